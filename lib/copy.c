@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/* Extensible-struct copy rules (copy_struct_from_user semantics) for argsz-versioned structs. */
+#include "lib/internal.h"
+
+IOMMUFMT_EXPORT int iommufmt_is_zero(const void *p, size_t len)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < len; i++)
+		if (b[i])
+			return 0;
+	return 1;
+}
+
+static size_t first_nonzero(const unsigned char *b, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+		if (b[i])
+			return i;
+	return to;
+}
+
+IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t ver0_size,
+					    const void *src, size_t src_size,
+					    struct iommufmt_diag *diag)
+{
+	const unsigned char *s = src;
+	size_t nz;
+
+	if (!dst || (!src && src_size) || ver0_size > dst_size)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "argsz",
+				      "missing buffer, or VER0 size above the struct size");
+	if (src_size < ver0_size)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, src_size,
+					 ver0_size, 0, "argsz %zu is below the minimum %zu",
+					 src_size, ver0_size);
+	if (src_size > dst_size) {
+		nz = first_nonzero(s, dst_size, src_size);
+		if (nz != src_size)
+			return iommufmt__diag_ex(diag, -E2BIG, IOMMUFMT_DIAG_TAIL_NONZERO, "argsz",
+						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
+						 IOMMUFMT__DV_INDEX, src_size, dst_size,
+						 (uint32_t)(nz > UINT32_MAX ? UINT32_MAX : nz),
+						 "byte %zu past the known %zu-byte struct is not zero",
+						 nz, dst_size);
+		memmove(dst, src, dst_size);
+	} else {
+		memmove(dst, src, src_size);
+		memset((unsigned char *)dst + src_size, 0, dst_size - src_size);
+	}
+	iommufmt__diag_ok(diag);
+	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_struct_copy_in_argsz(void *dst, size_t dst_size,
+						  size_t ver0_size, const void *src,
+						  size_t src_buflen, struct iommufmt_diag *diag)
+{
+	uint32_t argsz;
+
+	if (!src || src_buflen < sizeof(argsz))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "argsz",
+				      "no room for argsz in a %zu-byte buffer", src_buflen);
+	memcpy(&argsz, src, sizeof(argsz));
+	if (argsz > src_buflen)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_OVER_BUFFER, "argsz",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, argsz, src_buflen,
+					 0, "argsz %u is larger than the %zu-byte buffer",
+					 argsz, src_buflen);
+	return iommufmt_struct_copy_in(dst, dst_size, ver0_size, src, argsz, diag);
+}
+
+IOMMUFMT_EXPORT size_t iommufmt_struct_copy_out(void *dst, size_t dst_size,
+						const void *src, size_t src_size)
+{
+	size_t n = dst_size < src_size ? dst_size : src_size;
+
+	if (!dst || !src)
+		return src_size;
+	memmove(dst, src, n);
+	if (dst_size > n)
+		memset((unsigned char *)dst + n, 0, dst_size - n);
+	return src_size;
+}

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: MIT */
+/* Private helpers shared by the library core and the formats; never installed. */
+#ifndef IOMMUFMT_LIB_INTERNAL_H
+#define IOMMUFMT_LIB_INTERNAL_H
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <iommufmt/iommufmt.h>
+
+/* Marks a definition as part of the exported API (see lib/libiommufmt.sym). */
+#define IOMMUFMT_EXPORT __attribute__((visibility("default")))
+
+#define likely(x)	__builtin_expect(!!(x), 1)
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define BIT64(n)	(UINT64_C(1) << (n))
+/* Mask of bits hi..lo inclusive, 0 <= lo <= hi <= 63. */
+#define GENMASK64(hi, lo) \
+	((~UINT64_C(0) >> (63 - (hi))) & (~UINT64_C(0) << (lo)))
+/* Extract bits hi..lo of v. */
+#define FIELD64(v, hi, lo)	(((uint64_t)(v) & GENMASK64(hi, lo)) >> (lo))
+
+static inline size_t iommufmt__round_up8(size_t n)
+{
+	return (n + 7) & ~(size_t)7;
+}
+
+/* ---- diagnostics (lib/diag.c) ---- */
+
+/*
+ * Fill @diag (if any) and return @err. @field may be NULL. The optional
+ * value/limit/index are given by the *_ex variant.
+ */
+int iommufmt__diag(struct iommufmt_diag *diag, int err, unsigned int code,
+		   const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+#define IOMMUFMT__DV_VALUE	IOMMUFMT_DIAG_FLAGS_VALUE
+#define IOMMUFMT__DV_LIMIT	IOMMUFMT_DIAG_FLAGS_LIMIT
+#define IOMMUFMT__DV_INDEX	IOMMUFMT_DIAG_FLAGS_INDEX
+
+int iommufmt__diag_ex(struct iommufmt_diag *diag, int err, unsigned int code,
+		      const char *field, unsigned int which, uint64_t value,
+		      uint64_t limit, uint32_t index, const char *fmt, ...)
+	__attribute__((format(printf, 9, 10)));
+
+/* Mark success in a caller's diag (code = OK), leaving the rest. */
+static inline void iommufmt__diag_ok(struct iommufmt_diag *diag)
+{
+	if (diag && diag->argsz >= offsetof(struct iommufmt_diag, code) + sizeof(diag->code))
+		diag->code = IOMMUFMT_DIAG_OK;
+}
+
+/* Add a new index to a diag that a callee already filled. */
+void iommufmt__diag_set_index(struct iommufmt_diag *diag, uint32_t index);
+
+/* ---- endian-explicit loads and stores ---- */
+
+static inline uint64_t iommufmt__le64(const void *p)
+{
+	const uint8_t *b = p;
+	return (uint64_t)b[0] | (uint64_t)b[1] << 8 | (uint64_t)b[2] << 16 |
+	       (uint64_t)b[3] << 24 | (uint64_t)b[4] << 32 | (uint64_t)b[5] << 40 |
+	       (uint64_t)b[6] << 48 | (uint64_t)b[7] << 56;
+}
+
+static inline uint64_t iommufmt__be64(const void *p)
+{
+	const uint8_t *b = p;
+	return (uint64_t)b[7] | (uint64_t)b[6] << 8 | (uint64_t)b[5] << 16 |
+	       (uint64_t)b[4] << 24 | (uint64_t)b[3] << 32 | (uint64_t)b[2] << 40 |
+	       (uint64_t)b[1] << 48 | (uint64_t)b[0] << 56;
+}
+
+static inline uint32_t iommufmt__le32(const void *p)
+{
+	const uint8_t *b = p;
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	       (uint32_t)b[3] << 24;
+}
+
+static inline void iommufmt__put_le64(void *p, uint64_t v)
+{
+	uint8_t *b = p;
+	for (int i = 0; i < 8; i++)
+		b[i] = (uint8_t)(v >> (8 * i));
+}
+
+static inline void iommufmt__put_be64(void *p, uint64_t v)
+{
+	uint8_t *b = p;
+	for (int i = 0; i < 8; i++)
+		b[7 - i] = (uint8_t)(v >> (8 * i));
+}
+
+static inline void iommufmt__put_le32(void *p, uint32_t v)
+{
+	uint8_t *b = p;
+	for (int i = 0; i < 4; i++)
+		b[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* ---- guest memory fast path (lib/gmem.c has the slow path) ---- */
+
+int iommufmt__gmem_slow(const struct iommufmt_gmem *gmem, uint64_t gpa, void *buf,
+			size_t len, int write);
+
+/*
+ * Host pointer for [gpa, gpa+len) when it lies inside one flat region,
+ * else NULL. No call, no lock: used per table entry by the walkers.
+ */
+static inline void *iommufmt__gmem_ptr(const struct iommufmt_gmem *gmem, uint64_t gpa,
+				       size_t len)
+{
+	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
+		const struct iommufmt_gmem_region *r = &gmem->regions[i];
+		uint64_t off = gpa - r->gpa;
+
+		if (gpa >= r->gpa && off < r->size && r->size - off >= len)
+			return (uint8_t *)r->host + off;
+	}
+	return NULL;
+}
+
+/* Read one little-endian 64-bit entry; 0 or -EFAULT. */
+static inline int iommufmt__gmem_rd64le(const struct iommufmt_gmem *gmem, uint64_t gpa,
+					uint64_t *val)
+{
+	const void *p = iommufmt__gmem_ptr(gmem, gpa, 8);
+	uint8_t tmp[8];
+
+	if (likely(p != NULL)) {
+		*val = iommufmt__le64(p);
+		return 0;
+	}
+	if (iommufmt__gmem_slow(gmem, gpa, tmp, 8, 0))
+		return -EFAULT;
+	*val = iommufmt__le64(tmp);
+	return 0;
+}
+
+/* Read one big-endian 64-bit entry; 0 or -EFAULT. */
+static inline int iommufmt__gmem_rd64be(const struct iommufmt_gmem *gmem, uint64_t gpa,
+					uint64_t *val)
+{
+	const void *p = iommufmt__gmem_ptr(gmem, gpa, 8);
+	uint8_t tmp[8];
+
+	if (likely(p != NULL)) {
+		*val = iommufmt__be64(p);
+		return 0;
+	}
+	if (iommufmt__gmem_slow(gmem, gpa, tmp, 8, 0))
+		return -EFAULT;
+	*val = iommufmt__be64(tmp);
+	return 0;
+}
+
+/* ---- registry internals ---- */
+
+/* Built-in tables, defined in formats/builtin.c (lists only; lib/ knows no model). */
+extern const struct iommufmt_pgtable_ops *const iommufmt__builtin_pgtables[];
+extern const size_t iommufmt__nr_builtin_pgtables;
+extern const struct iommufmt_model_ops *const iommufmt__builtin_models[];
+extern const size_t iommufmt__nr_builtin_models;
+
+/* Known minimum size of a hw_info capability, for chain overlap checks. */
+int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,
+			      size_t *need);
+
+#endif /* IOMMUFMT_LIB_INTERNAL_H */

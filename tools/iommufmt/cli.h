@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/* Shared declarations of the iommufmt command-line tool: commands, demo and bench sections. */
+#ifndef IOMMUFMT_CLI_H
+#define IOMMUFMT_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <iommufmt/iommufmt.h>
+
+/* A subcommand: `iommufmt NAME ...`; run() gets argv[0] = NAME. */
+struct cli_cmd {
+	const char *name;
+	const char *summary;	/* one line for `iommufmt help` */
+	const char *usage;	/* full text for `iommufmt help NAME` */
+	int (*run)(int argc, char **argv);
+};
+
+extern const struct cli_cmd cli_cmd_info;
+extern const struct cli_cmd cli_cmd_demo;
+extern const struct cli_cmd cli_cmd_bench;
+/* CLI-COMMAND-DECLS: each area declares its commands here. */
+
+/* One section of `iommufmt demo`; returns 0 when everything shown went as expected. */
+struct demo_section {
+	const char *name;
+	const char *title;
+	int (*run)(FILE *out);
+};
+extern const struct demo_section demo_core;
+/* DEMO-SECTION-DECLS */
+
+/* ---- benchmark ---- */
+struct bench_ctx {
+	bool json;
+	bool quick;	/* smaller sizes and fewer repetitions, for smoke runs */
+	FILE *out;
+};
+
+/* One measured figure next to the baseline measured in the same run. */
+struct bench_row {
+	const char *area;	/* e.g. "pgtable" */
+	const char *name;	/* e.g. "translate.hot x86-64 4-level" */
+	double value;		/* measured figure */
+	const char *unit;	/* e.g. "ns/op", "Mops/s", "GB/s" */
+	const char *baseline;	/* what it is compared with, e.g. "pointer-chase" (or NULL) */
+	double base_value;	/* the baseline in the same unit */
+	double ratio;		/* value relative to baseline, as the target states it */
+	const char *ratio_label; /* e.g. "x chase", "of memcpy" */
+	const char *target;	/* e.g. "<= 1.5" (or NULL) */
+	int met;		/* 1 met, 0 missed, -1 no target */
+};
+void bench_emit(struct bench_ctx *ctx, const struct bench_row *row);
+uint64_t bench_now_ns(void);
+/* Keep the compiler from discarding a computed value. */
+void bench_sink(uint64_t v);
+
+/* A section of `iommufmt bench`; returns 0 unless something failed to run. */
+struct bench_section {
+	const char *name;
+	int (*run)(struct bench_ctx *ctx);
+};
+extern const struct bench_section bench_core;
+/* BENCH-SECTION-DECLS */
+
+/* ---- helpers (cli_util.c) ---- */
+
+/* Parse 0x-hex or decimal into *v; with suffixes k/m/g/t (powers of 1024) if allow_suffix. */
+int cli_parse_u64(const char *s, uint64_t *v, bool allow_suffix);
+/* Parse "A:B" into two numbers. */
+int cli_parse_pair(const char *s, uint64_t *a, uint64_t *b);
+/* Read a whole file; *len receives its size. Returns malloc'ed bytes or NULL (errno set). */
+void *cli_load_file(const char *path, size_t *len);
+/* Print "iommufmt NAME: message" to stderr and return 2 (usage) . */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print "iommufmt NAME: message" to stderr and return 1 (runtime failure). */
+int cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print a filled diagnostic as one line to f, prefixed. */
+void cli_print_diag(FILE *f, const char *prefix, const struct iommufmt_diag *diag);
+/* Print a JSON string literal (quoted, escaped). */
+void cli_json_str(FILE *f, const char *s);
+
+#endif /* IOMMUFMT_CLI_H */

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the iommufmt subcommands: number parsing, files, errors, JSON strings. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tools/iommufmt/cli.h"
+
+int cli_parse_u64(const char *s, uint64_t *v, bool allow_suffix)
+{
+	char *end;
+	unsigned long long x;
+	unsigned shift = 0;
+
+	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+		return -EINVAL;
+	errno = 0;
+	x = strtoull(s, &end, (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) ? 16 : 10);
+	if (errno || end == s)
+		return -EINVAL;
+	if (*end && allow_suffix) {
+		switch (*end) {
+		case 'k': case 'K': shift = 10; break;
+		case 'm': case 'M': shift = 20; break;
+		case 'g': case 'G': shift = 30; break;
+		case 't': case 'T': shift = 40; break;
+		default: return -EINVAL;
+		}
+		end++;
+	}
+	if (*end)
+		return -EINVAL;
+	if (shift && (x >> (64 - shift)))
+		return -ERANGE;
+	*v = (uint64_t)x << shift;
+	return 0;
+}
+
+int cli_parse_pair(const char *s, uint64_t *a, uint64_t *b)
+{
+	const char *colon = s ? strchr(s, ':') : NULL;
+	char first[64];
+	size_t n;
+
+	if (!colon)
+		return -EINVAL;
+	n = (size_t)(colon - s);
+	if (n == 0 || n >= sizeof(first))
+		return -EINVAL;
+	memcpy(first, s, n);
+	first[n] = '\0';
+	if (cli_parse_u64(first, a, true) || cli_parse_u64(colon + 1, b, true))
+		return -EINVAL;
+	return 0;
+}
+
+void *cli_load_file(const char *path, size_t *len)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (!f)
+		return NULL;
+	for (;;) {
+		size_t got;
+
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 65536;
+			unsigned char *nb = realloc(buf, nc);
+
+			if (!nb) {
+				free(buf);
+				if (f != stdin)
+					fclose(f);
+				errno = ENOMEM;
+				return NULL;
+			}
+			buf = nb;
+			cap = nc;
+		}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		free(buf);
+		if (f != stdin)
+			fclose(f);
+		errno = EIO;
+		return NULL;
+	}
+	if (f != stdin)
+		fclose(f);
+	*len = n;
+	if (!buf)
+		buf = malloc(1);
+	return buf;
+}
+
+static void vmsg(const char *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "iommufmt %s: ", cmd);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(cmd, fmt, ap);
+	va_end(ap);
+	return 2;
+}
+
+int cli_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(cmd, fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+void cli_print_diag(FILE *f, const char *prefix, const struct iommufmt_diag *diag)
+{
+	char line[512];
+	const char *name = iommufmt_diag_name(diag->code);
+
+	iommufmt_diag_format(diag, line, sizeof(line));
+	fprintf(f, "%s[%s] %s\n", prefix ? prefix : "", name ? name : "?", line);
+}
+
+void cli_json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(f, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(f, "\\u%04x", c);
+		else
+			fputc(c, f);
+	}
+	fputc('"', f);
+}
