@@ -46,6 +46,10 @@ static const struct diag_desc diag_table[] = {
 	{ IOMMUFMT_DIAG_NOT_IMPLEMENTED, "NOT_IMPLEMENTED", "the model does not implement this operation" },
 	{ IOMMUFMT_DIAG_MODEL_MISMATCH, "MODEL_MISMATCH", "the data belongs to a different model" },
 	/* DIAG-TABLE: page tables */
+	{ IOMMUFMT_DIAG_PGTABLE_CFG, "PGTABLE_CFG", "the page-table configuration is inconsistent" },
+	{ IOMMUFMT_DIAG_PGTABLE_ROOT, "PGTABLE_ROOT", "the root table address is misaligned or too large" },
+	{ IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "PGTABLE_ARENA_FULL", "no room left in the table arena" },
+	{ IOMMUFMT_DIAG_PGTABLE_EXISTS, "PGTABLE_EXISTS", "the range overlaps an existing mapping" },
 	/* DIAG-TABLE: binding and negotiation */
 	/* DIAG-TABLE: invalidation */
 	/* DIAG-TABLE: IOVA space */

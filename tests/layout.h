@@ -63,6 +63,17 @@ _Static_assert(IOMMUFMT_MODEL_AMD == 0x56444d41u, "AMDV fourcc");
 _Static_assert(IOMMUFMT_MODEL_SMMU == 0x554d4d53u, "SMMU fourcc");
 _Static_assert(IOMMUFMT_MODEL_S390 == 0x30393353u, "S390 fourcc");
 
+LAYOUT_SIZE(iommufmt_pgtable_cfg, 48);
+LAYOUT_SIZE(iommufmt_pgtable_cfg, IOMMUFMT_PGTABLE_CFG_SIZE_VER0);
+LAYOUT_OFF(iommufmt_pgtable_cfg, format, 8);
+LAYOUT_OFF(iommufmt_pgtable_cfg, levels, 12);
+LAYOUT_OFF(iommufmt_pgtable_cfg, root, 16);
+LAYOUT_OFF(iommufmt_pgtable_cfg, ias, 24);
+LAYOUT_OFF(iommufmt_pgtable_cfg, oas, 28);
+LAYOUT_OFF(iommufmt_pgtable_cfg, granule, 32);
+LAYOUT_OFF(iommufmt_pgtable_cfg, sl0, 36);
+LAYOUT_OFF(iommufmt_pgtable_cfg, top, 40);
+LAYOUT_OFF(iommufmt_pgtable_cfg, __reserved, 44);
 /* LAYOUT: page tables */
 /* LAYOUT: binding and negotiation */
 /* LAYOUT: invalidation */

@@ -366,6 +366,104 @@ struct iommufmt_diag {
 /* SECTION: Page-table formats and translation results.                     */
 /* ======================================================================== */
 
+/**
+ * @defgroup abi_pgtable Page-table configuration and translation results
+ * @{
+ */
+
+/** Diagnostic: the page-table configuration is inconsistent (levels, IAS, granule, SL0...). */
+#define IOMMUFMT_DIAG_PGTABLE_CFG		0x0100
+/** Diagnostic: the root table address is misaligned or outside the output size. */
+#define IOMMUFMT_DIAG_PGTABLE_ROOT		0x0101
+/** Diagnostic: the builder's arena has no room for another table. */
+#define IOMMUFMT_DIAG_PGTABLE_ARENA_FULL	0x0102
+/** Diagnostic: a map request overlaps an existing mapping. */
+#define IOMMUFMT_DIAG_PGTABLE_EXISTS		0x0103
+
+/** Request/permission bit: read. */
+#define IOMMUFMT_ACCESS_READ	(1u << 0)
+/** Request/permission bit: write. */
+#define IOMMUFMT_ACCESS_WRITE	(1u << 1)
+/** Request/permission bit: instruction fetch (execute). */
+#define IOMMUFMT_ACCESS_EXEC	(1u << 2)
+/** Request bit: a privileged (supervisor) request; permission bit: privileged-only page. */
+#define IOMMUFMT_ACCESS_PRIV	(1u << 3)
+/** Permission bit: the page is accessible to unprivileged (user) requests. */
+#define IOMMUFMT_ACCESS_USER	(1u << 4)
+
+/** Translation succeeded. */
+#define IOMMUFMT_FAULT_NONE		0
+/** An entry on the walk is not present / invalid (kernel: IOMMU_FAULT_REASON_PTE_FETCH). */
+#define IOMMUFMT_FAULT_NOT_PRESENT	1
+/** The leaf does not grant the requested access (kernel: IOMMU_FAULT_REASON_ACCESS). */
+#define IOMMUFMT_FAULT_PERMISSION	2
+/** An entry has a reserved bit set for its level, type and page size. */
+#define IOMMUFMT_FAULT_RESERVED_BIT	3
+/** The input address is above the configured input size (IAS / address width). */
+#define IOMMUFMT_FAULT_ADDR_SIZE_INPUT	4
+/** An output or next-table address is above the output size (OAS / host width). */
+#define IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT	5
+/** The input address is not canonical (x86-64). */
+#define IOMMUFMT_FAULT_NON_CANONICAL	6
+/** The access flag is clear and access-flag faults are enabled (ARM, AF = 0). */
+#define IOMMUFMT_FAULT_ACCESS_FLAG	7
+/** A table entry could not be read from guest memory. */
+#define IOMMUFMT_FAULT_TABLE_READ	8
+/** An entry names an impossible level (AMD next level not descending, leaf at a level without pages). */
+#define IOMMUFMT_FAULT_BAD_LEVEL	9
+/** A table entry's type does not match the table it is in (s390 TT). */
+#define IOMMUFMT_FAULT_TABLE_TYPE	10
+/** The index is outside the table's length / offset (s390 TL, TF). */
+#define IOMMUFMT_FAULT_TABLE_LENGTH	11
+/** Number of fault reasons defined. */
+#define IOMMUFMT_FAULT_NR		12
+
+/** iommufmt_pgtable_cfg.flags: hardware access/dirty tracking is on (A/D bits, ARM HA/HD). */
+#define IOMMUFMT_PGTABLE_F_AD		(1u << 0)
+/** iommufmt_pgtable_cfg.flags: execute permission is enforced (x86 XD enabled, ARM XN honoured). */
+#define IOMMUFMT_PGTABLE_F_EXEC		(1u << 1)
+/** iommufmt_pgtable_cfg.flags: 1 GiB pages allowed (x86-64 PS in a PDPE). */
+#define IOMMUFMT_PGTABLE_F_1G		(1u << 2)
+/** iommufmt_pgtable_cfg.flags: ARM access-flag faults disabled (CD.AFFD): AF = 0 does not fault. */
+#define IOMMUFMT_PGTABLE_F_AFFD		(1u << 3)
+/** iommufmt_pgtable_cfg.flags: s390 1 MiB segment frames (large pages) enabled. */
+#define IOMMUFMT_PGTABLE_F_LARGE	(1u << 4)
+/** All page-table configuration flags defined so far. */
+#define IOMMUFMT_PGTABLE_F_ALL		0x1fu
+
+/** s390-dat root type: region-first table. */
+#define IOMMUFMT_S390_TOP_RF	0
+/** s390-dat root type: region-second table. */
+#define IOMMUFMT_S390_TOP_RS	1
+/** s390-dat root type: region-third table. */
+#define IOMMUFMT_S390_TOP_RT	2
+/** s390-dat root type: segment table. */
+#define IOMMUFMT_S390_TOP_SX	3
+
+/**
+ * struct iommufmt_pgtable_cfg - Which page table to walk and how.
+ *
+ * Zero in a field selects the format's default where one exists (noted per
+ * field). Fields a format does not use must be zero.
+ */
+struct iommufmt_pgtable_cfg {
+	__u32 argsz;	/**< sizeof, or an older size. */
+	__u32 flags;	/**< IOMMUFMT_PGTABLE_F_*. */
+	__u32 format;	/**< IOMMUFMT_PGTABLE_*. */
+	__u32 levels;	/**< x86-64 4|5, vtd-ss 3|4|5, amd-v1 1..6; 0 for arm-lpae and s390-dat. */
+	__aligned_u64 root;	/**< GPA of the top table (s390: the table origin). */
+	__u32 ias;	/**< Input address bits (ARM: 64 - TnSZ); 0 = implied by levels. */
+	__u32 oas;	/**< Output address bits (host width / IPS / PS); 0 = format maximum. */
+	__u32 granule;	/**< log2 of the ARM translation granule: 12, 14 or 16; 0 = 12. */
+	__u32 sl0;	/**< arm-lpae-s2: VTCR.SL0 as programmed; 0 otherwise. */
+	__u32 top;	/**< s390-dat: IOMMUFMT_S390_TOP_* designation type of the root. */
+	__u32 __reserved;	/**< Must be zero. */
+};
+/** Size of struct iommufmt_pgtable_cfg as first defined. */
+#define IOMMUFMT_PGTABLE_CFG_SIZE_VER0 48
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: Host capabilities, negotiation and binding.                     */
 /* ======================================================================== */

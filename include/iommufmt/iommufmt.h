@@ -597,6 +597,218 @@ int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa, const void 
 /* SECTION: Page-table API.                                                  */
 /* ======================================================================== */
 
+/**
+ * @defgroup api_pgtable Page tables: translate, walk, harvest, build
+ * @brief Walkers for every page-table format, over guest memory.
+ *
+ * A configuration (struct iommufmt_pgtable_cfg) is checked once by
+ * iommufmt_pgtable_prepare() into a struct iommufmt_pgtable; the hot-path
+ * functions then take the prepared table. A walk that meets a bad table is
+ * not an error: the result carries a fault reason. Hot paths allocate
+ * nothing, take no lock and make one indirect call per request, not per level.
+ * @{
+ */
+
+/**
+ * struct iommufmt_pgtable - A checked page-table configuration.
+ *
+ * Filled by iommufmt_pgtable_prepare(); read-only afterwards, so one
+ * prepared table may be used from many threads.
+ */
+struct iommufmt_pgtable {
+	const struct iommufmt_pgtable_ops *ops;	/**< The format. */
+	struct iommufmt_pgtable_cfg cfg;	/**< The configuration, as checked. */
+	__u64 pgsize_bitmap;	/**< Page and block sizes this configuration can map. */
+	__u64 ias_mask;		/**< Highest input address + 1, minus 1 (all ones for 64 bits). */
+	__u64 oas_mask;		/**< Highest output address + 1, minus 1. */
+	__u32 start_level;	/**< Level of the root table, in the format's numbering. */
+	__u32 nr_levels;	/**< Number of levels walked from the root. */
+	__u64 priv[8];		/**< Constants derived by the format; private. */
+};
+
+/**
+ * struct iommufmt_xlate - The result of one translation, or one walk record.
+ */
+struct iommufmt_xlate {
+	__u64 iova;		/**< Input address (page-aligned in walk records). */
+	__u64 pa;		/**< Output address (for the exact iova in translate). */
+	__u64 page_size;	/**< Size of the leaf mapping (walk: of the run when coalesced). */
+	__u64 pte;		/**< Raw leaf entry, or the entry at fault. */
+	__u64 attrs;		/**< Format-specific leaf attributes (e.g. ARM AttrIndx/SH, VT-d SNP). */
+	__u64 fault_addr;	/**< Nested stage-2 fault: the IPA stage 2 failed on. */
+	__u32 perm;		/**< IOMMUFMT_ACCESS_* the leaf grants (READ/WRITE/EXEC/PRIV/USER). */
+	__u32 level;		/**< Level of the leaf or of the faulting entry. */
+	__u32 fault;		/**< IOMMUFMT_FAULT_*; IOMMUFMT_FAULT_NONE on success. */
+	__u32 stage;		/**< 0 single-stage; nested: 1 or 2, the stage that faulted. */
+};
+
+/**
+ * Check a configuration and prepare it for walking.
+ *
+ * @p cfg follows the argsz copy rules (its argsz field is its size).
+ *
+ * @param pt   Out: the prepared table.
+ * @param cfg  Configuration (struct iommufmt_pgtable_cfg or an older size).
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (argsz below VER0, bad combination of levels / IAS /
+ *         granule / SL0, misaligned root), -E2BIG (non-zero unknown tail),
+ *         -EOPNOTSUPP (unknown flags, non-zero reserved or unused field,
+ *         unknown format, format without a walker).
+ */
+int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt, const struct iommufmt_pgtable_cfg *cfg,
+			     struct iommufmt_diag *diag);
+
+/**
+ * Translate one input address.
+ *
+ * @param pt     Prepared table.
+ * @param gmem   Guest memory holding the tables.
+ * @param iova   Input address.
+ * @param access IOMMUFMT_ACCESS_* requested (READ, WRITE, EXEC, PRIV).
+ * @param out    Result: output address, page size, permissions, level, or
+ *               a fault reason with the level and entry at fault.
+ * @return 0 when a result was produced (fault or not); -EINVAL for NULL
+ *         arguments or an unprepared table.
+ */
+int iommufmt_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+		       __u64 iova, __u32 access, struct iommufmt_xlate *out);
+
+/**
+ * Translate many input addresses, interleaving the walks so their memory
+ * loads overlap. Results equal those of iommufmt_translate() one by one.
+ *
+ * @param pt     Prepared table.
+ * @param gmem   Guest memory.
+ * @param iovas  Input addresses.
+ * @param n      Their number.
+ * @param access Requested access, for all.
+ * @param out    n results.
+ * @return 0, or -EINVAL for NULL arguments.
+ */
+int iommufmt_translate_batch(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			     const __u64 *iovas, size_t n, __u32 access, struct iommufmt_xlate *out);
+
+/** iommufmt_walk_range() flag: merge contiguous leaves with equal permissions into one record. */
+#define IOMMUFMT_WALK_COALESCE	(1u << 0)
+/** iommufmt_walk_range() flag: report faulting subtrees as records with a fault reason. */
+#define IOMMUFMT_WALK_FAULTS	(1u << 1)
+
+/**
+ * Callback of iommufmt_walk_range(): one leaf mapping (or run, or fault record).
+ *
+ * @param opaque The caller's pointer.
+ * @param rec    The record; valid only during the call.
+ * @return 0 to continue, non-zero to stop the walk (returned by it).
+ */
+typedef int (*iommufmt_walk_fn)(void *opaque, const struct iommufmt_xlate *rec);
+
+/**
+ * Report every leaf mapping in [@p start, @p last] in input-address order.
+ *
+ * Empty subtrees are skipped; the work is bounded by the table pages
+ * actually present. A subtree that cannot be walked (unreadable table,
+ * reserved bits) is skipped, or reported with IOMMUFMT_WALK_FAULTS.
+ *
+ * @param pt     Prepared table.
+ * @param gmem   Guest memory.
+ * @param start  First input address.
+ * @param last   Last input address (inclusive; 2^64-1 allowed).
+ * @param flags  IOMMUFMT_WALK_*.
+ * @param fn     Callback.
+ * @param opaque Passed to @p fn.
+ * @return 0, the callback's non-zero value, -EINVAL (NULL, start > last,
+ *         unknown flags).
+ */
+int iommufmt_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			__u64 start, __u64 last, __u32 flags, iommufmt_walk_fn fn, void *opaque);
+
+/** iommufmt_dirty_harvest() flag: clear the dirty bits that were reported. */
+#define IOMMUFMT_DIRTY_CLEAR	(1u << 0)
+
+/**
+ * Harvest dirty bits for a range, one bit per 4 KiB page.
+ *
+ * Bit i of @p bitmap (64 bits per word, LSB first) stands for the page at
+ * @p start + i * 4096; a dirty huge page sets the bits of all its 4 KiB
+ * pages inside the range.
+ *
+ * @param pt     Prepared table (its format must track dirty pages and the
+ *               configuration must have IOMMUFMT_PGTABLE_F_AD).
+ * @param gmem   Guest memory (writable where bits are cleared).
+ * @param start  First address, 4 KiB aligned.
+ * @param last   Last address; (last - start + 1) / 4096 bits are written.
+ * @param flags  IOMMUFMT_DIRTY_*.
+ * @param bitmap Output; zeroed first.
+ * @param nbits  Capacity of @p bitmap in bits.
+ * @return 0; -EINVAL (misaligned, range too large for @p nbits, NULL);
+ *         -EOPNOTSUPP (no dirty tracking in this format or configuration);
+ *         -EFAULT (a table could not be written when clearing).
+ */
+int iommufmt_dirty_harvest(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			   __u64 start, __u64 last, __u32 flags, __u64 *bitmap, __u64 nbits);
+
+/**
+ * struct iommufmt_pgtable_arena - Caller memory in which builders put tables.
+ *
+ * A bump allocator over [gpa, gpa + size) backed by @c host. Tables are
+ * zeroed when allocated. Describe the same memory as a region of the
+ * struct iommufmt_gmem used to walk the tables.
+ */
+struct iommufmt_pgtable_arena {
+	__u64 gpa;	/**< Guest-physical address of the first byte. */
+	__u64 size;	/**< Bytes. */
+	void *host;	/**< Host memory behind it. */
+	__u64 used;	/**< Bytes handed out so far. */
+};
+
+/**
+ * Allocate and zero a root table for @p cfg in the arena and store its
+ * address in @p cfg->root (with the right size and alignment for the
+ * format: concatenated stage-2 roots, s390 table lengths).
+ *
+ * @param cfg   Configuration; root is written.
+ * @param arena Arena.
+ * @param diag  Optional diagnostic record.
+ * @return 0, -ENOSPC (arena full), -EINVAL / -EOPNOTSUPP (as prepare).
+ */
+int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg,
+				struct iommufmt_pgtable_arena *arena, struct iommufmt_diag *diag);
+
+/**
+ * Map [@p iova, @p iova + @p len) to @p pa with the largest pages the
+ * alignment of both addresses and pt->pgsize_bitmap allow.
+ *
+ * @param pt    Prepared table whose tables lie in @p arena.
+ * @param arena Arena for new tables.
+ * @param iova  Input address.
+ * @param pa    Output address.
+ * @param len   Length; iova, pa and len aligned to the smallest page size.
+ * @param prot  IOMMUFMT_ACCESS_* to grant.
+ * @param diag  Optional diagnostic record.
+ * @return 0; -EINVAL (misaligned, zero length, wrap, outside IAS/OAS);
+ *         -EEXIST (overlaps a mapping); -ENOSPC (arena full). On error
+ *         nothing is mapped that was not mapped before (tables already
+ *         allocated stay allocated, empty).
+ */
+int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
+			 __u64 iova, __u64 pa, __u64 len, __u32 prot, struct iommufmt_diag *diag);
+
+/**
+ * Unmap [@p iova, @p iova + @p len); leaves must lie wholly inside the range.
+ *
+ * @param pt    Prepared table whose tables lie in @p arena.
+ * @param arena Arena.
+ * @param iova  Input address.
+ * @param len   Length.
+ * @param diag  Optional diagnostic record.
+ * @return 0; -EINVAL (misaligned, would split a larger page, wrap); -ENOENT
+ *         (nothing mapped in the range).
+ */
+int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
+			   __u64 iova, __u64 len, struct iommufmt_diag *diag);
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: Host capabilities, negotiation and binding API.                  */
 /* ======================================================================== */

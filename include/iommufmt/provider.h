@@ -81,6 +81,51 @@ struct iommufmt_model_ops {
 /* SECTION: Page-table format ops.                                           */
 /* ======================================================================== */
 
+struct iommufmt_pgtable;
+struct iommufmt_pgtable_cfg;
+struct iommufmt_pgtable_arena;
+struct iommufmt_gmem;
+struct iommufmt_xlate;
+
+/**
+ * struct iommufmt_pgtable_walk_ops - What a page-table format implements.
+ *
+ * The library does the generic work (argsz copy of the configuration,
+ * flags and reserved checks, argument checks, splitting a map into pages)
+ * and calls these once per request. Optional members may be NULL.
+ */
+struct iommufmt_pgtable_walk_ops {
+	size_t ops_size;	/**< sizeof(struct iommufmt_pgtable_walk_ops) at build time. */
+	/**
+	 * Check the format-specific fields of pt->cfg and fill pt's derived
+	 * fields (pgsize_bitmap, masks, levels, priv). Returns 0 or a
+	 * negative errno with @p diag filled.
+	 */
+	int (*prepare)(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag);
+	/** Size and alignment of the root table for @p cfg (called after prepare succeeded on it). */
+	int (*root_size)(const struct iommufmt_pgtable *pt, __u64 *size, __u64 *align);
+	/** Translate one address; always fills @p out. */
+	void (*translate)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			  __u64 iova, __u32 access, struct iommufmt_xlate *out);
+	/** Optional: translate many, interleaved; the library loops over translate if NULL. */
+	void (*translate_batch)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+				const __u64 *iovas, size_t n, __u32 access,
+				struct iommufmt_xlate *out);
+	/** Walk [start, last] in order, calling fn per leaf (coalescing done by the library). */
+	int (*walk_range)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			  __u64 start, __u64 last, __u32 flags,
+			  int (*fn)(void *opaque, const struct iommufmt_xlate *rec), void *opaque);
+	/** Optional: dirty harvest (bitmap zeroed and range checked by the library). */
+	int (*dirty)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+		     __u64 start, __u64 last, __u32 flags, __u64 *bitmap);
+	/** Map one page of a size in pt->pgsize_bitmap (aligned by the library). */
+	int (*map_page)(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
+			__u64 iova, __u64 pa, __u64 size, __u32 prot, struct iommufmt_diag *diag);
+	/** Unmap one leaf at @p iova; store its size in @p size; -ENOENT when none. */
+	int (*unmap_page)(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
+			  __u64 iova, __u64 *size, struct iommufmt_diag *diag);
+};
+
 /* ======================================================================== */
 /* SECTION: Host, bind and negotiation ops.                                  */
 /* ======================================================================== */
