@@ -117,10 +117,40 @@ IOMMUFMT_EXPORT int iommufmt_gmem_read(const struct iommufmt_gmem *gmem, __u64 g
 	return iommufmt__gmem_slow(gmem, gpa, buf, len, 0) ? -EFAULT : 0;
 }
 
+/* Whether every byte of [gpa, gpa+len) is in a writable region or can go to the callback. */
+static bool writable(const struct iommufmt_gmem *gmem, uint64_t gpa, size_t len)
+{
+	if (len && gpa + (len - 1) < gpa)
+		return false;
+	while (len) {
+		const struct iommufmt_gmem_region *r = NULL;
+		uint64_t span = region_span(gmem, gpa, &r);
+		size_t n;
+
+		if (span) {
+			if (r->flags & IOMMUFMT_GMEM_READONLY)
+				return false;
+			n = span < len ? (size_t)span : len;
+		} else {
+			uint64_t gap = gap_span(gmem, gpa);
+
+			if (!gmem->access)
+				return false;
+			n = (gap == 0 || gap >= len) ? len : (size_t)gap;
+		}
+		len -= n;
+		gpa += n;
+	}
+	return true;
+}
+
 IOMMUFMT_EXPORT int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa,
 					const void *buf, size_t len)
 {
 	if (!gmem || (!buf && len))
 		return -EINVAL;
+	/* Refuse up front what is certain to fail, so a refused write changes nothing. */
+	if (!writable(gmem, gpa, len))
+		return -EFAULT;
 	return iommufmt__gmem_slow(gmem, gpa, (void *)(uintptr_t)buf, len, 1) ? -EFAULT : 0;
 }

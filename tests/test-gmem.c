@@ -55,6 +55,10 @@ START_TEST(test_read_write)
 	ck_assert_int_eq(ram0[0], 'a');
 	ck_assert_int_eq(iommufmt_gmem_write(&g, 0x2000, "ab", 2), -EFAULT);
 	ck_assert_int_eq(ram1[0], 0x22);
+	/* a write running from a RW region into a RO one changes nothing */
+	ram0[sizeof(ram0) - 1] = 0x11;
+	ck_assert_int_eq(iommufmt_gmem_write(&g, 0x2000 - 1, "xy", 2), -EFAULT);
+	ck_assert_int_eq(ram0[sizeof(ram0) - 1], 0x11);
 	ck_assert_int_eq(iommufmt_gmem_write(&g, 0x10000, "ab", 2), -EFAULT);
 	ck_assert_int_eq(iommufmt_gmem_read(NULL, 0, buf, 1), -EINVAL);
 	/* no callback: outside the regions faults */
