@@ -19,4 +19,20 @@ extern const struct iommufmt_model_ops iommufmt__model_amd;
 extern const struct iommufmt_model_ops iommufmt__model_smmuv3;
 extern const struct iommufmt_model_ops iommufmt__model_s390;
 
+/* Host-description and bind ops of the models (formats/<model>/host.c, bind.c). */
+extern const struct iommufmt_host_ops iommufmt__intel_host_ops;
+extern const struct iommufmt_bind_ops iommufmt__intel_bind_ops;
+extern const struct iommufmt_host_ops iommufmt__amd_host_ops;
+extern const struct iommufmt_bind_ops iommufmt__amd_bind_ops;
+extern const struct iommufmt_host_ops iommufmt__smmuv3_host_ops;
+extern const struct iommufmt_bind_ops iommufmt__smmuv3_bind_ops;
+extern const struct iommufmt_host_ops iommufmt__s390_host_ops;
+extern const struct iommufmt_bind_ops iommufmt__s390_bind_ops;
+
+/* Invalidation codecs of the models (formats/<model>/inval.c). */
+extern const struct iommufmt_inval_ops iommufmt__intel_inval_ops;
+extern const struct iommufmt_inval_ops iommufmt__amd_inval_ops;
+extern const struct iommufmt_inval_ops iommufmt__smmuv3_inval_ops;
+extern const struct iommufmt_inval_ops iommufmt__s390_inval_ops;
+
 #endif /* IOMMUFMT_FORMATS_H */

@@ -159,6 +159,21 @@ int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avai
 		*need = sizeof(struct iommufmt_cap_resv_regions) +
 			(size_t)nr * sizeof(struct iommufmt_resv_region);
 		return 0;
+	case IOMMUFMT_CAP_PGTABLE_FORMAT:	/* fixed size; later versions only append */
+		*need = sizeof(struct iommufmt_cap_pgtable_format);
+		return 0;
+	case IOMMUFMT_CAP_PASID:
+		*need = sizeof(struct iommufmt_cap_pasid);
+		return 0;
+	case IOMMUFMT_CAP_NESTING:
+		*need = sizeof(struct iommufmt_cap_nesting);
+		return 0;
+	case IOMMUFMT_CAP_INVALIDATION:
+		*need = sizeof(struct iommufmt_cap_invalidation);
+		return 0;
+	case IOMMUFMT_CAP_FAULT:
+		*need = sizeof(struct iommufmt_cap_fault);
+		return 0;
 	/* HWINFO-CAP-SIZES: capabilities of the binding area */
 	default:
 		return 1;
@@ -325,45 +340,106 @@ IOMMUFMT_EXPORT int iommufmt_caps_find(const void *buf, size_t len, size_t info_
 
 /* ---- typed capabilities: IOVA ranges and reserved regions ---- */
 
-IOMMUFMT_EXPORT int iommufmt_caps_add_iova_ranges(struct iommufmt_caps *caps,
-						  const struct iommufmt_iova_range *ranges,
-						  __u32 nr, struct iommufmt_diag *diag)
+/*
+ * Both are counted capabilities: header, __u32 count, __u32 reserved, then
+ * count elements that start with inclusive {start, last}. One mechanism
+ * builds and reads them; a per-type element check says what else is valid.
+ */
+struct counted_type {
+	__u16 id;
+	size_t elem;			/* element size */
+	const char *count_field;	/* e.g. "nr_iovas" */
+	const char *what;		/* "range" or "region" */
+	bool sorted;			/* elements must be sorted and disjoint */
+	/* Extra per-element checks; 0 or an error with diag filled. */
+	int (*check)(const void *elem, __u32 i, struct iommufmt_diag *diag);
+};
+
+static int check_counted_elems(const struct counted_type *t, const unsigned char *arr, __u32 nr,
+			       struct iommufmt_diag *diag)
 {
-	struct iommufmt_cap_iova_ranges c;
+	__u64 prev_last = 0;
+
+	for (__u32 i = 0; i < nr; i++) {
+		const unsigned char *e = arr + (size_t)i * t->elem;
+		__u64 start, last;
+		int r;
+
+		memcpy(&start, e, sizeof(start));
+		memcpy(&last, e + 8, sizeof(last));
+		if (start > last)
+			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
+						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
+						 IOMMUFMT__DV_INDEX, start, last, i,
+						 "%s %u starts after its last address", t->what, i);
+		if (t->sorted && i && start <= prev_last)
+			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
+						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
+						 IOMMUFMT__DV_INDEX, start, prev_last, i,
+						 "%s %u is not sorted after %s %u", t->what, i,
+						 t->what, i - 1);
+		if (t->check && (r = t->check(e, i, diag)))
+			return r;
+		prev_last = last;
+	}
+	return 0;
+}
+
+static int check_resv_elem(const void *elem, __u32 i, struct iommufmt_diag *diag)
+{
+	struct iommufmt_resv_region rg;
+
+	memcpy(&rg, elem, sizeof(rg));
+	if (rg.type >= IOMMUFMT_RESV_NR_TYPES)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "type",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
+					 rg.type, IOMMUFMT_RESV_NR_TYPES - 1, i,
+					 "region %u has unknown type %u", i, rg.type);
+	if (rg.flags)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, rg.flags, 0, i,
+					 "region %u has unknown flags 0x%x", i, rg.flags);
+	return 0;
+}
+
+static const struct counted_type iova_ranges_type = {
+	IOMMUFMT_CAP_IOVA_RANGES, sizeof(struct iommufmt_iova_range), "nr_iovas", "range",
+	true, NULL,
+};
+
+static const struct counted_type resv_regions_type = {
+	IOMMUFMT_CAP_RESV_REGIONS, sizeof(struct iommufmt_resv_region), "nr_regions", "region",
+	false, check_resv_elem,
+};
+
+/* Both capability structs are {header, __u32 count, __u32 reserved}. */
+#define COUNTED_FIXED	sizeof(struct iommufmt_cap_iova_ranges)
+
+static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
+		       const void *elems, __u32 nr, struct iommufmt_diag *diag)
+{
 	unsigned char *body;
 	size_t len;
+	__u32 fixed[2] = { nr, 0 };
 	int r;
 
-	if (!caps || (!ranges && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "ranges",
-				      "missing builder or ranges");
-	for (__u32 i = 0; i < nr; i++) {
-		if (ranges[i].start > ranges[i].last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, ranges[i].start,
-						 ranges[i].last, i,
-						 "range %u starts after its last address", i);
-		if (i && ranges[i].start <= ranges[i - 1].last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, ranges[i].start,
-						 ranges[i - 1].last, i,
-						 "range %u is not sorted after range %u", i, i - 1);
-	}
-	len = sizeof(c) - CAP_HDR_SIZE + (size_t)nr * sizeof(*ranges);
-	if ((size_t)nr > (CAP_ENTRY_MAX - sizeof(c)) / sizeof(*ranges))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "nr_iovas",
-				      "%u ranges do not fit one capability", nr);
+	if (!caps || (!elems && nr))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, t->count_field,
+				      "missing builder or array");
+	r = check_counted_elems(t, elems, nr, diag);
+	if (r)
+		return r;
+	if ((size_t)nr > (CAP_ENTRY_MAX - COUNTED_FIXED) / t->elem)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, t->count_field,
+				      "%u entries do not fit one capability", nr);
+	len = sizeof(fixed) + (size_t)nr * t->elem;
 	body = malloc(len);
 	if (!body)
 		return -ENOMEM;
-	memset(&c, 0, sizeof(c));
-	c.nr_iovas = nr;
-	memcpy(body, (unsigned char *)&c + CAP_HDR_SIZE, sizeof(c) - CAP_HDR_SIZE);
+	memcpy(body, fixed, sizeof(fixed));
 	if (nr)
-		memcpy(body + sizeof(c) - CAP_HDR_SIZE, ranges, (size_t)nr * sizeof(*ranges));
-	r = iommufmt_caps_add(caps, IOMMUFMT_CAP_IOVA_RANGES, 1, body, len);
+		memcpy(body + sizeof(fixed), elems, (size_t)nr * t->elem);
+	r = iommufmt_caps_add(caps, t->id, 1, body, len);
 	free(body);
 	if (r)
 		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_OVERFLOW, "caps",
@@ -372,74 +448,22 @@ IOMMUFMT_EXPORT int iommufmt_caps_add_iova_ranges(struct iommufmt_caps *caps,
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_caps_add_resv_regions(struct iommufmt_caps *caps,
-						   const struct iommufmt_resv_region *regions,
-						   __u32 nr, struct iommufmt_diag *diag)
+static int counted_read(const struct counted_type *t, const struct iommufmt_cap_header *cap,
+			size_t cap_len, void *out, __u32 *nr, struct iommufmt_diag *diag)
 {
-	struct iommufmt_cap_resv_regions c;
-	unsigned char *body;
-	size_t len;
-	int r;
-
-	if (!caps || (!regions && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regions",
-				      "missing builder or regions");
-	for (__u32 i = 0; i < nr; i++) {
-		if (regions[i].start > regions[i].last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, regions[i].start,
-						 regions[i].last, i,
-						 "region %u starts after its last address", i);
-		if (regions[i].type >= IOMMUFMT_RESV_NR_TYPES)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "type",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, regions[i].type,
-						 IOMMUFMT_RESV_NR_TYPES - 1, i,
-						 "region %u has unknown type %u", i, regions[i].type);
-		if (regions[i].flags)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
-						 "flags", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX,
-						 regions[i].flags, 0, i,
-						 "region %u has unknown flags", i);
-	}
-	if ((size_t)nr > (CAP_ENTRY_MAX - sizeof(c)) / sizeof(*regions))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "nr_regions",
-				      "%u regions do not fit one capability", nr);
-	len = sizeof(c) - CAP_HDR_SIZE + (size_t)nr * sizeof(*regions);
-	body = malloc(len);
-	if (!body)
-		return -ENOMEM;
-	memset(&c, 0, sizeof(c));
-	c.nr_regions = nr;
-	memcpy(body, (unsigned char *)&c + CAP_HDR_SIZE, sizeof(c) - CAP_HDR_SIZE);
-	if (nr)
-		memcpy(body + sizeof(c) - CAP_HDR_SIZE, regions, (size_t)nr * sizeof(*regions));
-	r = iommufmt_caps_add(caps, IOMMUFMT_CAP_RESV_REGIONS, 1, body, len);
-	free(body);
-	if (r)
-		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_OVERFLOW, "caps",
-				      "cannot grow the chain");
-	iommufmt__diag_ok(diag);
-	return 0;
-}
-
-/* Common part of reading a counted capability: id, version, reserved, count. */
-static int counted_cap_read(const struct iommufmt_cap_header *cap, size_t cap_len,
-			    __u16 want_id, size_t fixed, size_t elem, __u32 *count,
-			    struct iommufmt_diag *diag)
-{
+	const unsigned char *arr = (const unsigned char *)cap + COUNTED_FIXED;
 	struct iommufmt_cap_header h;
-	uint32_t n, rsvd;
+	uint32_t n, rsvd, have;
+	int r;
 
-	if (!cap || !count || cap_len < fixed)
+	if (!cap || !nr || cap_len < COUNTED_FIXED)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
-				      "capability shorter than its fixed part");
+				      "capability missing or shorter than its fixed part");
 	memcpy(&h, cap, sizeof(h));
-	if (h.id != want_id)
+	if (h.id != t->id)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "id",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, h.id, want_id, 0,
-					 "capability id %u, expected %u", h.id, want_id);
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, h.id, t->id, 0,
+					 "capability id %u, expected %u", h.id, t->id);
 	if (h.version != 1)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_CAP_VERSION, "version",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, h.version, 1, 0,
@@ -449,14 +473,40 @@ static int counted_cap_read(const struct iommufmt_cap_header *cap, size_t cap_le
 	if (rsvd)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
 				      "__reserved", "reserved field is not zero");
-	if ((cap_len - fixed) / elem < n)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "count",
+	if ((cap_len - COUNTED_FIXED) / t->elem < n)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, t->count_field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, n,
-					 (cap_len - fixed) / elem, 0,
-					 "count %u does not fit the %zu-byte capability",
-					 n, cap_len);
-	*count = n;
+					 (cap_len - COUNTED_FIXED) / t->elem, 0,
+					 "count %u does not fit the %zu-byte capability", n, cap_len);
+	have = *nr;
+	if (have < n || (!out && n)) {
+		*nr = n;
+		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, t->count_field,
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have, n, 0,
+					 "room for %u entries, %u needed", have, n);
+	}
+	r = check_counted_elems(t, arr, n, diag);
+	if (r)
+		return r;
+	if (n)
+		memcpy(out, arr, (size_t)n * t->elem);
+	*nr = n;
+	iommufmt__diag_ok(diag);
 	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_caps_add_iova_ranges(struct iommufmt_caps *caps,
+						  const struct iommufmt_iova_range *ranges,
+						  __u32 nr, struct iommufmt_diag *diag)
+{
+	return counted_add(&iova_ranges_type, caps, ranges, nr, diag);
+}
+
+IOMMUFMT_EXPORT int iommufmt_caps_add_resv_regions(struct iommufmt_caps *caps,
+						   const struct iommufmt_resv_region *regions,
+						   __u32 nr, struct iommufmt_diag *diag)
+{
+	return counted_add(&resv_regions_type, caps, regions, nr, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_cap_iova_ranges_read(const struct iommufmt_cap_header *cap,
@@ -464,40 +514,7 @@ IOMMUFMT_EXPORT int iommufmt_cap_iova_ranges_read(const struct iommufmt_cap_head
 						  struct iommufmt_iova_range *out, __u32 *nr,
 						  struct iommufmt_diag *diag)
 {
-	const unsigned char *arr = (const unsigned char *)cap +
-				   sizeof(struct iommufmt_cap_iova_ranges);
-	__u32 n;
-	int r = counted_cap_read(cap, cap_len, IOMMUFMT_CAP_IOVA_RANGES,
-				 sizeof(struct iommufmt_cap_iova_ranges),
-				 sizeof(struct iommufmt_iova_range), &n, diag);
-
-	if (r)
-		return r;
-	if (!nr)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr", "no count");
-	if (*nr < n || (!out && n)) {
-		uint32_t have = *nr;
-
-		*nr = n;
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr_iovas",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have, n, 0,
-					 "room for %u ranges, %u needed", have, n);
-	}
-	for (__u32 i = 0; i < n; i++) {
-		struct iommufmt_iova_range rg;
-
-		memcpy(&rg, arr + (size_t)i * sizeof(rg), sizeof(rg));
-		if (rg.start > rg.last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, rg.start, rg.last, i,
-						 "range %u starts after its last address", i);
-	}
-	if (n)
-		memcpy(out, arr, (size_t)n * sizeof(*out));
-	*nr = n;
-	iommufmt__diag_ok(diag);
-	return 0;
+	return counted_read(&iova_ranges_type, cap, cap_len, out, nr, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_cap_resv_regions_read(const struct iommufmt_cap_header *cap,
@@ -505,43 +522,5 @@ IOMMUFMT_EXPORT int iommufmt_cap_resv_regions_read(const struct iommufmt_cap_hea
 						   struct iommufmt_resv_region *out, __u32 *nr,
 						   struct iommufmt_diag *diag)
 {
-	const unsigned char *arr = (const unsigned char *)cap +
-				   sizeof(struct iommufmt_cap_resv_regions);
-	__u32 n;
-	int r = counted_cap_read(cap, cap_len, IOMMUFMT_CAP_RESV_REGIONS,
-				 sizeof(struct iommufmt_cap_resv_regions),
-				 sizeof(struct iommufmt_resv_region), &n, diag);
-
-	if (r)
-		return r;
-	if (!nr)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr", "no count");
-	if (*nr < n || (!out && n)) {
-		uint32_t have = *nr;
-
-		*nr = n;
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr_regions",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have, n, 0,
-					 "room for %u regions, %u needed", have, n);
-	}
-	for (__u32 i = 0; i < n; i++) {
-		struct iommufmt_resv_region rg;
-
-		memcpy(&rg, arr + (size_t)i * sizeof(rg), sizeof(rg));
-		if (rg.start > rg.last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-						 IOMMUFMT__DV_INDEX, rg.start, rg.last, i,
-						 "region %u starts after its last address", i);
-		if (rg.type >= IOMMUFMT_RESV_NR_TYPES || rg.flags)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "type",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, rg.type, 0, i,
-						 "region %u has unknown type %u or flags 0x%x",
-						 i, rg.type, rg.flags);
-	}
-	if (n)
-		memcpy(out, arr, (size_t)n * sizeof(*out));
-	*nr = n;
-	iommufmt__diag_ok(diag);
-	return 0;
+	return counted_read(&resv_regions_type, cap, cap_len, out, nr, diag);
 }

@@ -51,8 +51,60 @@ static const struct diag_desc diag_table[] = {
 	{ IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "PGTABLE_ARENA_FULL", "no room left in the table arena" },
 	{ IOMMUFMT_DIAG_PGTABLE_EXISTS, "PGTABLE_EXISTS", "the range overlaps an existing mapping" },
 	/* DIAG-TABLE: binding and negotiation */
+	{ IOMMUFMT_DIAG_BIND_RESERVED, "BIND_RESERVED", "a payload bit that must be zero is set" },
+	{ IOMMUFMT_DIAG_BIND_ILLEGAL, "BIND_ILLEGAL", "a payload field holds an illegal or reserved encoding" },
+	{ IOMMUFMT_DIAG_BIND_UNSUPPORTED, "BIND_UNSUPPORTED", "a field asks for a feature the host cannot provide or nest" },
+	{ IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, "BIND_EXCEEDS_HOST", "a value exceeds the host's limit" },
+	{ IOMMUFMT_DIAG_BIND_MISALIGNED, "BIND_MISALIGNED", "a table or root address is misaligned" },
+	{ IOMMUFMT_DIAG_BIND_MISMATCH, "BIND_MISMATCH", "the bind header and its native payload disagree" },
+	{ IOMMUFMT_DIAG_BIND_DATA_TYPE, "BIND_DATA_TYPE", "the payload type is not one of this model's for this bind" },
+	{ IOMMUFMT_DIAG_BIND_NO_PASID_TABLE, "BIND_NO_PASID_TABLE", "the model has no PASID table" },
+	{ IOMMUFMT_DIAG_BIND_CONFIG, "BIND_CONFIG", "the model cannot express this translate/bypass/abort config" },
+	{ IOMMUFMT_DIAG_BIND_PASID_RANGE, "BIND_PASID_RANGE", "a PASID is outside the host's or table's PASID bits" },
+	{ IOMMUFMT_DIAG_BIND_TABLE_ENTRY, "BIND_TABLE_ENTRY", "a present entry of the guest's table is invalid" },
+	{ IOMMUFMT_DIAG_BIND_NO_NESTING, "BIND_NO_NESTING", "the host cannot nest this kind of bind" },
+	{ IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "BIND_NO_IOMMUFD", "iommufd has no data type for this bind" },
+	{ IOMMUFMT_DIAG_UNBIND_RELEASE, "UNBIND_RELEASE", "unbind release flags conflict or lack a PASID" },
+	{ IOMMUFMT_DIAG_HOST_REGS, "HOST_REGS", "the host registers are inconsistent" },
+	{ IOMMUFMT_DIAG_HOST_DATA_TYPE, "HOST_DATA_TYPE", "the register type does not belong to the model" },
+	{ IOMMUFMT_DIAG_NEG_FORMAT, "NEG_FORMAT", "a requested table format is not nestable on the host" },
+	{ IOMMUFMT_DIAG_NEG_LIMIT, "NEG_LIMIT", "a requested width exceeds the host" },
+	{ IOMMUFMT_DIAG_NEG_FEATURE, "NEG_FEATURE", "a requested feature is not available on the host" },
+	{ IOMMUFMT_DIAG_NEG_PGSIZE, "NEG_PGSIZE", "requested page sizes or granules are not available" },
 	/* DIAG-TABLE: invalidation */
+	{ IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "INV_UNKNOWN_CMD", "the native command opcode is reserved or unknown" },
+	{ IOMMUFMT_DIAG_INV_RESERVED_BIT, "INV_RESERVED_BIT", "a reserved bit of a native command is set" },
+	{ IOMMUFMT_DIAG_INV_BAD_FIELD, "INV_BAD_FIELD", "a native command field holds an illegal value" },
+	{ IOMMUFMT_DIAG_INV_RESERVED_COMBO, "INV_RESERVED_COMBO", "a reserved combination of native range fields" },
+	{ IOMMUFMT_DIAG_INV_MISALIGNED, "INV_MISALIGNED", "an invalidation address is not aligned as its size requires" },
+	{ IOMMUFMT_DIAG_INV_RANGE_WRAP, "INV_RANGE_WRAP", "an invalidation range wraps past 2^64" },
+	{ IOMMUFMT_DIAG_INV_FEATURE, "INV_FEATURE", "the command needs a feature the IOMMU does not have" },
+	{ IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "INV_NOT_IMPLEMENTED", "a valid native command this library does not decode" },
+	{ IOMMUFMT_DIAG_INV_BAD_CACHES, "INV_BAD_CACHES", "no cache or an unknown cache bit is selected" },
+	{ IOMMUFMT_DIAG_INV_BAD_GRANULARITY, "INV_BAD_GRANULARITY", "a selected cache does not support the granularity" },
+	{ IOMMUFMT_DIAG_INV_MISSING_ID, "INV_MISSING_ID", "the granularity needs an id that is not marked valid" },
+	{ IOMMUFMT_DIAG_INV_CANNOT_ENCODE, "INV_CANNOT_ENCODE", "the target model cannot express the invalidation" },
+	{ IOMMUFMT_DIAG_INV_QUEUE_INDEX, "INV_QUEUE_INDEX", "a queue head or tail index lies outside the ring" },
+	{ IOMMUFMT_DIAG_INV_QUEUE_FETCH, "INV_QUEUE_FETCH", "a queue entry could not be read from guest memory" },
+	{ IOMMUFMT_DIAG_INV_ENTRY_LEN, "INV_ENTRY_LEN", "a batch entry_len or entry argsz is not acceptable" },
+	{ IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL, "INV_NOT_FOR_KERNEL", "the kernel invalidation allow-list rejects the command" },
+	{ IOMMUFMT_DIAG_INV_ID_RANGE, "INV_ID_RANGE", "an id is wider than the IOMMU supports" },
 	/* DIAG-TABLE: IOVA space */
+	{ IOMMUFMT_DIAG_IOVA_MAP_RESERVED, "IOVA_MAP_RESERVED", "the map request overlaps a reserved region" },
+	{ IOMMUFMT_DIAG_IOVA_MAP_APERTURE, "IOVA_MAP_APERTURE", "the map request reaches outside the aperture" },
+	{ IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "IOVA_ZERO_LENGTH", "the length is zero" },
+	{ IOMMUFMT_DIAG_IOVA_WRAP, "IOVA_WRAP", "the address range wraps past 2^64-1" },
+	{ IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT, "IOVA_ATTACH_CONFLICT", "attaching the group conflicts with existing mappings" },
+	{ IOMMUFMT_DIAG_IOVA_RANGE_INVERTED, "IOVA_RANGE_INVERTED", "a range starts after its last address" },
+	{ IOMMUFMT_DIAG_IOVA_PGSIZE, "IOVA_PGSIZE", "no page sizes, or not a multiple of the smallest page" },
+	{ IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED, "IOVA_VFIO_TRUNCATED", "the VFIO reply buffer was too small for its capabilities" },
+	{ IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES, "IOVA_VFIO_NO_RANGES", "the VFIO reply has no IOVA-range capability" },
+	{ IOMMUFMT_DIAG_IOVA_PROP_OVERRUN, "IOVA_PROP_OVERRUN", "a PROBE property runs past the end of the properties" },
+	{ IOMMUFMT_DIAG_IOVA_PROP_SHORT, "IOVA_PROP_SHORT", "a PROBE property is shorter than its type requires" },
+	{ IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX, "IOVA_SYSFS_SYNTAX", "a reserved_regions line is malformed" },
+	{ IOMMUFMT_DIAG_IOVA_TOO_MANY, "IOVA_TOO_MANY", "more ranges or regions than can be held" },
+	{ IOMMUFMT_DIAG_IOVA_NO_ROOM, "IOVA_NO_ROOM", "guest RAM does not fit into the usable ranges" },
+	{ IOMMUFMT_DIAG_IOVA_UNSORTED, "IOVA_UNSORTED", "the ranges are not sorted and disjoint" },
 };
 
 static const struct diag_desc *diag_lookup(unsigned int code)
@@ -114,6 +166,7 @@ IOMMUFMT_EXPORT void iommufmt_diag_init(struct iommufmt_diag *diag)
 	diag->argsz = sizeof(*diag);
 }
 
+__attribute__((format(printf, 9, 0)))
 static int diag_fill(struct iommufmt_diag *diag, int err, unsigned int code,
 		     const char *field, unsigned int which, uint64_t value, uint64_t limit,
 		     uint32_t index, const char *fmt, va_list ap)

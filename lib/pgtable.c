@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Generic page-table layer: configuration checks, dispatch to formats, coalescing, map splitting. */
-#include "lib/internal.h"
+#include "lib/pgtable_internal.h"
 
 static const struct iommufmt_pgtable_walk_ops *walk_ops(const struct iommufmt_pgtable_ops *ops)
 {
@@ -164,31 +164,31 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	struct iommufmt_pgtable pt;
 	const struct iommufmt_pgtable_walk_ops *w;
 	struct iommufmt_pgtable_cfg probe;
-	__u64 size, align, at;
+	__u64 size, align;
+	uint64_t at;
 	int r;
 
 	if (!cfg || !arena || !arena->host)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "arena",
 				      "no configuration or arena");
-	probe = *cfg;
-	probe.argsz = sizeof(probe) < cfg->argsz ? (__u32)sizeof(probe) : cfg->argsz;
+	/* the caller's struct under the copy rules, checked with a zero root */
+	r = iommufmt_struct_copy_in(&probe, sizeof(probe), IOMMUFMT_PGTABLE_CFG_SIZE_VER0, cfg,
+				    cfg->argsz, diag);
+	if (r)
+		return r;
+	probe.argsz = sizeof(probe);
 	probe.root = 0;
 	r = iommufmt_pgtable_prepare(&pt, &probe, diag);
 	if (r)
 		return r;
 	w = pt_walk(&pt);
-	if (!w || !w->root_size || w->root_size(&pt, &size, &align))
+	if (!w || !IOMMUFMT_OPS_GET(w, struct iommufmt_pgtable_walk_ops, root_size) ||
+	    w->root_size(&pt, &size, &align) || !size || !align || (align & (align - 1)))
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s cannot build tables", pt.ops->name);
-	at = (arena->gpa + arena->used + align - 1) & ~(align - 1);
-	if (at < arena->gpa || at - arena->gpa > arena->size || arena->size - (at - arena->gpa) < size)
-		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, size,
-					 arena->size - arena->used, 0,
-					 "no room for a %llu-byte root table",
-					 (unsigned long long)size);
-	memset((unsigned char *)arena->host + (at - arena->gpa), 0, (size_t)size);
-	arena->used = at - arena->gpa + size;
+	r = iommufmt__arena_alloc(arena, size, align, &at, diag);
+	if (r)
+		return r;
 	cfg->root = at;
 	iommufmt__diag_ok(diag);
 	return 0;
@@ -223,6 +223,11 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 	if (!w || !w->map_page || !arena)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "pt",
 				      "no prepared table, builder or arena");
+	if (prot & ~IOMMUFMT_ACCESS_ALL)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "prot",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, prot,
+					 IOMMUFMT_ACCESS_ALL, 0, "unknown permission bits 0x%x",
+					 prot & ~IOMMUFMT_ACCESS_ALL);
 	minpg = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1);
 	if (!len || !minpg || ((iova | pa | len) & (minpg - 1)))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
@@ -261,54 +266,109 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 	return 0;
 }
 
+/* Unmapping: first check every leaf in the range lies inside it, then clear them. */
+struct unmap_ctx {
+	const struct iommufmt_pgtable *pt;
+	const struct iommufmt_pgtable_walk_ops *w;
+	struct iommufmt_pgtable_arena *arena;
+	__u64 first, last;	/* the range, inclusive */
+	__u64 count;		/* leaves found */
+	__u64 bad;		/* check pass: size of a leaf crossing the range */
+	int err;		/* clear pass: unmap_page failure */
+};
+
+static int unmap_check_cb(void *opaque, const struct iommufmt_xlate *rec)
+{
+	struct unmap_ctx *c = opaque;
+
+	if (rec->iova < c->first || rec->iova + (rec->page_size - 1) < rec->iova ||
+	    rec->iova + (rec->page_size - 1) > c->last) {
+		c->bad = rec->page_size;
+		return 1;
+	}
+	c->count++;
+	return 0;
+}
+
+static int unmap_clear_cb(void *opaque, const struct iommufmt_xlate *rec)
+{
+	struct unmap_ctx *c = opaque;
+	__u64 sz = 0;
+	int r = c->w->unmap_page(c->pt, c->arena, rec->iova, &sz, NULL);
+
+	if (r) {
+		c->err = r;
+		return 1;
+	}
+	return 0;
+}
+
 IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 					   struct iommufmt_pgtable_arena *arena, __u64 iova,
 					   __u64 len, struct iommufmt_diag *diag)
 {
 	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
-	__u64 minpg, off = 0, unmapped = 0;
+	struct unmap_ctx c;
+	struct iommufmt_gmem_region reg;
+	struct iommufmt_gmem g;
+	__u64 minpg;
+	int r;
 
-	if (!w || !w->unmap_page || !arena)
+	if (!w || !w->unmap_page || !w->walk_range || !arena || !arena->host)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "pt",
 				      "no prepared table, builder or arena");
 	minpg = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1);
 	if (!len || !minpg || ((iova | len) & (minpg - 1)) || iova + (len - 1) < iova)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
 				      "iova and len must be non-zero page multiples without wrap");
-	/* First pass: every leaf must lie wholly inside the range. */
-	while (off < len) {
-		struct iommufmt_xlate x;
-		struct iommufmt_gmem_region reg = { arena->gpa, arena->size, arena->host, 0, 0 };
-		struct iommufmt_gmem g = { &reg, 1, 0, NULL, NULL };
-
-		w->translate(pt, &g, iova + off, 0, &x);
-		if (x.fault) {
-			off += minpg;
-			continue;
-		}
-		if (((iova + off) & (x.page_size - 1)) || x.page_size > len - off)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "len",
-						 IOMMUFMT__DV_VALUE, x.page_size, 0, 0,
-						 "the range would split a 0x%llx-byte page",
-						 (unsigned long long)x.page_size);
-		off += x.page_size;
-		unmapped++;
-	}
-	if (!unmapped)
+	memset(&c, 0, sizeof(c));
+	c.pt = pt;
+	c.w = w;
+	c.arena = arena;
+	c.first = iova;
+	c.last = iova + (len - 1);
+	reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
+	g = (struct iommufmt_gmem){ &reg, arena->used ? 1u : 0u, 0, NULL, NULL };
+	/* the walk is bounded by the tables present, not by len */
+	r = w->walk_range(pt, &g, c.first, c.last, 0, unmap_check_cb, &c);
+	if (r < 0)
+		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
+				      "the tables could not be walked");
+	if (c.bad)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "len",
+					 IOMMUFMT__DV_VALUE, c.bad, 0, 0,
+					 "the range would split a 0x%llx-byte page",
+					 (unsigned long long)c.bad);
+	if (!c.count)
 		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
 				      "nothing is mapped in the range");
-	for (off = 0; off < len;) {
-		__u64 sz = 0;
-		int r = w->unmap_page(pt, arena, iova + off, &sz, NULL);
-
-		if (r == -ENOENT || !sz) {
-			off += minpg;
-			continue;
-		}
-		if (r)
-			return r;
-		off += sz;
-	}
+	r = w->walk_range(pt, &g, c.first, c.last, 0, unmap_clear_cb, &c);
+	if (c.err)
+		return iommufmt__diag(diag, c.err, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+				      "a page could not be unmapped");
+	if (r < 0)
+		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
+				      "the tables could not be walked");
 	iommufmt__diag_ok(diag);
 	return 0;
+}
+
+static const char *const fault_names[IOMMUFMT_FAULT_NR] = {
+	[IOMMUFMT_FAULT_NONE] = "ok",
+	[IOMMUFMT_FAULT_NOT_PRESENT] = "not-present",
+	[IOMMUFMT_FAULT_PERMISSION] = "permission",
+	[IOMMUFMT_FAULT_RESERVED_BIT] = "reserved-bit",
+	[IOMMUFMT_FAULT_ADDR_SIZE_INPUT] = "address-size-input",
+	[IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT] = "address-size-output",
+	[IOMMUFMT_FAULT_NON_CANONICAL] = "non-canonical",
+	[IOMMUFMT_FAULT_ACCESS_FLAG] = "access-flag",
+	[IOMMUFMT_FAULT_TABLE_READ] = "table-read",
+	[IOMMUFMT_FAULT_BAD_LEVEL] = "bad-level",
+	[IOMMUFMT_FAULT_TABLE_TYPE] = "table-type",
+	[IOMMUFMT_FAULT_TABLE_LENGTH] = "table-length",
+};
+
+IOMMUFMT_EXPORT const char *iommufmt_fault_name(__u32 fault)
+{
+	return fault < IOMMUFMT_FAULT_NR ? fault_names[fault] : NULL;
 }

@@ -15,7 +15,7 @@ const struct iommufmt_model_ops iommufmt__model_amd = {
 	.description = "AMD-Vi (AMD IOMMU)",
 	.pgtable_formats = amd_pgtables,
 	.nr_pgtable_formats = ARRAY_SIZE(amd_pgtables),
-	.host = NULL,
-	.bind = NULL,
-	.inval = NULL,
+	.host = &iommufmt__amd_host_ops,
+	.bind = &iommufmt__amd_bind_ops,
+	.inval = &iommufmt__amd_inval_ops,
 };

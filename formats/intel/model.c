@@ -15,7 +15,7 @@ const struct iommufmt_model_ops iommufmt__model_intel = {
 	.description = "Intel VT-d (scalable mode)",
 	.pgtable_formats = intel_pgtables,
 	.nr_pgtable_formats = ARRAY_SIZE(intel_pgtables),
-	.host = NULL,
-	.bind = NULL,
-	.inval = NULL,
+	.host = &iommufmt__intel_host_ops,
+	.bind = &iommufmt__intel_bind_ops,
+	.inval = &iommufmt__intel_inval_ops,
 };

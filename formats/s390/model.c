@@ -14,7 +14,7 @@ const struct iommufmt_model_ops iommufmt__model_s390 = {
 	.description = "s390 zPCI DMA translation",
 	.pgtable_formats = s390_pgtables,
 	.nr_pgtable_formats = ARRAY_SIZE(s390_pgtables),
-	.host = NULL,
-	.bind = NULL,
-	.inval = NULL,
+	.host = &iommufmt__s390_host_ops,
+	.bind = &iommufmt__s390_bind_ops,
+	.inval = &iommufmt__s390_inval_ops,
 };

@@ -15,7 +15,7 @@ const struct iommufmt_model_ops iommufmt__model_smmuv3 = {
 	.description = "ARM SMMUv3",
 	.pgtable_formats = smmuv3_pgtables,
 	.nr_pgtable_formats = ARRAY_SIZE(smmuv3_pgtables),
-	.host = NULL,
-	.bind = NULL,
-	.inval = NULL,
+	.host = &iommufmt__smmuv3_host_ops,
+	.bind = &iommufmt__smmuv3_bind_ops,
+	.inval = &iommufmt__smmuv3_inval_ops,
 };

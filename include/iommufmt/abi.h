@@ -390,30 +390,37 @@ struct iommufmt_diag {
 #define IOMMUFMT_ACCESS_PRIV	(1u << 3)
 /** Permission bit: the page is accessible to unprivileged (user) requests. */
 #define IOMMUFMT_ACCESS_USER	(1u << 4)
+/** All request/permission bits defined so far. */
+#define IOMMUFMT_ACCESS_ALL	0x1fu
 
+/*
+ * Fault reasons. Where Linux's former uapi enum iommu_fault_reason (removed
+ * with the old iommu.h SVA uAPI) has an equivalent, it is named; reasons
+ * without one are translation faults, IOMMU_FAULT_REASON_PTE_FETCH, there.
+ */
 /** Translation succeeded. */
 #define IOMMUFMT_FAULT_NONE		0
-/** An entry on the walk is not present / invalid (kernel: IOMMU_FAULT_REASON_PTE_FETCH). */
+/** An entry on the walk is not present / invalid (Linux: IOMMU_FAULT_REASON_PTE_FETCH). */
 #define IOMMUFMT_FAULT_NOT_PRESENT	1
-/** The leaf does not grant the requested access (kernel: IOMMU_FAULT_REASON_ACCESS). */
+/** The leaf (or, VT-d second stage, an entry on the walk) does not grant the request (Linux: IOMMU_FAULT_REASON_PERMISSION). */
 #define IOMMUFMT_FAULT_PERMISSION	2
-/** An entry has a reserved bit set for its level, type and page size. */
+/** An entry has a reserved bit set for its level, type and page size (Linux: none; VT-d reserved-field fault). */
 #define IOMMUFMT_FAULT_RESERVED_BIT	3
-/** The input address is above the configured input size (IAS / address width). */
+/** The input address is above the configured input size (IAS / address width) (Linux: none). */
 #define IOMMUFMT_FAULT_ADDR_SIZE_INPUT	4
-/** An output or next-table address is above the output size (OAS / host width). */
+/** An output or next-table address is above the output size (OAS / host width) (Linux: IOMMU_FAULT_REASON_OOR_ADDRESS). */
 #define IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT	5
-/** The input address is not canonical (x86-64). */
+/** The input address is not canonical (x86-64) (Linux: none; VT-d reason 0x80). */
 #define IOMMUFMT_FAULT_NON_CANONICAL	6
-/** The access flag is clear and access-flag faults are enabled (ARM, AF = 0). */
+/** The access flag is clear and access-flag faults are enabled (ARM, AF = 0) (Linux: IOMMU_FAULT_REASON_ACCESS). */
 #define IOMMUFMT_FAULT_ACCESS_FLAG	7
-/** A table entry could not be read from guest memory. */
+/** A table entry could not be read from guest memory (Linux: IOMMU_FAULT_REASON_WALK_EABT). */
 #define IOMMUFMT_FAULT_TABLE_READ	8
-/** An entry names an impossible level (AMD next level not descending, leaf at a level without pages). */
+/** An entry names an impossible level (AMD next level not descending, leaf at a level without pages) (Linux: none). */
 #define IOMMUFMT_FAULT_BAD_LEVEL	9
-/** A table entry's type does not match the table it is in (s390 TT). */
+/** A table entry's type does not match the table it is in (s390 TT) (Linux: none). */
 #define IOMMUFMT_FAULT_TABLE_TYPE	10
-/** The index is outside the table's length / offset (s390 TL, TF). */
+/** The index is outside the table's length / offset (s390 TL, TF) (Linux: none). */
 #define IOMMUFMT_FAULT_TABLE_LENGTH	11
 /** Number of fault reasons defined. */
 #define IOMMUFMT_FAULT_NR		12
@@ -422,7 +429,7 @@ struct iommufmt_diag {
 #define IOMMUFMT_PGTABLE_F_AD		(1u << 0)
 /** iommufmt_pgtable_cfg.flags: execute permission is enforced (x86 XD enabled, ARM XN honoured). */
 #define IOMMUFMT_PGTABLE_F_EXEC		(1u << 1)
-/** iommufmt_pgtable_cfg.flags: 1 GiB pages allowed (x86-64 PS in a PDPE). */
+/** iommufmt_pgtable_cfg.flags: 1 GiB pages allowed (x86-64 PS in a PDPE; VT-d second stage SLLPS 1 GiB). */
 #define IOMMUFMT_PGTABLE_F_1G		(1u << 2)
 /** iommufmt_pgtable_cfg.flags: ARM access-flag faults disabled (CD.AFFD): AF = 0 does not fault. */
 #define IOMMUFMT_PGTABLE_F_AFFD		(1u << 3)
@@ -468,12 +475,1209 @@ struct iommufmt_pgtable_cfg {
 /* SECTION: Host capabilities, negotiation and binding.                     */
 /* ======================================================================== */
 
+/**
+ * @defgroup abi_bind Host capabilities, negotiation and binding
+ * @brief What a host IOMMU can nest, what a guest vIOMMU asks for, and the
+ *        bind structs that hand a guest table to the host.
+ *
+ * Three layers of data:
+ * - raw host registers in the layout of iommufd's IOMMU_GET_HW_INFO payloads
+ *   (struct iommufmt_hw_info_vtd, _arm_smmuv3, _amd; s390 zPCI function
+ *   attributes in struct iommufmt_hw_info_s390), wrapped by struct
+ *   iommufmt_hw_regs;
+ * - generic capabilities decoded from them, as entries of a struct
+ *   iommufmt_hw_info chain (IOMMUFMT_CAP_PGTABLE_FORMAT ... _FAULT);
+ * - bind requests: a generic header (struct iommufmt_bind_pasid_table,
+ *   struct iommufmt_bind_pgtable, struct iommufmt_unbind) plus an out-of-line
+ *   per-model payload named by (model, data_type, data_len, data_uptr). The
+ *   payload IS the native encoding (SMMUv3 STE words or CD, AMD DTE words or
+ *   GCR3 entry, VT-d context or PASID entry, s390 FIB words).
+ *
+ * Capability flags are named so that 0 is the safe default: where a newer
+ * producer learns a restriction that older producers never reported, the bit
+ * is negative-sense (..._NOT_SUPPORTED, ..._NO_...), so a 0 from an older
+ * producer keeps its old meaning.
+ * @{
+ */
+
+/* ---- diagnostic codes of this area (0x0200-0x02ff) ---- */
+
+/** Diagnostic: a payload bit that must be zero (reserved, RES0) is set. */
+#define IOMMUFMT_DIAG_BIND_RESERVED		0x0200
+/** Diagnostic: a payload field holds an encoding the architecture defines as illegal or reserved. */
+#define IOMMUFMT_DIAG_BIND_ILLEGAL		0x0201
+/** Diagnostic: a payload field asks for a feature this host cannot provide (or nest). */
+#define IOMMUFMT_DIAG_BIND_UNSUPPORTED		0x0202
+/** Diagnostic: a payload or header value exceeds the host's limit (width, size, id bits). */
+#define IOMMUFMT_DIAG_BIND_EXCEEDS_HOST		0x0203
+/** Diagnostic: a table or root address is not aligned as the format requires. */
+#define IOMMUFMT_DIAG_BIND_MISALIGNED		0x0204
+/** Diagnostic: the generic header and the native payload disagree. */
+#define IOMMUFMT_DIAG_BIND_MISMATCH		0x0205
+/** Diagnostic: the model does not know the payload's data_type (or it is of the other bind kind). */
+#define IOMMUFMT_DIAG_BIND_DATA_TYPE		0x0206
+/** Diagnostic: the model has no PASID (context-descriptor) table (s390). */
+#define IOMMUFMT_DIAG_BIND_NO_PASID_TABLE	0x0207
+/** Diagnostic: the bind's translate/bypass/abort config cannot be expressed by this model. */
+#define IOMMUFMT_DIAG_BIND_CONFIG		0x0208
+/** Diagnostic: a PASID is outside the PASID bits of the host or the table. */
+#define IOMMUFMT_DIAG_BIND_PASID_RANGE		0x0209
+/** Diagnostic: deep check: a present entry of the guest's PASID/CD/GCR3 table is invalid (index = PASID). */
+#define IOMMUFMT_DIAG_BIND_TABLE_ENTRY		0x020a
+/** Diagnostic: the host cannot nest this kind of bind at all. */
+#define IOMMUFMT_DIAG_BIND_NO_NESTING		0x020b
+/** Diagnostic: the operation has no iommufd equivalent for this model or bind kind. */
+#define IOMMUFMT_DIAG_BIND_NO_IOMMUFD		0x020c
+/** Diagnostic: unbind release flags conflict, or are used where nothing is released. */
+#define IOMMUFMT_DIAG_UNBIND_RELEASE		0x020d
+/** Diagnostic: host registers are inconsistent or describe an impossible IOMMU. */
+#define IOMMUFMT_DIAG_HOST_REGS			0x020e
+/** Diagnostic: the raw register data_type does not belong to the model. */
+#define IOMMUFMT_DIAG_HOST_DATA_TYPE		0x020f
+/** Diagnostic: negotiation: the guest asks for a page-table or PASID-table format the host cannot nest. */
+#define IOMMUFMT_DIAG_NEG_FORMAT		0x0210
+/** Diagnostic: negotiation: a requested width or size exceeds the host (IAS, OAS, PASID, ASID bits). */
+#define IOMMUFMT_DIAG_NEG_LIMIT			0x0211
+/** Diagnostic: negotiation: a requested feature flag is not available on the host. */
+#define IOMMUFMT_DIAG_NEG_FEATURE		0x0212
+/** Diagnostic: negotiation: requested page sizes or granules are not all available. */
+#define IOMMUFMT_DIAG_NEG_PGSIZE		0x0213
+
+/* ---- PASID-table formats ---- */
+
+/** No PASID table. */
+#define IOMMUFMT_PASIDT_NONE		0
+/** SMMUv3 linear context-descriptor table (STE.S1Fmt = 0). */
+#define IOMMUFMT_PASIDT_SMMU_LINEAR	1
+/** SMMUv3 two-level CD table with 4 KiB leaves of 64 CDs (STE.S1Fmt = 1). */
+#define IOMMUFMT_PASIDT_SMMU_2L_4K	2
+/** SMMUv3 two-level CD table with 64 KiB leaves of 1024 CDs (STE.S1Fmt = 2). */
+#define IOMMUFMT_PASIDT_SMMU_2L_64K	3
+/** AMD-Vi one-level GCR3 table (DTE.GLX = 0, PASID[8:0]). */
+#define IOMMUFMT_PASIDT_AMD_GCR3_1L	4
+/** AMD-Vi two-level GCR3 table (DTE.GLX = 1). */
+#define IOMMUFMT_PASIDT_AMD_GCR3_2L	5
+/** AMD-Vi three-level GCR3 table (DTE.GLX = 2). */
+#define IOMMUFMT_PASIDT_AMD_GCR3_3L	6
+/** VT-d scalable-mode PASID directory and PASID tables. */
+#define IOMMUFMT_PASIDT_VTD_SM		7
+/** Number of PASID-table format ids defined so far. */
+#define IOMMUFMT_PASIDT_NR		8
+
+/* ---- IOMMUFMT_CAP_PGTABLE_FORMAT ---- */
+
+/** Page-table format capability flag: hardware access/dirty-bit updates are available. */
+#define IOMMUFMT_PGTF_AD		(1u << 0)
+/** Page-table format capability flag: execute permission is enforced (XD / XN). */
+#define IOMMUFMT_PGTF_EXEC		(1u << 1)
+/** Page-table format capability flag: privileged (supervisor) requests are translated. */
+#define IOMMUFMT_PGTF_PRIV		(1u << 2)
+/** Page-table format capability flag: usable as the guest's stage 1 (a first stage the host can nest). */
+#define IOMMUFMT_PGTF_STAGE1		(1u << 3)
+/** Page-table format capability flag: usable as the host's stage 2 (nest parent). */
+#define IOMMUFMT_PGTF_STAGE2		(1u << 4)
+/** Page-table format capability flag (negative sense): read-only mappings must not be used (VT-d erratum 772415 on a nest parent). */
+#define IOMMUFMT_PGTF_NO_READONLY	(1u << 5)
+/** All page-table format capability flags defined so far. */
+#define IOMMUFMT_PGTF_ALL		0x3fu
+
+/**
+ * struct iommufmt_cap_pgtable_format - IOMMUFMT_CAP_PGTABLE_FORMAT, version 1.
+ *
+ * One capability per supported page-table format, with the parameters the
+ * host supports for it. Granules are a bitmap of log2 sizes (bit 12 = 4 KiB,
+ * bit 14 = 16 KiB, bit 16 = 64 KiB).
+ */
+struct iommufmt_cap_pgtable_format {
+	struct iommufmt_cap_header header;	/**< id IOMMUFMT_CAP_PGTABLE_FORMAT, version 1. */
+	__u32 format;		/**< IOMMUFMT_PGTABLE_*. */
+	__u32 flags;		/**< IOMMUFMT_PGTF_*. */
+	__aligned_u64 pgsize_bitmap;	/**< Page and block sizes the host can map with this format. */
+	__u32 granules;		/**< Bitmap of log2 translation granules (bit n: 2^n bytes). */
+	__u8 ias;		/**< Largest input address width in bits. */
+	__u8 oas;		/**< Largest output address width in bits. */
+	__u8 min_levels;	/**< Fewest table levels (0: given by the granule and IAS). */
+	__u8 max_levels;	/**< Most table levels (0: given by the granule and IAS). */
+};
+/** Size of struct iommufmt_cap_pgtable_format, version 1. */
+#define IOMMUFMT_CAP_PGTABLE_FORMAT_SIZE_V1 32
+
+/* ---- IOMMUFMT_CAP_PASID ---- */
+
+/** PASID capability flag: page requests (PCIe PRI, SMMU PRI queue, AMD PPR) are supported. */
+#define IOMMUFMT_PASID_F_PRI			(1u << 0)
+/** PASID capability flag: execute-permission requests with a PASID are supported. */
+#define IOMMUFMT_PASID_F_EXEC			(1u << 1)
+/** PASID capability flag: privileged-mode requests with a PASID are supported. */
+#define IOMMUFMT_PASID_F_PRIV			(1u << 2)
+/** PASID capability flag (negative sense): ATS must not be used (iommufd PCI_ATS_NOT_SUPPORTED). */
+#define IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED	(1u << 3)
+/** PASID capability flag: stalled faults can be resumed (SMMUv3 stall model). */
+#define IOMMUFMT_PASID_F_STALL			(1u << 4)
+/** All PASID capability flags defined so far. */
+#define IOMMUFMT_PASID_F_ALL			0x1fu
+
+/**
+ * struct iommufmt_cap_pasid - IOMMUFMT_CAP_PASID, version 1.
+ *
+ * PASID (SMMU: SubstreamID) support. @c table_formats is a bitmap of
+ * IOMMUFMT_PASIDT_* ids (bit n = format n) the host can walk or shadow.
+ */
+struct iommufmt_cap_pasid {
+	struct iommufmt_cap_header header;	/**< id IOMMUFMT_CAP_PASID, version 1. */
+	__u32 flags;		/**< IOMMUFMT_PASID_F_*. */
+	__u32 table_formats;	/**< Bitmap of IOMMUFMT_PASIDT_* (bit n = id n). */
+	__u8 pasid_bits;	/**< PASID width in bits; 0: no PASID support. */
+	__u8 __reserved[7];	/**< Must be zero. */
+};
+/** Size of struct iommufmt_cap_pasid, version 1. */
+#define IOMMUFMT_CAP_PASID_SIZE_V1 24
+
+/* ---- IOMMUFMT_CAP_NESTING ---- */
+
+/** Nesting flag: the hardware walks a guest PASID (CD/GCR3) table over the host stage 2. */
+#define IOMMUFMT_NESTING_F_PASID_TABLE	(1u << 0)
+/** Nesting flag: the hardware walks a guest stage-1 page table bound per PASID. */
+#define IOMMUFMT_NESTING_F_PGTABLE	(1u << 1)
+/** Nesting flag: there is no hardware nesting; a validated guest table must be shadowed by the VMM. */
+#define IOMMUFMT_NESTING_F_SHADOW	(1u << 2)
+/** Nesting flag: the nest parent can track dirty pages (stage-2 A/D). */
+#define IOMMUFMT_NESTING_F_DIRTY	(1u << 3)
+/** Nesting flag: PASID-less traffic can use a guest stage 1 (AMD GIOV, SMMU S1DSS, VT-d RID_PASID). */
+#define IOMMUFMT_NESTING_F_NO_PASID_S1	(1u << 4)
+/** All nesting flags defined so far. */
+#define IOMMUFMT_NESTING_F_ALL		0x1fu
+
+/**
+ * struct iommufmt_cap_nesting - IOMMUFMT_CAP_NESTING, version 1.
+ *
+ * Which guest tables the host can nest. Format bitmaps have bit n set for
+ * page-table format id n (IOMMUFMT_PGTABLE_*).
+ */
+struct iommufmt_cap_nesting {
+	struct iommufmt_cap_header header;	/**< id IOMMUFMT_CAP_NESTING, version 1. */
+	__u32 flags;		/**< IOMMUFMT_NESTING_F_*. */
+	__u32 stage1_formats;	/**< Bitmap of page-table formats a guest may bind as stage 1. */
+	__u32 stage2_formats;	/**< Bitmap of formats the host uses as nest parent. */
+	__u8 gpa_bits;		/**< Widest guest-physical address the nest parent translates. */
+	__u8 __reserved[3];	/**< Must be zero. */
+};
+/** Size of struct iommufmt_cap_nesting, version 1. */
+#define IOMMUFMT_CAP_NESTING_SIZE_V1 24
+
+/* ---- IOMMUFMT_CAP_INVALIDATION ---- */
+
+/** Invalidation flag: address-range invalidation (more than one page per command). */
+#define IOMMUFMT_INVF_RANGE		(1u << 0)
+/** Invalidation flag: PASID- (or ASID-) selective invalidation. */
+#define IOMMUFMT_INVF_PASID		(1u << 1)
+/** Invalidation flag: device-TLB (ATS) invalidation. */
+#define IOMMUFMT_INVF_DEVTLB		(1u << 2)
+/** Invalidation flag: leaf-only hint (VT-d IH, SMMU Leaf). */
+#define IOMMUFMT_INVF_LEAF		(1u << 3)
+/** Invalidation flag: one command invalidates everything (AMD INVALIDATE_IOMMU_ALL, SMMU NSNH_ALL). */
+#define IOMMUFMT_INVF_GLOBAL		(1u << 4)
+/** Invalidation flag: page-selective invalidation (VT-d PSI); without it only domain/global. */
+#define IOMMUFMT_INVF_PAGE		(1u << 5)
+/** All invalidation flags defined so far. */
+#define IOMMUFMT_INVF_ALL		0x3fu
+
+/**
+ * struct iommufmt_cap_invalidation - IOMMUFMT_CAP_INVALIDATION, version 1.
+ */
+struct iommufmt_cap_invalidation {
+	struct iommufmt_cap_header header;	/**< id IOMMUFMT_CAP_INVALIDATION, version 1. */
+	__u32 flags;		/**< IOMMUFMT_INVF_*. */
+	__u8 max_range_log2;	/**< log2 of the most 4 KiB pages one range command covers (0: one). */
+	__u8 asid_bits;		/**< Width of the address-space tag the guest uses (ASID, DID, DomainID). */
+	__u8 __reserved[2];	/**< Must be zero. */
+};
+/** Size of struct iommufmt_cap_invalidation, version 1. */
+#define IOMMUFMT_CAP_INVALIDATION_SIZE_V1 16
+
+/* ---- IOMMUFMT_CAP_FAULT ---- */
+
+/** Fault flag: faults of a single-stage translation are reported. */
+#define IOMMUFMT_FAULTF_FLAT		(1u << 0)
+/** Fault flag: stage-1 faults of a nested translation are reported (to the guest). */
+#define IOMMUFMT_FAULTF_NESTED_S1	(1u << 1)
+/** Fault flag: stage-2 faults of a nested translation are reported (to the host). */
+#define IOMMUFMT_FAULTF_NESTED_S2	(1u << 2)
+/** Fault flag: page requests (PRI/PPR) are reported and answered. */
+#define IOMMUFMT_FAULTF_PRI		(1u << 3)
+/** Fault flag: transactions can stall on a fault and be resumed. */
+#define IOMMUFMT_FAULTF_STALL		(1u << 4)
+/** Fault flag: stalling is forced (SMMUv3 stall model "force"): STALLD cannot be set. */
+#define IOMMUFMT_FAULTF_STALL_FORCE	(1u << 5)
+/** All fault flags defined so far. */
+#define IOMMUFMT_FAULTF_ALL		0x3fu
+
+/**
+ * struct iommufmt_cap_fault - IOMMUFMT_CAP_FAULT, version 1.
+ */
+struct iommufmt_cap_fault {
+	struct iommufmt_cap_header header;	/**< id IOMMUFMT_CAP_FAULT, version 1. */
+	__u32 flags;		/**< IOMMUFMT_FAULTF_*. */
+	__u16 stall_max;	/**< Most outstanding stalled transactions (SMMU IDR5.STALL_MAX), 0: unknown. */
+	__u16 __reserved;	/**< Must be zero. */
+};
+/** Size of struct iommufmt_cap_fault, version 1. */
+#define IOMMUFMT_CAP_FAULT_SIZE_V1 16
+
+/* ---- raw host registers, in iommufd's IOMMU_GET_HW_INFO layouts ---- */
+
+/** Raw register type: none. */
+#define IOMMUFMT_HW_INFO_TYPE_NONE		0
+/** Raw register type: struct iommufmt_hw_info_vtd (iommufd IOMMU_HW_INFO_TYPE_INTEL_VTD). */
+#define IOMMUFMT_HW_INFO_TYPE_INTEL_VTD		1
+/** Raw register type: struct iommufmt_hw_info_arm_smmuv3 (iommufd IOMMU_HW_INFO_TYPE_ARM_SMMUV3). */
+#define IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3	2
+/** Raw register type: struct iommufmt_hw_info_amd (iommufd IOMMU_HW_INFO_TYPE_AMD). */
+#define IOMMUFMT_HW_INFO_TYPE_AMD		4
+/** Raw register type: struct iommufmt_hw_info_s390 (this library's; iommufd has none). */
+#define IOMMUFMT_HW_INFO_TYPE_S390_ZPCI		0x8001
+
+/** iommufmt_hw_info_vtd.flags: erratum 772415 (SPR17): no read-only mappings on a nest parent. */
+#define IOMMUFMT_HW_INFO_VTD_ERRATA_772415_SPR17	(1u << 0)
+
+/**
+ * struct iommufmt_hw_info_vtd - VT-d registers, layout of iommufd's iommu_hw_info_vtd.
+ */
+struct iommufmt_hw_info_vtd {
+	__u32 flags;		/**< IOMMUFMT_HW_INFO_VTD_*. */
+	__u32 __reserved;	/**< Must be zero. */
+	__aligned_u64 cap_reg;	/**< Capability register (VT-d spec 11.4.2). */
+	__aligned_u64 ecap_reg;	/**< Extended capability register (VT-d spec 11.4.3). */
+};
+
+/**
+ * struct iommufmt_hw_info_arm_smmuv3 - SMMUv3 ID registers, layout of iommufd's iommu_hw_info_arm_smmuv3.
+ *
+ * As iommufd documents, only these fields are read: IDR0 ST_LEVEL,
+ * TERM_MODEL, STALL_MODEL, TTENDIAN, CD2L, ASID16, TTF (and S1P, S2P, ATS,
+ * PRI, HTTU for the host description); IDR1 SIDSIZE, SSIDSIZE; IDR3 BBML,
+ * RIL; IDR5 VAX, GRAN64K, GRAN16K, GRAN4K, OAS, STALL_MAX.
+ */
+struct iommufmt_hw_info_arm_smmuv3 {
+	__u32 flags;		/**< Must be zero. */
+	__u32 __reserved;	/**< Must be zero (iommufd: impl). */
+	__u32 idr[6];		/**< SMMU_IDR0..IDR5. */
+	__u32 iidr;		/**< SMMU_IIDR. */
+	__u32 aidr;		/**< SMMU_AIDR. */
+};
+
+/**
+ * struct iommufmt_hw_info_amd - AMD-Vi feature registers, layout of iommufd's iommu_hw_info_amd.
+ */
+struct iommufmt_hw_info_amd {
+	__aligned_u64 efr;	/**< Extended Feature Register (MMIO 0x30). */
+	__aligned_u64 efr2;	/**< Extended Feature 2 Register (MMIO 0x1a0). */
+};
+
+/** iommufmt_hw_info_s390.flags: relaxed translation is available (IOTA with T = 0). */
+#define IOMMUFMT_HW_INFO_S390_RTR	(1u << 0)
+/** iommufmt_hw_info_s390.flags: the function may cache invalid entries; maps need RPCIT too. */
+#define IOMMUFMT_HW_INFO_S390_REFRESH	(1u << 1)
+/** All iommufmt_hw_info_s390 flags defined so far. */
+#define IOMMUFMT_HW_INFO_S390_ALL	0x3u
+
+/**
+ * struct iommufmt_hw_info_s390 - zPCI function DMA attributes (CLP query PCI function / group).
+ *
+ * This library's layout (iommufd defines none): big-endian hosts and
+ * little-endian hosts alike fill it in host byte order.
+ */
+struct iommufmt_hw_info_s390 {
+	__u32 flags;		/**< IOMMUFMT_HW_INFO_S390_*. */
+	__u8 dt_mask;		/**< Supported IOTA designation types: bit n = DT n (0 ST, 1 RTTO, 2 RSTO, 3 RFTO). */
+	__u8 frame_mask;	/**< Supported frame sizes: bit 0 = 4 KiB, bit 1 = 1 MiB (segment FC), bit 2 = 2 GiB. */
+	__u16 __reserved;	/**< Must be zero. */
+	__aligned_u64 start_dma;	/**< First usable DMA address (CLP sdma). */
+	__aligned_u64 end_dma;		/**< Last usable DMA address, inclusive (CLP edma). */
+};
+
+/** iommufd GET_HW_INFO out_capabilities bit: dirty tracking on the nest parent. */
+#define IOMMUFMT_IOMMUFD_HW_CAP_DIRTY_TRACKING		(1u << 0)
+/** iommufd GET_HW_INFO out_capabilities bit: PCI PASID execute permission. */
+#define IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC		(1u << 1)
+/** iommufd GET_HW_INFO out_capabilities bit: PCI PASID privileged mode. */
+#define IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV		(1u << 2)
+/** iommufd GET_HW_INFO out_capabilities bit (negative sense): ATS not supported. */
+#define IOMMUFMT_IOMMUFD_HW_CAP_PCI_ATS_NOT_SUPPORTED	(1u << 3)
+/** All iommufd capability bits this library knows. */
+#define IOMMUFMT_IOMMUFD_HW_CAP_ALL			0xfu
+
+/** iommufmt_hw_regs.flags: @c max_pasid_log2 and @c capabilities carry iommufd's GET_HW_INFO outputs. */
+#define IOMMUFMT_HW_REGS_F_IOMMUFD	(1u << 0)
+/** All iommufmt_hw_regs flags defined so far. */
+#define IOMMUFMT_HW_REGS_F_ALL		0x1u
+
+/**
+ * struct iommufmt_hw_regs - Raw model registers, in or out.
+ *
+ * In (iommufmt_host_new()): what iommufd's IOMMU_GET_HW_INFO returned, so a
+ * VMM passes the kernel's answer unchanged: @c data_type, the payload of
+ * @c data_len bytes at @c data_uptr and, with IOMMUFMT_HW_REGS_F_IOMMUFD,
+ * out_max_pasid_log2 and out_capabilities. A payload shorter than the
+ * library's struct is zero-filled; a longer one must have a zero tail.
+ *
+ * Out (iommufmt_advertise()): @c data_len is the capacity at @c data_uptr on
+ * input; min(capacity, size) bytes are written, the rest of the buffer is
+ * zero-filled and @c data_len is set to the full size, as iommufd does.
+ */
+struct iommufmt_hw_regs {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_HW_REGS_F_*. */
+	__u32 model;		/**< IOMMUFMT_MODEL_*. */
+	__u32 variant;		/**< Model variant (0: default). */
+	__u32 data_type;	/**< IOMMUFMT_HW_INFO_TYPE_*. */
+	__u32 data_len;		/**< Payload length (out: full length). */
+	__aligned_u64 data_uptr;	/**< Address of the payload in this process. */
+	__u32 max_pasid_log2;	/**< iommufd out_max_pasid_log2 (IOMMUFMT_HW_REGS_F_IOMMUFD), else 0. */
+	__u32 __reserved;	/**< Must be zero. */
+	__aligned_u64 capabilities;	/**< iommufd out_capabilities (IOMMUFMT_IOMMUFD_HW_CAP_*), else 0. */
+};
+/** Size of struct iommufmt_hw_regs as first defined. */
+#define IOMMUFMT_HW_REGS_SIZE_VER0 48
+
+/* ---- bind payload data types ---- */
+
+/** Bind payload: VT-d stage 1 in iommufd's form (struct iommufmt_iommufd_hwpt_vtd_s1), a page-table bind. */
+#define IOMMUFMT_BIND_DATA_VTD_S1		1
+/** Bind payload: SMMUv3 guest STE words 0-1 (struct iommufmt_smmuv3_ste), a PASID-table bind. */
+#define IOMMUFMT_BIND_DATA_SMMUV3_STE		2
+/** Bind payload: AMD-Vi guest DTE (struct iommufmt_amd_dte), a PASID-table bind. */
+#define IOMMUFMT_BIND_DATA_AMD_DTE		3
+/** Bind payload: SMMUv3 context descriptor (struct iommufmt_smmuv3_cd), a page-table bind. */
+#define IOMMUFMT_BIND_DATA_SMMUV3_CD		0x101
+/** Bind payload: VT-d scalable-mode context entry (struct iommufmt_vtd_sm_context), a PASID-table bind. */
+#define IOMMUFMT_BIND_DATA_VTD_CONTEXT		0x102
+/** Bind payload: VT-d scalable-mode PASID-table entry (struct iommufmt_vtd_pasid_entry), a page-table bind. */
+#define IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY	0x103
+/** Bind payload: AMD-Vi GCR3 table entry (struct iommufmt_amd_gcr3), a page-table bind. */
+#define IOMMUFMT_BIND_DATA_AMD_GCR3		0x104
+/** Bind payload: s390 zPCI FIB translation words (struct iommufmt_s390_fib_dma), a page-table bind. */
+#define IOMMUFMT_BIND_DATA_S390_FIB		0x105
+
+/**
+ * struct iommufmt_smmuv3_ste - SMMUv3 guest STE, words 0 and 1 (little-endian).
+ *
+ * Same bytes as iommufd's iommu_hwpt_arm_smmuv3. Only V, Config, S1Fmt,
+ * S1ContextPtr, S1CDMax (word 0) and S1DSS, S1CIR, S1COR, S1CSH, S1STALLD,
+ * EATS (word 1) may be set.
+ */
+struct iommufmt_smmuv3_ste {
+	__aligned_u64 ste[2];	/**< STE words 0 and 1, little-endian. */
+};
+
+/**
+ * struct iommufmt_smmuv3_cd - SMMUv3 context descriptor, all 64 bytes (little-endian).
+ *
+ * Words 0-3 (T0SZ ... ASID, TTB0, TTB1, MAIR) make up VER0; words 4-7
+ * (AMAIR, IMPLEMENTATION DEFINED, PARTID/PMG, reserved) may be left out.
+ */
+struct iommufmt_smmuv3_cd {
+	__aligned_u64 cd[8];	/**< CD words 0-7, little-endian. */
+};
+/** Bytes of struct iommufmt_smmuv3_cd a caller must pass (words 0-3). */
+#define IOMMUFMT_SMMUV3_CD_SIZE_VER0 32
+
+/**
+ * struct iommufmt_amd_dte - AMD-Vi guest device-table entry (little-endian).
+ *
+ * Same bytes as iommufd's iommu_hwpt_amd_guest. The guest owns V, GV, GLX,
+ * GCR3 root, GIOV, PPR, GuestPagingMode and DomainID; Mode and the host page
+ * table root must be zero. Other fields (TV, IR, IW, interrupt remapping)
+ * belong to the host and are ignored.
+ */
+struct iommufmt_amd_dte {
+	__aligned_u64 dte[4];	/**< DTE words 0-3, little-endian. */
+};
+
+/**
+ * struct iommufmt_amd_gcr3 - AMD-Vi GCR3 table entry: the guest CR3 of one PASID (little-endian).
+ */
+struct iommufmt_amd_gcr3 {
+	__aligned_u64 gcr3;	/**< Bit 0 valid, bits 51:12 root of the guest (x86-64) table. */
+};
+
+/**
+ * struct iommufmt_vtd_sm_context - VT-d scalable-mode context entry (little-endian).
+ *
+ * Word 0: P, FPD, DTE, PASIDE, PRE, PDTS, PASID directory pointer; word 1:
+ * RID_PASID, RID_PRIV; words 2-3 reserved. Words 0-1 make up VER0.
+ */
+struct iommufmt_vtd_sm_context {
+	__aligned_u64 val[4];	/**< Context-entry words 0-3, little-endian. */
+};
+/** Bytes of struct iommufmt_vtd_sm_context a caller must pass (words 0-1). */
+#define IOMMUFMT_VTD_SM_CONTEXT_SIZE_VER0 16
+
+/**
+ * struct iommufmt_vtd_pasid_entry - VT-d scalable-mode PASID-table entry (little-endian).
+ *
+ * The guest's first-stage entry (PGTT = 1). Words 0-3 make up VER0; words
+ * 4-7 are reserved and may be left out.
+ */
+struct iommufmt_vtd_pasid_entry {
+	__aligned_u64 val[8];	/**< PASID-entry words 0-7, little-endian. */
+};
+/** Bytes of struct iommufmt_vtd_pasid_entry a caller must pass (words 0-3). */
+#define IOMMUFMT_VTD_PASID_ENTRY_SIZE_VER0 32
+
+/**
+ * struct iommufmt_s390_fib_dma - The DMA words of a zPCI function information block (big-endian).
+ *
+ * As registered by MPCIFC "register I/O address translation parameters":
+ * PCI base address, PCI address limit and I/O translation anchor.
+ */
+struct iommufmt_s390_fib_dma {
+	__aligned_u64 pba;	/**< First DMA address (big-endian). */
+	__aligned_u64 pal;	/**< Last DMA address, inclusive (big-endian). */
+	__aligned_u64 iota;	/**< I/O translation anchor: origin, T, P, DT, FS (big-endian). */
+};
+
+/* ---- bind requests ---- */
+
+/** Bind config: translate through the bound table. */
+#define IOMMUFMT_BIND_CONFIG_TRANSLATE	1
+/** Bind config: stage 1 bypassed, only the host's stage 2 applies. */
+#define IOMMUFMT_BIND_CONFIG_BYPASS	2
+/** Bind config: all DMA aborted. */
+#define IOMMUFMT_BIND_CONFIG_ABORT	3
+
+/** All iommufmt_bind_pasid_table flags defined so far (none). */
+#define IOMMUFMT_BIND_PASID_TABLE_F_ALL	0x0u
+
+/**
+ * struct iommufmt_bind_pasid_table - Bind a guest PASID (CD / GCR3 / PASID-directory) table.
+ *
+ * The generic header repeats what the native payload encodes, so generic
+ * code (and a reviewer) can read it without knowing the model; the model's
+ * validator checks that both agree. For BYPASS and ABORT @c base, @c format
+ * and @c pasid_bits are zero.
+ */
+struct iommufmt_bind_pasid_table {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_BIND_PASID_TABLE_F_* (none yet). */
+	__u32 model;		/**< IOMMUFMT_MODEL_* the payload belongs to. */
+	__u32 variant;		/**< Model variant (0: default). */
+	__u32 format;		/**< IOMMUFMT_PASIDT_* table format. */
+	__u8 pasid_bits;	/**< log2 of the number of PASIDs the table covers. */
+	__u8 config;		/**< IOMMUFMT_BIND_CONFIG_*. */
+	__u16 __reserved;	/**< Must be zero. */
+	__aligned_u64 base;	/**< Guest-physical address of the table (the root for 2-level tables). */
+	__u32 data_type;	/**< IOMMUFMT_BIND_DATA_*. */
+	__u32 data_len;		/**< Payload length in bytes. */
+	__aligned_u64 data_uptr;	/**< Address of the payload in this process. */
+};
+/** Size of struct iommufmt_bind_pasid_table as first defined. */
+#define IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0 48
+
+/** iommufmt_bind_pgtable.flags: the table serves requests with @c pasid (else PASID-less requests; pasid must be 0). */
+#define IOMMUFMT_BIND_PGTABLE_F_PASID	(1u << 0)
+/** All iommufmt_bind_pgtable flags defined so far. */
+#define IOMMUFMT_BIND_PGTABLE_F_ALL	0x1u
+
+/**
+ * struct iommufmt_bind_pgtable - Bind a guest stage-1 page table (per PASID).
+ */
+struct iommufmt_bind_pgtable {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_BIND_PGTABLE_F_*. */
+	__u32 model;		/**< IOMMUFMT_MODEL_* the payload belongs to. */
+	__u32 variant;		/**< Model variant (0: default). */
+	__u32 pasid;		/**< PASID (with IOMMUFMT_BIND_PGTABLE_F_PASID), else 0. */
+	__u32 format;		/**< IOMMUFMT_PGTABLE_* of the guest table. */
+	__aligned_u64 root;	/**< Guest-physical address of the top table. */
+	__u32 addr_width;	/**< Input address width in bits (e.g. 48 or 57; ARM 64 - T0SZ). */
+	__u32 data_type;	/**< IOMMUFMT_BIND_DATA_*. */
+	__u32 data_len;		/**< Payload length in bytes. */
+	__u32 __reserved;	/**< Must be zero. */
+	__aligned_u64 data_uptr;	/**< Address of the payload in this process. */
+};
+/** Size of struct iommufmt_bind_pgtable as first defined. */
+#define IOMMUFMT_BIND_PGTABLE_SIZE_VER0 56
+
+/** iommufmt_unbind.flags: unbind the PASID table (exactly one of PASID_TABLE / PGTABLE). */
+#define IOMMUFMT_UNBIND_F_PASID_TABLE		(1u << 0)
+/** iommufmt_unbind.flags: unbind the page table of @c pasid. */
+#define IOMMUFMT_UNBIND_F_PGTABLE		(1u << 1)
+/** iommufmt_unbind.flags: release the PASID: its transactions and page requests were drained (flushed). */
+#define IOMMUFMT_UNBIND_F_RELEASE_FLUSHED	(1u << 2)
+/** iommufmt_unbind.flags: release the PASID: nothing was in flight (the device never used it or is stopped). */
+#define IOMMUFMT_UNBIND_F_RELEASE_IDLE		(1u << 3)
+/** iommufmt_unbind.flags: @c pasid is valid (page-table unbind of a PASID). */
+#define IOMMUFMT_UNBIND_F_PASID			(1u << 4)
+/** All iommufmt_unbind flags defined so far. */
+#define IOMMUFMT_UNBIND_F_ALL			0x1fu
+
+/**
+ * struct iommufmt_unbind - Undo a bind, optionally releasing the PASID.
+ *
+ * Without a release flag the PASID stays reserved after the unbind (the
+ * caller has not yet drained it). RELEASE_FLUSHED and RELEASE_IDLE exclude
+ * each other and need a PASID (a page-table unbind with
+ * IOMMUFMT_UNBIND_F_PASID).
+ */
+struct iommufmt_unbind {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_UNBIND_F_*. */
+	__u32 model;		/**< IOMMUFMT_MODEL_*. */
+	__u32 variant;		/**< Model variant (0: default). */
+	__u32 pasid;		/**< PASID for a page-table unbind with IOMMUFMT_UNBIND_F_PASID, else 0. */
+	__u32 __reserved;	/**< Must be zero. */
+};
+/** Size of struct iommufmt_unbind as first defined. */
+#define IOMMUFMT_UNBIND_SIZE_VER0 24
+
+/* ---- iommufd IOMMU_HWPT_ALLOC payload mirrors ---- */
+
+/** iommufd HWPT data type: none. */
+#define IOMMUFMT_IOMMUFD_HWPT_DATA_NONE		0
+/** iommufd HWPT data type: IOMMU_HWPT_DATA_VTD_S1 (struct iommufmt_iommufd_hwpt_vtd_s1). */
+#define IOMMUFMT_IOMMUFD_HWPT_DATA_VTD_S1	1
+/** iommufd HWPT data type: IOMMU_HWPT_DATA_ARM_SMMUV3 (struct iommufmt_iommufd_hwpt_arm_smmuv3). */
+#define IOMMUFMT_IOMMUFD_HWPT_DATA_ARM_SMMUV3	2
+/** iommufd HWPT data type: IOMMU_HWPT_DATA_AMD_GUEST (struct iommufmt_iommufd_hwpt_amd_guest). */
+#define IOMMUFMT_IOMMUFD_HWPT_DATA_AMD_GUEST	3
+
+/** iommufd HWPT_ALLOC flag mirror: IOMMU_HWPT_ALLOC_PASID (the HWPT will be attached to a PASID). */
+#define IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID	(1u << 3)
+
+/** struct iommufmt_iommufd_hwpt_vtd_s1 flag: IOMMU_VTD_S1_SRE (supervisor requests). */
+#define IOMMUFMT_IOMMUFD_VTD_S1_SRE	(1u << 0)
+/** struct iommufmt_iommufd_hwpt_vtd_s1 flag: IOMMU_VTD_S1_EAFE (extended accessed flag). */
+#define IOMMUFMT_IOMMUFD_VTD_S1_EAFE	(1u << 1)
+/** struct iommufmt_iommufd_hwpt_vtd_s1 flag: IOMMU_VTD_S1_WPE (write protect, with SRE). */
+#define IOMMUFMT_IOMMUFD_VTD_S1_WPE	(1u << 2)
+
+/**
+ * struct iommufmt_iommufd_hwpt_vtd_s1 - Layout of iommufd's iommu_hwpt_vtd_s1 (24 bytes).
+ */
+struct iommufmt_iommufd_hwpt_vtd_s1 {
+	__aligned_u64 flags;		/**< IOMMUFMT_IOMMUFD_VTD_S1_*. */
+	__aligned_u64 pgtbl_addr;	/**< Guest first-stage root (GPA). */
+	__u32 addr_width;		/**< 48 or 57. */
+	__u32 __reserved;		/**< Must be zero. */
+};
+
+/**
+ * struct iommufmt_iommufd_hwpt_arm_smmuv3 - Layout of iommufd's iommu_hwpt_arm_smmuv3 (16 bytes).
+ */
+struct iommufmt_iommufd_hwpt_arm_smmuv3 {
+	__aligned_u64 ste[2];	/**< Guest STE words 0-1, little-endian. */
+};
+
+/**
+ * struct iommufmt_iommufd_hwpt_amd_guest - Layout of iommufd's iommu_hwpt_amd_guest (32 bytes).
+ */
+struct iommufmt_iommufd_hwpt_amd_guest {
+	__aligned_u64 dte[4];	/**< Guest DTE words 0-3, little-endian. */
+};
+
+/**
+ * struct iommufmt_iommufd_hwpt - What to pass to IOMMU_HWPT_ALLOC for a validated bind.
+ *
+ * @c data holds @c data_len bytes laid out as the iommufd struct named by
+ * @c data_type; the VMM points iommu_hwpt_alloc.data_uptr at it.
+ */
+struct iommufmt_iommufd_hwpt {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< No flags defined yet; zero. */
+	__u32 hwpt_flags;	/**< IOMMU_HWPT_ALLOC flags the bind needs (IOMMUFMT_IOMMUFD_HWPT_ALLOC_*). */
+	__u32 data_type;	/**< IOMMUFMT_IOMMUFD_HWPT_DATA_*. */
+	__u32 data_len;		/**< Bytes of @c data in use. */
+	__u32 pasid;		/**< Page-table binds: the PASID to attach the HWPT to; else 0. */
+	__aligned_u64 data[8];	/**< The iommufd payload. */
+};
+/** Size of struct iommufmt_iommufd_hwpt as first defined. */
+#define IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0 88
+
+/* ---- negotiation ---- */
+
+/** vIOMMU feature: PASIDs (substreams). */
+#define IOMMUFMT_VIOMMU_F_PASID		(1u << 0)
+/** vIOMMU feature: page requests (PRI / PPR). */
+#define IOMMUFMT_VIOMMU_F_PRI		(1u << 1)
+/** vIOMMU feature: ATS (device TLBs). */
+#define IOMMUFMT_VIOMMU_F_ATS		(1u << 2)
+/** vIOMMU feature: stall model (SMMUv3). */
+#define IOMMUFMT_VIOMMU_F_STALL		(1u << 3)
+/** vIOMMU feature: hardware A/D updates in the guest's stage 1. */
+#define IOMMUFMT_VIOMMU_F_AD		(1u << 4)
+/** vIOMMU feature: execute requests / permission. */
+#define IOMMUFMT_VIOMMU_F_EXEC		(1u << 5)
+/** vIOMMU feature: privileged (supervisor) requests. */
+#define IOMMUFMT_VIOMMU_F_PRIV		(1u << 6)
+/** vIOMMU feature: dirty tracking of the nest parent (for migration). */
+#define IOMMUFMT_VIOMMU_F_DIRTY		(1u << 7)
+/** vIOMMU feature: PASID-less traffic through a guest stage 1 (GIOV / S1DSS / RID_PASID). */
+#define IOMMUFMT_VIOMMU_F_NO_PASID_S1	(1u << 8)
+/** All vIOMMU feature flags defined so far. */
+#define IOMMUFMT_VIOMMU_F_ALL		0x1ffu
+
+/**
+ * struct iommufmt_viommu_config - A guest vIOMMU configuration: requested, or effective.
+ *
+ * As a request, each field is what the guest will need; zero asks for the
+ * host's value (zero flags ask for no optional feature). As the effective
+ * configuration it says what the guest gets: zero fields filled in, widths
+ * and bitmaps the host's (so the VMM advertises exactly those).
+ */
+struct iommufmt_viommu_config {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_VIOMMU_F_* features. */
+	__u32 model;		/**< IOMMUFMT_MODEL_* the vIOMMU emulates. */
+	__u32 variant;		/**< Model variant (0: default). */
+	__u32 pgtable_formats;	/**< Bitmap of guest stage-1 formats (bit n = IOMMUFMT_PGTABLE id n). */
+	__u32 pasid_table_formats;	/**< Bitmap of IOMMUFMT_PASIDT_* the guest may use. */
+	__u8 pasid_bits;	/**< PASID width. */
+	__u8 ias;		/**< Guest stage-1 input address width. */
+	__u8 oas;		/**< Guest stage-1 output (guest-physical) width. */
+	__u8 asid_bits;		/**< Address-space tag width (ASID / DID / DomainID). */
+	__u32 granules;		/**< Bitmap of log2 granules (ARM); 0 for x86 and s390. */
+	__aligned_u64 pgsize_bitmap;	/**< Page sizes the guest maps. */
+	__u32 inval_flags;	/**< IOMMUFMT_INVF_* the guest will issue. */
+	__u32 fault_flags;	/**< IOMMUFMT_FAULTF_* the guest expects. */
+};
+/** Size of struct iommufmt_viommu_config as first defined. */
+#define IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0 48
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: Invalidation.                                                   */
 /* ======================================================================== */
 
+/**
+ * @defgroup abi_inval Invalidation: generic entries, native commands, queues, iommufd mirrors
+ * @brief One generic form for every model's invalidation commands.
+ *
+ * A guest issues invalidations in its vIOMMU's native queue format (VT-d
+ * invalidation queue, AMD-Vi command buffer, SMMUv3 command queue, s390
+ * RPCIT). The library decodes a native command into a struct
+ * iommufmt_inv_entry: a generic part (what, which caches, at which
+ * granularity, for which ids and addresses) plus the native descriptor
+ * itself (struct iommufmt_inv_native), so nothing is lost and the checked
+ * bytes can still be passed straight to hardware. Generic entries can be
+ * encoded for any model, and converted to the kernel's
+ * IOMMU_HWPT_INVALIDATE entries.
+ *
+ * Valid (cache, granularity) combinations, checked by
+ * iommufmt_inv_entry_check() (a cache that is not listed for a granularity
+ * makes the entry -EINVAL):
+ *
+ * | cache \ granularity | GLOBAL | DOMAIN | PASID | ADDR | DEVICE |
+ * |---------------------|:------:|:------:|:-----:|:----:|:------:|
+ * | IOTLB               |   x    |   x    |   x   |  x   |        |
+ * | DEV_IOTLB           |        |        |   x   |  x   |   x    |
+ * | PASID               |   x    |   x    |   x   |      |   x    |
+ * | DEVICE              |   x    |   x    |       |      |   x    |
+ * | INTR                |   x    |        |       |  x   |   x    |
+ *
+ * Ids each granularity needs: DOMAIN an archid, PASID a pasid, DEVICE a
+ * sid, and every DEV_IOTLB entry a sid (the device whose ATC is meant).
+ * GLOBAL takes no archid, pasid or sid (a vmid may narrow it). ADDR takes
+ * optional ids: without an archid it means every address space (SMMU
+ * TLBI_NH_VAA), with a sid alone the device's own space (s390).
+ * @{
+ */
+
+/* --- diagnostic codes of the invalidation area --- */
+/** The native command's opcode (or type) is reserved or unknown to the model. */
+#define IOMMUFMT_DIAG_INV_UNKNOWN_CMD		0x0300
+/** A reserved bit of a native command is set. */
+#define IOMMUFMT_DIAG_INV_RESERVED_BIT		0x0301
+/** A native command field holds an illegal value (a reserved granularity, response code...). */
+#define IOMMUFMT_DIAG_INV_BAD_FIELD		0x0302
+/** A reserved combination of native range fields (SMMU TG/TTL/NUM/SCALE). */
+#define IOMMUFMT_DIAG_INV_RESERVED_COMBO	0x0303
+/** An invalidation address is not aligned as its size or level requires. */
+#define IOMMUFMT_DIAG_INV_MISALIGNED		0x0304
+/** An invalidation range wraps past 2^64 or its size overflows. */
+#define IOMMUFMT_DIAG_INV_RANGE_WRAP		0x0305
+/** The command needs a feature the (emulated) IOMMU does not have (PASID, ATS, range...). */
+#define IOMMUFMT_DIAG_INV_FEATURE		0x0306
+/** A valid native command that this library does not decode (e.g. SMMU PREFETCH_ADDR). */
+#define IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED	0x0307
+/** A generic entry selects no cache, or an unknown cache bit. */
+#define IOMMUFMT_DIAG_INV_BAD_CACHES		0x0308
+/** A selected cache cannot be invalidated at the entry's granularity. */
+#define IOMMUFMT_DIAG_INV_BAD_GRANULARITY	0x0309
+/** The granularity needs an id (archid, pasid, sid) that is not marked valid. */
+#define IOMMUFMT_DIAG_INV_MISSING_ID		0x030a
+/** The target model cannot express the invalidation, even widened. */
+#define IOMMUFMT_DIAG_INV_CANNOT_ENCODE		0x030b
+/** A queue head or tail index lies outside the ring. */
+#define IOMMUFMT_DIAG_INV_QUEUE_INDEX		0x030c
+/** A queue entry could not be read from guest memory. */
+#define IOMMUFMT_DIAG_INV_QUEUE_FETCH		0x030d
+/** A batch entry_len is zero, too small, or larger with non-zero unknown bytes. */
+#define IOMMUFMT_DIAG_INV_ENTRY_LEN		0x030e
+/** The kernel's IOMMU_HWPT_INVALIDATE allow-list does not accept the command. */
+#define IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL	0x030f
+/** An id exceeds the width configured for the IOMMU (ASID, domain id, PASID bits). */
+#define IOMMUFMT_DIAG_INV_ID_RANGE		0x0310
+
+/* --- what an entry does --- */
+/** iommufmt_inv_entry.op: invalidate the caches named by @c caches. */
+#define IOMMUFMT_INV_OP_INVALIDATE	0
+/** iommufmt_inv_entry.op: wait for earlier commands (VT-d wait, AMD COMPLETION_WAIT, SMMU CMD_SYNC). */
+#define IOMMUFMT_INV_OP_SYNC		1
+/** iommufmt_inv_entry.op: answer a page-request group (VT-d type 9, AMD COMPLETE_PPR_REQUEST, SMMU PRI_RESP). */
+#define IOMMUFMT_INV_OP_PAGE_RESP	2
+/** iommufmt_inv_entry.op: resume or terminate stalled transactions (SMMU RESUME, STALL_TERM). */
+#define IOMMUFMT_INV_OP_RESUME		3
+/** iommufmt_inv_entry.op: a prefetch hint that may be ignored (SMMU PREFETCH_CONFIG). */
+#define IOMMUFMT_INV_OP_PREFETCH	4
+/** Number of ops defined. */
+#define IOMMUFMT_INV_OP_NR		5
+
+/* --- caches (iommufmt_inv_entry.caches, a bitmask) --- */
+/** IOMMU TLB and paging-structure caches (VT-d IOTLB/PASID-IOTLB, AMD pages, SMMU TLBI, s390 RPCIT). */
+#define IOMMUFMT_INV_CACHE_IOTLB	(1u << 0)
+/** Device TLBs (PCIe ATS ATCs). */
+#define IOMMUFMT_INV_CACHE_DEV_IOTLB	(1u << 1)
+/** Per-PASID configuration: VT-d PASID cache, SMMU CDs, AMD GCR3 entries. */
+#define IOMMUFMT_INV_CACHE_PASID	(1u << 2)
+/** Per-device configuration: VT-d context entries, SMMU STEs, AMD DTEs. */
+#define IOMMUFMT_INV_CACHE_DEVICE	(1u << 3)
+/** Interrupt-remapping entries (VT-d IEC, AMD interrupt tables). */
+#define IOMMUFMT_INV_CACHE_INTR		(1u << 4)
+/** Every cache bit defined so far. */
+#define IOMMUFMT_INV_CACHE_ALL		0x1fu
+
+/* --- granularity (iommufmt_inv_entry.granularity) --- */
+/** Everything in the selected caches (optionally narrowed by a vmid). */
+#define IOMMUFMT_INV_GRAN_GLOBAL	0
+/** Everything tagged with @c archid (VT-d DID, AMD DomainID, SMMU ASID). */
+#define IOMMUFMT_INV_GRAN_DOMAIN	1
+/** Everything of one PASID (within @c archid and/or @c sid when given). */
+#define IOMMUFMT_INV_GRAN_PASID		2
+/** An address range: @c nr_granules units of 2^@c granule bytes from @c addr. */
+#define IOMMUFMT_INV_GRAN_ADDR		3
+/** Everything of one device (@c sid, with the bits in @c sid_mask ignored). */
+#define IOMMUFMT_INV_GRAN_DEVICE	4
+/** Number of granularities defined. */
+#define IOMMUFMT_INV_GRAN_NR		5
+
+/* --- flags (iommufmt_inv_entry.flags) --- */
+/** @c archid is valid. */
+#define IOMMUFMT_INV_F_ARCHID		(1u << 0)
+/** @c pasid is valid. */
+#define IOMMUFMT_INV_F_PASID		(1u << 1)
+/** @c sid is valid. */
+#define IOMMUFMT_INV_F_SID		(1u << 2)
+/** @c vmid is valid (SMMU VMID of stage-1 or stage-2 entries). */
+#define IOMMUFMT_INV_F_VMID		(1u << 3)
+/** Hint: only leaf entries changed; non-leaf (table) caches may be kept (VT-d IH, SMMU Leaf, AMD !PDE). */
+#define IOMMUFMT_INV_F_LEAF		(1u << 4)
+/** Second-stage entries: with ADDR, @c addr is an IPA (SMMU S2_IPA); with GLOBAL, both stages. */
+#define IOMMUFMT_INV_F_STAGE2		(1u << 5)
+/** DEV_IOTLB with a PASID: also global translations of every PASID (PCIe ATS Global Invalidate). */
+#define IOMMUFMT_INV_F_PASID_GLOBAL	(1u << 6)
+/** Hint: drain reads before completing (VT-d DR). */
+#define IOMMUFMT_INV_F_DRAIN_READ	(1u << 7)
+/** Hint: drain writes before completing (VT-d DW). */
+#define IOMMUFMT_INV_F_DRAIN_WRITE	(1u << 8)
+/** SYNC: raise the completion interrupt (VT-d IF, AMD I). */
+#define IOMMUFMT_INV_F_SYNC_IRQ		(1u << 9)
+/** SYNC: write @c data to @c addr on completion (VT-d SW, AMD S, SMMU CS=SIG_IRQ MSI write). */
+#define IOMMUFMT_INV_F_SYNC_STORE	(1u << 10)
+/** SYNC: later commands wait for this one (VT-d FN, AMD F). */
+#define IOMMUFMT_INV_F_SYNC_FENCE	(1u << 11)
+/** SYNC: also drain page requests (VT-d PD). */
+#define IOMMUFMT_INV_F_SYNC_DRAIN_PRQ	(1u << 12)
+/** SYNC: signal completion with a wake-up event (SMMU CS=SIG_SEV). */
+#define IOMMUFMT_INV_F_SYNC_EVENT	(1u << 13)
+/** PAGE_RESP: last page in the group (VT-d LPIG). */
+#define IOMMUFMT_INV_F_RESP_LAST	(1u << 14)
+/** RESUME: every stalled transaction of @c sid, not one @c tag (SMMU STALL_TERM). */
+#define IOMMUFMT_INV_F_ALL_TAGS		(1u << 15)
+/** Every entry flag defined so far. */
+#define IOMMUFMT_INV_F_ALL		0xffffu
+
+/* --- response codes (iommufmt_inv_entry.code) --- */
+/** PAGE_RESP: the group was paged in (VT-d/AMD 0, SMMU Success 2). */
+#define IOMMUFMT_INV_RESP_SUCCESS	0
+/** PAGE_RESP: paging failed for a page of the group (VT-d/AMD 1, SMMU InvalidRequest 1). */
+#define IOMMUFMT_INV_RESP_INVALID	1
+/** PAGE_RESP: permanent error (VT-d/AMD 0xf, SMMU ResponseFailure 0). */
+#define IOMMUFMT_INV_RESP_FAILURE	2
+/** RESUME: retry the stalled transaction. */
+#define IOMMUFMT_INV_RESUME_RETRY	0
+/** RESUME: terminate it with an abort. */
+#define IOMMUFMT_INV_RESUME_ABORT	1
+/** RESUME: terminate it as a successful read-as-zero / write-ignored access. */
+#define IOMMUFMT_INV_RESUME_RAZ		2
+
+/**
+ * struct iommufmt_inv_native - The native command an entry came from.
+ *
+ * @c desc holds the command's bytes exactly as they were in the queue, in
+ * the hardware byte order (little-endian for VT-d, AMD-Vi and SMMUv3,
+ * big-endian for s390); bytes past @c len are zero.
+ */
+struct iommufmt_inv_native {
+	__u32 model;		/**< IOMMUFMT_MODEL_* of the bytes; 0 when there are none. */
+	__u16 len;		/**< Bytes used in @c desc: 0, 16, 24 or 32. */
+	__u16 __reserved;	/**< Zero. */
+	__aligned_u64 desc[4];	/**< The descriptor, up to 256 bits. */
+};
+
+/**
+ * struct iommufmt_inv_entry - One generic invalidation (or queue command).
+ *
+ * Fields an entry's op, caches and granularity do not use must be zero,
+ * and ids are used only when their IOMMUFMT_INV_F_* flag is set. Address
+ * ranges are whole granules: @c addr is aligned to 2^@c granule and the
+ * range [@c addr, @c addr + @c nr_granules * 2^@c granule) must not pass
+ * 2^64 (it may end exactly there). @c granule is 12..63, or 0 for the
+ * interrupt cache, whose "addresses" are interrupt-table indexes.
+ */
+struct iommufmt_inv_entry {
+	__u32 argsz;		/**< Size of the caller's struct (IOMMUFMT_INV_ENTRY_SIZE_VER0 or more). */
+	__u32 flags;		/**< IOMMUFMT_INV_F_*. */
+	__u8 op;		/**< IOMMUFMT_INV_OP_*. */
+	__u8 granularity;	/**< IOMMUFMT_INV_GRAN_* (INVALIDATE only). */
+	__u8 granule;		/**< ADDR: log2 of the range unit (12 = 4 KiB; SMMU: the TG granule). */
+	__u8 level_hint;	/**< ADDR: log2 of the leaf size being invalidated (SMMU TTL); 0 unknown. */
+	__u32 caches;		/**< IOMMUFMT_INV_CACHE_* (INVALIDATE only). */
+	__u32 archid;		/**< Address-space tag: VT-d DID, AMD DomainID, SMMU ASID. */
+	__u32 pasid;		/**< PASID / SMMU SubstreamID, below 2^20. */
+	__u32 sid;		/**< Device: PCI requester id, SMMU StreamID, s390 function handle. */
+	__u32 sid_mask;		/**< DEVICE: sid bits to ignore (VT-d function mask, SMMU STE range). */
+	__u32 vmid;		/**< SMMU VMID (IOMMUFMT_INV_F_VMID). */
+	__u32 tag;		/**< PAGE_RESP: page-request group index; RESUME: stall tag. */
+	__aligned_u64 addr;	/**< ADDR: first address; SYNC: the store (or MSI) address. */
+	__aligned_u64 nr_granules;	/**< ADDR: number of 2^granule units, at least 1. */
+	__aligned_u64 data;	/**< SYNC: the value stored on completion. */
+	__u32 code;		/**< PAGE_RESP: IOMMUFMT_INV_RESP_*; RESUME: IOMMUFMT_INV_RESUME_*. */
+	__u32 aux;		/**< Model-defined bits for a same-model re-encode (see iommufmt_inv_encode()). */
+	struct iommufmt_inv_native native;	/**< The native command, when decoded from one. */
+};
+/** Size of struct iommufmt_inv_entry as first defined. */
+#define IOMMUFMT_INV_ENTRY_SIZE_VER0 112
+
+/* --- what the (emulated) IOMMU supports: iommufmt_inv_cfg.flags --- */
+/** PASID / SubstreamID commands (VT-d scalable mode types 6-8, AMD GN=1, SMMU SSV/SSID). */
+#define IOMMUFMT_INV_CFG_PASID		(1u << 0)
+/** Device-TLB (ATS) commands (VT-d ECAP.DT, AMD IOTLB, SMMU_IDR0.ATS). */
+#define IOMMUFMT_INV_CFG_ATS		(1u << 1)
+/** Page responses and VT-d page-request drain (VT-d PRS, AMD PPR, SMMU_IDR0.PRI). */
+#define IOMMUFMT_INV_CFG_PRI		(1u << 2)
+/** SMMU range invalidation: NUM/SCALE/TG/TTL (SMMU_IDR3.RIL). */
+#define IOMMUFMT_INV_CFG_RANGE		(1u << 3)
+/** SMMU 52-bit extensions: SCALE up to 39, TTL 1 with 16 KiB granules (SMMU_IDR5.DS). */
+#define IOMMUFMT_INV_CFG_DS		(1u << 4)
+/** VT-d 256-bit descriptors (IQA.DW = 1); queue entries are 32 bytes. */
+#define IOMMUFMT_INV_CFG_WIDE		(1u << 5)
+/** SMMU stall model: RESUME and STALL_TERM are legal. */
+#define IOMMUFMT_INV_CFG_STALL		(1u << 6)
+/** AMD INVALIDATE_IOMMU_ALL (EFR.IA). */
+#define IOMMUFMT_INV_CFG_INV_ALL	(1u << 7)
+/** SMMU stage 2 is implemented: TLBI_S2_IPA and TLBI_S12_VMALL are legal. */
+#define IOMMUFMT_INV_CFG_STAGE2		(1u << 8)
+/** Every configuration flag defined so far. */
+#define IOMMUFMT_INV_CFG_ALL		0x1ffu
+
+/**
+ * struct iommufmt_inv_cfg - The native format to decode or encode, and its features.
+ *
+ * Describes the (emulated or host) IOMMU whose commands are handled: a
+ * command needing a feature that is not set is illegal for that IOMMU.
+ * Flags and fields a model does not use must be zero (iommufmt_inv_codec
+ * lists which ones each model takes).
+ */
+struct iommufmt_inv_cfg {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_INV_CFG_*. */
+	__u32 model;		/**< IOMMUFMT_MODEL_*. */
+	__u32 variant;		/**< Model variant; 0 for the default. */
+	__u8 max_am;		/**< VT-d: largest address mask (CAP.MAMV); others 0. */
+	__u8 pasid_bits;	/**< PASID / SSID width; 0 = the command field's width. */
+	__u8 archid_bits;	/**< VT-d DID, AMD DomainID or SMMU ASID width; 0 = the field's width. */
+	__u8 granule;		/**< SMMU: log2 of the host translation granule to encode for (12, 14, 16); 0 = the entry's. */
+	__u32 __reserved;	/**< Must be zero. */
+};
+/** Size of struct iommufmt_inv_cfg as first defined. */
+#define IOMMUFMT_INV_CFG_SIZE_VER0 24
+
+/**
+ * struct iommufmt_inv_batch - An array of generic entries, iommufd style.
+ *
+ * Entries lie @c entry_len bytes apart at @c entries_uptr. @c entry_len is
+ * the entry's size version (at least IOMMUFMT_INV_ENTRY_SIZE_VER0); each
+ * entry is copied in with the argsz rules, so bytes past the library's
+ * struct must be zero, and each entry's own argsz must equal @c entry_len.
+ * @c entry_num is the count on input and, on output, how many entries were
+ * handled, also when an error is returned, so the caller resumes after the
+ * failed entry. @c entry_num = 0 probes support and touches no entry.
+ */
+struct iommufmt_inv_batch {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< No flags defined yet; must be zero. */
+	__u32 entry_len;	/**< Bytes per entry. */
+	__u32 entry_num;	/**< In: number of entries (or capacity); out: handled. */
+	__aligned_u64 entries_uptr;	/**< Pointer to the first entry. */
+};
+/** Size of struct iommufmt_inv_batch as first defined. */
+#define IOMMUFMT_INV_BATCH_SIZE_VER0 24
+
+/* --- guest-visible error classes (iommufmt_inv_queue.err_class) --- */
+/** No error. */
+#define IOMMUFMT_INV_ERR_NONE		0
+/** An illegal command: SMMU CERROR_ILL, VT-d IQE, AMD ILLEGAL_COMMAND_ERROR, s390 CC 1. */
+#define IOMMUFMT_INV_ERR_ILLEGAL	1
+/** The command could not be fetched: SMMU CERROR_ABT, VT-d IQE, AMD COMMAND_HARDWARE_ERROR. */
+#define IOMMUFMT_INV_ERR_FETCH		2
+/** A device-TLB invalidation timed out: SMMU CERROR_ATC_INV_SYNC, VT-d ITE, AMD IOTLB_INV_TIMEOUT. */
+#define IOMMUFMT_INV_ERR_ATC_TIMEOUT	3
+/** Number of error classes defined. */
+#define IOMMUFMT_INV_ERR_NR		4
+
+/** iommufmt_inv_queue.flags: @c base is a host pointer, not a guest-physical address. */
+#define IOMMUFMT_INV_QUEUE_F_HOST	(1u << 0)
+/**
+ * iommufmt_inv_queue.flags: @c head and @c tail carry a wrap bit above the
+ * index (SMMU PROD/CONS style): they lie in [0, 2 * size) and equal
+ * indexes with different wrap bits mean a full queue. Without it they lie
+ * in [0, size) and head == tail means empty.
+ */
+#define IOMMUFMT_INV_QUEUE_F_WRAP	(1u << 1)
+/** Every queue flag defined so far. */
+#define IOMMUFMT_INV_QUEUE_F_ALL	0x3u
+
+/**
+ * struct iommufmt_inv_queue - A guest's command ring, and where processing stopped.
+ *
+ * Commands are read from @c head up to (not including) @c tail, wrapping
+ * at @c size. On return @c head is the index after the last command
+ * decoded; when a command is bad, processing stops at it: @c head and
+ * @c err_index point at it and @c err_class / @c native_err say how the
+ * emulated IOMMU reports it to the guest.
+ */
+struct iommufmt_inv_queue {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< IOMMUFMT_INV_QUEUE_F_*. */
+	__aligned_u64 base;	/**< Guest-physical address of slot 0 (or host address, QUEUE_F_HOST). */
+	__u32 size;		/**< Number of slots (at least 1). */
+	__u32 entry_size;	/**< Bytes per slot: the codec's command size. */
+	__u32 head;		/**< In: first command to read; out: where processing stopped. */
+	__u32 tail;		/**< One past the last command written by the guest. */
+	__u32 err_index;	/**< Out: slot of the bad command (when err_class is not NONE). */
+	__u32 err_class;	/**< Out: IOMMUFMT_INV_ERR_*. */
+	__u32 native_err;	/**< Out: the model's code for it (CMDQ_CONS.ERR, FSTS bit, AMD event code). */
+	__u32 __reserved;	/**< Must be zero. */
+};
+/** Size of struct iommufmt_inv_queue as first defined. */
+#define IOMMUFMT_INV_QUEUE_SIZE_VER0 48
+
+/* --- kernel iommufd IOMMU_HWPT_INVALIDATE layouts (mirrors, not argsz-versioned) --- */
+/** iommufd data_type of struct iommufmt_iommufd_vtd_s1_inv (IOMMU_HWPT_INVALIDATE_DATA_VTD_S1). */
+#define IOMMUFMT_IOMMUFD_INV_DATA_VTD_S1	0
+/** iommufd data_type of struct iommufmt_iommufd_smmuv3_inv (IOMMU_VIOMMU_INVALIDATE_DATA_ARM_SMMUV3). */
+#define IOMMUFMT_IOMMUFD_INV_DATA_ARM_SMMUV3	1
+/** iommufmt_iommufd_vtd_s1_inv.flags: invalidate leaf entries only (IOMMU_VTD_INV_FLAGS_LEAF). */
+#define IOMMUFMT_IOMMUFD_VTD_INV_FLAGS_LEAF	(1u << 0)
+
+/**
+ * struct iommufmt_iommufd_vtd_s1_inv - Kernel struct iommu_hwpt_vtd_s1_invalidate (24 bytes).
+ *
+ * @c addr is 4 KiB aligned; @c addr 0 with @c npages all ones means the
+ * whole address space. Device TLBs are flushed by the kernel when ATS is on.
+ */
+struct iommufmt_iommufd_vtd_s1_inv {
+	__aligned_u64 addr;	/**< First address, 4 KiB aligned. */
+	__aligned_u64 npages;	/**< Number of 4 KiB pages; ~0 with addr 0 = everything. */
+	__u32 flags;		/**< IOMMUFMT_IOMMUFD_VTD_INV_FLAGS_*. */
+	__u32 __reserved;	/**< Zero. */
+};
+
+/**
+ * struct iommufmt_iommufd_smmuv3_inv - Kernel struct iommu_viommu_arm_smmuv3_invalidate (16 bytes).
+ *
+ * One raw CMDQ command, both words little-endian (the kernel's
+ * __aligned_le64); the kernel accepts TLBI_NSNH_ALL, TLBI_NH_ALL/ASID/VA/VAA,
+ * ATC_INV, CFGI_CD and CFGI_CD_ALL and rewrites VMID and StreamID.
+ */
+struct iommufmt_iommufd_smmuv3_inv {
+	__aligned_u64 cmd[2];	/**< The command words, little-endian. */
+};
+
+/**
+ * struct iommufmt_iommufd_hwpt_invalidate - Kernel struct iommu_hwpt_invalidate (32 bytes).
+ *
+ * A mirror of the ioctl argument (its first field is the kernel's @c size,
+ * not an argsz); filled by iommufmt_inv_batch_to_iommufd().
+ */
+struct iommufmt_iommufd_hwpt_invalidate {
+	__u32 size;		/**< sizeof (32). */
+	__u32 hwpt_id;		/**< Nested HWPT or vIOMMU id: the caller's. */
+	__aligned_u64 data_uptr;	/**< The entry array. */
+	__u32 data_type;	/**< IOMMUFMT_IOMMUFD_INV_DATA_*. */
+	__u32 entry_len;	/**< Bytes per entry: 24 (VT-d S1) or 16 (SMMUv3). */
+	__u32 entry_num;	/**< Number of entries. */
+	__u32 __reserved;	/**< Zero. */
+};
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: IOVA space.                                                     */
 /* ======================================================================== */
+
+/**
+ * @defgroup abi_iova IOVA space: map checks, conflicts, huge-page plans
+ * @brief Usable ranges = the intersection of every domain's aperture minus
+ * every reserved region; requests checked against them; map requests split
+ * into the largest pages the holes allow.
+ * @{
+ */
+
+/** Diagnostic: a map request overlaps a reserved region (value = first conflicting address). */
+#define IOMMUFMT_DIAG_IOVA_MAP_RESERVED		0x0400
+/** Diagnostic: a map request lies (partly) outside the aperture of a domain. */
+#define IOMMUFMT_DIAG_IOVA_MAP_APERTURE		0x0401
+/** Diagnostic: a length is zero. */
+#define IOMMUFMT_DIAG_IOVA_ZERO_LENGTH		0x0402
+/** Diagnostic: an address range wraps around past 2^64-1. */
+#define IOMMUFMT_DIAG_IOVA_WRAP			0x0403
+/** Diagnostic: attaching a group conflicts with existing mappings (index = mapping). */
+#define IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT	0x0404
+/** Diagnostic: a range or region starts after its last address (index = entry). */
+#define IOMMUFMT_DIAG_IOVA_RANGE_INVERTED	0x0405
+/** Diagnostic: a page-size bitmap is empty, or an address or size is not a multiple of its smallest page. */
+#define IOMMUFMT_DIAG_IOVA_PGSIZE		0x0406
+/** Diagnostic: a VFIO reply was too small for its capability chain (limit = argsz needed). */
+#define IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED	0x0407
+/** Diagnostic: a VFIO reply has no IOVA-range capability. */
+#define IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES	0x0408
+/** Diagnostic: a virtio-iommu PROBE property runs past the end of the properties (index = property). */
+#define IOMMUFMT_DIAG_IOVA_PROP_OVERRUN		0x0409
+/** Diagnostic: a virtio-iommu PROBE property is shorter than its type requires (index = property). */
+#define IOMMUFMT_DIAG_IOVA_PROP_SHORT		0x040a
+/** Diagnostic: a reserved_regions text line is malformed (index = line number, from 1). */
+#define IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX		0x040b
+/** Diagnostic: more ranges or regions than the library can hold. */
+#define IOMMUFMT_DIAG_IOVA_TOO_MANY		0x040c
+/** Diagnostic: guest RAM does not fit into the usable ranges above the base. */
+#define IOMMUFMT_DIAG_IOVA_NO_ROOM		0x040d
+/** Diagnostic: a list that must be sorted and disjoint is not (index = entry). */
+#define IOMMUFMT_DIAG_IOVA_UNSORTED		0x040e
+
+/** Verdict: the request lies inside one usable range. */
+#define IOMMUFMT_IOVA_VERDICT_OK	0
+/** Verdict: the request overlaps a reserved region (its start, last and type are given). */
+#define IOMMUFMT_IOVA_VERDICT_RESERVED	1
+/** Verdict: the request reaches outside the aperture (the excluded gap is given). */
+#define IOMMUFMT_IOVA_VERDICT_APERTURE	2
+
+/**
+ * struct iommufmt_iova_map_check - May [iova, iova + length) be mapped?
+ *
+ * The request is accepted only when it lies inside one usable range. On a
+ * reject the @c out_ fields name the exact conflict at the lowest address of
+ * the request that is not usable: a reserved region (its bounds and type),
+ * or the gap of the aperture it falls into. On success they give the usable
+ * range that holds the request.
+ */
+struct iommufmt_iova_map_check {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< No flags defined yet; must be zero. */
+	__aligned_u64 iova;	/**< In: first address of the request. */
+	__aligned_u64 length;	/**< In: its length in bytes; not zero, must not wrap. */
+	__u32 out_verdict;	/**< Out: IOMMUFMT_IOVA_VERDICT_*. */
+	__u32 out_type;		/**< Out: IOMMUFMT_RESV_* of the region (VERDICT_RESERVED), else 0. */
+	__aligned_u64 out_start;	/**< Out: first address of the conflicting region, gap or usable range. */
+	__aligned_u64 out_last;		/**< Out: last address of it (inclusive). */
+};
+/** Size of struct iommufmt_iova_map_check as first defined. */
+#define IOMMUFMT_IOVA_MAP_CHECK_SIZE_VER0 48
+
+/**
+ * struct iommufmt_iova_conflict - One conflict found by an attach check.
+ *
+ * An existing mapping (index @c mapping in the caller's list) overlaps a
+ * reserved region of the group being attached, or reaches outside the
+ * aperture it brings. @c start / @c last are the overlapping part.
+ */
+struct iommufmt_iova_conflict {
+	__aligned_u64 start;		/**< First conflicting address. */
+	__aligned_u64 last;		/**< Last conflicting address (inclusive). */
+	__aligned_u64 region_start;	/**< The reserved region, or the aperture gap: first address. */
+	__aligned_u64 region_last;	/**< Its last address. */
+	__u32 verdict;	/**< IOMMUFMT_IOVA_VERDICT_RESERVED or IOMMUFMT_IOVA_VERDICT_APERTURE. */
+	__u32 type;	/**< IOMMUFMT_RESV_* for a reserved region, 0 for the aperture. */
+	__u32 mapping;	/**< Index of the mapping in the caller's list. */
+	__u32 __reserved;	/**< Written as zero. */
+};
+
+/**
+ * struct iommufmt_iova_chunk - A run of equal IOMMU pages of a map plan.
+ *
+ * @c count pages of @c pgsize bytes each, mapping [iova, iova + count *
+ * pgsize) to [pa, pa + count * pgsize); both addresses are aligned to
+ * @c pgsize. Linux's iommu_map() calls map_pages() with exactly such runs.
+ */
+struct iommufmt_iova_chunk {
+	__aligned_u64 iova;	/**< First input address of the run. */
+	__aligned_u64 pa;	/**< First output address of the run. */
+	__aligned_u64 pgsize;	/**< Page size, a power of two from the page-size bitmap. */
+	__aligned_u64 count;	/**< Number of pages in the run, at least 1. */
+};
+
+/**
+ * struct iommufmt_iova_hole_cost - What one reserved region costs at one page size.
+ *
+ * @c blocks counts the @c pgsize-aligned blocks that lie inside the
+ * aperture, hold usable addresses and would be one @c pgsize page but for
+ * this region, which overlaps them without covering them (0, 1 or 2).
+ */
+struct iommufmt_iova_hole_cost {
+	__aligned_u64 start;	/**< The region: first address. */
+	__aligned_u64 last;	/**< The region: last address. */
+	__aligned_u64 pgsize;	/**< A page size larger than the smallest in the bitmap. */
+	__u32 type;		/**< IOMMUFMT_RESV_* of the region. */
+	__u32 blocks;		/**< Pages of @c pgsize this region forbids. */
+};
+
+/**
+ * struct iommufmt_iova_ram_segment - One piece of guest RAM in a proposed layout.
+ *
+ * Bytes [offset, offset + size) of RAM block @c block are placed at
+ * guest-physical (and IOVA) address @c gpa.
+ */
+struct iommufmt_iova_ram_segment {
+	__aligned_u64 gpa;	/**< Guest-physical address of the piece. */
+	__aligned_u64 size;	/**< Its size in bytes. */
+	__aligned_u64 offset;	/**< Offset of the piece inside its RAM block. */
+	__u32 block;		/**< Index of the RAM block in the caller's list. */
+	__u32 __reserved;	/**< Written as zero. */
+};
+
+/**
+ * struct iommufmt_iova_ranges - The usable ranges in iommufd form.
+ *
+ * Laid out like iommufd's struct iommu_ioas_iova_ranges (with argsz and
+ * flags where iommufd has size and ioas_id). On input @c num_iovas is the
+ * capacity of the array at @c allowed_iovas; on output it is the total
+ * number of usable ranges, and as many as fit were written. When the array
+ * is too small the call fails with -EMSGSIZE and the caller retries with
+ * @c num_iovas entries.
+ */
+struct iommufmt_iova_ranges {
+	__u32 argsz;		/**< sizeof, or an older size. */
+	__u32 flags;		/**< No flags defined yet; must be zero. */
+	__u32 num_iovas;	/**< In: capacity of the array; out: number of usable ranges. */
+	__u32 __reserved;	/**< Must be zero. */
+	__aligned_u64 allowed_iovas;	/**< Pointer to struct iommufmt_iova_range[num_iovas]. */
+	__aligned_u64 out_iova_alignment;	/**< Out: smallest page size, or 1 when unknown. */
+};
+/** Size of struct iommufmt_iova_ranges as first defined. */
+#define IOMMUFMT_IOVA_RANGES_SIZE_VER0 32
+
+/** @} */
 
 #endif /* _UAPI_IOMMUFMT_ABI_H */

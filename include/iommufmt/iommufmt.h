@@ -585,8 +585,13 @@ int iommufmt_gmem_read(const struct iommufmt_gmem *gmem, __u64 gpa, void *buf, s
  * @param gpa  First address.
  * @param buf  Source.
  * @param len  Bytes.
+ * A write that is certain to fail (read-only region, no callback, wrap) is
+ * refused before any byte is written; only the caller's own callback
+ * failing part-way can leave earlier bytes written.
+ *
  * @return 0, or -EFAULT when any byte is unwritable (read-only region, no
- *         callback) or the range wraps; -EINVAL for NULL pointers.
+ *         callback, callback failure) or the range wraps; -EINVAL for NULL
+ *         pointers.
  */
 int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa, const void *buf,
 			size_t len);
@@ -628,19 +633,42 @@ struct iommufmt_pgtable {
 
 /**
  * struct iommufmt_xlate - The result of one translation, or one walk record.
+ *
+ * Levels use each format's own numbering; for x86-64, vtd-ss and amd-v1
+ * level 1 is the 4 KiB page table and the root is level 3..6.
+ *
+ * On a fault, @c pa, @c perm and @c attrs are 0, @c level and @c pte name
+ * the entry at fault (@c pte is 0 when no entry was read: input-address
+ * faults and table-read faults), and @c page_size is the input span that
+ * entry covers (0 for input-address faults), so a caller can skip the hole.
+ *
+ * Leaf attributes (@c attrs) are the leaf's attribute bits in place:
+ * x86-64 PWT, PCD, G and PAT (bit 7 in a 4 KiB leaf, bit 12 in larger
+ * ones); vtd-ss EMT, IPAT, SNP and TM; amd-v1 U and FC.
  */
 struct iommufmt_xlate {
-	__u64 iova;		/**< Input address (page-aligned in walk records). */
-	__u64 pa;		/**< Output address (for the exact iova in translate). */
-	__u64 page_size;	/**< Size of the leaf mapping (walk: of the run when coalesced). */
+	__u64 iova;		/**< Input address (walk records: the leaf's first address). */
+	__u64 pa;		/**< Output address (for the exact iova in translate; walk: the leaf's first byte). */
+	__u64 page_size;	/**< Size of the leaf mapping (walk: of the run when coalesced); see above for faults. */
 	__u64 pte;		/**< Raw leaf entry, or the entry at fault. */
 	__u64 attrs;		/**< Format-specific leaf attributes (e.g. ARM AttrIndx/SH, VT-d SNP). */
-	__u64 fault_addr;	/**< Nested stage-2 fault: the IPA stage 2 failed on. */
+	__u64 fault_addr;	/**< IOMMUFMT_FAULT_TABLE_READ: the address that could not be read; nested stage-2 fault: the IPA stage 2 failed on. */
 	__u32 perm;		/**< IOMMUFMT_ACCESS_* the leaf grants (READ/WRITE/EXEC/PRIV/USER). */
-	__u32 level;		/**< Level of the leaf or of the faulting entry. */
+	__u32 level;		/**< Level of the leaf or of the faulting entry (input faults: the root's level). */
 	__u32 fault;		/**< IOMMUFMT_FAULT_*; IOMMUFMT_FAULT_NONE on success. */
-	__u32 stage;		/**< 0 single-stage; nested: 1 or 2, the stage that faulted. */
+	__u32 stage;		/**< 0 single-stage (and nested success); nested: 1 or 2, the stage that faulted. */
 };
+
+/**
+ * Stable short name of a fault reason, as the CLI prints it.
+ *
+ * @param fault IOMMUFMT_FAULT_*.
+ * @return "ok", "not-present", "permission", "reserved-bit",
+ *         "address-size-input", "address-size-output", "non-canonical",
+ *         "access-flag", "table-read", "bad-level", "table-type" or
+ *         "table-length"; NULL for an unknown value.
+ */
+const char *iommufmt_fault_name(__u32 fault);
 
 /**
  * Check a configuration and prepare it for walking.
@@ -661,10 +689,28 @@ int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt, const struct iommufmt_
 /**
  * Translate one input address.
  *
+ * The walk reads at most one entry per level whatever the tables hold
+ * (pointers must descend), allocates nothing and takes no lock. Access
+ * semantics per format:
+ * - x86-64: a request without IOMMUFMT_ACCESS_PRIV is a user request and
+ *   needs U/S at every level; writes need R/W at every level (write
+ *   protection of supervisor pages on); execute needs XD clear at every
+ *   level when IOMMUFMT_PGTABLE_F_EXEC is set. Pages are always readable.
+ * - vtd-ss: read needs R, write W, execute X and R (X only with
+ *   IOMMUFMT_PGTABLE_F_EXEC, else R) at every level; as on hardware the walk
+ *   stops at the first level lacking the request (IOMMUFMT_FAULT_PERMISSION).
+ *   An entry with R = W = 0 is not present.
+ * - amd-v1: read needs IR, write IW, AND-ed over the levels; execute is
+ *   not controlled (needs IR). Skipped levels' index bits that are not zero
+ *   give IOMMUFMT_FAULT_NOT_PRESENT at the skipping entry.
+ * An access of 0 only checks that a translation exists. Accessed and dirty
+ * bits are not set by the walk.
+ *
  * @param pt     Prepared table.
  * @param gmem   Guest memory holding the tables.
  * @param iova   Input address.
- * @param access IOMMUFMT_ACCESS_* requested (READ, WRITE, EXEC, PRIV).
+ * @param access IOMMUFMT_ACCESS_* requested (READ, WRITE, EXEC, PRIV);
+ *               other bits are ignored.
  * @param out    Result: output address, page size, permissions, level, or
  *               a fault reason with the level and entry at fault.
  * @return 0 when a result was produced (fault or not); -EINVAL for NULL
@@ -672,6 +718,35 @@ int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt, const struct iommufmt_
  */
 int iommufmt_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 		       __u64 iova, __u32 access, struct iommufmt_xlate *out);
+
+/**
+ * Translate through two stages: a stage-1 table whose table reads and
+ * output go through a stage-2 table (SMMU S1 over S2, VT-d first stage
+ * over second stage, AMD v2 over v1).
+ *
+ * Every stage-1 table address is an IPA translated by @p s2 (for reading)
+ * before the entry is read from @p gmem; the stage-1 output is translated
+ * by @p s2 with @p access. On success @c pa is the final address,
+ * @c page_size the smaller of the two leaves, @c perm the READ/WRITE/EXEC
+ * both grant plus stage 1's USER/PRIV, @c level, @c pte and @c attrs those
+ * of the stage-1 leaf, and @c stage 0. On a fault @c stage says which stage
+ * faulted: 2 with stage 2's reason, level and entry, and @c fault_addr the
+ * IPA it failed on (a stage-1 table entry or the stage-1 output); 1 with
+ * stage 1's reason (a stage-1 table that stage 2 maps to unreadable memory
+ * is IOMMUFMT_FAULT_TABLE_READ at stage 1, @c fault_addr its IPA).
+ *
+ * @param s1     Prepared stage-1 table (its root is an IPA).
+ * @param s2     Prepared stage-2 table (its root is a PA in @p gmem).
+ * @param gmem   Guest-physical (host) memory holding both stages' tables.
+ * @param iova   Input address.
+ * @param access IOMMUFMT_ACCESS_* requested.
+ * @param out    Result.
+ * @return 0 when a result was produced (fault or not); -EINVAL for NULL
+ *         arguments or unprepared tables.
+ */
+int iommufmt_translate_nested(const struct iommufmt_pgtable *s1, const struct iommufmt_pgtable *s2,
+			      const struct iommufmt_gmem *gmem, __u64 iova, __u32 access,
+			      struct iommufmt_xlate *out);
 
 /**
  * Translate many input addresses, interleaving the walks so their memory
@@ -705,9 +780,21 @@ typedef int (*iommufmt_walk_fn)(void *opaque, const struct iommufmt_xlate *rec);
 /**
  * Report every leaf mapping in [@p start, @p last] in input-address order.
  *
- * Empty subtrees are skipped; the work is bounded by the table pages
- * actually present. A subtree that cannot be walked (unreadable table,
- * reserved bits) is skipped, or reported with IOMMUFMT_WALK_FAULTS.
+ * Every leaf that intersects the range is reported whole (its record may
+ * start before @p start). Addresses outside the format's input space (above
+ * the IAS, non-canonical) are skipped. Empty subtrees are skipped; the work
+ * is bounded by the table pages actually present. A subtree that cannot be
+ * walked (unreadable table, reserved bits, bad level) is skipped, or
+ * reported with IOMMUFMT_WALK_FAULTS as a record with a fault reason whose
+ * @c iova and @c page_size give the input span skipped (a table that cannot
+ * be read is reported once, from the failing entry to the table's end;
+ * a span of 2^64 is reported as 2^64 - 1). The permissions of a record are
+ * those AND-ed over its walk, as translation computes them.
+ *
+ * Tables that alias each other (an entry pointing at its own or an
+ * ancestor's table) are walked as hardware would read them, within a
+ * budget of one table visit per 4 KiB page of flat guest memory (plus 2^20
+ * when a callback serves other memory); past it the walk stops with -ELOOP.
  *
  * @param pt     Prepared table.
  * @param gmem   Guest memory.
@@ -717,7 +804,8 @@ typedef int (*iommufmt_walk_fn)(void *opaque, const struct iommufmt_xlate *rec);
  * @param fn     Callback.
  * @param opaque Passed to @p fn.
  * @return 0, the callback's non-zero value, -EINVAL (NULL, start > last,
- *         unknown flags).
+ *         unknown flags, a format without a range walker), -ELOOP (the
+ *         visit budget ran out: aliased or cyclic tables).
  */
 int iommufmt_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			__u64 start, __u64 last, __u32 flags, iommufmt_walk_fn fn, void *opaque);
@@ -778,6 +866,12 @@ int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg,
  * Map [@p iova, @p iova + @p len) to @p pa with the largest pages the
  * alignment of both addresses and pt->pgsize_bitmap allow.
  *
+ * An existing table with no leaf under it may be replaced by a larger page
+ * (its memory stays in the arena). Formats that cannot express a
+ * permission set reject it: x86-64 needs READ; vtd-ss needs READ or WRITE.
+ * PRIV is the absence of USER (x86-64 U/S = 0); EXEC is applied only when
+ * the configuration enforces execute permission.
+ *
  * @param pt    Prepared table whose tables lie in @p arena.
  * @param arena Arena for new tables.
  * @param iova  Input address.
@@ -785,10 +879,12 @@ int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg,
  * @param len   Length; iova, pa and len aligned to the smallest page size.
  * @param prot  IOMMUFMT_ACCESS_* to grant.
  * @param diag  Optional diagnostic record.
- * @return 0; -EINVAL (misaligned, zero length, wrap, outside IAS/OAS);
- *         -EEXIST (overlaps a mapping); -ENOSPC (arena full). On error
- *         nothing is mapped that was not mapped before (tables already
- *         allocated stay allocated, empty).
+ * @return 0; -EINVAL (misaligned, zero length, wrap, outside IAS/OAS, not
+ *         canonical, a permission set the format cannot express, a table
+ *         outside the arena); -EOPNOTSUPP (unknown @p prot bits, an entry
+ *         that skips levels in the way); -EEXIST (overlaps a mapping);
+ *         -ENOSPC (arena full). On error nothing is mapped that was not
+ *         mapped before (tables already allocated stay allocated, empty).
  */
 int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			 __u64 iova, __u64 pa, __u64 len, __u32 prot, struct iommufmt_diag *diag);
@@ -796,13 +892,18 @@ int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 /**
  * Unmap [@p iova, @p iova + @p len); leaves must lie wholly inside the range.
  *
+ * The range is checked first (nothing changes when a leaf crosses its
+ * ends); the work is bounded by the tables present, not by @p len. Tables
+ * stay in the arena, empty.
+ *
  * @param pt    Prepared table whose tables lie in @p arena.
  * @param arena Arena.
  * @param iova  Input address.
  * @param len   Length.
  * @param diag  Optional diagnostic record.
  * @return 0; -EINVAL (misaligned, would split a larger page, wrap); -ENOENT
- *         (nothing mapped in the range).
+ *         (nothing mapped in the range); -ELOOP (aliased tables, see
+ *         iommufmt_walk_range()).
  */
 int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			   __u64 iova, __u64 len, struct iommufmt_diag *diag);
@@ -813,13 +914,1039 @@ int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 /* SECTION: Host capabilities, negotiation and binding API.                  */
 /* ======================================================================== */
 
+/**
+ * @defgroup api_bind Host description, negotiation and binding
+ * @brief Decode a host IOMMU, agree on a guest vIOMMU configuration, and
+ *        validate and convert PASID-table and page-table binds.
+ *
+ * The flow: iommufmt_host_new() decodes the raw registers iommufd reported
+ * (struct iommufmt_hw_regs) into a host description; iommufmt_negotiate()
+ * checks a wanted vIOMMU configuration against it, listing every
+ * incompatibility; iommufmt_advertise() computes the registers the vIOMMU
+ * shows its guest; at run time each bind the guest programs is checked with
+ * iommufmt_bind_pasid_table_check() or iommufmt_bind_pgtable_check() (hot
+ * path: no allocation, no lock, one indirect call) and converted with
+ * iommufmt_bind_pasid_table_to_iommufd() / iommufmt_bind_pgtable_to_iommufd().
+ * @{
+ */
+
+/** An opaque, immutable host description; safe to share between threads. */
+struct iommufmt_host;
+
+/**
+ * Decode a host IOMMU's raw registers.
+ *
+ * @p regs follows the argsz copy rules; its payload (@c data_len bytes at
+ * @c data_uptr, of the model's @c data_type) follows them too.
+ *
+ * @param regs What IOMMU_GET_HW_INFO returned, wrapped.
+ * @param out  Out: the new host description (free with iommufmt_host_free()).
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (NULL arguments, argsz or payload below VER0,
+ *         inconsistent registers: IOMMUFMT_DIAG_HOST_REGS); -E2BIG
+ *         (non-zero unknown tail); -EOPNOTSUPP (unknown flags, non-zero
+ *         reserved field, unknown model: IOMMUFMT_DIAG_UNKNOWN_MODEL, model
+ *         without host ops: IOMMUFMT_DIAG_NOT_IMPLEMENTED, data_type not the
+ *         model's: IOMMUFMT_DIAG_HOST_DATA_TYPE); -ENOMEM.
+ */
+int iommufmt_host_new(const struct iommufmt_hw_regs *regs, struct iommufmt_host **out,
+		      struct iommufmt_diag *diag);
+
+/**
+ * Free a host description. NULL is allowed.
+ *
+ * @param host From iommufmt_host_new().
+ */
+void iommufmt_host_free(struct iommufmt_host *host);
+
+/**
+ * The decoded description behind a host (read-only).
+ *
+ * @param host A host description.
+ * @return Its struct iommufmt_host_desc, or NULL for NULL.
+ */
+const struct iommufmt_host_desc *iommufmt_host_get_desc(const struct iommufmt_host *host);
+
+/**
+ * Write the host as a struct iommufmt_hw_info with its capability chain.
+ *
+ * The chain holds one IOMMUFMT_CAP_PGTABLE_FORMAT per format, then
+ * IOMMUFMT_CAP_PASID, _NESTING, _INVALIDATION and _FAULT. The VFIO too-small
+ * rule applies (see iommufmt_caps_emit()): a short buffer is not an error.
+ *
+ * @param host   Host description.
+ * @param buf    Caller's buffer (starts with struct iommufmt_hw_info).
+ * @param buflen Its size, at least 8 (the buffer's argsz is ignored).
+ * @param diag   Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, @p buflen below 8); -ENOMEM.
+ */
+int iommufmt_host_hw_info(const struct iommufmt_host *host, void *buf, size_t buflen,
+			  struct iommufmt_diag *diag);
+
+/**
+ * Compute the registers a VMM should show its guest vIOMMU (VT-d cap/ecap,
+ * SMMUv3 IDRs, AMD EFR, s390 function attributes), so that everything the
+ * guest may program is nestable on this host.
+ *
+ * Only fields the guest can program or must know are derived from the host;
+ * register-layout fields the VMM's emulation owns (VT-d FRO/NFR/IRO, SMMU
+ * queue sizes, MSI) are left zero for the VMM to fill. One limit: AMD's EFR
+ * cannot withhold the host (v1) table format, so a guest may still program
+ * it; iommufmt_bind_pasid_table_check() rejects such a DTE (Mode != 0).
+ *
+ * @param host Host description.
+ * @param cfg  Effective configuration from iommufmt_negotiate() to narrow
+ *             the registers to, or NULL for everything the host can nest.
+ * @param out  In: argsz, and data_uptr / data_len naming the buffer (the
+ *             other fields are outputs; their input values are ignored).
+ *             Out: model, variant, data_type, data_len = the full size,
+ *             flags IOMMUFMT_HW_REGS_F_IOMMUFD with max_pasid_log2 and
+ *             capabilities as iommufd would report them for the guest; the
+ *             payload is written as iommufd writes GET_HW_INFO data.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, argsz below VER0, NULL buffer with a length);
+ *         -E2BIG (non-zero tail of @p out); -EOPNOTSUPP (model without an
+ *         advertise op, @p cfg for another model).
+ */
+int iommufmt_advertise(const struct iommufmt_host *host, const struct iommufmt_viommu_config *cfg,
+		       struct iommufmt_hw_regs *out, struct iommufmt_diag *diag);
+
+/**
+ * Check a wanted guest vIOMMU configuration against the host.
+ *
+ * Every incompatibility is reported, not just the first: each one fills a
+ * record of @p diags (IOMMUFMT_DIAG_NEG_*, field named, value and the host's
+ * limit). A model mismatch is reported alone, since nothing else can be
+ * compared.
+ *
+ * @param host     Host description.
+ * @param req      Requested configuration (argsz rules apply).
+ * @param eff      Out (optional): the effective configuration, copied out
+ *                 by its argsz; written only on success.
+ * @param diags    Output array of records, each of this library's size
+ *                 (sizeof(struct iommufmt_diag)); may be NULL when
+ *                 @p nr_diags is 0.
+ * @param nr_diags In: capacity of @p diags; out: number of
+ *                 incompatibilities found (0 on success).
+ * @return 0 when compatible; -EOPNOTSUPP when not (all records written);
+ *         -EMSGSIZE when not and @p diags is too small (the first
+ *         capacity records written, @p nr_diags holds the count needed);
+ *         -EINVAL / -E2BIG for a malformed @p req or NULL arguments
+ *         (reported in diags[0] if there is room).
+ */
+int iommufmt_negotiate(const struct iommufmt_host *host, const struct iommufmt_viommu_config *req,
+		       struct iommufmt_viommu_config *eff, struct iommufmt_diag *diags,
+		       __u32 *nr_diags);
+
+/**
+ * Validate a PASID-table bind against the host.
+ *
+ * Checks the header (argsz rules, flags, reserved, model, config, format,
+ * PASID bits, base address) and the native payload field by field; each
+ * reject names the field and what the host supports. With @p gmem, the
+ * table itself is read from guest memory and every present entry is checked
+ * (bounded by the table size).
+ *
+ * @param host Host description.
+ * @param bind The bind header; its payload at data_uptr.
+ * @param gmem Guest memory for the deep check, or NULL.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (header or payload below VER0, illegal encodings,
+ *         misaligned addresses, header/payload disagreement, PASID out of
+ *         range); -E2BIG (non-zero unknown tail of header or payload);
+ *         -EOPNOTSUPP (unknown flags, reserved bits, unsupported features or
+ *         values beyond the host, another model's data:
+ *         IOMMUFMT_DIAG_MODEL_MISMATCH, no PASID table on this model);
+ *         -EFAULT (deep check: table unreadable); -EIO (deep check: a
+ *         present entry is invalid, IOMMUFMT_DIAG_BIND_TABLE_ENTRY, index =
+ *         the PASID).
+ */
+int iommufmt_bind_pasid_table_check(const struct iommufmt_host *host,
+				    const struct iommufmt_bind_pasid_table *bind,
+				    const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag);
+
+/**
+ * Validate a page-table bind against the host.
+ *
+ * As iommufmt_bind_pasid_table_check(); the deep check reads the root table.
+ *
+ * @param host Host description.
+ * @param bind The bind header; its payload at data_uptr.
+ * @param gmem Guest memory for the deep check, or NULL.
+ * @param diag Optional diagnostic record.
+ * @return As iommufmt_bind_pasid_table_check().
+ */
+int iommufmt_bind_pgtable_check(const struct iommufmt_host *host,
+				const struct iommufmt_bind_pgtable *bind,
+				const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag);
+
+/**
+ * Validate an unbind and its release flags.
+ *
+ * @param host   Host description.
+ * @param unbind The request (argsz rules apply).
+ * @param diag   Optional diagnostic record.
+ * @return 0; -EINVAL (argsz below VER0, not exactly one of PASID_TABLE /
+ *         PGTABLE, both release flags, a release without a PASID, PASID out
+ *         of range); -E2BIG; -EOPNOTSUPP (unknown flags, reserved, model).
+ */
+int iommufmt_unbind_check(const struct iommufmt_host *host, const struct iommufmt_unbind *unbind,
+			  struct iommufmt_diag *diag);
+
+/**
+ * Validate a PASID-table bind and produce its IOMMU_HWPT_ALLOC data.
+ *
+ * @param host Host description.
+ * @param bind The bind.
+ * @param out  Out: data type and bytes in the kernel's layout (argsz rules).
+ * @param diag Optional diagnostic record.
+ * @return 0; any error of iommufmt_bind_pasid_table_check(); -EOPNOTSUPP
+ *         when iommufd has no such data type (IOMMUFMT_DIAG_BIND_NO_IOMMUFD).
+ */
+int iommufmt_bind_pasid_table_to_iommufd(const struct iommufmt_host *host,
+					 const struct iommufmt_bind_pasid_table *bind,
+					 struct iommufmt_iommufd_hwpt *out, struct iommufmt_diag *diag);
+
+/**
+ * Validate a page-table bind and produce its IOMMU_HWPT_ALLOC data.
+ *
+ * @param host Host description.
+ * @param bind The bind.
+ * @param out  Out: data type, bytes, HWPT_ALLOC flags and PASID.
+ * @param diag Optional diagnostic record.
+ * @return As iommufmt_bind_pasid_table_to_iommufd().
+ */
+int iommufmt_bind_pgtable_to_iommufd(const struct iommufmt_host *host,
+				     const struct iommufmt_bind_pgtable *bind,
+				     struct iommufmt_iommufd_hwpt *out, struct iommufmt_diag *diag);
+
+/**
+ * Turn IOMMU_HWPT_ALLOC data back into a generic bind plus native payload,
+ * then validate it.
+ *
+ * @param host         Host description (gives the model).
+ * @param in           The iommufd data (argsz rules).
+ * @param bind         Out: a struct iommufmt_bind_pasid_table or
+ *                     iommufmt_bind_pgtable, by the returned kind; its
+ *                     data_uptr points at @p payload.
+ * @param bind_size    Size of @p bind; must hold the returned kind's struct.
+ * @param payload      Out: the native payload.
+ * @param payload_size Size of @p payload; must hold the payload.
+ * @param diag         Optional diagnostic record.
+ * @return IOMMUFMT_BIND_KIND_PASID_TABLE or IOMMUFMT_BIND_KIND_PGTABLE;
+ *         -EINVAL (NULL, malformed @p in); -EMSGSIZE (@p bind or @p payload
+ *         too small); -EOPNOTSUPP (data type not of this model); or any
+ *         error of the check of the result.
+ */
+int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
+			       const struct iommufmt_iommufd_hwpt *in, void *bind,
+			       size_t bind_size, void *payload, size_t payload_size,
+			       struct iommufmt_diag *diag);
+
+/**
+ * Validate a page-table bind and derive the configuration to walk the
+ * guest's table with iommufmt_pgtable_prepare().
+ *
+ * @param host Host description.
+ * @param bind The bind.
+ * @param cfg  Out: a struct iommufmt_pgtable_cfg (argsz set to sizeof).
+ * @param diag Optional diagnostic record.
+ * @return 0 or any error of iommufmt_bind_pgtable_check().
+ */
+int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
+			      const struct iommufmt_bind_pgtable *bind,
+			      struct iommufmt_pgtable_cfg *cfg, struct iommufmt_diag *diag);
+
+/**
+ * Short stable name of a PASID-table format, e.g. "smmu-cd-2l-64k".
+ *
+ * @param format IOMMUFMT_PASIDT_*.
+ * @return The name, or NULL when unknown.
+ */
+const char *iommufmt_pasidt_name(__u32 format);
+
+/**
+ * Look a PASID-table format up by its name.
+ *
+ * @param name Name as iommufmt_pasidt_name() gives it.
+ * @return The IOMMUFMT_PASIDT_* id, or -ENOENT.
+ */
+int iommufmt_pasidt_by_name(const char *name);
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: Invalidation API.                                                */
 /* ======================================================================== */
 
+/**
+ * @defgroup api_inval Invalidation: decode, check, encode, queues, iommufd
+ * @brief Native invalidation commands to generic entries and back, for every model.
+ *
+ * A struct iommufmt_inv_cfg naming a model and its features is checked once
+ * by iommufmt_inv_codec_prepare(); the hot-path functions then take the
+ * prepared codec. Decoding checks each command against its opcode's
+ * allow-list (every reserved bit, reserved field combinations, misaligned
+ * or wrapping ranges, features the IOMMU lacks) and rejects it with -EIO
+ * (or -EOPNOTSUPP for a legal command this library does not decode) and a
+ * diagnostic naming the field. Hot paths allocate nothing and take no lock.
+ *
+ * Encoding emits the fewest native commands that cover an address range
+ * exactly where the format can (VT-d power-of-two AM blocks up to the
+ * codec's max_am, AMD and ATS S-bit blocks, SMMU NUM/SCALE ranges), so the
+ * count grows with the logarithm of the range, never with its page count.
+ * A format forces a wider scope in these cases, each reported with
+ * IOMMUFMT_INV_ENC_WIDENED:
+ * - more than IOMMUFMT_INV_ENCODE_MAX commands would be needed for one
+ *   cache (a huge range with a small max_am, or an SMMU without range
+ *   invalidation): the entry's domain, PASID or device is invalidated whole;
+ * - an id the target's command needs is absent (VT-d needs a domain id for
+ *   address, PASID-cache and context invalidations, SMMU a StreamID for CD
+ *   invalidations, AMD a domain id): the next scope that needs no such id,
+ *   up to global (AMD: INVALIDATE_IOMMU_ALL when IOMMUFMT_INV_CFG_INV_ALL);
+ * - the SMMU encodes ranges in the host granule (cfg.granule): a range not
+ *   aligned to it is rounded out to whole granules; a VT-d function mask
+ *   that is not a low-bit range becomes the covering SMMU STE range;
+ *   AMD blocks larger than 2^51 bytes become the whole address space;
+ * - AMD has no PASID-cache command: a PASID-cache invalidation becomes the
+ *   PASID's guest-translation flush (INVALIDATE_IOMMU_PAGES GN=1, all pages);
+ *   AMD per-device commands cover at most 8 devices of a sid mask;
+ * - SMMU STE invalidations always take the stream's CDs along; a global
+ *   TLB invalidation without a VMID is TLBI_NSNH_ALL (stage 2 too); SMMU
+ *   TLBs are tagged by ASID only, so a PASID-scope entry uses its archid as
+ *   the ASID (without one: the VMID or everything);
+ * - a VT-d target without PASID support flushes a PASID's range with the
+ *   domain-wide type-2 descriptor (all PASIDs of the DID); a VMID-scoped
+ *   global entry on VT-d or AMD (which have no VMID) becomes global. A VMID
+ *   is dropped silently when a domain id names the space anyway.
+ * Parts that have no counterpart on the target are dropped and reported
+ * with IOMMUFMT_INV_ENC_DROPPED: hints (level hints outside the SMMU,
+ * prefetch, VT-d LPIG, drain flags a model lacks), and caches the target
+ * does not have (interrupt remapping on an SMMU, anything but the IOTLB on
+ * s390). A wait on s390 needs no command (RPCIT is synchronous) and gives
+ * 0 commands. What cannot be widened safely is rejected with -EOPNOTSUPP
+ * (IOMMUFMT_DIAG_INV_CANNOT_ENCODE): for example an ATS global-PASID
+ * invalidation for AMD, a page response for s390, a resume for VT-d, an
+ * id wider than the target's field.
+ * @{
+ */
+
+/** Encode result flag: the emitted commands cover more than the entry asked for. */
+#define IOMMUFMT_INV_ENC_WIDENED	(1u << 0)
+/** Encode result flag: a hint or a cache the target lacks was dropped (possibly all of the entry). */
+#define IOMMUFMT_INV_ENC_DROPPED	(1u << 1)
+/** Largest number of native commands one cache of one entry is encoded into before widening. */
+#define IOMMUFMT_INV_ENCODE_MAX		128
+
+/**
+ * struct iommufmt_inv_codec - A checked native-command configuration.
+ *
+ * Filled by iommufmt_inv_codec_prepare(); read-only afterwards, so one
+ * codec may be used from many threads.
+ */
+struct iommufmt_inv_codec {
+	const struct iommufmt_model_ops *model;	/**< The model. */
+	const struct iommufmt_inval_ops *ops;	/**< Its invalidation codec. */
+	struct iommufmt_inv_cfg cfg;		/**< The configuration, as checked. */
+	__u32 cmd_size;		/**< Bytes per native command (16, 24 or 32). */
+	__u32 __reserved;	/**< Zero. */
+	__u64 priv[4];		/**< Constants derived by the model; private. */
+};
+
+/**
+ * Check a configuration and prepare a codec for it.
+ *
+ * Per model: VT-d takes PASID, ATS, PRI and WIDE, and max_am (at most 63);
+ * AMD takes PASID, ATS, PRI and INV_ALL; SMMU takes PASID, ATS, PRI, RANGE,
+ * DS, STALL and STAGE2, and granule (0, 12, 14 or 16); s390 takes no flag.
+ * pasid_bits is at most 20 and archid_bits at most 16 (0 = the field width).
+ *
+ * @param c    Out: the codec.
+ * @param cfg  Configuration; its argsz follows the copy rules.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, argsz below VER0, a width or granule out of
+ *         range), -E2BIG (non-zero unknown tail), -EOPNOTSUPP (unknown
+ *         model, a model without an invalidation codec, flags or fields the
+ *         model does not take, non-zero reserved field).
+ */
+int iommufmt_inv_codec_prepare(struct iommufmt_inv_codec *c, const struct iommufmt_inv_cfg *cfg,
+			       struct iommufmt_diag *diag);
+
+/**
+ * Check a generic entry: op, caches, granularity, ids, range, flags.
+ *
+ * The rules are those of the abi.h invalidation section: the (cache,
+ * granularity) table, the ids each granularity needs, whole-granule ranges
+ * that do not pass 2^64, and zero in every field the entry does not use.
+ *
+ * @param e    Entry; its argsz follows the copy rules.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (argsz below VER0; an invalid combination, missing id,
+ *         misaligned or wrapping range, pasid of 2^20 or more, a used field
+ *         out of range), -E2BIG (non-zero unknown tail), -EOPNOTSUPP
+ *         (unknown op, granularity, cache or flag bits; a field the entry
+ *         does not use is not zero; native.__reserved not zero).
+ */
+int iommufmt_inv_entry_check(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag);
+
+/**
+ * Decode one native command.
+ *
+ * @param c    Prepared codec.
+ * @param cmd  The command's bytes.
+ * @param len  Their number: at least c->cmd_size (only that many are read).
+ * @param out  Out: the entry; the caller sets out->argsz (VER0 or more) and
+ *             min(argsz, sizeof) bytes are written, including native.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EIO for an illegal command (IOMMUFMT_DIAG_INV_*: unknown
+ *         opcode, reserved bit, bad field, reserved combination, misaligned
+ *         or wrapping range, missing feature, id too wide); -EOPNOTSUPP for
+ *         a legal command the library does not decode; -EINVAL (NULL, short
+ *         @p len, out->argsz below VER0). On error @p out is unchanged.
+ */
+int iommufmt_inv_decode(const struct iommufmt_inv_codec *c, const void *cmd, size_t len,
+			struct iommufmt_inv_entry *out, struct iommufmt_diag *diag);
+
+/**
+ * Decode a flat array of native commands into a batch of entries.
+ *
+ * @param c    Prepared codec.
+ * @param cmds Commands, c->cmd_size bytes each.
+ * @param len  Bytes at @p cmds: a multiple of c->cmd_size.
+ * @param out  Batch: entry_len and entries_uptr say where entries go,
+ *             entry_num is the capacity on input and the number written on
+ *             output (also on error). Written entries have argsz = entry_len;
+ *             after an error the slot following them may hold a partial entry.
+ * @param diag Optional diagnostic record; index = the bad command.
+ * @return 0 when every command was decoded; -EMSGSIZE when there were more
+ *         commands than capacity (entry_num = capacity, all written);
+ *         errors as iommufmt_inv_decode() for the first bad command;
+ *         -EINVAL (NULL, @p len not a multiple, bad entry_len).
+ */
+int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c, const void *cmds, size_t len,
+			      struct iommufmt_inv_batch *out, struct iommufmt_diag *diag);
+
+/**
+ * Decode the commands a guest placed in its ring, with wrap-around.
+ *
+ * Reads slots head, head + 1, ... up to tail (modulo size) from guest
+ * memory (or from the host buffer with IOMMUFMT_INV_QUEUE_F_HOST) and
+ * decodes them into @p out until the ring is empty or @p out is full. On
+ * return q->head is the first slot not decoded. A command that cannot be
+ * read or decoded stops processing there: q->head = q->err_index = its
+ * slot, q->err_class and q->native_err say what the emulated IOMMU reports
+ * to the guest, and the error is returned.
+ *
+ * @param c    Prepared codec.
+ * @param gmem Guest memory (may be NULL with IOMMUFMT_INV_QUEUE_F_HOST).
+ * @param q    Queue; its argsz follows the copy rules; written back.
+ * @param out  Batch for the entries (entry_num: capacity in, written out;
+ *             after an error the slot following them may hold a partial entry).
+ * @param diag Optional diagnostic record; index = the slot.
+ * @return 0 (ring empty, or @p out full: compare q->head with q->tail);
+ *         -EINVAL (head or tail outside the ring, IOMMUFMT_DIAG_INV_QUEUE_INDEX;
+ *         entry_size not the codec's; a ring wrapping the address space;
+ *         NULL); -EOPNOTSUPP (unknown flags, reserved field); -E2BIG;
+ *         -EFAULT (a slot not readable, class IOMMUFMT_INV_ERR_FETCH);
+ *         decode errors as iommufmt_inv_decode() (class ILLEGAL).
+ */
+int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c, const struct iommufmt_gmem *gmem,
+			      struct iommufmt_inv_queue *q, struct iommufmt_inv_batch *out,
+			      struct iommufmt_diag *diag);
+
+/**
+ * Encode one generic entry as native commands of the codec's model.
+ *
+ * The entry is checked first (iommufmt_inv_entry_check()). An entry naming
+ * several caches becomes the commands of each cache in turn. @c aux is used
+ * only when e->native.model is the codec's model. See the group
+ * description for the ranges, widening and dropping rules.
+ *
+ * @param c         Prepared codec (the target).
+ * @param e         Entry.
+ * @param out       Output buffer.
+ * @param out_len   Its size in bytes.
+ * @param nr_cmds   Out: commands written (0 is possible: all dropped), or
+ *                  the number needed with -EMSGSIZE.
+ * @param enc_flags Optional out: IOMMUFMT_INV_ENC_* (cleared first).
+ * @param diag      Optional diagnostic record.
+ * @return 0; -EMSGSIZE (@p out too small; nothing written); -EOPNOTSUPP
+ *         (the model cannot express the entry); entry check errors.
+ */
+int iommufmt_inv_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
+			void *out, size_t out_len, __u32 *nr_cmds, __u32 *enc_flags,
+			struct iommufmt_diag *diag);
+
+/**
+ * Check every entry of a batch.
+ *
+ * @param b    Batch; b->entry_num becomes the number of entries that passed
+ *             before the first bad one (all of them on success).
+ * @param diag Optional diagnostic record; index = the bad entry.
+ * @return 0; -EINVAL (entry_len below VER0 or 0 with entries, NULL pointer
+ *         with entries, an entry's argsz not equal to entry_len, a bad
+ *         entry); -E2BIG (non-zero bytes past the library's entry);
+ *         -EOPNOTSUPP (batch flags, bad entry).
+ */
+int iommufmt_inv_batch_check(struct iommufmt_inv_batch *b, struct iommufmt_diag *diag);
+
+/**
+ * Encode a batch of generic entries as native commands.
+ *
+ * Entries are handled in order; b->entry_num becomes the number fully
+ * encoded, so after an error the caller resumes after the failed entry
+ * (or, after -EMSGSIZE, at it with a fresh buffer). entry_num = 0 only
+ * checks that the codec can encode.
+ *
+ * @param c         Prepared codec.
+ * @param b         Batch (entry_num in/out).
+ * @param out       Output buffer.
+ * @param out_len   Its size.
+ * @param out_used  Out: bytes written (also on error).
+ * @param enc_flags Optional out: IOMMUFMT_INV_ENC_* ORed over all entries.
+ * @param diag      Optional diagnostic record; index = the entry.
+ * @return 0, -EMSGSIZE (the next entry does not fit; diag value = bytes it
+ *         needs), or the errors of iommufmt_inv_batch_check() and
+ *         iommufmt_inv_encode().
+ */
+int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c, struct iommufmt_inv_batch *b,
+			      void *out, size_t out_len, size_t *out_used, __u32 *enc_flags,
+			      struct iommufmt_diag *diag);
+
+/**
+ * Convert one native command from one model to another: decode on @p from,
+ * encode on @p to (e.g. a guest SMMU's command for a VT-d host).
+ *
+ * Ids are copied unchanged (archid to archid, sid to sid): a VMM maps guest
+ * ids to host ids between iommufmt_inv_decode() and iommufmt_inv_encode()
+ * when they differ. Widening and dropping follow iommufmt_inv_encode().
+ *
+ * @param from      Codec of the source model.
+ * @param to        Codec of the target model.
+ * @param cmd       Source command.
+ * @param len       Its length (at least from->cmd_size).
+ * @param out       Output buffer.
+ * @param out_len   Its size.
+ * @param nr_cmds   Out: target commands written (or needed, -EMSGSIZE).
+ * @param enc_flags Optional out: IOMMUFMT_INV_ENC_*.
+ * @param diag      Optional diagnostic record.
+ * @return 0, or the errors of iommufmt_inv_decode() and iommufmt_inv_encode().
+ */
+int iommufmt_inv_convert(const struct iommufmt_inv_codec *from, const struct iommufmt_inv_codec *to,
+			 const void *cmd, size_t len, void *out, size_t out_len, __u32 *nr_cmds,
+			 __u32 *enc_flags, struct iommufmt_diag *diag);
+
+/**
+ * Convert one generic entry to kernel IOMMU_HWPT_INVALIDATE entries.
+ *
+ * The host codec's model chooses the layout: VT-d gives struct
+ * iommufmt_iommufd_vtd_s1_inv (IOTLB invalidations; a scope wider than an
+ * address range becomes addr 0, npages ~0; LEAF is kept), SMMU gives struct
+ * iommufmt_iommufd_smmuv3_inv (the host codec's commands, kept if on the
+ * kernel's allow-list). Commands the kernel does its own way are dropped
+ * (IOMMUFMT_INV_ENC_DROPPED): syncs, device-TLB invalidations on VT-d
+ * (implied by ATS), configuration invalidations and page responses, which
+ * the VMM handles through its HWPTs and the fault queue.
+ *
+ * @param host      Prepared codec of the host IOMMU (VT-d or SMMU).
+ * @param e         Entry.
+ * @param out       Output array of kernel entries.
+ * @param out_len   Its size in bytes.
+ * @param nr        Out: kernel entries written (or needed, -EMSGSIZE).
+ * @param enc_flags Optional out: IOMMUFMT_INV_ENC_*.
+ * @param diag      Optional diagnostic record.
+ * @return 0; -EMSGSIZE; -EOPNOTSUPP (host model without an iommufd
+ *         invalidation type, IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL for SMMU
+ *         stage-2 TLB invalidations the kernel rejects); entry errors.
+ */
+int iommufmt_inv_to_iommufd(const struct iommufmt_inv_codec *host, const struct iommufmt_inv_entry *e,
+			    void *out, size_t out_len, __u32 *nr, __u32 *enc_flags,
+			    struct iommufmt_diag *diag);
+
+/**
+ * Convert a batch of generic entries to one IOMMU_HWPT_INVALIDATE call.
+ *
+ * Fills @p inv (size, data_uptr = @p out, data_type, entry_len, entry_num;
+ * hwpt_id is left as the caller set it). b->entry_num becomes the number of
+ * generic entries converted, also on error.
+ *
+ * @param host      Prepared codec of the host IOMMU.
+ * @param b         Batch (entry_num in/out).
+ * @param inv       Out: the ioctl argument.
+ * @param out       Output array of kernel entries.
+ * @param out_len   Its size in bytes.
+ * @param enc_flags Optional out: IOMMUFMT_INV_ENC_* ORed over all entries.
+ * @param diag      Optional diagnostic record; index = the entry.
+ * @return 0, -EMSGSIZE (the next entry does not fit), or the errors of
+ *         iommufmt_inv_batch_check() and iommufmt_inv_to_iommufd().
+ */
+int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_codec *host, struct iommufmt_inv_batch *b,
+				  struct iommufmt_iommufd_hwpt_invalidate *inv, void *out,
+				  size_t out_len, __u32 *enc_flags, struct iommufmt_diag *diag);
+
+/**
+ * Name of a native command, e.g. "TLBI_NH_VA" or "IOTLB_PSI".
+ *
+ * @param c   Prepared codec.
+ * @param cmd The command's bytes.
+ * @param len Their number.
+ * @return A constant string; "?" for an unknown opcode, NULL for NULL
+ *         arguments or a short @p len.
+ */
+const char *iommufmt_inv_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd, size_t len);
+
+/**
+ * The model's own error code for an error class.
+ *
+ * SMMU: the CMDQ_CONS.ERR value (1 CERROR_ILL, 2 CERROR_ABT, 3
+ * CERROR_ATC_INV_SYNC); VT-d: the FSTS bit (IQE 0x10, ITE 0x40); AMD: the
+ * event code (5 ILLEGAL_COMMAND_ERROR, 6 COMMAND_HARDWARE_ERROR, 7
+ * IOTLB_INV_TIMEOUT); s390: the RPCIT condition code (1).
+ *
+ * @param c         Prepared codec.
+ * @param err_class IOMMUFMT_INV_ERR_*.
+ * @return The code, 0 for IOMMUFMT_INV_ERR_NONE, an unknown class or NULL.
+ */
+__u32 iommufmt_inv_native_error(const struct iommufmt_inv_codec *c, __u32 err_class);
+
+/** @} */
+
 /* ======================================================================== */
 /* SECTION: IOVA space API.                                                  */
 /* ======================================================================== */
+
+/**
+ * @defgroup api_iova IOVA space
+ * @brief Usable IOVA ranges, map and attach checks, huge-page plans, importers.
+ *
+ * A struct iommufmt_iova_space models one container (VFIO) or IOAS
+ * (iommufd): the usable ranges are the intersection of the apertures of
+ * every domain added, minus every reserved region of every group added,
+ * kept as sorted, merged, inclusive ranges (2^64-1 is a valid last
+ * address). Adding k regions to n costs a radix sort of the k and a linear
+ * merge, O(n + k); queries are
+ * binary searches that allocate nothing and take no lock, so a space that
+ * is no longer modified may be queried from many threads.
+ *
+ * Every function that fills an array follows one rule, iommufd's: on input
+ * the count is the array's capacity; on output it is the total; as many
+ * entries as fit are written, and when the total does not fit the call
+ * returns -EMSGSIZE (IOMMUFMT_DIAG_OUTPUT_SMALL).
+ * @{
+ */
+
+/** An opaque IOVA space: domain apertures, reserved regions, usable ranges. */
+struct iommufmt_iova_space;
+
+/**
+ * iommufmt_iova_space_new() flag: direct-relaxable regions do not block
+ * mappings (they are dropped when added), as VFIO type1 does for assigned
+ * devices. Without it every reserved region type blocks.
+ */
+#define IOMMUFMT_IOVA_SPACE_RELAX	(1u << 0)
+
+/**
+ * Create an empty space: no domain yet (the aperture is all 64 bits), no
+ * reserved region, unknown page sizes.
+ *
+ * @param flags IOMMUFMT_IOVA_SPACE_*.
+ * @return The space, or NULL when out of memory or @p flags holds unknown bits.
+ */
+struct iommufmt_iova_space *iommufmt_iova_space_new(__u32 flags);
+
+/**
+ * Free a space. NULL is allowed.
+ *
+ * @param sp Space from iommufmt_iova_space_new().
+ */
+void iommufmt_iova_space_free(struct iommufmt_iova_space *sp);
+
+/**
+ * Add a domain: intersect the aperture with the domain's, and the page
+ * sizes with the domain's.
+ *
+ * @param sp       Space.
+ * @param aperture The domain's aperture as ranges, in any order; they may
+ *                 overlap. No range means the domain can map nothing.
+ * @param nr       Their number.
+ * @param pgsizes  The domain's page-size bitmap (bit n: 2^n bytes), or 0
+ *                 when unknown (no constraint).
+ * @param diag     Optional diagnostic record.
+ * @return 0; -EINVAL (NULL space, NULL ranges with a count, a range with
+ *         start > last: IOMMUFMT_DIAG_IOVA_RANGE_INVERTED, index = range);
+ *         -ENOMEM. On error the space is unchanged.
+ */
+int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *sp,
+				   const struct iommufmt_iova_range *aperture, __u32 nr,
+				   __u64 pgsizes, struct iommufmt_diag *diag);
+
+/**
+ * Add the reserved regions of a group; they are subtracted from the aperture.
+ *
+ * Regions may come in any order, overlap, nest or touch; each keeps its type.
+ *
+ * @param sp      Space.
+ * @param regions The regions.
+ * @param nr      Their number.
+ * @param diag    Optional diagnostic record (index = offending region).
+ * @return 0; -EINVAL (NULL arguments, start > last:
+ *         IOMMUFMT_DIAG_IOVA_RANGE_INVERTED, more than 2^30 regions in all:
+ *         IOMMUFMT_DIAG_IOVA_TOO_MANY); -EOPNOTSUPP (unknown type or non-zero
+ *         flags); -ENOMEM. On error the space is unchanged.
+ */
+int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
+				 const struct iommufmt_resv_region *regions, __u32 nr,
+				 struct iommufmt_diag *diag);
+
+/**
+ * The usable ranges: sorted, disjoint, not adjacent, inclusive.
+ *
+ * @param sp   Space.
+ * @param out  Output array (may be NULL when *@p nr is 0).
+ * @param nr   In: capacity of @p out; out: the number of usable ranges.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EMSGSIZE (array too small; as many as fit were written);
+ *         -EINVAL (NULL space or @p nr).
+ */
+int iommufmt_iova_space_usable(const struct iommufmt_iova_space *sp,
+			       struct iommufmt_iova_range *out, __u32 *nr,
+			       struct iommufmt_diag *diag);
+
+/**
+ * The blocking reserved regions, sorted by start address, as added.
+ *
+ * @param sp   Space.
+ * @param out  Output array (may be NULL when *@p nr is 0).
+ * @param nr   In: capacity; out: the number of regions.
+ * @param diag Optional diagnostic record.
+ * @return 0, -EMSGSIZE or -EINVAL, as iommufmt_iova_space_usable().
+ */
+int iommufmt_iova_space_resv(const struct iommufmt_iova_space *sp,
+			     struct iommufmt_resv_region *out, __u32 *nr,
+			     struct iommufmt_diag *diag);
+
+/**
+ * The page sizes every domain supports.
+ *
+ * @param sp Space.
+ * @return The AND of the non-zero page-size bitmaps of the domains, or 0
+ *         when none was given (or @p sp is NULL).
+ */
+__u64 iommufmt_iova_space_pgsizes(const struct iommufmt_iova_space *sp);
+
+/**
+ * Report the usable ranges in iommufd form (struct iommufmt_iova_ranges).
+ *
+ * @p arg follows the argsz copy rules. The ranges are written through
+ * @c allowed_iovas; @c num_iovas and @c out_iova_alignment are written back.
+ *
+ * @param sp   Space.
+ * @param arg  The request (its argsz is its size).
+ * @param diag Optional diagnostic record.
+ * @return 0; -EMSGSIZE (num_iovas was too small: it now holds the count
+ *         needed, and as many ranges as fit were written); -EINVAL (argsz
+ *         below VER0, NULL pointers, a NULL array with a capacity); -E2BIG
+ *         (non-zero unknown tail); -EOPNOTSUPP (unknown flags, non-zero
+ *         reserved field).
+ */
+int iommufmt_iova_space_get_ranges(const struct iommufmt_iova_space *sp,
+				   struct iommufmt_iova_ranges *arg, struct iommufmt_diag *diag);
+
+/** iommufmt_iova_space_add_caps() flag: append the usable ranges (IOMMUFMT_CAP_IOVA_RANGES). */
+#define IOMMUFMT_IOVA_CAPS_RANGES	(1u << 0)
+/** iommufmt_iova_space_add_caps() flag: append the reserved regions (IOMMUFMT_CAP_RESV_REGIONS). */
+#define IOMMUFMT_IOVA_CAPS_RESV		(1u << 1)
+
+/**
+ * Append the space to a capability chain: the usable ranges as one counted
+ * IOMMUFMT_CAP_IOVA_RANGES capability and/or the regions as one
+ * IOMMUFMT_CAP_RESV_REGIONS capability. iommufmt_caps_emit() then applies
+ * the VFIO too-small rule.
+ *
+ * @param sp    Space.
+ * @param caps  Builder.
+ * @param flags IOMMUFMT_IOVA_CAPS_*; at least one.
+ * @param diag  Optional diagnostic record.
+ * @return 0; -EINVAL (NULL arguments, no flag, more ranges or regions than
+ *         one capability holds: nothing is appended); -EOPNOTSUPP (unknown
+ *         flags); -ENOMEM (with both flags, the ranges capability may
+ *         already be appended).
+ */
+int iommufmt_iova_space_add_caps(const struct iommufmt_iova_space *sp, struct iommufmt_caps *caps,
+				 __u32 flags, struct iommufmt_diag *diag);
+
+/**
+ * Check a map request against the usable ranges.
+ *
+ * @p req follows the argsz copy rules; its out_ fields are written back
+ * (min(argsz, sizeof) bytes) whenever the request was understood.
+ *
+ * @param sp   Space.
+ * @param req  The request.
+ * @param diag Optional diagnostic record: the conflicting region's bounds
+ *             are in value (start) and limit (last), the text names its type.
+ * @return 0 when the request lies inside one usable range; -EINVAL when it
+ *         does not (IOMMUFMT_DIAG_IOVA_MAP_RESERVED or
+ *         IOMMUFMT_DIAG_IOVA_MAP_APERTURE, out_ fields filled), for a zero
+ *         length (IOMMUFMT_DIAG_IOVA_ZERO_LENGTH), a request that wraps
+ *         (IOMMUFMT_DIAG_IOVA_WRAP), argsz below VER0 or NULL pointers;
+ *         -E2BIG (non-zero unknown tail); -EOPNOTSUPP (unknown flags).
+ */
+int iommufmt_iova_check_map(const struct iommufmt_iova_space *sp,
+			    struct iommufmt_iova_map_check *req, struct iommufmt_diag *diag);
+
+/**
+ * Check that a group may be attached to a container with existing mappings.
+ *
+ * @p group describes the group being attached: its domain aperture(s) and
+ * reserved regions. Every part of every mapping that overlaps one of its
+ * blocking regions, or lies outside its aperture, is a conflict. Conflicts
+ * are listed per mapping, in the order of @p mappings: first the reserved
+ * regions by start address, then the aperture gaps by address.
+ *
+ * @param group       The group's space.
+ * @param mappings    Existing mappings, each start <= last, in any order.
+ * @param nr_mappings Their number.
+ * @param out         Output array of conflicts (may be NULL when *@p nr is 0).
+ * @param nr          In: capacity of @p out; out: the number of conflicts.
+ * @param diag        Optional diagnostic record (the first conflict;
+ *                    index = its mapping).
+ * @return 0 when there is no conflict; -EINVAL when there are conflicts
+ *         and all were listed (IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT), or for
+ *         NULL arguments and inverted mappings
+ *         (IOMMUFMT_DIAG_IOVA_RANGE_INVERTED); -EMSGSIZE when there are more
+ *         conflicts than room (as many as fit were written).
+ */
+int iommufmt_iova_check_attach(const struct iommufmt_iova_space *group,
+			       const struct iommufmt_iova_range *mappings, __u32 nr_mappings,
+			       struct iommufmt_iova_conflict *out, __u32 *nr,
+			       struct iommufmt_diag *diag);
+
+/** Most runs a map plan can have (sizes only grow, then only shrink). */
+#define IOMMUFMT_IOVA_PLAN_MAX_CHUNKS	127
+
+/**
+ * Split a map request into the fewest IOMMU pages.
+ *
+ * A page of size p may be used where both the input and the output address
+ * are p-aligned; the plan takes, at each address, the largest such page that
+ * fits, which gives the fewest pages. Equal consecutive pages are returned
+ * as runs; there are at most IOMMUFMT_IOVA_PLAN_MAX_CHUNKS runs.
+ *
+ * @param iova    Input address.
+ * @param pa      Output address.
+ * @param len     Length; not zero; @p iova, @p pa and @p len are multiples
+ *                of the smallest page size.
+ * @param pgsizes Page-size bitmap (bit n: 2^n bytes); not zero.
+ * @param out     Output runs (may be NULL when *@p nr is 0).
+ * @param nr      In: capacity of @p out; out: the number of runs.
+ * @param pages   Optional out: the number of pages in all runs.
+ * @param diag    Optional diagnostic record.
+ * @return 0; -EMSGSIZE (too many runs for @p out); -EINVAL (zero length:
+ *         IOMMUFMT_DIAG_IOVA_ZERO_LENGTH; input or output range wraps:
+ *         IOMMUFMT_DIAG_IOVA_WRAP; empty bitmap or misaligned address or
+ *         length: IOMMUFMT_DIAG_IOVA_PGSIZE; NULL @p nr).
+ */
+int iommufmt_iova_map_plan(__u64 iova, __u64 pa, __u64 len, __u64 pgsizes,
+			   struct iommufmt_iova_chunk *out, __u32 *nr, __u64 *pages,
+			   struct iommufmt_diag *diag);
+
+/**
+ * What the holes cost: for each blocking region and each page size larger
+ * than the smallest, the pages of that size the region forbids (see struct
+ * iommufmt_iova_hole_cost). Rows with no cost are left out; rows come by
+ * region (in start order), then by page size (ascending).
+ *
+ * @param sp      Space.
+ * @param pgsizes Page-size bitmap; 0 takes the space's
+ *                (iommufmt_iova_space_pgsizes()).
+ * @param out     Output rows (may be NULL when *@p nr is 0).
+ * @param nr      In: capacity; out: number of rows.
+ * @param diag    Optional diagnostic record.
+ * @return 0; -EMSGSIZE; -EINVAL (NULL arguments, no page sizes:
+ *         IOMMUFMT_DIAG_IOVA_PGSIZE).
+ */
+int iommufmt_iova_hole_cost(const struct iommufmt_iova_space *sp, __u64 pgsizes,
+			    struct iommufmt_iova_hole_cost *out, __u32 *nr,
+			    struct iommufmt_diag *diag);
+
+/**
+ * iommufmt_iova_layout() flag: pack RAM tightly from the base, splitting it
+ * only at holes (the naive layout, for comparison).
+ */
+#define IOMMUFMT_IOVA_LAYOUT_PACK	(1u << 0)
+
+/**
+ * Propose a guest-physical layout for guest RAM that keeps it out of every
+ * hole and maps as much of it as possible with the largest pages.
+ *
+ * The RAM blocks are assumed to be backed by host memory aligned to the
+ * largest page size, and guest-physical addresses are used as IOVAs (the
+ * VMM maps guest RAM 1:1 for assigned devices). Pieces are placed largest
+ * page size first: every piece of size class p is a multiple of p placed at
+ * a p-aligned address at the same offset modulo p as in its block, so the
+ * bytes mapped with the largest page size are the most the usable ranges
+ * allow; the rest goes into the remaining space with the best alignment
+ * available. Segments come sorted by block, then by offset.
+ *
+ * @param sp        Space (usable ranges).
+ * @param base      Lowest guest-physical address for RAM.
+ * @param ram_sizes Sizes of the RAM blocks (multiples of the smallest page).
+ * @param nr_ram    Their number.
+ * @param pgsizes   Page-size bitmap; 0 takes the space's.
+ * @param flags     IOMMUFMT_IOVA_LAYOUT_*.
+ * @param out       Output segments (may be NULL when *@p nr is 0).
+ * @param nr        In: capacity; out: number of segments.
+ * @param diag      Optional diagnostic record.
+ * @return 0; -EMSGSIZE; -ENOSPC (the RAM does not fit above @p base:
+ *         IOMMUFMT_DIAG_IOVA_NO_ROOM); -EINVAL (NULL arguments, no page
+ *         sizes, misaligned base or size: IOMMUFMT_DIAG_IOVA_PGSIZE, zero
+ *         size: IOMMUFMT_DIAG_IOVA_ZERO_LENGTH); -EOPNOTSUPP (unknown
+ *         flags); -ENOMEM.
+ */
+int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, __u64 base,
+			 const __u64 *ram_sizes, __u32 nr_ram, __u64 pgsizes, __u32 flags,
+			 struct iommufmt_iova_ram_segment *out, __u32 *nr,
+			 struct iommufmt_diag *diag);
+
+/**
+ * struct iommufmt_iova_layout_stats - How a layout maps with IOMMU pages.
+ */
+struct iommufmt_iova_layout_stats {
+	__u64 ram_bytes;	/**< RAM in all segments. */
+	__u64 largest_bytes;	/**< RAM mapped with the largest page size. */
+	__u64 largest_pgsize;	/**< The largest page size of the bitmap. */
+	__u64 pages;		/**< IOMMU pages (leaf entries) needed to map all segments. */
+	__u64 largest_pages;	/**< How many of those are of the largest size. */
+	__u64 runs;		/**< Map-plan runs (map_pages() calls) needed. */
+};
+
+/**
+ * Count the IOMMU pages a layout needs, planning each segment with
+ * iommufmt_iova_map_plan() (output address = the segment's offset in its
+ * block, i.e. host memory aligned to the largest page size).
+ *
+ * @param seg     Segments, e.g. from iommufmt_iova_layout().
+ * @param nr      Their number.
+ * @param pgsizes Page-size bitmap; not zero.
+ * @param stats   Out: the counts.
+ * @param diag    Optional diagnostic record (index = segment).
+ * @return 0, or -EINVAL as iommufmt_iova_map_plan() for a segment, for
+ *         segments adding up to more than 2^64 bytes
+ *         (IOMMUFMT_DIAG_OVERFLOW), or NULL arguments.
+ */
+int iommufmt_iova_layout_stats(const struct iommufmt_iova_ram_segment *seg, __u32 nr,
+			       __u64 pgsizes, struct iommufmt_iova_layout_stats *stats,
+			       struct iommufmt_diag *diag);
+
+/**
+ * Name of a reserved region type, as this library spells it: "reserved",
+ * "msi", "sw-msi", "direct", "direct-relaxable", "bridge-window".
+ *
+ * @param type IOMMUFMT_RESV_*.
+ * @return The name, or NULL for an unknown type.
+ */
+const char *iommufmt_resv_type_name(__u32 type);
+
+/**
+ * Parse a reserved region type name: this library's names, and the words
+ * Linux prints in reserved_regions ("msi-sw" is taken as "sw-msi").
+ *
+ * @param name The name.
+ * @param len  Its length (it need not be NUL-terminated).
+ * @return IOMMUFMT_RESV_* (zero or positive), or -EINVAL when unknown.
+ */
+int iommufmt_resv_type_from_name(const char *name, size_t len);
+
+/**
+ * Import a VFIO_IOMMU_GET_INFO reply (struct vfio_iommu_type1_info with its
+ * capability chain) as one domain: its IOVA-range capability becomes the
+ * aperture, iova_pgsizes the page sizes.
+ *
+ * The chain is checked whole before it is used: entries ascend strictly
+ * (so loops are impossible), lie inside min(@p len, argsz), and are 4-byte
+ * aligned (VFIO aligned capabilities to 8 bytes only in Linux 6.6; older
+ * kernels place the IOVA-range capability after a 12-byte one). Unknown
+ * capabilities are skipped.
+ *
+ * @param sp   Space.
+ * @param buf  The reply, in host byte order, as the kernel wrote it.
+ * @param len  Bytes readable at @p buf.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EMSGSIZE (the caller's buffer was too small for the chain:
+ *         IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED, limit = the argsz needed);
+ *         -ENOENT (no chain or no IOVA-range capability:
+ *         IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES); -EINVAL (reply shorter than
+ *         the fixed part, malformed chain: IOMMUFMT_DIAG_CAP_*, a range with
+ *         start > end, a capability with no range:
+ *         IOMMUFMT_DIAG_IOVA_ZERO_LENGTH); -EOPNOTSUPP (capability version
+ *         other than 1, non-zero reserved field); -ENOMEM. On error the
+ *         space is unchanged.
+ */
+int iommufmt_iova_import_vfio(struct iommufmt_iova_space *sp, const void *buf, size_t len,
+			      struct iommufmt_diag *diag);
+
+/**
+ * Import the properties of a virtio-iommu PROBE reply: every RESV_MEM
+ * property becomes a reserved region (subtype MSI: IOMMUFMT_RESV_MSI;
+ * RESERVED and unknown subtypes: IOMMUFMT_RESV_RESERVED).
+ *
+ * Following the virtio specification, a property's length is never inferred
+ * from its type; properties of unknown type and properties whose reserved
+ * type bits are set are skipped; the list ends at a property of type 0 or at
+ * the end of the buffer.
+ *
+ * @param sp    Space.
+ * @param props The properties[] part of the reply (little-endian).
+ * @param len   Its size (the device's probe_size).
+ * @param diag  Optional diagnostic record (index = property number).
+ * @return The number of regions imported; -EINVAL (a property running past
+ *         the end: IOMMUFMT_DIAG_IOVA_PROP_OVERRUN; a RESV_MEM property
+ *         shorter than 20 bytes: IOMMUFMT_DIAG_IOVA_PROP_SHORT; start > end;
+ *         a cut-off property header); -ENOMEM. On error nothing is imported.
+ */
+int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, const void *props, size_t len,
+				struct iommufmt_diag *diag);
+
+/**
+ * Import the text of Linux's /sys/kernel/iommu_groups/N/reserved_regions:
+ * one "0xSTART 0xLAST TYPE" line per region, TYPE one of the words of
+ * iommufmt_resv_type_from_name(). Linux prints software MSI windows as
+ * "msi" too, so they come in as IOMMUFMT_RESV_MSI; an unknown word comes in
+ * as IOMMUFMT_RESV_RESERVED (never mapped).
+ *
+ * @param sp   Space.
+ * @param text The file's bytes (need not be NUL-terminated).
+ * @param len  Their number.
+ * @param diag Optional diagnostic record (index = line number, from 1).
+ * @return The number of regions imported; -EINVAL (a malformed line:
+ *         IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX; start > last); -ENOMEM. On error
+ *         nothing is imported.
+ */
+int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, const char *text, size_t len,
+			       struct iommufmt_diag *diag);
+
+/**
+ * Import iommufd's answer to IOMMU_IOAS_IOVA_RANGES as one domain: the
+ * allowed ranges (an array of struct iommu_iova_range, laid out like struct
+ * iommufmt_iova_range) become the aperture, and out_iova_alignment the page
+ * sizes (every power of two from it up).
+ *
+ * @param sp              Space.
+ * @param ranges          The array, as the kernel wrote it.
+ * @param len             Bytes readable at @p ranges.
+ * @param num_iovas       The count the kernel returned.
+ * @param iova_alignment  out_iova_alignment: a power of two (1: any).
+ * @param diag            Optional diagnostic record (index = range).
+ * @return 0; -EINVAL (the count does not fit @p len, a range with start >
+ *         last, ranges not sorted and disjoint: IOMMUFMT_DIAG_IOVA_UNSORTED,
+ *         alignment not a power of two); -ENOMEM.
+ */
+int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp, const void *ranges, size_t len,
+				 __u32 num_iovas, __u64 iova_alignment,
+				 struct iommufmt_diag *diag);
+
+/** @} */
 
 #ifdef __cplusplus
 }

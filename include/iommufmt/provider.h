@@ -91,8 +91,16 @@ struct iommufmt_xlate;
  * struct iommufmt_pgtable_walk_ops - What a page-table format implements.
  *
  * The library does the generic work (argsz copy of the configuration,
- * flags and reserved checks, argument checks, splitting a map into pages)
- * and calls these once per request. Optional members may be NULL.
+ * flags and reserved checks, argument checks, splitting a map into pages,
+ * coalescing walk records, unmapping through walk_range) and calls these
+ * once per request. Optional members may be NULL.
+ *
+ * Results follow struct iommufmt_xlate's conventions (fault fields, the
+ * entry and span at fault, fault_addr of table-read faults). walk_range
+ * reports every leaf that intersects [start, last] whole, in input order,
+ * fault records only with IOMMUFMT_WALK_FAULTS, and must end by
+ * construction (a visit budget; -ELOOP when it runs out); unmap relies on
+ * it to find the leaves of a range.
  */
 struct iommufmt_pgtable_walk_ops {
 	size_t ops_size;	/**< sizeof(struct iommufmt_pgtable_walk_ops) at build time. */
@@ -130,9 +138,205 @@ struct iommufmt_pgtable_walk_ops {
 /* SECTION: Host, bind and negotiation ops.                                  */
 /* ======================================================================== */
 
+struct iommufmt_hw_regs;
+struct iommufmt_viommu_config;
+struct iommufmt_bind_pasid_table;
+struct iommufmt_bind_pgtable;
+struct iommufmt_unbind;
+struct iommufmt_iommufd_hwpt;
+
+/** Kind of a bind payload or struct: a PASID-table bind. */
+#define IOMMUFMT_BIND_KIND_PASID_TABLE	1
+/** Kind of a bind payload or struct: a page-table bind. */
+#define IOMMUFMT_BIND_KIND_PGTABLE	2
+/** Kind of a payload: raw host registers (struct iommufmt_hw_regs). */
+#define IOMMUFMT_BIND_KIND_HW_INFO	3
+
+/**
+ * struct iommufmt_data_type_desc - One payload type a model accepts.
+ *
+ * Models list their payload types; the library copies a payload of
+ * @c ver0_size to @c size bytes by the argsz rules (shorter is zero-filled,
+ * longer needs a zero tail) before calling the model, so sizes live with the
+ * model, never in a core table.
+ */
+struct iommufmt_data_type_desc {
+	__u32 type;		/**< IOMMUFMT_BIND_DATA_* or IOMMUFMT_HW_INFO_TYPE_*. */
+	__u32 kind;		/**< IOMMUFMT_BIND_KIND_*. */
+	__u32 ver0_size;	/**< Smallest accepted length. */
+	__u32 size;		/**< Full length (at most IOMMUFMT_PAYLOAD_MAX). */
+};
+
+/** Largest payload (raw registers or bind data) a model may declare, in bytes. */
+#define IOMMUFMT_PAYLOAD_MAX		64
+/** Most page-table formats one host description lists. */
+#define IOMMUFMT_HOST_MAX_PGTABLES	8
+/** Number of model-private 64-bit words in struct iommufmt_host_desc. */
+#define IOMMUFMT_HOST_PRIV_WORDS	64
+
+/**
+ * struct iommufmt_host_desc - A host IOMMU, decoded once, read by every check.
+ *
+ * The library zeroes it, sets @c size, @c model, @c variant and the raw
+ * registers, and lets the model's decode op fill the rest. The capability
+ * members have the layout of the hw_info chain entries (their headers are
+ * filled by the library when it emits the chain). @c priv holds constants
+ * the model derives for its validators, so a check computes nothing twice.
+ */
+struct iommufmt_host_desc {
+	__u32 size;		/**< sizeof(struct iommufmt_host_desc) in the library. */
+	__u32 model;		/**< IOMMUFMT_MODEL_*. */
+	__u32 variant;		/**< Model variant. */
+	__u32 nr_pgtables;	/**< Entries used in @c pgtables. */
+	struct iommufmt_cap_pgtable_format pgtables[IOMMUFMT_HOST_MAX_PGTABLES]; /**< Page-table formats. */
+	struct iommufmt_cap_pasid pasid;		/**< PASID support. */
+	struct iommufmt_cap_nesting nesting;		/**< Nesting support. */
+	struct iommufmt_cap_invalidation inval;		/**< Invalidation features. */
+	struct iommufmt_cap_fault fault;		/**< Fault reporting features. */
+	__u64 iommufd_caps;	/**< iommufd out_capabilities as given (IOMMUFMT_IOMMUFD_HW_CAP_*). */
+	__u32 raw_type;		/**< IOMMUFMT_HW_INFO_TYPE_* of @c raw. */
+	__u32 raw_len;		/**< Bytes of @c raw in use. */
+	__u64 raw[IOMMUFMT_PAYLOAD_MAX / 8];	/**< Raw registers (zero-filled to the model's size). */
+	__u64 priv[IOMMUFMT_HOST_PRIV_WORDS];	/**< Model-private derived constants. */
+};
+
+/**
+ * struct iommufmt_host_ops - How a model describes a host and advertises to a guest.
+ */
+struct iommufmt_host_ops {
+	size_t ops_size;	/**< sizeof(struct iommufmt_host_ops) at build time. */
+	const struct iommufmt_data_type_desc *hw_info_types;	/**< Raw register types accepted. */
+	size_t nr_hw_info_types;	/**< Entries in @c hw_info_types. */
+	/**
+	 * Decode the raw registers (already copied, zero-filled, into
+	 * desc->raw; @p regs gives flags, max_pasid_log2 and capabilities)
+	 * into the capability members and @c priv. Returns 0 or a negative
+	 * errno with @p diag filled.
+	 */
+	int (*decode)(struct iommufmt_host_desc *desc, const struct iommufmt_hw_regs *regs,
+		      struct iommufmt_diag *diag);
+	/**
+	 * Compute the guest-visible registers for @p cfg (NULL: everything
+	 * nestable) into @p data (IOMMUFMT_PAYLOAD_MAX zeroed bytes); set
+	 * @p data_type and @p len. Returns 0 or a negative errno.
+	 */
+	int (*advertise)(const struct iommufmt_host_desc *desc,
+			 const struct iommufmt_viommu_config *cfg, __u32 *data_type, void *data,
+			 __u32 *len, struct iommufmt_diag *diag);
+};
+/** The smallest ops_size accepted for struct iommufmt_host_ops. */
+#define IOMMUFMT_HOST_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_host_ops, advertise) + sizeof(void *))
+
+/**
+ * struct iommufmt_bind_ops - How a model validates and converts binds.
+ *
+ * The library has already applied the argsz rules to the header, checked
+ * its flags, reserved fields, model, PASID range and generic limits, and
+ * copied the payload into an 8-byte aligned buffer of the type's full size
+ * (zero-filled past data_len). Optional members may be NULL.
+ */
+struct iommufmt_bind_ops {
+	size_t ops_size;	/**< sizeof(struct iommufmt_bind_ops) at build time. */
+	const struct iommufmt_data_type_desc *data_types;	/**< Payload types accepted. */
+	size_t nr_data_types;	/**< Entries in @c data_types. */
+	/** Check a PASID-table bind; @p gmem non-NULL asks for the deep check of the table. */
+	int (*check_pasid_table)(const struct iommufmt_host_desc *host,
+				 const struct iommufmt_bind_pasid_table *bind, const void *payload,
+				 const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag);
+	/** Check a page-table bind; @p gmem non-NULL asks for the deep check. */
+	int (*check_pgtable)(const struct iommufmt_host_desc *host,
+			     const struct iommufmt_bind_pgtable *bind, const void *payload,
+			     const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag);
+	/** Optional: model-specific unbind checks after the generic ones. */
+	int (*check_unbind)(const struct iommufmt_host_desc *host,
+			    const struct iommufmt_unbind *unbind, struct iommufmt_diag *diag);
+	/**
+	 * Optional: convert a bind that passed its check (@p kind
+	 * IOMMUFMT_BIND_KIND_*, @p bind the header) into iommufd HWPT_ALLOC
+	 * data; @p out is zeroed with argsz set.
+	 */
+	int (*to_iommufd)(const struct iommufmt_host_desc *host, __u32 kind, const void *bind,
+			  const void *payload, struct iommufmt_iommufd_hwpt *out,
+			  struct iommufmt_diag *diag);
+	/**
+	 * Optional: the reverse. Fill @p bind (a zeroed struct of the returned
+	 * kind, argsz set to its full size) and @p payload
+	 * (IOMMUFMT_PAYLOAD_MAX zeroed bytes), set @p payload_len. Returns the
+	 * kind or a negative errno.
+	 */
+	int (*from_iommufd)(const struct iommufmt_host_desc *host,
+			    const struct iommufmt_iommufd_hwpt *in, void *bind, void *payload,
+			    __u32 *payload_len, struct iommufmt_diag *diag);
+	/**
+	 * Optional: derive the walker configuration of a page-table bind that
+	 * passed its check; @p cfg is zeroed with argsz set.
+	 */
+	int (*pgtable_cfg)(const struct iommufmt_host_desc *host,
+			   const struct iommufmt_bind_pgtable *bind, const void *payload,
+			   struct iommufmt_pgtable_cfg *cfg);
+};
+/** The smallest ops_size accepted for struct iommufmt_bind_ops. */
+#define IOMMUFMT_BIND_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_bind_ops, pgtable_cfg) + sizeof(void *))
+
 /* ======================================================================== */
 /* SECTION: Invalidation ops.                                                */
 /* ======================================================================== */
+
+struct iommufmt_inv_codec;
+struct iommufmt_inv_entry;
+
+/**
+ * struct iommufmt_inval_ops - A model's native invalidation codec.
+ *
+ * The library checks the generic arguments (configuration copy-in, flags,
+ * entries, batches, queue indexes, guest memory) and calls these for the
+ * native work. @c decode takes many commands per call so that a queue costs
+ * one indirect call per contiguous run of commands, not one per command.
+ */
+struct iommufmt_inval_ops {
+	size_t ops_size;	/**< sizeof(struct iommufmt_inval_ops) at build time. */
+	__u32 cfg_flags;	/**< IOMMUFMT_INV_CFG_* flags this model accepts. */
+	__u32 cmd_size;		/**< Bytes per command. */
+	__u32 wide_cmd_size;	/**< Bytes per command with IOMMUFMT_INV_CFG_WIDE; 0 if none. */
+	__u32 native_err[4];	/**< The model's code for each IOMMUFMT_INV_ERR_* class. */
+	__u32 __reserved;	/**< Zero. */
+	/**
+	 * Check the model-specific fields of c->cfg (the library has checked
+	 * argsz, flags against @c cfg_flags and reserved fields). Optional.
+	 */
+	int (*prepare)(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag);
+	/**
+	 * Decode up to @p n commands, c->cmd_size bytes apart, into out[0..n).
+	 * Stops at the first bad command: *done is the number decoded before
+	 * it; returns 0 or a negative errno with @p diag filled (no index).
+	 */
+	int (*decode)(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
+		      struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag);
+	/**
+	 * Encode one checked entry into at most @p cap commands at @p out.
+	 * Sets *nr to the count and ORs IOMMUFMT_INV_ENC_* into *eflags;
+	 * -EMSGSIZE with *nr = the count needed (nothing written) when @p cap
+	 * is too small; -EOPNOTSUPP when the model cannot express the entry.
+	 */
+	int (*encode)(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
+		      void *out, size_t cap, __u32 *nr, __u32 *eflags, struct iommufmt_diag *diag);
+	/** Name of the command at @p cmd (c->cmd_size bytes), or NULL for an unknown opcode. */
+	const char *(*cmd_name)(const struct iommufmt_inv_codec *c, const void *cmd);
+	/** iommufd invalidation data type of this model (IOMMUFMT_IOMMUFD_INV_DATA_*). */
+	__u32 iommufd_type;
+	/** Bytes per iommufd invalidation entry; 0 when the model has no iommufd type. */
+	__u32 iommufd_entry_len;
+	/**
+	 * Convert one checked entry into at most @p cap iommufd entries
+	 * (iommufd_entry_len bytes each); *nr and *eflags as for @c encode.
+	 * NULL when the model has no iommufd type.
+	 */
+	int (*to_iommufd)(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
+			  void *out, size_t cap, __u32 *nr, __u32 *eflags,
+			  struct iommufmt_diag *diag);
+};
 
 #ifdef __cplusplus
 }

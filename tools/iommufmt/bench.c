@@ -7,6 +7,10 @@
 
 static const struct bench_section *const sections[] = {
 	&bench_core,
+	&bench_iova,
+	&bench_bind,
+	&bench_pgtable,
+	&bench_inval,
 	/* BENCH-SECTIONS: each area adds its section here. */
 };
 

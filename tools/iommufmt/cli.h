@@ -21,6 +21,15 @@ struct cli_cmd {
 extern const struct cli_cmd cli_cmd_info;
 extern const struct cli_cmd cli_cmd_demo;
 extern const struct cli_cmd cli_cmd_bench;
+extern const struct cli_cmd cli_cmd_iova;
+extern const struct cli_cmd cli_cmd_map_plan;
+extern const struct cli_cmd cli_cmd_translate;
+extern const struct cli_cmd cli_cmd_walk;
+extern const struct cli_cmd cli_cmd_hostinfo;
+extern const struct cli_cmd cli_cmd_check_bind;
+extern const struct cli_cmd cli_cmd_advertise;
+extern const struct cli_cmd cli_cmd_decode_inval;
+extern const struct cli_cmd cli_cmd_encode_inval;
 /* CLI-COMMAND-DECLS: each area declares its commands here. */
 
 /* One section of `iommufmt demo`; returns 0 when everything shown went as expected. */
@@ -30,6 +39,10 @@ struct demo_section {
 	int (*run)(FILE *out);
 };
 extern const struct demo_section demo_core;
+extern const struct demo_section demo_iova;
+extern const struct demo_section demo_bind;
+extern const struct demo_section demo_inval;
+extern const struct demo_section demo_pgtable;
 /* DEMO-SECTION-DECLS */
 
 /* ---- benchmark ---- */
@@ -63,6 +76,10 @@ struct bench_section {
 	int (*run)(struct bench_ctx *ctx);
 };
 extern const struct bench_section bench_core;
+extern const struct bench_section bench_iova;
+extern const struct bench_section bench_bind;
+extern const struct bench_section bench_pgtable;
+extern const struct bench_section bench_inval;
 /* BENCH-SECTION-DECLS */
 
 /* ---- helpers (cli_util.c) ---- */

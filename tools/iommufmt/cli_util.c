@@ -100,6 +100,7 @@ void *cli_load_file(const char *path, size_t *len)
 	return buf;
 }
 
+__attribute__((format(printf, 2, 0)))
 static void vmsg(const char *cmd, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "iommufmt %s: ", cmd);

@@ -6,6 +6,10 @@
 
 static const struct demo_section *const sections[] = {
 	&demo_core,
+	&demo_iova,
+	&demo_bind,
+	&demo_inval,
+	&demo_pgtable,
 	/* DEMO-SECTIONS: each area adds its section here. */
 };
 

@@ -8,6 +8,15 @@ static const struct cli_cmd *const commands[] = {
 	&cli_cmd_info,
 	&cli_cmd_demo,
 	&cli_cmd_bench,
+	&cli_cmd_iova,
+	&cli_cmd_map_plan,
+	&cli_cmd_translate,
+	&cli_cmd_walk,
+	&cli_cmd_hostinfo,
+	&cli_cmd_check_bind,
+	&cli_cmd_advertise,
+	&cli_cmd_decode_inval,
+	&cli_cmd_encode_inval,
 	/* CLI-COMMANDS: each area adds its commands here. */
 };
 

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: MIT */
+/* AMD-Vi command-buffer commands: tables, decode, encode with S-bit ranges. */
+#include "formats/formats.h"
+#include "lib/inval_table.h"
+
+/*
+ * Layouts: Linux drivers/iommu/amd/iommu.c (build_*), QEMU
+ * hw/i386/amd_iommu.c (reserved-bit checks). 16-byte commands, opcode in
+ * bits 63:60 of qword 0. Where they differ we follow Linux, which is
+ * tested on hardware:
+ * - INVALIDATE_IOTLB_PAGES carries PASID[15:8] in bits 23:16 and PASID[7:0]
+ *   in bits 55:48 (VirtualBox labels the bytes the other way round); bits
+ *   59:56 are treated as reserved, so PASIDs are 16 bits here, and qword 1
+ *   bits 5:4 (a "Type" field in VirtualBox, unused by Linux) are reserved.
+ * - COMPLETE_PPR_REQUEST: PRG index in qword 1 bits 40:32, status in 47:44
+ *   (0 success, 1 invalid, 0xf failure); bits 43:41 reserved.
+ * - S-bit sizes: the lowest zero address bit at or above 12 gives the size;
+ *   a zero at bit 51 or above means the whole space (QEMU, AMD spec table
+ *   "Example Page Size Encodings"); Linux writes 0x7fff_ffff_ffff_f000.
+ * With GN = 0 the PASID fields are ignored. A whole-space GN = 1 page
+ * invalidation also drops the PASID's cached GCR3 entry (Linux relies on it
+ * after GCR3 changes), so it decodes as IOTLB and PASID caches.
+ * entry.aux for INVALIDATE_IOTLB_PAGES: MaxPend in bits 7:0, QueueID in 23:8.
+ * PREFETCH_IOMMU_PAGES is not decoded (-EOPNOTSUPP).
+ */
+
+#define ALL UINT64_C(0xffffffffffffffff)
+#define F(n, w, lo, wd, slot, at)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, 0)
+#define FL(n, w, bit, flag)		IOMMUFMT__FLAG(n, w, bit, flag, 0)
+#define FIELDS(a) .nfields = ARRAY_SIZE(a), .fields = (a)
+
+enum { FIX_CW = 1, FIX_PAGES, FIX_PPR };
+
+static const struct iommufmt__inv_field f_cw[] = {
+	FL("s", 0, 0, IOMMUFMT_INV_F_SYNC_STORE), FL("i", 0, 1, IOMMUFMT_INV_F_SYNC_IRQ),
+	FL("f", 0, 2, IOMMUFMT_INV_F_SYNC_FENCE), F("addr", 0, 3, 29, ADDR, 3),
+	F("addr", 0, 32, 20, ADDR, 32), F("data", 1, 0, 64, DATA, 0),
+};
+static const struct iommufmt__inv_field f_devid[] = { F("devid", 0, 0, 16, SID, 0) };
+static const struct iommufmt__inv_field f_pages[] = {
+	F("domid", 0, 32, 16, ARCHID, 0), F("s", 1, 0, 1, SIZE, 0), F("pde", 1, 1, 1, X, 0),
+	F("addr", 1, 12, 52, ADDR, 12),
+};
+static const struct iommufmt__inv_field f_pages_gn[] = {
+	F("pasid", 0, 0, 20, PASID, 0), F("domid", 0, 32, 16, ARCHID, 0),
+	F("s", 1, 0, 1, SIZE, 0), F("pde", 1, 1, 1, X, 0), F("addr", 1, 12, 52, ADDR, 12),
+};
+static const struct iommufmt__inv_field f_iotlb[] = {
+	F("devid", 0, 0, 16, SID, 0), F("maxpend", 0, 24, 8, AUX, 0),
+	F("queueid", 0, 32, 16, AUX, 8), F("s", 1, 0, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+};
+static const struct iommufmt__inv_field f_iotlb_gn[] = {
+	F("devid", 0, 0, 16, SID, 0), F("pasid", 0, 16, 8, PASID, 8),
+	F("maxpend", 0, 24, 8, AUX, 0), F("queueid", 0, 32, 16, AUX, 8),
+	F("pasid", 0, 48, 8, PASID, 0), F("s", 1, 0, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+};
+static const struct iommufmt__inv_field f_ppr[] = {
+	F("devid", 0, 0, 16, SID, 0), F("tag", 1, 32, 9, TAG, 0), F("status", 1, 44, 4, CODE, 0),
+};
+static const struct iommufmt__inv_field f_ppr_gn[] = {
+	F("devid", 0, 0, 16, SID, 0), F("pasid", 0, 32, 20, PASID, 0),
+	F("tag", 1, 32, 9, TAG, 0), F("status", 1, 44, 4, CODE, 0),
+};
+
+enum {
+	AM_COMPL_WAIT, AM_INV_DTE, AM_PAGES, AM_PAGES_GN, AM_IOTLB, AM_IOTLB_GN, AM_INV_IRT,
+	AM_PPR, AM_PPR_GN, AM_INV_ALL,
+};
+
+#define INV IOMMUFMT_INV_OP_INVALIDATE
+#define SEL IOMMUFMT__IRF_SEL
+#define SBIT .range = IOMMUFMT__IR_SBIT, .arg = 51
+#define FA IOMMUFMT_INV_F_ARCHID
+#define FP IOMMUFMT_INV_F_PASID
+#define FS IOMMUFMT_INV_F_SID
+#define RSV_DEV { UINT64_C(0x0fffffffffff0000), ALL }
+#define RSV_PAGES { UINT64_C(0x0fff0000fff00000), 0xff8 }
+#define RSV_IOTLB { UINT64_C(0x0f00000000000000), 0xffa }
+#define RSV_PPR { UINT64_C(0x0ff00000ffff0000), UINT64_C(0xffff0e00fffffffb) }
+
+static const struct iommufmt__inv_cmd amd_cmds[] = {
+	[AM_COMPL_WAIT] = { .name = "COMPLETION_WAIT", .opcode = 1, .op = IOMMUFMT_INV_OP_SYNC,
+			    .fix = FIX_CW, .rsv = { UINT64_C(0x0ff0000000000000), 0 },
+			    FIELDS(f_cw) },
+	[AM_INV_DTE] = { .name = "INVALIDATE_DEVTAB_ENTRY", .opcode = 2, .op = INV,
+			 .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_DEVICE,
+			 .flags = FS, .rsv = RSV_DEV, FIELDS(f_devid) },
+	[AM_PAGES] = { .name = "INVALIDATE_IOMMU_PAGES", .opcode = 3, .sel = 0, .op = INV,
+		       .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .fix = FIX_PAGES,
+		       .rflags = SEL | IOMMUFMT__IRF_NORM, .caches = IOMMUFMT_INV_CACHE_IOTLB,
+		       .flags = FA, .rsv = RSV_PAGES, FIELDS(f_pages) },
+	[AM_PAGES_GN] = { .name = "INVALIDATE_IOMMU_PAGES", .opcode = 3, .sel = 1, .op = INV,
+			  .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .fix = FIX_PAGES,
+			  .rflags = SEL | IOMMUFMT__IRF_NORM, .need = IOMMUFMT_INV_CFG_PASID,
+			  .caches = IOMMUFMT_INV_CACHE_IOTLB, .flags = FA | FP, .rsv = RSV_PAGES,
+			  FIELDS(f_pages_gn) },
+	[AM_IOTLB] = { .name = "INVALIDATE_IOTLB_PAGES", .opcode = 4, .sel = 0, .op = INV,
+		       .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .rflags = SEL | IOMMUFMT__IRF_NORM,
+		       .need = IOMMUFMT_INV_CFG_ATS, .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB,
+		       .flags = FS, .rsv = RSV_IOTLB, FIELDS(f_iotlb) },
+	[AM_IOTLB_GN] = { .name = "INVALIDATE_IOTLB_PAGES", .opcode = 4, .sel = 1, .op = INV,
+			  .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .rflags = SEL | IOMMUFMT__IRF_NORM,
+			  .need = IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PASID,
+			  .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB, .flags = FS | FP,
+			  .rsv = RSV_IOTLB, FIELDS(f_iotlb_gn) },
+	[AM_INV_IRT] = { .name = "INVALIDATE_INTERRUPT_TABLE", .opcode = 5, .op = INV,
+			 .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_INTR,
+			 .flags = FS, .rsv = RSV_DEV, FIELDS(f_devid) },
+	[AM_PPR] = { .name = "COMPLETE_PPR_REQUEST", .opcode = 7, .sel = 0,
+		     .op = IOMMUFMT_INV_OP_PAGE_RESP, .fix = FIX_PPR, .rflags = SEL,
+		     .need = IOMMUFMT_INV_CFG_PRI, .flags = FS, .rsv = RSV_PPR, FIELDS(f_ppr) },
+	[AM_PPR_GN] = { .name = "COMPLETE_PPR_REQUEST", .opcode = 7, .sel = 1,
+			.op = IOMMUFMT_INV_OP_PAGE_RESP, .fix = FIX_PPR, .rflags = SEL,
+			.need = IOMMUFMT_INV_CFG_PRI | IOMMUFMT_INV_CFG_PASID, .flags = FS | FP,
+			.rsv = RSV_PPR, FIELDS(f_ppr_gn) },
+	[AM_INV_ALL] = { .name = "INVALIDATE_IOMMU_ALL", .opcode = 8, .op = INV,
+			 .gran = IOMMUFMT_INV_GRAN_GLOBAL, .need = IOMMUFMT_INV_CFG_INV_ALL,
+			 .caches = IOMMUFMT_INV_CACHE_IOTLB | IOMMUFMT_INV_CACHE_PASID |
+				   IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_INTR,
+			 .rsv = { UINT64_C(0x0fffffffffffffff), ALL } },
+};
+
+#define OP1(row) { (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
+#define OPGN(row) { (row) + 1, 2, 0, 1, 2, 1, "gn", { 0, 1, -1, -1 } }
+static const struct iommufmt__inv_opent amd_ops[] = {
+	[1] = OP1(AM_COMPL_WAIT),
+	[2] = OP1(AM_INV_DTE),
+	[3] = OPGN(AM_PAGES),
+	[4] = OPGN(AM_IOTLB),
+	[5] = OP1(AM_INV_IRT),
+	[6] = { 0, 0, 1, 0, 0, 0, "PREFETCH_IOMMU_PAGES", { 0, 0, 0, 0 } },
+	[7] = OPGN(AM_PPR),
+	[8] = OP1(AM_INV_ALL),
+};
+
+static const uint8_t status_of_code[3] = { 0, 1, 0xf };
+
+static inline __attribute__((always_inline)) int amd_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+		   const uint64_t *s, struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+{
+	(void)c;
+	switch (cmd->fix) {
+	case FIX_CW:
+		if (e->flags & IOMMUFMT_INV_F_SYNC_STORE)
+			e->addr = s[IOMMUFMT__IS_ADDR];
+		else
+			e->data = 0;	/* store address and data are ignored without S */
+		return 0;
+	case FIX_PAGES:
+		if (!s[IOMMUFMT__IS_X])
+			e->flags |= IOMMUFMT_INV_F_LEAF;	/* PDE = 0: page-directory entries kept */
+		if (e->granularity == IOMMUFMT_INV_GRAN_PASID)
+			e->caches |= IOMMUFMT_INV_CACHE_PASID;
+		return 0;
+	case FIX_PPR:
+		switch (s[IOMMUFMT__IS_CODE]) {
+		case 0:
+			e->code = IOMMUFMT_INV_RESP_SUCCESS;
+			return 0;
+		case 1:
+			e->code = IOMMUFMT_INV_RESP_INVALID;
+			return 0;
+		case 0xf:
+			e->code = IOMMUFMT_INV_RESP_FAILURE;
+			return 0;
+		}
+		return iommufmt__inv_err_value(cmd, "status", -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD,
+					       s[IOMMUFMT__IS_CODE], 0xf,
+					       "reserved completion status", diag);
+	}
+	return 0;
+}
+
+static const struct iommufmt__inv_fmt amd_fmt = {
+	.model = IOMMUFMT_MODEL_AMD,
+	.big_endian = 0,
+	.op_lo = 60, .op_width = 4,
+	.nops = ARRAY_SIZE(amd_ops),
+	.ops = amd_ops,
+	.cmds = amd_cmds,
+	.ncmds = ARRAY_SIZE(amd_cmds),
+};
+
+static int amd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
+{
+	return iommufmt__inv_cfg_unused(c, false, false, diag);
+}
+
+static int amd_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
+		      struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
+{
+	return iommufmt__inv_decode_many(&amd_fmt, amd_fix, c, cmds, n, out, done, diag);
+}
+
+static const char *amd_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd)
+{
+	return iommufmt__inv_name(&amd_fmt, c, cmd);
+}
+
+/* ---- encoding ---- */
+
+/* Largest S-bit block AMD can name short of "everything": 2^51 bytes = 2^39 pages. */
+#define AMD_MAX_BLOCK_LOG2 39
+
+struct amd_enc {
+	struct iommufmt__inv_emit em;
+	const struct iommufmt_inv_entry *e;
+	bool all_done;	/* INVALIDATE_IOMMU_ALL already emitted for this entry */
+};
+
+static int put(struct amd_enc *v, unsigned int row, uint64_t id, uint64_t pasid, uint64_t sid,
+	       uint64_t s_bit, uint64_t addr, uint64_t x, uint64_t aux)
+{
+	uint64_t s[IOMMUFMT__IS_SLOTS];
+
+	iommufmt__inv_zero(s);
+
+	s[IOMMUFMT__IS_ARCHID] = id;
+	s[IOMMUFMT__IS_PASID] = pasid;
+	s[IOMMUFMT__IS_SID] = sid;
+	s[IOMMUFMT__IS_SIZE] = s_bit;
+	s[IOMMUFMT__IS_ADDR] = addr;
+	s[IOMMUFMT__IS_X] = x;
+	s[IOMMUFMT__IS_AUX] = aux;
+	return iommufmt__inv_emit(&v->em, row, s);
+}
+
+/* INVALIDATE_IOMMU_ALL, the widest scope; once per entry. */
+static int inv_all(struct amd_enc *v, const char *why)
+{
+	const uint32_t four = IOMMUFMT_INV_CACHE_IOTLB | IOMMUFMT_INV_CACHE_PASID |
+			      IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_INTR;
+
+	if (!(v->em.c->cfg.flags & IOMMUFMT_INV_CFG_INV_ALL))
+		return iommufmt__inv_cannot(&v->em, "granularity", why);
+	if ((v->e->caches & four) != four || v->e->granularity != IOMMUFMT_INV_GRAN_GLOBAL)
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	if (v->all_done)
+		return 0;
+	v->all_done = true;
+	return put(v, AM_INV_ALL, 0, 0, 0, 0, 0, 0, 0);
+}
+
+/*
+ * Pages of a domain (IOMMU_PAGES, id = DomainID) or of a device's ATC
+ * (IOTLB_PAGES, sid = DeviceID), whole or as aligned S-bit blocks.
+ */
+static int pages(struct amd_enc *v, bool iotlb, uint64_t aux)
+{
+	const struct iommufmt_inv_entry *e = v->e;
+	const bool gn = e->flags & IOMMUFMT_INV_F_PASID;
+	const unsigned int row = iotlb ? (gn ? AM_IOTLB_GN : AM_IOTLB) : (gn ? AM_PAGES_GN : AM_PAGES);
+	const uint64_t pde = !(e->flags & IOMMUFMT_INV_F_LEAF) && !iotlb;
+	const uint64_t id = iotlb ? 0 : e->archid, sid = iotlb ? e->sid : 0;
+	struct iommufmt__inv_block blk[IOMMUFMT_INV_ENCODE_MAX];
+	size_t n = 0;
+	int r;
+
+	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR && !iommufmt__inv_is_all(e)) {
+		if (e->level_hint)
+			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+		n = iommufmt__inv_cover_pow2(e->addr >> 12, e->nr_granules << (e->granule - 12),
+					     AMD_MAX_BLOCK_LOG2, blk, IOMMUFMT_INV_ENCODE_MAX);
+		if (n > IOMMUFMT_INV_ENCODE_MAX) {
+			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+			n = 0;
+		}
+	}
+	if (!n)
+		return put(v, row, id, e->pasid, sid, 1, iommufmt__inv_sbit_addr(0, 64), pde, aux);
+	for (size_t i = 0; i < n; i++) {
+		unsigned int log2 = blk[i].log2 + 12u;
+
+		r = put(v, row, id, e->pasid, sid, log2 > 12,
+			iommufmt__inv_sbit_addr(blk[i].start << 12, log2), pde, aux);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/* One command per device the sid and its mask name (at most 8), else everything. */
+static int per_device(struct amd_enc *v, unsigned int row)
+{
+	const struct iommufmt_inv_entry *e = v->e;
+	uint32_t mask = e->sid_mask, sub = 0;
+	int r;
+
+	if (__builtin_popcount(mask) > 3)
+		return inv_all(v, "more than 8 devices at once");
+	do {	/* every subset of the mask bits */
+		r = put(v, row, 0, 0, (e->sid & ~mask) | sub, 0, 0, 0, 0);
+		if (r)
+			return r;
+		sub = (sub - mask) & mask;
+	} while (sub);
+	return 0;
+}
+
+static int enc_invalidate(struct amd_enc *v)
+{
+	const struct iommufmt_inv_entry *e = v->e;
+	const bool has_dom = e->flags & IOMMUFMT_INV_F_ARCHID;
+	int r = 0;
+
+	if (e->flags & (IOMMUFMT_INV_F_DRAIN_READ | IOMMUFMT_INV_F_DRAIN_WRITE))
+		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	if ((e->flags & IOMMUFMT_INV_F_VMID) && !has_dom)
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;	/* no VMID scope */
+	if (e->caches & IOMMUFMT_INV_CACHE_IOTLB) {
+		if (e->granularity == IOMMUFMT_INV_GRAN_GLOBAL || !has_dom)
+			r = inv_all(v, "IOTLB invalidations need a domain id");
+		else
+			r = pages(v, false, 0);
+	}
+	if (!r && (e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB)) {
+		uint64_t aux = e->native.model == IOMMUFMT_MODEL_AMD ? e->aux : (uint64_t)e->sid << 8;
+
+		if (e->flags & IOMMUFMT_INV_F_PASID_GLOBAL)
+			return iommufmt__inv_cannot(&v->em, "flags",
+						    "no ATS global-PASID invalidation on AMD-Vi");
+		r = pages(v, true, aux);
+	}
+	if (!r && (e->caches & IOMMUFMT_INV_CACHE_PASID)) {
+		if (e->granularity == IOMMUFMT_INV_GRAN_PASID && has_dom) {
+			/* the PASID's GCR3 entry goes with its whole-space guest flush */
+			if (!(e->caches & IOMMUFMT_INV_CACHE_IOTLB)) {
+				v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+				r = pages(v, false, 0);
+			}
+		} else {
+			r = inv_all(v, "PASID-cache invalidations need a domain id and a PASID");
+		}
+	}
+	if (!r && (e->caches & IOMMUFMT_INV_CACHE_DEVICE))
+		r = e->granularity == IOMMUFMT_INV_GRAN_DEVICE ? per_device(v, AM_INV_DTE) :
+		    inv_all(v, "device-table invalidations name one device");
+	if (!r && (e->caches & IOMMUFMT_INV_CACHE_INTR))
+		r = e->granularity == IOMMUFMT_INV_GRAN_DEVICE ? per_device(v, AM_INV_IRT) :
+		    inv_all(v, "interrupt-table invalidations name one device");
+	return r;
+}
+
+static int amd_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
+		      void *out, size_t cap, __u32 *nr, __u32 *eflags, struct iommufmt_diag *diag)
+{
+	struct amd_enc v = { { &amd_fmt, c, out, cap, 0, 0, diag }, e, false };
+	uint64_t s[IOMMUFMT__IS_SLOTS];
+
+	iommufmt__inv_zero(s);
+	int r = 0;
+
+	switch (e->op) {
+	case IOMMUFMT_INV_OP_INVALIDATE:
+		r = enc_invalidate(&v);
+		break;
+	case IOMMUFMT_INV_OP_SYNC:
+		if (e->addr & 7) {
+			r = iommufmt__inv_cannot(&v.em, "addr", "completion stores are 8-byte aligned");
+			break;
+		}
+		if (e->flags & (IOMMUFMT_INV_F_SYNC_DRAIN_PRQ | IOMMUFMT_INV_F_SYNC_EVENT))
+			v.em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+		s[IOMMUFMT__IS_FLAGS] = e->flags & (IOMMUFMT_INV_F_SYNC_STORE | IOMMUFMT_INV_F_SYNC_IRQ |
+						    IOMMUFMT_INV_F_SYNC_FENCE);
+		s[IOMMUFMT__IS_ADDR] = e->addr;
+		s[IOMMUFMT__IS_DATA] = e->data;
+		r = iommufmt__inv_emit(&v.em, AM_COMPL_WAIT, s);
+		break;
+	case IOMMUFMT_INV_OP_PAGE_RESP:
+		if (e->flags & IOMMUFMT_INV_F_RESP_LAST)
+			v.em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+		s[IOMMUFMT__IS_SID] = e->sid;
+		s[IOMMUFMT__IS_PASID] = e->pasid;
+		s[IOMMUFMT__IS_TAG] = e->tag;
+		s[IOMMUFMT__IS_CODE] = status_of_code[e->code];
+		r = iommufmt__inv_emit(&v.em, (e->flags & IOMMUFMT_INV_F_PASID) ? AM_PPR_GN : AM_PPR, s);
+		break;
+	case IOMMUFMT_INV_OP_PREFETCH:
+		v.em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+		break;
+	default:
+		r = iommufmt__inv_cannot(&v.em, "op", "AMD-Vi has no stall model (no resume command)");
+		break;
+	}
+	*nr = (__u32)v.em.n;
+	*eflags |= v.em.eflags;
+	if (!r && v.em.n > cap)
+		return -EMSGSIZE;
+	return r;
+}
+
+const struct iommufmt_inval_ops iommufmt__amd_inval_ops = {
+	.ops_size = sizeof(struct iommufmt_inval_ops),
+	.cfg_flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
+		     IOMMUFMT_INV_CFG_INV_ALL,
+	.cmd_size = 16,
+	.wide_cmd_size = 0,
+	/* event codes: ILLEGAL_COMMAND_ERROR 5, COMMAND_HARDWARE_ERROR 6, IOTLB_INV_TIMEOUT 7 */
+	.native_err = { 0, 5, 6, 7 },
+	.prepare = amd_prepare,
+	.decode = amd_decode,
+	.encode = amd_encode,
+	.cmd_name = amd_cmd_name,
+};

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: MIT */
+/* Private helpers of the bind area: the host object, the table-driven field checker, deep-check helpers. */
+#ifndef IOMMUFMT_LIB_BIND_INTERNAL_H
+#define IOMMUFMT_LIB_BIND_INTERNAL_H
+
+#include "lib/internal.h"
+
+/* The opaque public handle: a model's ops and its decoded description. */
+struct iommufmt_host {
+	const struct iommufmt_model_ops *model;
+	const struct iommufmt_host_ops *hops;
+	const struct iommufmt_bind_ops *bops;
+	struct iommufmt_host_desc desc;
+};
+
+/*
+ * Table-driven field checker, shared by every model's bind validator.
+ *
+ * A payload is an array of 64-bit words (already converted to host order).
+ * Each row names one field: its word, bit range, the values the
+ * architecture allows (a bitmap of values for fields of up to 6 bits; 0 =
+ * any), and what the host must provide. Rows are checked in order and the
+ * first failure is reported with the row's name and host limit.
+ */
+enum iommufmt__fc_kind {
+	IOMMUFMT__FC_ANY = 0,	/* guest-owned, every legal value accepted */
+	IOMMUFMT__FC_IGNORED,	/* host-owned; the guest's value is ignored (listed for reviewers) */
+	IOMMUFMT__FC_RSVD,	/* must be zero: -EOPNOTSUPP BIND_RESERVED */
+	IOMMUFMT__FC_HOSTMAX,	/* value <= host[arg]: else -EOPNOTSUPP BIND_EXCEEDS_HOST */
+	IOMMUFMT__FC_HOSTMIN,	/* value >= host[arg]: else -EOPNOTSUPP BIND_EXCEEDS_HOST */
+	IOMMUFMT__FC_HOSTSET,	/* bit `value` set in host[arg]: else -EOPNOTSUPP BIND_UNSUPPORTED */
+	IOMMUFMT__FC_NEEDS,	/* non-zero needs host[arg] != 0: else -EOPNOTSUPP BIND_UNSUPPORTED */
+	IOMMUFMT__FC_EQ,	/* value == ctx[arg] (the header; skipped when ctx is NULL): else -EINVAL BIND_MISMATCH */
+	IOMMUFMT__FC_NOTSUP,	/* non-zero cannot be nested at all: -EOPNOTSUPP BIND_UNSUPPORTED */
+};
+
+struct iommufmt__fc {
+	const char *name;	/* diag field, e.g. "ste.s1fmt" */
+	const char *what;	/* what the host offers / why, for the diag text */
+	uint64_t legal;		/* bitmap of legal values (width <= 6), 0: all */
+	uint8_t word;		/* 64-bit word index */
+	uint8_t lo;		/* lowest bit */
+	uint8_t width;		/* bits, 1..64 */
+	uint8_t kind;		/* enum iommufmt__fc_kind */
+	uint8_t arg;		/* index into host[] or ctx[] */
+	uint8_t fast;		/* checked row by row on the hot path (not folded into a mask) */
+};
+
+#define IOMMUFMT__FC(n, w, hi, l, k, a, lg, wh) \
+	{ .name = (n), .what = (wh), .legal = (lg), .word = (w), .lo = (l), \
+	  .width = (hi) - (l) + 1, .kind = (k), .arg = (a), \
+	  .fast = (lg) != 0 || !((k) == IOMMUFMT__FC_ANY || (k) == IOMMUFMT__FC_IGNORED || \
+				 (k) == IOMMUFMT__FC_RSVD || (k) == IOMMUFMT__FC_NOTSUP || \
+				 (k) == IOMMUFMT__FC_NEEDS) }
+
+/* Value of a row's field in the payload words. */
+static inline uint64_t iommufmt__fc_get(const struct iommufmt__fc *f, const uint64_t *w)
+{
+	uint64_t v = w[f->word] >> f->lo;
+
+	return f->width >= 64 ? v : v & ((UINT64_C(1) << f->width) - 1);
+}
+
+/* Check every row; 0 or the first failure (diag filled). */
+int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
+		       const __u64 *host, const uint64_t *ctx, struct iommufmt_diag *diag);
+
+/*
+ * The hot path: @compiled (from iommufmt__fc_compile(), kept in the host's
+ * priv words) starts with a mask per word of the bits that RSVD and NOTSUP rows, and NEEDS
+ * rows whose feature this host lacks, require to be zero. When none of them
+ * is set only the rows marked fast (values compared with the host or the
+ * header) are evaluated; a failing payload is walked row by row to name its
+ * field.
+ */
+int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
+			 unsigned int nwords, const __u64 *compiled, const __u64 *host,
+			 const uint64_t *ctx, struct iommufmt_diag *diag);
+
+/*
+ * Compile a row table for one host into @out (@out_words priv words): the
+ * nwords must-be-zero masks, the number of fast rows, then two words per
+ * fast row: where the field is and what it is compared with (a bitmap of
+ * allowed values where legal encodings and host support fold into one, a
+ * host maximum or minimum, or a header value). Returns the words used, or
+ * -EINVAL when they do not fit.
+ */
+int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int nwords,
+			 const __u64 *host, __u64 *out, unsigned int out_words);
+/* Words iommufmt__fc_compile() needs for a table of @nwords words with @nfast fast rows. */
+#define IOMMUFMT__FC_WORDS(nwords, nfast)	((nwords) + 1 + 2 * (nfast))
+
+/* Load n little-endian 64-bit words from a payload buffer. */
+static inline void iommufmt__load_le(uint64_t *w, const void *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		w[i] = iommufmt__le64((const uint8_t *)p + 8 * i);
+}
+
+/* Lowest n bits set (n may be 64). */
+static inline uint64_t iommufmt__mask(unsigned int n)
+{
+	return n >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
+}
+
+/*
+ * Deep checks: turn a failure found in one entry of a guest table into
+ * -EIO / IOMMUFMT_DIAG_BIND_TABLE_ENTRY with the entry's index, keeping the
+ * inner field and value.
+ */
+int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt_diag *inner,
+			       const char *table, uint32_t index);
+
+/* -EFAULT / GUEST_FAULT for an unreadable table at gpa. */
+int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,
+			      uint32_t index);
+
+/* Check that [gpa, gpa + len) is readable (the root table of a page-table bind). */
+int iommufmt__deep_readable(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t len,
+			    const char *table, struct iommufmt_diag *diag);
+
+/*
+ * Copy an out-of-line payload of len bytes at uptr into dst (dt->size bytes,
+ * zero-filled) by the argsz rules: below dt->ver0_size -EINVAL, a longer
+ * payload needs a zero tail (-E2BIG). Diag fields name "data_len".
+ */
+int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, uint64_t uptr,
+			 uint32_t len, struct iommufmt_diag *diag);
+
+/*
+ * PASID width of a host: the register's, narrowed by iommufd's per-device
+ * out_max_pasid_log2 when given (0 there: the device has no PASID).
+ */
+static inline uint8_t iommufmt__host_pasid_bits(const struct iommufmt_hw_regs *r,
+						unsigned int hw_bits)
+{
+	if ((r->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && r->max_pasid_log2 < hw_bits)
+		return (uint8_t)r->max_pasid_log2;
+	return (uint8_t)hw_bits;
+}
+
+/* The page-table format capability of a host, or NULL. */
+const struct iommufmt_cap_pgtable_format *
+iommufmt__host_pgtable(const struct iommufmt_host_desc *desc, uint32_t format);
+
+/* Append a page-table format capability to a host description (decode ops). */
+int iommufmt__host_add_pgtable(struct iommufmt_host_desc *desc,
+			       const struct iommufmt_cap_pgtable_format *cap,
+			       struct iommufmt_diag *diag);
+
+#endif /* IOMMUFMT_LIB_BIND_INTERNAL_H */

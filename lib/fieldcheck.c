@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: MIT */
+/* Table-driven checker of native payload fields, and the deep-check diagnostics, shared by all models. */
+#include "lib/bind_internal.h"
+
+static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uint64_t v,
+		   const __u64 *host, const uint64_t *ctx)
+{
+	const unsigned int vl = IOMMUFMT__DV_VALUE, vll = IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT;
+	const char *what = f->what ? f->what : "";
+	unsigned long long uv = (unsigned long long)v;
+
+	if (f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v))))
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, f->name, vll,
+					 v, f->legal, 0, "%s = %llu is not a legal encoding%s%s",
+					 f->name, uv, what[0] ? ": " : "", what);
+	switch (f->kind) {
+	case IOMMUFMT__FC_RSVD:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, f->name, vl,
+					 v, 0, 0, "%s: reserved bits %u..%u must be zero (0x%llx)",
+					 f->name, f->lo, f->lo + f->width - 1, uv);
+	case IOMMUFMT__FC_HOSTMAX:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
+					 vll, v, host[f->arg], 0,
+					 "%s = %llu exceeds the host's %llu (%s)", f->name, uv,
+					 (unsigned long long)host[f->arg], what);
+	case IOMMUFMT__FC_HOSTMIN:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
+					 vll, v, host[f->arg], 0,
+					 "%s = %llu is below the host's minimum %llu (%s)", f->name,
+					 uv, (unsigned long long)host[f->arg], what);
+	case IOMMUFMT__FC_HOSTSET:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+					 vll, v, host[f->arg], 0,
+					 "%s = %llu is not supported by the host (host offers %s 0x%llx)",
+					 f->name, uv, what, (unsigned long long)host[f->arg]);
+	case IOMMUFMT__FC_NEEDS:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+					 vll, v, 0, 0, "%s is set but the host lacks %s", f->name,
+					 what);
+	case IOMMUFMT__FC_EQ:
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, f->name, vll,
+					 v, ctx[f->arg], 0,
+					 "%s = 0x%llx disagrees with the header's %s (0x%llx)",
+					 f->name, uv, what, (unsigned long long)ctx[f->arg]);
+	case IOMMUFMT__FC_NOTSUP:
+	default:
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+					 vl, v, 0, 0, "%s = %llu cannot be nested: %s", f->name, uv,
+					 what);
+	}
+}
+
+/* One row; 0 or its failure. */
+static inline int fc_row(const struct iommufmt__fc *f, const uint64_t *w, const __u64 *host,
+			 const uint64_t *ctx, struct iommufmt_diag *diag)
+{
+	uint64_t v = iommufmt__fc_get(f, w);
+	bool ok;
+
+	if (f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v))))
+		return fc_fail(diag, f, v, host, ctx);
+	switch (f->kind) {
+	case IOMMUFMT__FC_RSVD:
+	case IOMMUFMT__FC_NOTSUP:
+		ok = v == 0;
+		break;
+	case IOMMUFMT__FC_HOSTMAX:
+		ok = v <= host[f->arg];
+		break;
+	case IOMMUFMT__FC_HOSTMIN:
+		ok = v >= host[f->arg];
+		break;
+	case IOMMUFMT__FC_HOSTSET:
+		ok = v < 64 && (host[f->arg] & (UINT64_C(1) << v));
+		break;
+	case IOMMUFMT__FC_NEEDS:
+		ok = v == 0 || host[f->arg] != 0;
+		break;
+	case IOMMUFMT__FC_EQ:
+		ok = !ctx || v == ctx[f->arg];
+		break;
+	default:
+		ok = true;
+		break;
+	}
+	if (unlikely(!ok))
+		return fc_fail(diag, f, v, host, ctx);
+	return 0;
+}
+
+int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
+		       const __u64 *host, const uint64_t *ctx, struct iommufmt_diag *diag)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct iommufmt__fc *f = &rows[i];
+		int err;
+
+		if (f->kind == IOMMUFMT__FC_IGNORED || (f->kind == IOMMUFMT__FC_ANY && !f->legal))
+			continue;
+		err = fc_row(f, w, host, ctx, diag);
+		if (unlikely(err))
+			return err;
+	}
+	return 0;
+}
+
+/* Compiled fast-row descriptor: word | lo << 8 | width << 16 | op << 24. */
+enum { FC_OP_SET, FC_OP_MAX, FC_OP_MIN, FC_OP_EQ };
+
+int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
+			 unsigned int nwords, const __u64 *compiled, const __u64 *host,
+			 const uint64_t *ctx, struct iommufmt_diag *diag)
+{
+	const __u64 *fr = &compiled[nwords + 1];
+	const unsigned int nfast = (unsigned int)compiled[nwords];
+	uint64_t bad = 0;
+
+	for (unsigned int i = 0; i < nwords; i++)
+		bad |= w[i] & compiled[i];
+	/* Branch-light: every fast row is evaluated, failures accumulate. */
+	for (unsigned int k = 0; k < nfast; k++, fr += 2) {
+		const uint64_t d = fr[0], operand = fr[1];
+		const unsigned int op = (unsigned int)(d >> 24) & 0xff;
+		const uint64_t v = (w[d & 0xff] >> ((d >> 8) & 0xff)) &
+				   (~UINT64_C(0) >> (64 - ((d >> 16) & 0xff)));
+
+		if (op == FC_OP_SET)
+			bad |= ~(operand >> v) & 1;	/* v < 64: SET rows are at most 6 bits */
+		else if (op == FC_OP_EQ)
+			bad |= ctx && v != ctx[operand];
+		else if (op == FC_OP_MAX)
+			bad |= v > operand;
+		else
+			bad |= v < operand;
+	}
+	if (unlikely(bad))	/* find and name the failing field, row by row */
+		return iommufmt__fc_check(rows, n, w, host, ctx, diag);
+	return 0;
+}
+
+int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int nwords,
+			 const __u64 *host, __u64 *out, unsigned int out_words)
+{
+	unsigned int nfast = 0;
+	__u64 *fr;
+
+	for (size_t i = 0; i < n; i++)
+		nfast += rows[i].fast;
+	if (out_words < IOMMUFMT__FC_WORDS(nwords, nfast))
+		return -EINVAL;
+	memset(out, 0, out_words * sizeof(*out));
+	out[nwords] = nfast;
+	fr = &out[nwords + 1];
+	for (size_t i = 0; i < n; i++) {
+		const struct iommufmt__fc *f = &rows[i];
+		uint64_t legal = f->legal ? f->legal : ~UINT64_C(0);
+		unsigned int op = FC_OP_SET;
+		uint64_t operand = 0;
+
+		if (f->word >= nwords)
+			return -EINVAL;
+		if (!f->fast) {
+			if (f->kind == IOMMUFMT__FC_RSVD || f->kind == IOMMUFMT__FC_NOTSUP ||
+			    (f->kind == IOMMUFMT__FC_NEEDS && !host[f->arg]))
+				out[f->word] |= iommufmt__mask(f->width) << f->lo;
+			continue;
+		}
+		switch (f->kind) {
+		case IOMMUFMT__FC_HOSTSET:
+			operand = legal & host[f->arg];
+			break;
+		case IOMMUFMT__FC_HOSTMAX:
+			if (f->width <= 6) {
+				operand = legal & (host[f->arg] >= 63 ? ~UINT64_C(0) :
+						   iommufmt__mask((unsigned int)host[f->arg] + 1));
+			} else {
+				op = FC_OP_MAX;
+				operand = host[f->arg];
+			}
+			break;
+		case IOMMUFMT__FC_HOSTMIN:
+			if (f->width <= 6) {
+				operand = legal & ~(host[f->arg] >= 64 ? ~UINT64_C(0) :
+						    iommufmt__mask((unsigned int)host[f->arg]));
+			} else {
+				op = FC_OP_MIN;
+				operand = host[f->arg];
+			}
+			break;
+		case IOMMUFMT__FC_EQ:
+			if (f->legal)
+				return -EINVAL;	/* one rule per fast row */
+			op = FC_OP_EQ;
+			operand = f->arg;
+			break;
+		default:	/* a legal-encodings row of an otherwise free field */
+			if (f->width > 6)
+				return -EINVAL;
+			operand = legal;
+			break;
+		}
+		if (op == FC_OP_SET && f->width > 6)
+			return -EINVAL;
+		fr[0] = f->word | (uint64_t)f->lo << 8 | (uint64_t)f->width << 16 | (uint64_t)op << 24;
+		fr[1] = operand;
+		fr += 2;
+	}
+	return (int)IOMMUFMT__FC_WORDS(nwords, nfast);
+}
+
+int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt_diag *inner,
+			       const char *table, uint32_t index)
+{
+	unsigned int which = IOMMUFMT__DV_INDEX;
+
+	if (inner->flags & IOMMUFMT_DIAG_FLAGS_VALUE)
+		which |= IOMMUFMT__DV_VALUE;
+	if (inner->flags & IOMMUFMT_DIAG_FLAGS_LIMIT)
+		which |= IOMMUFMT__DV_LIMIT;
+	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_BIND_TABLE_ENTRY, inner->field, which,
+				 inner->value, inner->limit, index, "%s entry %u: %.100s", table,
+				 index, inner->text);
+}
+
+int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,
+			      uint32_t index)
+{
+	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, table,
+				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, gpa, 0, index,
+				 "%s at GPA 0x%llx (index %u) cannot be read", table,
+				 (unsigned long long)gpa, index);
+}
+
+int iommufmt__deep_readable(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t len,
+			    const char *table, struct iommufmt_diag *diag)
+{
+	uint8_t chunk[512];
+
+	if (len && gpa + (len - 1) < gpa)
+		return iommufmt__diag_table_read(diag, table, gpa, 0);
+	for (uint64_t off = 0; off < len; off += sizeof(chunk)) {
+		size_t n = len - off < sizeof(chunk) ? (size_t)(len - off) : sizeof(chunk);
+
+		if (iommufmt_gmem_read(gmem, gpa + off, chunk, n))
+			return iommufmt__diag_table_read(diag, table, gpa + off, 0);
+	}
+	return 0;
+}
+
+const struct iommufmt_cap_pgtable_format *
+iommufmt__host_pgtable(const struct iommufmt_host_desc *desc, uint32_t format)
+{
+	for (uint32_t i = 0; i < desc->nr_pgtables && i < IOMMUFMT_HOST_MAX_PGTABLES; i++)
+		if (desc->pgtables[i].format == format)
+			return &desc->pgtables[i];
+	return NULL;
+}
+
+int iommufmt__host_add_pgtable(struct iommufmt_host_desc *desc,
+			       const struct iommufmt_cap_pgtable_format *cap,
+			       struct iommufmt_diag *diag)
+{
+	if (desc->nr_pgtables >= IOMMUFMT_HOST_MAX_PGTABLES)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "pgtables",
+				      "more than %d page-table formats", IOMMUFMT_HOST_MAX_PGTABLES);
+	desc->pgtables[desc->nr_pgtables] = *cap;
+	desc->pgtables[desc->nr_pgtables].header.id = IOMMUFMT_CAP_PGTABLE_FORMAT;
+	desc->pgtables[desc->nr_pgtables].header.version = 1;
+	desc->nr_pgtables++;
+	return 0;
+}

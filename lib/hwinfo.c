@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: MIT */
+/* Host descriptions: decode raw registers through the model, emit the hw_info chain, advertise to guests. */
+#include <stdlib.h>
+
+#include "lib/bind_internal.h"
+
+static const struct iommufmt_data_type_desc *
+find_type(const struct iommufmt_data_type_desc *types, size_t n, uint32_t type, uint32_t kind)
+{
+	for (size_t i = 0; i < n; i++)
+		if (types[i].type == type && types[i].kind == kind)
+			return &types[i];
+	return NULL;
+}
+
+IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
+				      struct iommufmt_host **out, struct iommufmt_diag *diag)
+{
+	struct iommufmt_hw_regs r;
+	const struct iommufmt_model_ops *m;
+	const struct iommufmt_host_ops *hops;
+	const struct iommufmt_data_type_desc *dt;
+	struct iommufmt_host *h;
+	char cc[5];
+	int err;
+
+	if (!regs || !out)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regs",
+				      "no registers or no output pointer");
+	err = iommufmt_struct_copy_in(&r, sizeof(r), IOMMUFMT_HW_REGS_SIZE_VER0, regs, regs->argsz,
+				      diag);
+	if (err)
+		return err;
+	if (r.flags & ~IOMMUFMT_HW_REGS_F_ALL)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.flags,
+					 IOMMUFMT_HW_REGS_F_ALL, 0, "unknown flags 0x%x",
+					 r.flags & ~IOMMUFMT_HW_REGS_F_ALL);
+	if (r.__reserved)
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+				      "__reserved", "reserved field is not zero");
+	if (!(r.flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && (r.max_pasid_log2 || r.capabilities))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION,
+				      r.capabilities ? "capabilities" : "max_pasid_log2",
+				      "iommufd outputs given without IOMMUFMT_HW_REGS_F_IOMMUFD");
+	if (r.max_pasid_log2 > 20)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "max_pasid_log2",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.max_pasid_log2,
+					 20, 0, "PASIDs are at most 20 bits wide");
+	m = iommufmt_model_get(r.model, r.variant);
+	if (!m)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
+					 IOMMUFMT__DV_VALUE, r.model, 0, 0,
+					 "model %s variant %u is not registered",
+					 iommufmt_fourcc_str(r.model, cc), r.variant);
+	hops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, host);
+	if (!hops || hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0 || !hops->decode)
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+				      "model %s cannot describe hosts", m->name);
+	dt = find_type(hops->hw_info_types, hops->nr_hw_info_types, r.data_type,
+		       IOMMUFMT_BIND_KIND_HW_INFO);
+	if (!dt)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_HOST_DATA_TYPE,
+					 "data_type", IOMMUFMT__DV_VALUE, r.data_type, 0, 0,
+					 "register type %u is not one of model %s's", r.data_type,
+					 m->name);
+	h = calloc(1, sizeof(*h));
+	if (!h)
+		return -ENOMEM;
+	err = iommufmt__payload_in(h->desc.raw, dt, r.data_uptr, r.data_len, diag);
+	if (err) {
+		free(h);
+		return err;
+	}
+	h->model = m;
+	h->hops = hops;
+	h->bops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, bind);
+	if (h->bops && h->bops->ops_size < IOMMUFMT_BIND_OPS_SIZE_VER0)
+		h->bops = NULL;
+	h->desc.size = sizeof(h->desc);
+	h->desc.model = m->model;
+	h->desc.variant = m->variant;
+	h->desc.raw_type = dt->type;
+	h->desc.raw_len = dt->size;
+	h->desc.iommufd_caps = r.capabilities;
+	err = hops->decode(&h->desc, &r, diag);
+	if (err) {
+		free(h);
+		return err;
+	}
+	h->desc.pasid.header.id = IOMMUFMT_CAP_PASID;
+	h->desc.nesting.header.id = IOMMUFMT_CAP_NESTING;
+	h->desc.inval.header.id = IOMMUFMT_CAP_INVALIDATION;
+	h->desc.fault.header.id = IOMMUFMT_CAP_FAULT;
+	h->desc.pasid.header.version = h->desc.nesting.header.version = 1;
+	h->desc.inval.header.version = h->desc.fault.header.version = 1;
+	*out = h;
+	iommufmt__diag_ok(diag);
+	return 0;
+}
+
+IOMMUFMT_EXPORT void iommufmt_host_free(struct iommufmt_host *host)
+{
+	free(host);
+}
+
+IOMMUFMT_EXPORT const struct iommufmt_host_desc *
+iommufmt_host_get_desc(const struct iommufmt_host *host)
+{
+	return host ? &host->desc : NULL;
+}
+
+/* Append one capability whose struct starts with its header. */
+static int add_cap(struct iommufmt_caps *caps, const void *cap, size_t size)
+{
+	const struct iommufmt_cap_header *h = cap;
+
+	return iommufmt_caps_add(caps, h->id, h->version,
+				 (const unsigned char *)cap + sizeof(*h), size - sizeof(*h));
+}
+
+IOMMUFMT_EXPORT int iommufmt_host_hw_info(const struct iommufmt_host *host, void *buf,
+					  size_t buflen, struct iommufmt_diag *diag)
+{
+	struct iommufmt_hw_info info;
+	struct iommufmt_caps *caps;
+	const struct iommufmt_host_desc *d;
+	int err = 0;
+
+	if (!host || !buf || buflen < 8)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "buf",
+				      "no host, or a buffer below 8 bytes");
+	d = &host->desc;
+	caps = iommufmt_caps_new();
+	if (!caps)
+		return -ENOMEM;
+	for (uint32_t i = 0; i < d->nr_pgtables && !err; i++)
+		err = add_cap(caps, &d->pgtables[i], sizeof(d->pgtables[i]));
+	if (!err)
+		err = add_cap(caps, &d->pasid, sizeof(d->pasid));
+	if (!err)
+		err = add_cap(caps, &d->nesting, sizeof(d->nesting));
+	if (!err)
+		err = add_cap(caps, &d->inval, sizeof(d->inval));
+	if (!err)
+		err = add_cap(caps, &d->fault, sizeof(d->fault));
+	if (!err) {
+		memset(&info, 0, sizeof(info));
+		info.argsz = sizeof(info);
+		info.model = d->model;
+		info.variant = d->variant;
+		err = iommufmt_caps_emit(caps, buf, buflen, &info, sizeof(info),
+					 offsetof(struct iommufmt_hw_info, cap_offset),
+					 IOMMUFMT_HW_INFO_FLAGS_CAPS);
+	}
+	iommufmt_caps_free(caps);
+	if (err)
+		return iommufmt__diag(diag, err, IOMMUFMT_DIAG_OVERFLOW, "caps",
+				      "cannot build the capability chain");
+	iommufmt__diag_ok(diag);
+	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
+				       const struct iommufmt_viommu_config *cfg,
+				       struct iommufmt_hw_regs *out, struct iommufmt_diag *diag)
+{
+	struct iommufmt_hw_regs o;
+	struct iommufmt_viommu_config c;
+	uint64_t data[IOMMUFMT_PAYLOAD_MAX / 8];
+	uint32_t type = 0, len = 0;
+	const struct iommufmt_host_desc *d;
+	int err;
+
+	if (!host || !out)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "out",
+				      "no host or no output");
+	d = &host->desc;
+	err = iommufmt_struct_copy_in(&o, sizeof(o), IOMMUFMT_HW_REGS_SIZE_VER0, out, out->argsz,
+				      diag);
+	if (err)
+		return err;
+	if (o.data_len && (!o.data_uptr || o.data_uptr > UINTPTR_MAX))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
+				      "a %u-byte buffer at address 0", o.data_len);
+	if (cfg) {
+		err = iommufmt_struct_copy_in(&c, sizeof(c), IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, cfg,
+					      cfg->argsz, diag);
+		if (err)
+			return err;
+		if (c.model != d->model ||
+		    (c.variant != IOMMUFMT_VARIANT_DEFAULT && c.variant != d->variant))
+			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH,
+						 "model", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+						 c.model, d->model, 0,
+						 "configuration is for another model than the host");
+	}
+	if (!host->hops->advertise || host->hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0)
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+				      "model %s cannot advertise registers", host->model->name);
+	memset(data, 0, sizeof(data));
+	err = host->hops->advertise(d, cfg ? &c : NULL, &type, data, &len, diag);
+	if (err)
+		return err;
+	if (len > sizeof(data))
+		len = sizeof(data);
+	if (o.data_len) {
+		uint8_t *dst = (uint8_t *)(uintptr_t)o.data_uptr;
+		uint32_t n = o.data_len < len ? o.data_len : len;
+
+		memcpy(dst, data, n);
+		memset(dst + n, 0, o.data_len - n);
+	}
+	o.model = d->model;
+	o.variant = d->variant;
+	o.data_type = type;
+	o.data_len = len;
+	o.flags = IOMMUFMT_HW_REGS_F_IOMMUFD;
+	o.max_pasid_log2 = cfg ? c.pasid_bits : d->pasid.pasid_bits;
+	o.capabilities = 0;
+	if (d->pasid.flags & IOMMUFMT_PASID_F_EXEC)
+		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC;
+	if (d->pasid.flags & IOMMUFMT_PASID_F_PRIV)
+		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV;
+	if ((d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) ||
+	    (cfg && !(c.flags & IOMMUFMT_VIOMMU_F_ATS)))
+		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_ATS_NOT_SUPPORTED;
+	if (cfg && (c.flags & IOMMUFMT_VIOMMU_F_DIRTY))
+		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_DIRTY_TRACKING;
+	iommufmt_struct_copy_out(out, o.argsz, &o, sizeof(o));
+	iommufmt__diag_ok(diag);
+	return 0;
+}
+
+static const char *const pasidt_names[IOMMUFMT_PASIDT_NR] = {
+	[IOMMUFMT_PASIDT_NONE] = "none",
+	[IOMMUFMT_PASIDT_SMMU_LINEAR] = "smmu-cd-linear",
+	[IOMMUFMT_PASIDT_SMMU_2L_4K] = "smmu-cd-2l-4k",
+	[IOMMUFMT_PASIDT_SMMU_2L_64K] = "smmu-cd-2l-64k",
+	[IOMMUFMT_PASIDT_AMD_GCR3_1L] = "amd-gcr3-1l",
+	[IOMMUFMT_PASIDT_AMD_GCR3_2L] = "amd-gcr3-2l",
+	[IOMMUFMT_PASIDT_AMD_GCR3_3L] = "amd-gcr3-3l",
+	[IOMMUFMT_PASIDT_VTD_SM] = "vtd-sm-pasid",
+};
+
+IOMMUFMT_EXPORT const char *iommufmt_pasidt_name(__u32 format)
+{
+	return format < IOMMUFMT_PASIDT_NR ? pasidt_names[format] : NULL;
+}
+
+IOMMUFMT_EXPORT int iommufmt_pasidt_by_name(const char *name)
+{
+	if (!name)
+		return -ENOENT;
+	for (int i = 0; i < IOMMUFMT_PASIDT_NR; i++)
+		if (!strcmp(pasidt_names[i], name))
+			return i;
+	return -ENOENT;
+}

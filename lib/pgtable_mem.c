@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+/* Memory helpers of the page-table walkers and builders: entry reads, bit clears, arena, bitmaps. */
+#include "lib/pgtable_internal.h"
+
+int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])
+{
+	const struct iommufmt_gmem *gmem = rd->gmem;
+
+	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
+		const struct iommufmt_gmem_region *r = &gmem->regions[i];
+		uint64_t off = gpa - r->gpa;
+
+		if (gpa >= r->gpa && off < r->size && r->size - off >= 8) {
+			rd->base = r->gpa;
+			rd->span = r->size - 7;
+			rd->host = r->host;
+			rd->delta = (uint64_t)(uintptr_t)r->host - r->gpa;
+			memcpy(buf, (const uint8_t *)r->host + off, 8);
+			return 0;
+		}
+	}
+	/* Spanning two regions, or outside them all: the generic path. */
+	return iommufmt__gmem_slow(gmem, gpa, buf, 8, 0) ? -EFAULT : 0;
+}
+
+int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t mask, int be)
+{
+	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
+		const struct iommufmt_gmem_region *r = &gmem->regions[i];
+		uint64_t off = gpa - r->gpa;
+		uint8_t *p;
+
+		if (!(gpa >= r->gpa && off < r->size && r->size - off >= 8))
+			continue;
+		if (r->flags & IOMMUFMT_GMEM_READONLY)
+			return -EFAULT;
+		p = (uint8_t *)r->host + off;
+		if (((uintptr_t)p & 7) == 0) {
+			uint64_t raw;
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			raw = be ? __builtin_bswap64(mask) : mask;
+#else
+			raw = be ? mask : __builtin_bswap64(mask);
+#endif
+			__atomic_fetch_and((uint64_t *)(void *)p, ~raw, __ATOMIC_RELAXED);
+		} else {
+			uint64_t v = iommufmt__load64(p, be);
+
+			iommufmt__store64(p, v & ~mask, be);
+		}
+		return 0;
+	}
+	{
+		uint8_t b[8];
+		uint64_t v;
+
+		if (iommufmt__gmem_slow(gmem, gpa, b, 8, 0))
+			return -EFAULT;
+		v = be ? iommufmt__be64(b) : iommufmt__le64(b);
+		if (!(v & mask))
+			return 0;
+		v &= ~mask;
+		if (be)
+			iommufmt__put_be64(b, v);
+		else
+			iommufmt__put_le64(b, v);
+		return iommufmt__gmem_slow(gmem, gpa, b, 8, 1) ? -EFAULT : 0;
+	}
+}
+
+uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem)
+{
+	uint64_t pages = 16;
+
+	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
+		uint64_t p = (gmem->regions[i].size >> 12) + 1;
+
+		pages = pages + p < pages ? UINT64_MAX : pages + p;
+	}
+	if (gmem->access)
+		pages = pages + (UINT64_C(1) << 20) < pages ? UINT64_MAX : pages + (UINT64_C(1) << 20);
+	return pages;
+}
+
+void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t gpa, uint64_t len)
+{
+	uint64_t off = gpa - arena->gpa;
+
+	if (gpa < arena->gpa || off > arena->used || arena->used - off < len)
+		return NULL;
+	return (uint8_t *)arena->host + off;
+}
+
+int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, uint64_t align,
+			  uint64_t *gpa, struct iommufmt_diag *diag)
+{
+	uint64_t cur, at;
+
+	if (arena->used > arena->size || arena->gpa + arena->used < arena->gpa)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "arena.used",
+				      "arena bookkeeping is inconsistent");
+	cur = arena->gpa + arena->used;
+	at = (cur + (align - 1)) & ~(align - 1);
+	if (at < cur || at - arena->gpa > arena->size || arena->size - (at - arena->gpa) < size)
+		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, size,
+					 arena->size - arena->used, 0,
+					 "no room for a %llu-byte table", (unsigned long long)size);
+	memset((uint8_t *)arena->host + (at - arena->gpa), 0, (size_t)size);
+	arena->used = at - arena->gpa + size;
+	*gpa = at;
+	return 0;
+}
+
+void iommufmt__bitmap_set(__u64 *bitmap, uint64_t first, uint64_t count)
+{
+	while (count) {
+		uint64_t w = first >> 6;
+		unsigned int b = (unsigned int)(first & 63);
+		uint64_t n = 64 - b < count ? 64 - b : count;
+		uint64_t m = n == 64 ? ~UINT64_C(0) : ((UINT64_C(1) << n) - 1) << b;
+
+		bitmap[w] |= m;
+		first += n;
+		count -= n;
+	}
+}

@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: MIT */
+/* Native invalidation codecs against naive reference decoders: agreement, round trips, mutations. */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tests/inval-ref.h"
+
+static const struct ref_model *const models[] = { &ref_vtd, &ref_amd, &ref_smmu, &ref_s390 };
+#define NR_MODELS (sizeof(models) / sizeof(models[0]))
+
+/* Configurations: 0 = every feature, 1 = every feature + VT-d wide / SMMU without DS, 2 = none. */
+#define NR_VARIANTS 3
+
+static void make_cfg(const struct ref_model *m, unsigned int variant, struct iommufmt_inv_cfg *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->argsz = sizeof(*cfg);
+	cfg->model = m->model;
+	if (m->model == IOMMUFMT_MODEL_INTEL)
+		cfg->max_am = 20;
+	if (variant == 2)
+		return;
+	switch (m->model) {
+	case IOMMUFMT_MODEL_INTEL:
+		cfg->flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
+			     (variant == 1 ? IOMMUFMT_INV_CFG_WIDE : 0);
+		break;
+	case IOMMUFMT_MODEL_AMD:
+		cfg->flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
+			     IOMMUFMT_INV_CFG_INV_ALL;
+		break;
+	case IOMMUFMT_MODEL_SMMU:
+		cfg->flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
+			     IOMMUFMT_INV_CFG_RANGE | IOMMUFMT_INV_CFG_STALL | IOMMUFMT_INV_CFG_STAGE2 |
+			     (variant == 0 ? IOMMUFMT_INV_CFG_DS : 0);
+		break;
+	}
+}
+
+static void prepare(const struct ref_model *m, unsigned int variant, struct iommufmt_inv_cfg *cfg,
+		    struct iommufmt_inv_codec *c)
+{
+	struct iommufmt_diag d;
+
+	iommufmt_diag_init(&d);
+	make_cfg(m, variant, cfg);
+	ck_assert_msg(iommufmt_inv_codec_prepare(c, cfg, &d) == 0, "%s prepare: %s", m->name, d.text);
+}
+
+static void to_bytes(const struct ref_model *m, const uint64_t *w, unsigned int nw, uint8_t *b)
+{
+	for (unsigned int i = 0; i < nw; i++)
+		for (unsigned int k = 0; k < 8; k++)
+			b[8 * i + k] = (uint8_t)(w[i] >> (m->big_endian ? 56 - 8 * k : 8 * k));
+}
+
+static const char *hex(const uint64_t *w, unsigned int nw)
+{
+	static char buf[4][80];
+	static unsigned int n;
+	char *p = buf[n++ % 4];
+
+	p[0] = '\0';
+	for (unsigned int i = 0; i < nw; i++)
+		sprintf(p + strlen(p), "%s%016llx", i ? ":" : "", (unsigned long long)w[i]);
+	return p;
+}
+
+/* Field-by-field comparison of two generic entries (the native part aside). */
+static void same(const struct iommufmt_inv_entry *g, const struct iommufmt_inv_entry *w,
+		 const char *what, const char *cmd)
+{
+#define SAME(f) ck_assert_msg(g->f == w->f, "%s %s: " #f " 0x%llx, expected 0x%llx", what, cmd, \
+			      (unsigned long long)g->f, (unsigned long long)w->f)
+	SAME(op);
+	SAME(caches);
+	SAME(granularity);
+	SAME(flags);
+	SAME(archid);
+	SAME(pasid);
+	SAME(sid);
+	SAME(sid_mask);
+	SAME(vmid);
+	SAME(tag);
+	SAME(code);
+	SAME(granule);
+	SAME(addr);
+	SAME(nr_granules);
+	SAME(level_hint);
+	SAME(data);
+	SAME(aux);
+#undef SAME
+}
+
+static int errno_of(unsigned int code)
+{
+	return code == IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED ? -EOPNOTSUPP : -EIO;
+}
+
+/* Decode @w with the library and the reference and demand the same verdict and entry. */
+static void agree(const struct ref_model *m, const struct iommufmt_inv_codec *c,
+		  const struct iommufmt_inv_cfg *cfg, const uint64_t *w, const char *what)
+{
+	unsigned int nw = c->cmd_size / 8;
+	uint8_t b[32];
+	struct iommufmt_inv_entry got, want, before;
+	struct iommufmt_diag d;
+	unsigned int rc = m->decode(w, nw, cfg, &want);
+	int r;
+
+	to_bytes(m, w, nw, b);
+	iommufmt_diag_init(&d);
+	memset(&got, 0xa5, sizeof(got));
+	got.argsz = sizeof(got);
+	before = got;
+	r = iommufmt_inv_decode(c, b, c->cmd_size, &got, &d);
+	if (rc) {
+		ck_assert_msg(r == errno_of(rc), "%s %s %s: got %d (%s), reference rejects with 0x%x",
+			      m->name, what, hex(w, nw), r, d.text, rc);
+		ck_assert_msg(d.code == rc, "%s %s %s: diag 0x%x (%s), expected 0x%x", m->name, what,
+			      hex(w, nw), d.code, d.text, rc);
+		ck_assert_msg(d.field[0], "%s %s: no field named", m->name, hex(w, nw));
+		ck_assert_msg(!memcmp(&got, &before, sizeof(got)), "%s %s: output changed on error",
+			      m->name, hex(w, nw));
+		return;
+	}
+	ck_assert_msg(r == 0, "%s %s %s: rejected (%d: %s) but the reference accepts", m->name, what,
+		      hex(w, nw), r, d.text);
+	same(&got, &want, m->name, hex(w, nw));
+	ck_assert_uint_eq(got.native.model, m->model);
+	ck_assert_uint_eq(got.native.len, c->cmd_size);
+	ck_assert(!memcmp(got.native.desc, b, c->cmd_size));
+}
+
+/* Every kind: random canonical commands decode as the reference says. */
+START_TEST(test_reference_agrees)
+{
+	for (size_t mi = 0; mi < NR_MODELS; mi++) {
+		const struct ref_model *m = models[mi];
+
+		for (unsigned int v = 0; v < NR_VARIANTS; v++) {
+			struct iommufmt_inv_cfg cfg, full;
+			struct iommufmt_inv_codec c;
+			struct test_rng rng;
+
+			prepare(m, v, &cfg, &c);
+			make_cfg(m, v == 2 ? 0 : v, &full);
+			test_rng_seed(&rng, 0x1000 + mi * 16 + v);
+			for (unsigned int k = 0; k < m->nkinds; k++)
+				for (int i = 0; i < 300; i++) {
+					uint64_t w[4];
+					struct iommufmt_inv_entry e;
+
+					m->gen(k, &rng, &full, w);
+					if (v != 2)
+						ck_assert_msg(m->decode(w, c.cmd_size / 8, &cfg, &e) == 0,
+							      "%s generator made a bad %s: %s", m->name,
+							      m->kinds[k], hex(w, 2));
+					agree(m, &c, &cfg, w, m->kinds[k]);
+				}
+		}
+	}
+}
+END_TEST
+
+/* decode(encode(x)) == x and encode(decode(d)) == d, for every kind. */
+START_TEST(test_round_trips)
+{
+	for (size_t mi = 0; mi < NR_MODELS; mi++) {
+		const struct ref_model *m = models[mi];
+
+		for (unsigned int v = 0; v < 2; v++) {
+			struct iommufmt_inv_cfg cfg;
+			struct iommufmt_inv_codec c;
+			struct test_rng rng;
+
+			prepare(m, v, &cfg, &c);
+			test_rng_seed(&rng, 0x2000 + mi * 16 + v);
+			for (unsigned int k = 0; k < m->nkinds; k++)
+				for (int i = 0; i < 300; i++) {
+					uint64_t w[4];
+					uint8_t b[32], out[4 * 32];
+					struct iommufmt_inv_entry x = { .argsz = sizeof(x) }, y = { .argsz = sizeof(y) };
+					struct iommufmt_diag d;
+					__u32 n = 0, ef = 0;
+					const char *name;
+
+					iommufmt_diag_init(&d);
+					m->gen(k, &rng, &cfg, w);
+					to_bytes(m, w, c.cmd_size / 8, b);
+					name = iommufmt_inv_cmd_name(&c, b, c.cmd_size);
+					ck_assert_str_eq(name, m->kinds[k]);
+					ck_assert_int_eq(iommufmt_inv_decode(&c, b, c.cmd_size, &x, &d), 0);
+					ck_assert_msg(iommufmt_inv_entry_check(&x, &d) == 0,
+						      "%s %s %s: decoded entry fails its check: %s: %s",
+						      m->name, name, hex(w, 2), d.field, d.text);
+					ck_assert_msg(iommufmt_inv_encode(&c, &x, out, sizeof(out), &n, &ef,
+									  &d) == 0,
+						      "%s %s %s: encode: %s", m->name, name, hex(w, 2), d.text);
+					ck_assert_msg(n == 1 && ef == 0, "%s %s %s: %u commands, flags %u",
+						      m->name, name, hex(w, 2), n, ef);
+					ck_assert_msg(!memcmp(out, b, c.cmd_size),
+						      "%s %s %s: re-encoded differently", m->name, name,
+						      hex(w, 2));
+					ck_assert_int_eq(iommufmt_inv_decode(&c, out, c.cmd_size, &y, &d), 0);
+					same(&y, &x, "decode(encode(x))", name);
+				}
+		}
+	}
+}
+END_TEST
+
+/* Every single-bit and random two-bit mutation of valid commands: library == reference. */
+START_TEST(test_mutations)
+{
+	for (size_t mi = 0; mi < NR_MODELS; mi++) {
+		const struct ref_model *m = models[mi];
+
+		for (unsigned int v = 0; v < NR_VARIANTS; v++) {
+			struct iommufmt_inv_cfg cfg, full;
+			struct iommufmt_inv_codec c;
+			struct test_rng rng;
+			unsigned int bits;
+
+			prepare(m, v, &cfg, &c);
+			make_cfg(m, v == 2 ? 0 : v, &full);
+			bits = c.cmd_size * 8;
+			test_rng_seed(&rng, 0x3000 + mi * 16 + v);
+			for (unsigned int k = 0; k < m->nkinds; k++)
+				for (int i = 0; i < 12; i++) {
+					uint64_t w[4], x[4];
+
+					m->gen(k, &rng, &full, w);
+					for (unsigned int b = 0; b < bits; b++) {
+						memcpy(x, w, sizeof(x));
+						x[b / 64] ^= UINT64_C(1) << (b % 64);
+						agree(m, &c, &cfg, x, "1-bit mutation");
+					}
+					for (int j = 0; j < 64; j++) {
+						unsigned int b1 = (unsigned int)test_rng_below(&rng, bits);
+						unsigned int b2 = (unsigned int)test_rng_below(&rng, bits);
+
+						memcpy(x, w, sizeof(x));
+						x[b1 / 64] ^= UINT64_C(1) << (b1 % 64);
+						x[b2 / 64] ^= UINT64_C(1) << (b2 % 64);
+						agree(m, &c, &cfg, x, "2-bit mutation");
+					}
+				}
+		}
+	}
+}
+END_TEST
+
+/* Every opcode value alone, and random words: unknown opcodes and everything else agree. */
+START_TEST(test_opcodes_and_noise)
+{
+	for (size_t mi = 0; mi < NR_MODELS; mi++) {
+		const struct ref_model *m = models[mi];
+		struct iommufmt_inv_cfg cfg;
+		struct iommufmt_inv_codec c;
+		struct test_rng rng;
+		unsigned int unknown = 0;
+
+		prepare(m, 0, &cfg, &c);
+		test_rng_seed(&rng, 0x4000 + mi);
+		for (uint64_t op = 0; op < 256; op++) {
+			uint64_t w[4] = { 0, 0, 0, 0 };
+			struct iommufmt_inv_entry e;
+
+			if (m->model == IOMMUFMT_MODEL_INTEL)
+				w[0] = (op & 0xf) | (op >> 4 & 7) << 9;
+			else if (m->model == IOMMUFMT_MODEL_AMD)
+				w[0] = (op & 0xf) << 60;
+			else
+				w[0] = op;
+			agree(m, &c, &cfg, w, "opcode");
+			unknown += m->decode(w, c.cmd_size / 8, &cfg, &e) == IOMMUFMT_DIAG_INV_UNKNOWN_CMD;
+		}
+		if (m->model != IOMMUFMT_MODEL_S390)
+			ck_assert_msg(unknown > 0, "%s: no unknown opcode tried", m->name);
+		for (int i = 0; i < 20000; i++) {
+			uint64_t w[4];
+
+			for (int k = 0; k < 4; k++)
+				w[k] = test_rng_next(&rng) & (test_rng_below(&rng, 2) ? 0xffffffffffULL : ~0ULL);
+			agree(m, &c, &cfg, w, "noise");
+		}
+	}
+}
+END_TEST
+
+/* Hostile commands with exact expectations (on top of the differential tests). */
+struct hostile {
+	const struct ref_model *m;
+	uint64_t w[3];
+	int err;
+	unsigned int code;
+	const char *field;
+};
+
+static const struct hostile hostile[] = {
+	/* SMMU: SSec on the Non-secure queue, reserved bits, range combinations */
+	{ &ref_smmu, { 0x03 | 1 << 10, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "CFGI_STE.ssec" },
+	{ &ref_smmu, { 0x12 | 1 << 18, 0 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT, "TLBI_NH_VA.qw0[19:17]" },
+	{ &ref_smmu, { 0x12, 1 << 7 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT, "TLBI_NH_VA.qw1[7:1]" },
+	{ &ref_smmu, { 0x12 | 1 << 12, 0 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_COMBO, "TLBI_NH_VA.tg" },
+	{ &ref_smmu, { 0x12, 1 << 10 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_COMBO, "TLBI_NH_VA.num" },
+	{ &ref_smmu, { 0x12 | 1 << 12, 2 << 10 | 1 << 8 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_COMBO,
+	  "TLBI_NH_VA.ttl" },
+	{ &ref_smmu, { 0x12, 1 << 10 | 1 << 8 | 0x1000 }, -EIO, IOMMUFMT_DIAG_INV_MISALIGNED,
+	  "TLBI_NH_VA.addr" },
+	/* NUM/SCALE overflow: 32 * 2^31 * 64 KiB from near the top wraps 2^64 */
+	{ &ref_smmu, { 0x13 | 31ULL << 12 | 31ULL << 20, 3 << 10 | 0xffffff0000000000ULL }, -EIO,
+	  IOMMUFMT_DIAG_INV_RANGE_WRAP, "TLBI_NH_VAA.scale" },
+	{ &ref_smmu, { 0x40, 53 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "ATC_INV.size" },
+	{ &ref_smmu, { 0x41, 3 << 12 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "PRI_RESP.resp" },
+	{ &ref_smmu, { 0x46 | 3 << 12, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "CMD_SYNC.cs" },
+	{ &ref_smmu, { 0x99, 0 }, -EIO, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode" },
+	{ &ref_smmu, { 0x02, 0 }, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "opcode" },
+	/* VT-d */
+	{ &ref_vtd, { 2 | 3 << 4, 21 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "IOTLB_PAGE.am" },
+	{ &ref_vtd, { 2, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "IOTLB_GLOBAL.g" },
+	{ &ref_vtd, { 6 | 1 << 4, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "PIOTLB_PASID.g" },
+	{ &ref_vtd, { 2 | 1 << 4 | 1 << 8, 0 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT,
+	  "IOTLB_GLOBAL.qw0[8:8]" },
+	{ &ref_vtd, { 3, 0xfffffffffffff001ULL }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "DEV_TLB.addr" },
+	{ &ref_vtd, { 9 | 2 << 12, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "PGRP_RESP.rc" },
+	{ &ref_vtd, { 1 << 9 | 1, 0 }, -EIO, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode" },
+	/* AMD */
+	{ &ref_amd, { 3ULL << 60 | 1 << 20, 0 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT,
+	  "qw0[31:20]" },
+	{ &ref_amd, { 7ULL << 60, 2ULL << 44 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD,
+	  "COMPLETE_PPR_REQUEST.status" },
+	{ &ref_amd, { 6ULL << 60, 0 }, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "opcode" },
+	{ &ref_amd, { 0, 0 }, -EIO, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode" },
+	/* s390: zero length, a range wrapping 2^64, status bits */
+	{ &ref_s390, { 1ULL << 32, 0, 0 }, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, "RPCIT.len" },
+	{ &ref_s390, { 1ULL << 32, 0xfffffffffffff000ULL, 0x2000 }, -EIO, IOMMUFMT_DIAG_INV_RANGE_WRAP,
+	  "RPCIT.len" },
+	{ &ref_s390, { 1ULL << 32 | 0x10, 0, 0x1000 }, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT,
+	  "RPCIT.qw0[31:0]" },
+};
+
+START_TEST(test_hostile)
+{
+	const struct hostile *h = &hostile[_i];
+	struct iommufmt_inv_cfg cfg;
+	struct iommufmt_inv_codec c;
+	struct iommufmt_inv_entry e = { .argsz = sizeof(e) }, want;
+	struct iommufmt_diag d;
+	uint8_t b[32];
+	int r;
+
+	prepare(h->m, 1, &cfg, &c);
+	if (h->m->model == IOMMUFMT_MODEL_INTEL)
+		prepare(h->m, 0, &cfg, &c);	/* 128-bit descriptors */
+	iommufmt_diag_init(&d);
+	to_bytes(h->m, h->w, c.cmd_size / 8, b);
+	r = iommufmt_inv_decode(&c, b, c.cmd_size, &e, &d);
+	ck_assert_msg(r == h->err, "%s: got %d (%s)", h->field, r, d.text);
+	ck_assert_uint_eq(d.code, h->code);
+	ck_assert_int_eq(d.error, h->err);
+	ck_assert_str_eq(d.field, h->field);
+	ck_assert_uint_eq(h->m->decode(h->w, c.cmd_size / 8, &cfg, &want), h->code);
+}
+END_TEST
+
+/* Ids wider than the configured widths; reserved qwords of 256-bit descriptors. */
+START_TEST(test_id_widths_and_wide)
+{
+	struct iommufmt_inv_cfg cfg;
+	struct iommufmt_inv_codec c;
+	struct iommufmt_inv_entry e = { .argsz = sizeof(e) };
+	struct iommufmt_diag d;
+	uint8_t b[32];
+	uint64_t w[4] = { 0x11 | 0x100ULL << 48, 0, 0, 0 };
+
+	iommufmt_diag_init(&d);
+	make_cfg(&ref_smmu, 0, &cfg);
+	cfg.archid_bits = 8;
+	ck_assert_int_eq(iommufmt_inv_codec_prepare(&c, &cfg, &d), 0);
+	to_bytes(&ref_smmu, w, 2, b);
+	ck_assert_int_eq(iommufmt_inv_decode(&c, b, 16, &e, &d), -EIO);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_INV_ID_RANGE);
+	ck_assert_str_eq(d.field, "TLBI_NH_ASID.archid");
+	w[0] = 0x11 | 0xffULL << 48;
+	to_bytes(&ref_smmu, w, 2, b);
+	ck_assert_int_eq(iommufmt_inv_decode(&c, b, 16, &e, &d), 0);
+
+	make_cfg(&ref_vtd, 1, &cfg);
+	cfg.pasid_bits = 5;
+	ck_assert_int_eq(iommufmt_inv_codec_prepare(&c, &cfg, &d), 0);
+	ck_assert_uint_eq(c.cmd_size, 32);
+	w[0] = 7 | 1 << 4 | 32ULL << 32;
+	to_bytes(&ref_vtd, w, 4, b);
+	ck_assert_int_eq(iommufmt_inv_decode(&c, b, 32, &e, &d), -EIO);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_INV_ID_RANGE);
+	w[0] = 7 | 1 << 4 | 31ULL << 32;
+	for (unsigned int bit = 128; bit < 256; bit += 13) {
+		memset(w + 2, 0, 16);
+		w[bit / 64] |= UINT64_C(1) << (bit % 64);
+		to_bytes(&ref_vtd, w, 4, b);
+		ck_assert_int_eq(iommufmt_inv_decode(&c, b, 32, &e, &d), -EIO);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_INV_RESERVED_BIT);
+	}
+	memset(w + 2, 0, 16);
+	to_bytes(&ref_vtd, w, 4, b);
+	ck_assert_int_eq(iommufmt_inv_decode(&c, b, 32, &e, &d), 0);
+	ck_assert_uint_eq(e.native.len, 32);
+	/* a short buffer is refused before anything is read */
+	ck_assert_int_eq(iommufmt_inv_decode(&c, b, 16, &e, &d), -EINVAL);
+}
+END_TEST
+
+static Suite *inval_models_suite(void)
+{
+	Suite *s = suite_create("inval-models");
+	TCase *tc = tcase_create("codecs");
+
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, test_reference_agrees);
+	tcase_add_test(tc, test_round_trips);
+	tcase_add_test(tc, test_mutations);
+	tcase_add_test(tc, test_opcodes_and_noise);
+	tcase_add_loop_test(tc, test_hostile, 0, (int)(sizeof(hostile) / sizeof(hostile[0])));
+	tcase_add_test(tc, test_id_widths_and_wide);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	return test_run_suite(inval_models_suite());
+}

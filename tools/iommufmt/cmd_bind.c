@@ -1,0 +1,1196 @@
+/* SPDX-License-Identifier: MIT */
+/* `iommufmt hostinfo`, `check-bind` and `advertise`: host capabilities, bind validation, guest registers. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "tools/iommufmt/bind_cli.h"
+
+struct flag_name {
+	uint32_t bit;
+	const char *name;
+};
+
+static const struct flag_name pgtf_names[] = {
+	{ IOMMUFMT_PGTF_AD, "ad" }, { IOMMUFMT_PGTF_EXEC, "exec" }, { IOMMUFMT_PGTF_PRIV, "priv" },
+	{ IOMMUFMT_PGTF_STAGE1, "stage1" }, { IOMMUFMT_PGTF_STAGE2, "stage2" },
+	{ IOMMUFMT_PGTF_NO_READONLY, "no-readonly" }, { 0, NULL },
+};
+static const struct flag_name pasid_names[] = {
+	{ IOMMUFMT_PASID_F_PRI, "pri" }, { IOMMUFMT_PASID_F_EXEC, "exec" },
+	{ IOMMUFMT_PASID_F_PRIV, "priv" }, { IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED, "ats-not-supported" },
+	{ IOMMUFMT_PASID_F_STALL, "stall" }, { 0, NULL },
+};
+static const struct flag_name nest_names[] = {
+	{ IOMMUFMT_NESTING_F_PASID_TABLE, "pasid-table" }, { IOMMUFMT_NESTING_F_PGTABLE, "pgtable" },
+	{ IOMMUFMT_NESTING_F_SHADOW, "shadow" }, { IOMMUFMT_NESTING_F_DIRTY, "dirty" },
+	{ IOMMUFMT_NESTING_F_NO_PASID_S1, "no-pasid-s1" }, { 0, NULL },
+};
+static const struct flag_name inv_names[] = {
+	{ IOMMUFMT_INVF_RANGE, "range" }, { IOMMUFMT_INVF_PASID, "pasid" },
+	{ IOMMUFMT_INVF_DEVTLB, "devtlb" }, { IOMMUFMT_INVF_LEAF, "leaf" },
+	{ IOMMUFMT_INVF_GLOBAL, "global" }, { IOMMUFMT_INVF_PAGE, "page" }, { 0, NULL },
+};
+static const struct flag_name fault_names[] = {
+	{ IOMMUFMT_FAULTF_FLAT, "flat" }, { IOMMUFMT_FAULTF_NESTED_S1, "nested-s1" },
+	{ IOMMUFMT_FAULTF_NESTED_S2, "nested-s2" }, { IOMMUFMT_FAULTF_PRI, "pri" },
+	{ IOMMUFMT_FAULTF_STALL, "stall" }, { IOMMUFMT_FAULTF_STALL_FORCE, "stall-force" },
+	{ 0, NULL },
+};
+static const struct flag_name feature_names[] = {
+	{ IOMMUFMT_VIOMMU_F_PASID, "pasid" }, { IOMMUFMT_VIOMMU_F_PRI, "pri" },
+	{ IOMMUFMT_VIOMMU_F_ATS, "ats" }, { IOMMUFMT_VIOMMU_F_STALL, "stall" },
+	{ IOMMUFMT_VIOMMU_F_AD, "ad" }, { IOMMUFMT_VIOMMU_F_EXEC, "exec" },
+	{ IOMMUFMT_VIOMMU_F_PRIV, "priv" }, { IOMMUFMT_VIOMMU_F_DIRTY, "dirty" },
+	{ IOMMUFMT_VIOMMU_F_NO_PASID_S1, "no-pasid-s1" }, { 0, NULL },
+};
+static const struct flag_name unbind_names[] = {
+	{ IOMMUFMT_UNBIND_F_PASID_TABLE, "pasid-table" }, { IOMMUFMT_UNBIND_F_PGTABLE, "pgtable" },
+	{ IOMMUFMT_UNBIND_F_RELEASE_FLUSHED, "release-flushed" },
+	{ IOMMUFMT_UNBIND_F_RELEASE_IDLE, "release-idle" }, { IOMMUFMT_UNBIND_F_PASID, "pasid" },
+	{ 0, NULL },
+};
+static const struct flag_name pgbind_names[] = {
+	{ IOMMUFMT_BIND_PGTABLE_F_PASID, "pasid" }, { 0, NULL },
+};
+
+static json_object *json_flags(uint32_t v, const struct flag_name *n)
+{
+	json_object *a = json_object_new_array();
+
+	for (; n->name; n++)
+		if (v & n->bit)
+			json_object_array_add(a, json_object_new_string(n->name));
+	return a;
+}
+
+static void print_flags(FILE *f, uint32_t v, const struct flag_name *n)
+{
+	int any = 0;
+
+	for (; n->name; n++)
+		if (v & n->bit) {
+			fprintf(f, "%s%s", any ? "," : "", n->name);
+			any = 1;
+		}
+	if (!any)
+		fputs("-", f);
+}
+
+/* Parse "a,b,c" into a bitmap by names (or a number). */
+static int parse_flag_list(const char *s, const struct flag_name *n, uint32_t *out)
+{
+	char buf[256], *save = NULL, *tok;
+	uint64_t num;
+
+	if (!cli_parse_u64(s, &num, false) && num <= UINT32_MAX) {
+		*out = (uint32_t)num;
+		return 0;
+	}
+	if (strlen(s) >= sizeof(buf))
+		return -EINVAL;
+	strcpy(buf, s);
+	*out = 0;
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		const struct flag_name *p;
+
+		for (p = n; p->name && strcmp(p->name, tok); p++)
+			;
+		if (!p->name)
+			return -EINVAL;
+		*out |= p->bit;
+	}
+	return 0;
+}
+
+static json_object *json_hex(uint64_t v)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "0x%llx", (unsigned long long)v);
+	return json_object_new_string(b);
+}
+
+static const char *pgtable_name(uint32_t format)
+{
+	const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_get(format);
+
+	return p ? p->name : "?";
+}
+
+static void sizes_text(char *buf, size_t len, uint64_t bitmap)
+{
+	static const char *const units[] = { "", "K", "M", "G", "T", "P", "E" };
+	unsigned int n = (unsigned int)__builtin_popcountll(bitmap), shown = 0;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (unsigned int b = 0; b < 64 && used < len; b++) {
+		if (!(bitmap & (UINT64_C(1) << b)))
+			continue;
+		if (n > 8 && shown == 4) {
+			used += (size_t)snprintf(buf + used, len - used, ",...(%u sizes)", n);
+			break;
+		}
+		used += (size_t)snprintf(buf + used, len - used, "%s%llu%s", used ? "," : "",
+					 1ULL << (b % 10), units[b / 10]);
+		shown++;
+	}
+}
+
+/* ---- common host options ---- */
+
+struct host_opts {
+	uint32_t model;
+	int have_regs;
+	struct bind_regs regs;
+	const char *file;
+};
+
+static int host_opt(const char *cmd, struct host_opts *o, int argc, char **argv, int *i)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "--model") && *i + 1 < argc) {
+		const struct iommufmt_model_ops *m = iommufmt_model_by_name(argv[++*i]);
+
+		if (!m)
+			return cli_usage_error(cmd, "unknown model '%s' (see 'iommufmt info')",
+					       argv[*i]);
+		o->model = m->model;
+		return 1;
+	}
+	if ((!strcmp(a, "--host") || !strcmp(a, "--regs-file")) && *i + 1 < argc) {
+		o->file = argv[++*i];
+		return 1;
+	}
+	if (!strcmp(a, "--regs") && *i + 1 < argc) {
+		if (!o->model)
+			return cli_usage_error(cmd, "--model must come before --regs");
+		if (!o->have_regs) {
+			struct bind_regs ex;
+
+			bind_example_regs(o->model, &ex);
+			memset(&o->regs, 0, sizeof(o->regs));
+			o->regs.model = o->model;
+			o->regs.type = ex.type;
+			o->regs.len = ex.len;
+			o->have_regs = 1;
+		}
+		{
+			char buf[512], *save = NULL, *tok;
+
+			if (strlen(argv[*i + 1]) >= sizeof(buf))
+				return cli_usage_error(cmd, "--regs too long");
+			strcpy(buf, argv[++*i]);
+			for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
+				if (bind_set_reg(&o->regs, tok))
+					return cli_usage_error(cmd, "bad register '%s' (keys for %s: %s)",
+							       tok, bind_model_name(o->model),
+							       bind_regs_keys(o->model));
+		}
+		return 1;
+	}
+	if (!strcmp(a, "--iommufd-pasid") && *i + 1 < argc) {
+		uint64_t v;
+
+		if (cli_parse_u64(argv[++*i], &v, false) || v > 32)
+			return cli_usage_error(cmd, "bad --iommufd-pasid '%s'", argv[*i]);
+		o->regs.iommufd = 1;
+		o->regs.max_pasid_log2 = (uint32_t)v;
+		return 1;
+	}
+	if (!strcmp(a, "--iommufd-caps") && *i + 1 < argc) {
+		uint64_t v;
+
+		if (cli_parse_u64(argv[++*i], &v, false))
+			return cli_usage_error(cmd, "bad --iommufd-caps '%s'", argv[*i]);
+		o->regs.iommufd = 1;
+		o->regs.capabilities = v;
+		return 1;
+	}
+	return 0;
+}
+
+/* Resolve the host: file, --regs, or the built-in example. Returns 0, 1 (error printed) or 2. */
+static int host_make(const char *cmd, struct host_opts *o, struct iommufmt_host **h,
+		     int quiet_example)
+{
+	struct iommufmt_diag d;
+	uint32_t iommufd = o->regs.iommufd, pasid = o->regs.max_pasid_log2;
+	uint64_t caps = o->regs.capabilities;
+	int r;
+
+	if (!o->model)
+		return cli_usage_error(cmd, "--model is required");
+	if (!o->have_regs) {
+		struct bind_regs ex;
+
+		bind_example_regs(o->model, &ex);
+		if (o->file) {
+			o->regs = ex;
+			r = bind_load_regs(&o->regs, o->file);
+			if (r)
+				return cli_error(cmd, "%s: %s", o->file, strerror(-r));
+		} else {
+			o->regs = ex;
+			if (!quiet_example)
+				fprintf(stderr, "iommufmt %s: no --host or --regs: using the built-in "
+					"example %s host\n", cmd, bind_model_name(o->model));
+		}
+	} else if (o->file) {
+		return cli_usage_error(cmd, "give --host FILE or --regs, not both");
+	}
+	o->regs.iommufd = iommufd;
+	o->regs.max_pasid_log2 = pasid;
+	o->regs.capabilities = caps;
+	iommufmt_diag_init(&d);
+	r = bind_host(&o->regs, h, &d);
+	if (r) {
+		cli_print_diag(stderr, "iommufmt: host registers rejected: ", &d);
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- hostinfo ---- */
+
+static json_object *caps_json(const struct iommufmt_host *h)
+{
+	const struct iommufmt_host_desc *d = iommufmt_host_get_desc(h);
+	json_object *o = json_object_new_object(), *fmts = json_object_new_array(), *x;
+	char cc[5];
+
+	json_object_object_add(o, "model", json_object_new_string(bind_model_name(d->model)));
+	json_object_object_add(o, "id", json_object_new_string(iommufmt_fourcc_str(d->model, cc)));
+	json_object_object_add(o, "variant", json_object_new_int((int)d->variant));
+	for (uint32_t i = 0; i < d->nr_pgtables; i++) {
+		const struct iommufmt_cap_pgtable_format *f = &d->pgtables[i];
+
+		x = json_object_new_object();
+		json_object_object_add(x, "name", json_object_new_string(pgtable_name(f->format)));
+		json_object_object_add(x, "id", json_object_new_int((int)f->format));
+		json_object_object_add(x, "flags", json_flags(f->flags, pgtf_names));
+		json_object_object_add(x, "pgsize_bitmap", json_hex(f->pgsize_bitmap));
+		json_object_object_add(x, "granules", json_hex(f->granules));
+		json_object_object_add(x, "ias", json_object_new_int(f->ias));
+		json_object_object_add(x, "oas", json_object_new_int(f->oas));
+		json_object_object_add(x, "min_levels", json_object_new_int(f->min_levels));
+		json_object_object_add(x, "max_levels", json_object_new_int(f->max_levels));
+		json_object_array_add(fmts, x);
+	}
+	json_object_object_add(o, "pgtable_formats", fmts);
+	x = json_object_new_object();
+	json_object_object_add(x, "bits", json_object_new_int(d->pasid.pasid_bits));
+	json_object_object_add(x, "flags", json_flags(d->pasid.flags, pasid_names));
+	{
+		json_object *t = json_object_new_array();
+
+		for (uint32_t i = 0; i < IOMMUFMT_PASIDT_NR; i++)
+			if (d->pasid.table_formats & (1u << i))
+				json_object_array_add(t, json_object_new_string(iommufmt_pasidt_name(i)));
+		json_object_object_add(x, "tables", t);
+	}
+	json_object_object_add(o, "pasid", x);
+	x = json_object_new_object();
+	json_object_object_add(x, "flags", json_flags(d->nesting.flags, nest_names));
+	json_object_object_add(x, "stage1_formats", json_hex(d->nesting.stage1_formats));
+	json_object_object_add(x, "stage2_formats", json_hex(d->nesting.stage2_formats));
+	json_object_object_add(x, "gpa_bits", json_object_new_int(d->nesting.gpa_bits));
+	json_object_object_add(o, "nesting", x);
+	x = json_object_new_object();
+	json_object_object_add(x, "flags", json_flags(d->inval.flags, inv_names));
+	json_object_object_add(x, "max_range_log2", json_object_new_int(d->inval.max_range_log2));
+	json_object_object_add(x, "asid_bits", json_object_new_int(d->inval.asid_bits));
+	json_object_object_add(o, "invalidation", x);
+	x = json_object_new_object();
+	json_object_object_add(x, "flags", json_flags(d->fault.flags, fault_names));
+	json_object_object_add(x, "stall_max", json_object_new_int(d->fault.stall_max));
+	json_object_object_add(o, "fault", x);
+	return o;
+}
+
+/* Text output reads the capability chain, as any consumer of iommufmt_host_hw_info() would. */
+static int print_caps_text(const struct iommufmt_host *h)
+{
+	struct iommufmt_hw_info info;
+	struct iommufmt_cap_iter it;
+	const struct iommufmt_cap_header *cap;
+	struct iommufmt_diag d;
+	unsigned char *buf;
+	size_t cap_len;
+	char cc[5], sizes[256];
+	int r;
+
+	iommufmt_diag_init(&d);
+	memset(&info, 0, sizeof(info));
+	if (iommufmt_host_hw_info(h, &info, sizeof(info), &d))
+		return 1;
+	buf = calloc(1, info.argsz);
+	if (!buf)
+		return 1;
+	iommufmt_host_hw_info(h, buf, info.argsz, &d);
+	memcpy(&info, buf, sizeof(info));
+	printf("model %s (%s variant %u), hw_info chain of %u bytes\n", bind_model_name(info.model),
+	       iommufmt_fourcc_str(info.model, cc), info.variant, info.argsz);
+	iommufmt_caps_iter_init(&it, buf, info.argsz, sizeof(info), info.cap_offset);
+	while ((r = iommufmt_caps_iter_next(&it, &cap, &cap_len, &d)) > 0) {
+		struct iommufmt_cap_header hd;
+
+		memcpy(&hd, cap, sizeof(hd));
+		switch (hd.id) {
+		case IOMMUFMT_CAP_PGTABLE_FORMAT: {
+			struct iommufmt_cap_pgtable_format f;
+
+			memcpy(&f, cap, sizeof(f));
+			sizes_text(sizes, sizeof(sizes), f.pgsize_bitmap);
+			printf("  page-table format %-12s ias %2u oas %2u ", pgtable_name(f.format),
+			       f.ias, f.oas);
+			if (f.max_levels)
+				printf("levels %u-%u ", f.min_levels, f.max_levels);
+			printf("pages %s flags ", sizes);
+			print_flags(stdout, f.flags, pgtf_names);
+			putchar('\n');
+			break;
+		}
+		case IOMMUFMT_CAP_PASID: {
+			struct iommufmt_cap_pasid p;
+
+			memcpy(&p, cap, sizeof(p));
+			printf("  PASID        %u bits, tables", p.pasid_bits);
+			for (uint32_t i = 0; i < IOMMUFMT_PASIDT_NR; i++)
+				if (p.table_formats & (1u << i))
+					printf(" %s", iommufmt_pasidt_name(i));
+			if (!p.table_formats)
+				printf(" -");
+			printf(", flags ");
+			print_flags(stdout, p.flags, pasid_names);
+			putchar('\n');
+			break;
+		}
+		case IOMMUFMT_CAP_NESTING: {
+			struct iommufmt_cap_nesting n;
+
+			memcpy(&n, cap, sizeof(n));
+			printf("  nesting      flags ");
+			print_flags(stdout, n.flags, nest_names);
+			printf(", guest stage 1");
+			for (uint32_t i = 0; i < 32; i++)
+				if (n.stage1_formats & (1u << i))
+					printf(" %s", pgtable_name(i));
+			printf(", host stage 2");
+			for (uint32_t i = 0; i < 32; i++)
+				if (n.stage2_formats & (1u << i))
+					printf(" %s", pgtable_name(i));
+			printf(", guest-physical %u bits\n", n.gpa_bits);
+			break;
+		}
+		case IOMMUFMT_CAP_INVALIDATION: {
+			struct iommufmt_cap_invalidation v;
+
+			memcpy(&v, cap, sizeof(v));
+			printf("  invalidation flags ");
+			print_flags(stdout, v.flags, inv_names);
+			printf(", up to 2^%u pages per range, %u-bit tags\n", v.max_range_log2,
+			       v.asid_bits);
+			break;
+		}
+		case IOMMUFMT_CAP_FAULT: {
+			struct iommufmt_cap_fault f;
+
+			memcpy(&f, cap, sizeof(f));
+			printf("  faults       flags ");
+			print_flags(stdout, f.flags, fault_names);
+			if (f.stall_max)
+				printf(", up to %u stalled", f.stall_max);
+			putchar('\n');
+			break;
+		}
+		default:
+			printf("  capability %u version %u (%zu bytes)\n", hd.id, hd.version, cap_len);
+		}
+	}
+	free(buf);
+	if (r < 0) {
+		cli_print_diag(stderr, "iommufmt hostinfo: bad chain: ", &d);
+		return 1;
+	}
+	return 0;
+}
+
+static int hostinfo_run(int argc, char **argv)
+{
+	struct host_opts o;
+	struct iommufmt_host *h = NULL;
+	bool json = false;
+	int r;
+
+	memset(&o, 0, sizeof(o));
+	for (int i = 1; i < argc; i++) {
+		r = host_opt("hostinfo", &o, argc, argv, &i);
+		if (r > 1)
+			return r;
+		if (r == 1)
+			continue;
+		if (!strcmp(argv[i], "--json"))
+			json = true;
+		else if (argv[i][0] != '-' && !o.file)
+			o.file = argv[i];
+		else
+			return cli_usage_error("hostinfo", "unknown argument '%s'", argv[i]);
+	}
+	r = host_make("hostinfo", &o, &h, json);
+	if (r)
+		return r;
+	if (json) {
+		json_object *j = caps_json(h);
+
+		puts(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
+		json_object_put(j);
+		r = 0;
+	} else {
+		r = print_caps_text(h);
+	}
+	iommufmt_host_free(h);
+	return r;
+}
+
+const struct cli_cmd cli_cmd_hostinfo = {
+	.name = "hostinfo",
+	.summary = "decode a host IOMMU's registers into generic capabilities",
+	.usage = "usage: iommufmt hostinfo --model M [FILE | --regs K=V[,K=V...]]\n"
+		 "                         [--iommufd-pasid N] [--iommufd-caps X] [--json]\n\n"
+		 "Decode the registers IOMMU_GET_HW_INFO returned and print the generic\n"
+		 "capabilities (page-table formats, PASID, nesting, invalidation, faults),\n"
+		 "read back from the hw_info capability chain.\n"
+		 "  FILE, --host FILE  the raw iommufd payload (iommu_hw_info_vtd, _arm_smmuv3,\n"
+		 "                     _amd; s390: struct iommufmt_hw_info_s390), host byte order\n"
+		 "  --regs K=V         registers by name; intel: cap, ecap, flags; smmuv3:\n"
+		 "                     idr0..idr5, iidr, aidr, flags; amd: efr, efr2; s390:\n"
+		 "                     flags, dt_mask, frame_mask, start, end\n"
+		 "  --iommufd-pasid N  iommufd's out_max_pasid_log2 for the device\n"
+		 "  --iommufd-caps X   iommufd's out_capabilities (bit 3: ATS not supported)\n"
+		 "Without FILE or --regs the model's built-in example host is used.\n"
+		 "  --json             one JSON object\n",
+	.run = hostinfo_run,
+};
+
+/* ---- check-bind ---- */
+
+static int json_u64(json_object *o, const char *key, uint64_t *v, int required)
+{
+	json_object *x;
+
+	if (!json_object_object_get_ex(o, key, &x))
+		return required ? -ENOENT : 1;
+	if (json_object_is_type(x, json_type_int)) {
+		*v = (uint64_t)json_object_get_int64(x);
+		return json_object_get_int64(x) < 0 ? -EINVAL : 0;
+	}
+	if (json_object_is_type(x, json_type_string))
+		return cli_parse_u64(json_object_get_string(x), v, false) ? -EINVAL : 0;
+	return -EINVAL;
+}
+
+/* A name or number field: names resolved by @lookup. */
+static int json_named(json_object *o, const char *key, uint64_t *v,
+		      int (*lookup)(const char *name, uint64_t *v))
+{
+	json_object *x;
+
+	if (!json_object_object_get_ex(o, key, &x))
+		return 1;
+	if (json_object_is_type(x, json_type_string) &&
+	    lookup(json_object_get_string(x), v) == 0)
+		return 0;
+	return json_u64(o, key, v, 1);
+}
+
+static int lookup_pasidt(const char *n, uint64_t *v)
+{
+	int r = iommufmt_pasidt_by_name(n);
+
+	if (r < 0)
+		return r;
+	*v = (uint64_t)r;
+	return 0;
+}
+
+static int lookup_pgtable(const char *n, uint64_t *v)
+{
+	const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_by_name(n);
+
+	if (!p)
+		return -ENOENT;
+	*v = p->format;
+	return 0;
+}
+
+static int lookup_config(const char *n, uint64_t *v)
+{
+	static const char *const names[] = { NULL, "translate", "bypass", "abort" };
+
+	for (uint64_t i = 1; i < 4; i++)
+		if (!strcmp(n, names[i])) {
+			*v = i;
+			return 0;
+		}
+	return -ENOENT;
+}
+
+static int lookup_model(const char *n, uint64_t *v)
+{
+	const struct iommufmt_model_ops *m = iommufmt_model_by_name(n);
+
+	if (!m)
+		return -ENOENT;
+	*v = m->model;
+	return 0;
+}
+
+static int json_flagfield(json_object *o, const struct flag_name *names, uint32_t *out)
+{
+	json_object *x;
+	uint64_t v;
+
+	*out = 0;
+	if (!json_object_object_get_ex(o, "flags", &x))
+		return 0;
+	if (json_object_is_type(x, json_type_array)) {
+		for (size_t i = 0; i < json_object_array_length(x); i++) {
+			const char *s = json_object_get_string(json_object_array_get_idx(x, i));
+			const struct flag_name *p;
+
+			for (p = names; p->name && (!s || strcmp(p->name, s)); p++)
+				;
+			if (!p->name)
+				return -EINVAL;
+			*out |= p->bit;
+		}
+		return 0;
+	}
+	if (json_u64(o, "flags", &v, 1) || v > UINT32_MAX)
+		return -EINVAL;
+	*out = (uint32_t)v;
+	return 0;
+}
+
+/* The model's payload type for a bind kind (what a JSON bind without "data_type" means). */
+static uint32_t default_type(uint32_t model, uint32_t kind)
+{
+	struct bind_req ex;
+
+	if (kind == IOMMUFMT_BIND_KIND_PASID_TABLE)
+		return bind_example_pasid_table(model, &ex) ? ex.pt.data_type : 0;
+	return bind_example_pgtable(model, &ex) ? ex.pg.data_type : 0;
+}
+
+static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b, char *err,
+			   size_t errlen)
+{
+	json_object *o = json_tokener_parse(text), *x;
+	const char *kind;
+	uint64_t v = 0;
+	int r = -EINVAL;
+
+	memset(b, 0, sizeof(*b));
+	if (!o || !json_object_is_type(o, json_type_object)) {
+		snprintf(err, errlen, "not a JSON object");
+		goto out;
+	}
+	if (!json_object_object_get_ex(o, "kind", &x) || !(kind = json_object_get_string(x))) {
+		snprintf(err, errlen, "\"kind\" is missing");
+		goto out;
+	}
+	if (json_named(o, "model", &v, lookup_model) == 0)
+		model = (uint32_t)v;
+#define GET(key, dst, req) do { \
+		uint64_t t_ = 0; int g_ = json_u64(o, key, &t_, req); \
+		if (g_ < 0) { snprintf(err, errlen, "\"%s\" is missing or not a number", key); \
+			goto out; } \
+		if (g_ == 0) (dst) = (__typeof__(dst))t_; } while (0)
+	if (!strcmp(kind, "pasid-table")) {
+		b->kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
+		b->pt.argsz = sizeof(b->pt);
+		b->pt.model = model;
+		GET("variant", b->pt.variant, 0);
+		if (json_flagfield(o, pgbind_names, &b->pt.flags))
+			goto bad_flags;
+		if (json_named(o, "format", &v, lookup_pasidt) < 0)
+			goto bad_name;
+		b->pt.format = (uint32_t)v;
+		v = 0;
+		if (json_named(o, "config", &v, lookup_config) < 0)
+			goto bad_name;
+		b->pt.config = (uint8_t)(v ? v : IOMMUFMT_BIND_CONFIG_TRANSLATE);
+		GET("pasid_bits", b->pt.pasid_bits, 0);
+		GET("base", b->pt.base, 0);
+		b->pt.data_type = default_type(model, b->kind);
+		GET("data_type", b->pt.data_type, 0);
+	} else if (!strcmp(kind, "pgtable")) {
+		b->kind = IOMMUFMT_BIND_KIND_PGTABLE;
+		b->pg.argsz = sizeof(b->pg);
+		b->pg.model = model;
+		GET("variant", b->pg.variant, 0);
+		if (json_flagfield(o, pgbind_names, &b->pg.flags))
+			goto bad_flags;
+		GET("pasid", b->pg.pasid, 0);
+		if (json_named(o, "format", &v, lookup_pgtable) < 0)
+			goto bad_name;
+		b->pg.format = (uint32_t)v;
+		GET("root", b->pg.root, 0);
+		GET("addr_width", b->pg.addr_width, 0);
+		b->pg.data_type = default_type(model, b->kind);
+		GET("data_type", b->pg.data_type, 0);
+	} else if (!strcmp(kind, "unbind")) {
+		b->kind = 0;
+		b->ub.argsz = sizeof(b->ub);
+		b->ub.model = model;
+		GET("variant", b->ub.variant, 0);
+		if (json_flagfield(o, unbind_names, &b->ub.flags))
+			goto bad_flags;
+		GET("pasid", b->ub.pasid, 0);
+		r = 0;
+		goto out;
+	} else {
+		snprintf(err, errlen, "\"kind\" must be pasid-table, pgtable or unbind");
+		goto out;
+	}
+#undef GET
+	if (!json_object_object_get_ex(o, "payload", &x) ||
+	    !json_object_is_type(x, json_type_array) || json_object_array_length(x) > 8) {
+		snprintf(err, errlen, "\"payload\" must be an array of up to 8 64-bit words");
+		goto out;
+	}
+	for (size_t i = 0; i < json_object_array_length(x); i++) {
+		json_object *w = json_object_array_get_idx(x, i);
+		uint64_t word;
+
+		if (json_object_is_type(w, json_type_int))
+			word = (uint64_t)json_object_get_int64(w);
+		else if (!json_object_is_type(w, json_type_string) ||
+			 cli_parse_u64(json_object_get_string(w), &word, false)) {
+			snprintf(err, errlen, "payload word %zu is not a number", i);
+			goto out;
+		}
+		bind_put_word(b, model, (unsigned int)i, word);
+	}
+	{
+		uint32_t len = (uint32_t)(8 * json_object_array_length(x));
+		uint64_t dl = len;
+
+		if (json_u64(o, "data_len", &dl, 0) < 0 || dl > sizeof(b->payload)) {
+			snprintf(err, errlen, "\"data_len\" is not a number up to 64");
+			goto out;
+		}
+		if (b->kind == IOMMUFMT_BIND_KIND_PASID_TABLE)
+			b->pt.data_len = (uint32_t)dl;
+		else
+			b->pg.data_len = (uint32_t)dl;
+	}
+	r = 0;
+	goto out;
+bad_flags:
+	snprintf(err, errlen, "\"flags\" must be a number or a list of flag names");
+	goto out;
+bad_name:
+	snprintf(err, errlen, "unknown name in \"format\" or \"config\"");
+out:
+	if (o)
+		json_object_put(o);
+	return r;
+}
+
+/* Binary: the header struct (its argsz bytes), then data_len payload bytes. */
+static int parse_binary_bind(const uint8_t *buf, size_t len, uint32_t kind, struct bind_req *b,
+			     char *err, size_t errlen)
+{
+	uint32_t argsz, data_len;
+	size_t hdr;
+
+	memset(b, 0, sizeof(*b));
+	if (len < 8) {
+		snprintf(err, errlen, "%zu bytes: too short for a header", len);
+		return -EINVAL;
+	}
+	memcpy(&argsz, buf, 4);
+	if (argsz > len) {
+		snprintf(err, errlen, "argsz %u is larger than the %zu-byte file", argsz, len);
+		return -EINVAL;
+	}
+	hdr = argsz;
+	b->kind = kind;
+	if (kind == IOMMUFMT_BIND_KIND_PASID_TABLE) {
+		memcpy(&b->pt, buf, hdr < sizeof(b->pt) ? hdr : sizeof(b->pt));
+		data_len = argsz >= 40 ? b->pt.data_len : 0;
+	} else if (kind == IOMMUFMT_BIND_KIND_PGTABLE) {
+		memcpy(&b->pg, buf, hdr < sizeof(b->pg) ? hdr : sizeof(b->pg));
+		data_len = argsz >= 44 ? b->pg.data_len : 0;
+	} else {
+		memcpy(&b->ub, buf, hdr < sizeof(b->ub) ? hdr : sizeof(b->ub));
+		if (len > hdr) {
+			snprintf(err, errlen, "trailing bytes after the unbind struct");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (data_len > sizeof(b->payload) || len - hdr != data_len) {
+		snprintf(err, errlen, "%zu payload bytes follow the header, data_len says %u "
+			 "(at most 64)", len - hdr, data_len);
+		return -EINVAL;
+	}
+	memcpy(b->payload, buf + hdr, data_len);
+	/* A tail longer than the struct is kept in the copy the check sees. */
+	return 0;
+}
+
+struct gmem_file {
+	uint64_t gpa;
+	void *data;
+	size_t len;
+};
+
+static void print_result_json(int r, const struct iommufmt_diag *d,
+			      const struct iommufmt_iommufd_hwpt *fd, int have_fd)
+{
+	json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "result", json_object_new_string(r ? "rejected" : "ok"));
+	if (r) {
+		const char *name = iommufmt_diag_name(d->code);
+
+		json_object_object_add(o, "errno", json_object_new_int(r));
+		json_object_object_add(o, "error", json_object_new_string(iommufmt_strerror(r)));
+		json_object_object_add(o, "code", json_object_new_string(name ? name : "?"));
+		json_object_object_add(o, "field", json_object_new_string(d->field));
+		json_object_object_add(o, "text", json_object_new_string(d->text));
+		if (d->flags & IOMMUFMT_DIAG_FLAGS_VALUE)
+			json_object_object_add(o, "value", json_hex(d->value));
+		if (d->flags & IOMMUFMT_DIAG_FLAGS_LIMIT)
+			json_object_object_add(o, "limit", json_hex(d->limit));
+		if (d->flags & IOMMUFMT_DIAG_FLAGS_INDEX)
+			json_object_object_add(o, "index", json_object_new_int((int)d->index));
+	} else if (have_fd) {
+		json_object *x = json_object_new_object(), *a = json_object_new_array();
+
+		json_object_object_add(x, "data_type", json_object_new_int((int)fd->data_type));
+		json_object_object_add(x, "data_len", json_object_new_int((int)fd->data_len));
+		json_object_object_add(x, "hwpt_flags", json_hex(fd->hwpt_flags));
+		json_object_object_add(x, "pasid", json_object_new_int((int)fd->pasid));
+		for (uint32_t i = 0; i < (fd->data_len + 7) / 8; i++)
+			json_object_array_add(a, json_hex(fd->data[i]));
+		json_object_object_add(x, "data", a);
+		json_object_object_add(o, "iommufd", x);
+	}
+	puts(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+}
+
+static int check_bind_run(int argc, char **argv)
+{
+	struct host_opts o;
+	struct iommufmt_host *h = NULL;
+	struct gmem_file files[8];
+	struct iommufmt_gmem_region regions[8];
+	struct iommufmt_gmem gmem;
+	unsigned int nfiles = 0;
+	const char *path = NULL, *kind_s = NULL;
+	uint32_t kind = 0;
+	bool json = false;
+	struct bind_req b;
+	struct iommufmt_diag d;
+	struct iommufmt_iommufd_hwpt fd;
+	uint8_t *buf;
+	size_t len;
+	char err[160];
+	int r, have_fd = 0;
+
+	memset(&o, 0, sizeof(o));
+	for (int i = 1; i < argc; i++) {
+		r = host_opt("check-bind", &o, argc, argv, &i);
+		if (r > 1)
+			return r;
+		if (r == 1)
+			continue;
+		if (!strcmp(argv[i], "--json")) {
+			json = true;
+		} else if (!strcmp(argv[i], "--kind") && i + 1 < argc) {
+			kind_s = argv[++i];
+		} else if (!strcmp(argv[i], "--gmem") && i + 1 < argc) {
+			const char *at = strrchr(argv[++i], '@');
+			char fn[512];
+
+			if (!at || nfiles >= 8 || (size_t)(at - argv[i]) >= sizeof(fn) ||
+			    cli_parse_u64(at + 1, &files[nfiles].gpa, true))
+				return cli_usage_error("check-bind", "--gmem wants FILE@GPA (up to 8)");
+			memcpy(fn, argv[i], (size_t)(at - argv[i]));
+			fn[at - argv[i]] = '\0';
+			files[nfiles].data = cli_load_file(fn, &files[nfiles].len);
+			if (!files[nfiles].data || !files[nfiles].len)
+				return cli_error("check-bind", "%s: cannot read guest memory", fn);
+			nfiles++;
+		} else if (argv[i][0] != '-' && !path) {
+			path = argv[i];
+		} else {
+			return cli_usage_error("check-bind", "unknown argument '%s'", argv[i]);
+		}
+	}
+	if (!path)
+		return cli_usage_error("check-bind", "no BIND file (see 'iommufmt help check-bind')");
+	if (kind_s) {
+		if (!strcmp(kind_s, "pasid-table"))
+			kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
+		else if (!strcmp(kind_s, "pgtable"))
+			kind = IOMMUFMT_BIND_KIND_PGTABLE;
+		else if (!strcmp(kind_s, "unbind"))
+			kind = 0;
+		else
+			return cli_usage_error("check-bind", "--kind is pasid-table, pgtable or unbind");
+	}
+	r = host_make("check-bind", &o, &h, json);
+	if (r)
+		return r;
+	buf = cli_load_file(path, &len);
+	if (!buf) {
+		iommufmt_host_free(h);
+		return cli_error("check-bind", "%s: %s", path, strerror(errno));
+	}
+	{
+		size_t k = 0;
+
+		while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\t' || buf[k] == '\r'))
+			k++;
+		if (k < len && buf[k] == '{') {
+			char *text = malloc(len + 1);
+
+			if (!text) {
+				free(buf);
+				iommufmt_host_free(h);
+				return 1;
+			}
+			memcpy(text, buf, len);
+			text[len] = '\0';
+			r = parse_json_bind(text, o.model, &b, err, sizeof(err));
+			free(text);
+		} else if (!kind_s) {
+			r = -EINVAL;
+			snprintf(err, sizeof(err), "a binary bind needs --kind");
+		} else {
+			r = parse_binary_bind(buf, len, kind, &b, err, sizeof(err));
+		}
+	}
+	free(buf);
+	if (r) {
+		iommufmt_host_free(h);
+		return cli_usage_error("check-bind", "%s: %s", path, err);
+	}
+	memset(&gmem, 0, sizeof(gmem));
+	for (unsigned int i = 0; i < nfiles; i++) {
+		memset(&regions[i], 0, sizeof(regions[i]));
+		regions[i].gpa = files[i].gpa;
+		regions[i].size = files[i].len;
+		regions[i].host = files[i].data;
+		regions[i].flags = IOMMUFMT_GMEM_READONLY;
+	}
+	gmem.regions = regions;
+	gmem.nr_regions = nfiles;
+	iommufmt_diag_init(&d);
+	if (nfiles && iommufmt_gmem_check(&gmem, &d)) {
+		cli_print_diag(stderr, "iommufmt check-bind: --gmem: ", &d);
+		r = 2;
+		goto done;
+	}
+	r = bind_check(h, &b, nfiles ? &gmem : NULL, &d);
+	if (!r && b.kind) {
+		memset(&fd, 0, sizeof(fd));
+		fd.argsz = sizeof(fd);
+		if (b.kind == IOMMUFMT_BIND_KIND_PASID_TABLE)
+			have_fd = iommufmt_bind_pasid_table_to_iommufd(h, &b.pt, &fd, NULL) == 0;
+		else
+			have_fd = iommufmt_bind_pgtable_to_iommufd(h, &b.pg, &fd, NULL) == 0;
+	}
+	if (json) {
+		print_result_json(r, &d, &fd, have_fd);
+	} else if (r) {
+		printf("rejected (%s): ", iommufmt_strerror(r));
+		cli_print_diag(stdout, "", &d);
+	} else {
+		printf("ok: %s %s for %s host%s\n",
+		       b.kind == IOMMUFMT_BIND_KIND_PASID_TABLE ? "PASID-table bind" :
+		       b.kind == IOMMUFMT_BIND_KIND_PGTABLE ? "page-table bind" : "unbind",
+		       "passes every check", bind_model_name(o.model),
+		       nfiles ? " (tables in guest memory checked too)" : "");
+		if (have_fd) {
+			printf("iommufd IOMMU_HWPT_ALLOC: data_type %u, %u bytes, hwpt flags 0x%x:",
+			       fd.data_type, fd.data_len, fd.hwpt_flags);
+			for (uint32_t i = 0; i < (fd.data_len + 7) / 8; i++)
+				printf(" %016llx", (unsigned long long)fd.data[i]);
+			putchar('\n');
+		}
+	}
+	r = r ? 1 : 0;
+done:
+	for (unsigned int i = 0; i < nfiles; i++)
+		free(files[i].data);
+	iommufmt_host_free(h);
+	return r;
+}
+
+const struct cli_cmd cli_cmd_check_bind = {
+	.name = "check-bind",
+	.summary = "validate a PASID-table bind, page-table bind or unbind against a host",
+	.usage =
+	"usage: iommufmt check-bind --model M [--host FILE | --regs K=V...] [--kind KIND]\n"
+	"                           [--gmem FILE@GPA]... [--json] BIND\n\n"
+	"Check BIND against the host (the built-in example host of M without --host or\n"
+	"--regs; see 'iommufmt help hostinfo'). Prints 'ok' and, where iommufd has one,\n"
+	"the IOMMU_HWPT_ALLOC data (exit 0), or the reason of the reject (exit 1).\n"
+	"  --kind KIND      pasid-table, pgtable or unbind (needed for binary BINDs)\n"
+	"  --gmem FILE@GPA  guest memory image at GPA, read-only; turns on the deep check\n"
+	"                   of the guest's CD / PASID / GCR3 table or root table\n"
+	"  --json           one JSON object: result, errno, code, field, text, value,\n"
+	"                   limit, index, or on success the iommufd data\n\n"
+	"BIND is a file: either binary (the header struct, struct iommufmt_bind_pasid_table\n"
+	"/ _pgtable / iommufmt_unbind, its argsz bytes in host byte order, followed by its\n"
+	"data_len payload bytes; data_uptr is ignored) or a JSON object:\n"
+	"  {\n"
+	"    \"kind\": \"pasid-table\" | \"pgtable\" | \"unbind\",\n"
+	"    \"model\": \"smmuv3\",              optional, defaults to --model\n"
+	"    \"variant\": 0,                   optional\n"
+	"    \"flags\": 0 | [\"pasid\"],         pgtable: pasid; unbind: pasid-table, pgtable,\n"
+	"                                    release-flushed, release-idle, pasid\n"
+	"    pasid-table: \"format\": \"smmu-cd-linear\" | number (smmu-cd-2l-4k,\n"
+	"                 smmu-cd-2l-64k, amd-gcr3-1l/2l/3l, vtd-sm-pasid),\n"
+	"                 \"pasid_bits\": 4, \"config\": \"translate\" | \"bypass\" | \"abort\",\n"
+	"                 \"base\": \"0x40000000\"\n"
+	"    pgtable:     \"pasid\": 3, \"format\": \"arm-lpae-s1\" | \"x86-64\" | \"s390-dat\",\n"
+	"                 \"root\": \"0x50000000\", \"addr_width\": 48\n"
+	"    unbind:      \"pasid\": 7\n"
+	"    \"data_type\": number,             optional: the model's type for the kind\n"
+	"    \"data_len\": bytes,               optional: 8 x the number of payload words\n"
+	"    \"payload\": [\"0x...\", ...]       the native payload as 64-bit words: STE words\n"
+	"                                    0-1, CD words 0-7, DTE words 0-3, GCR3 entry,\n"
+	"                                    context / PASID-entry words, s390 pba, pal, iota\n"
+	"  }\n"
+	"Numbers are JSON integers or strings (\"0x...\" or decimal). Payload words are\n"
+	"stored in the hardware's byte order (little-endian; big-endian for s390).\n",
+	.run = check_bind_run,
+};
+
+/* ---- advertise ---- */
+
+static int parse_granules(const char *s, uint32_t *out)
+{
+	static const struct flag_name g[] = {
+		{ 1u << 12, "4k" }, { 1u << 14, "16k" }, { 1u << 16, "64k" }, { 0, NULL },
+	};
+
+	return parse_flag_list(s, g, out);
+}
+
+static int advertise_run(int argc, char **argv)
+{
+	struct host_opts o;
+	struct iommufmt_host *h = NULL;
+	struct iommufmt_viommu_config req, eff;
+	struct iommufmt_hw_regs out;
+	struct iommufmt_diag d, diags[32];
+	uint64_t data[8];
+	bool json = false, negotiate = false;
+	__u32 n = 32;
+	int r;
+
+	memset(&o, 0, sizeof(o));
+	memset(&req, 0, sizeof(req));
+	req.argsz = sizeof(req);
+	for (int i = 1; i < argc; i++) {
+		uint64_t v;
+
+		r = host_opt("advertise", &o, argc, argv, &i);
+		if (r > 1)
+			return r;
+		if (r == 1)
+			continue;
+		if (!strcmp(argv[i], "--json")) {
+			json = true;
+			continue;
+		}
+		if (i + 1 >= argc || argv[i][0] != '-')
+			return cli_usage_error("advertise", "unknown argument '%s'", argv[i]);
+		negotiate = true;
+		if (!strcmp(argv[i], "--pasid-bits") && !cli_parse_u64(argv[i + 1], &v, false) &&
+		    v < 256)
+			req.pasid_bits = (uint8_t)v;
+		else if (!strcmp(argv[i], "--ias") && !cli_parse_u64(argv[i + 1], &v, false) &&
+			 v < 256)
+			req.ias = (uint8_t)v;
+		else if (!strcmp(argv[i], "--oas") && !cli_parse_u64(argv[i + 1], &v, false) &&
+			 v < 256)
+			req.oas = (uint8_t)v;
+		else if (!strcmp(argv[i], "--asid-bits") && !cli_parse_u64(argv[i + 1], &v, false) &&
+			 v < 256)
+			req.asid_bits = (uint8_t)v;
+		else if (!strcmp(argv[i], "--granules") && !parse_granules(argv[i + 1], &req.granules))
+			;
+		else if (!strcmp(argv[i], "--features") &&
+			 !parse_flag_list(argv[i + 1], feature_names, &req.flags))
+			;
+		else if (!strcmp(argv[i], "--inval") &&
+			 !parse_flag_list(argv[i + 1], inv_names, &req.inval_flags))
+			;
+		else if (!strcmp(argv[i], "--faults") &&
+			 !parse_flag_list(argv[i + 1], fault_names, &req.fault_flags))
+			;
+		else if (!strcmp(argv[i], "--formats")) {
+			char buf[256], *save = NULL, *tok;
+
+			if (strlen(argv[i + 1]) >= sizeof(buf))
+				return cli_usage_error("advertise", "--formats too long");
+			strcpy(buf, argv[i + 1]);
+			for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+				const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_by_name(tok);
+				int t = iommufmt_pasidt_by_name(tok);
+
+				if (p && p->format < 32)
+					req.pgtable_formats |= 1u << p->format;
+				else if (t >= 0)
+					req.pasid_table_formats |= 1u << t;
+				else
+					return cli_usage_error("advertise", "unknown format '%s'", tok);
+			}
+		} else
+			return cli_usage_error("advertise", "bad option '%s %s'", argv[i], argv[i + 1]);
+		i++;
+	}
+	r = host_make("advertise", &o, &h, json);
+	if (r)
+		return r;
+	req.model = o.model;
+	if (negotiate) {
+		memset(&eff, 0, sizeof(eff));
+		eff.argsz = sizeof(eff);
+		r = iommufmt_negotiate(h, &req, &eff, diags, &n);
+		if (r) {
+			if (json) {
+				json_object *j = json_object_new_object(), *a = json_object_new_array();
+
+				json_object_object_add(j, "result", json_object_new_string("incompatible"));
+				json_object_object_add(j, "count", json_object_new_int((int)n));
+				for (uint32_t i = 0; i < n && i < 32; i++) {
+					json_object *x = json_object_new_object();
+					const char *name = iommufmt_diag_name(diags[i].code);
+
+					json_object_object_add(x, "code",
+							       json_object_new_string(name ? name : "?"));
+					json_object_object_add(x, "field",
+							       json_object_new_string(diags[i].field));
+					json_object_object_add(x, "text",
+							       json_object_new_string(diags[i].text));
+					json_object_array_add(a, x);
+				}
+				json_object_object_add(j, "incompatibilities", a);
+				puts(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
+				json_object_put(j);
+			} else {
+				printf("incompatible: %u reason(s)\n", n);
+				for (uint32_t i = 0; i < n && i < 32; i++)
+					cli_print_diag(stdout, "  ", &diags[i]);
+			}
+			iommufmt_host_free(h);
+			return 1;
+		}
+	}
+	memset(&out, 0, sizeof(out));
+	out.argsz = sizeof(out);
+	out.data_uptr = (uintptr_t)data;
+	out.data_len = sizeof(data);
+	iommufmt_diag_init(&d);
+	r = iommufmt_advertise(h, negotiate ? &eff : NULL, &out, &d);
+	if (r) {
+		cli_print_diag(stderr, "iommufmt advertise: ", &d);
+		iommufmt_host_free(h);
+		return 1;
+	}
+	{
+		static const char *const vtd[] = { "flags", "cap", "ecap" };
+		static const char *const amd[] = { "efr", "efr2" };
+		json_object *j = json_object_new_object(), *regs = json_object_new_object();
+		uint32_t w32[16];
+
+		memcpy(w32, data, sizeof(w32));
+		switch (out.data_type) {
+		case IOMMUFMT_HW_INFO_TYPE_INTEL_VTD:
+			json_object_object_add(regs, vtd[1], json_hex(data[1]));
+			json_object_object_add(regs, vtd[2], json_hex(data[2]));
+			break;
+		case IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3:
+			for (int i = 0; i < 6; i++) {
+				char k[8];
+
+				snprintf(k, sizeof(k), "idr%d", i);
+				json_object_object_add(regs, k, json_hex(w32[2 + i]));
+			}
+			json_object_object_add(regs, "iidr", json_hex(w32[8]));
+			json_object_object_add(regs, "aidr", json_hex(w32[9]));
+			break;
+		case IOMMUFMT_HW_INFO_TYPE_AMD:
+			json_object_object_add(regs, amd[0], json_hex(data[0]));
+			json_object_object_add(regs, amd[1], json_hex(data[1]));
+			break;
+		default: {
+			struct iommufmt_hw_info_s390 z;
+
+			memcpy(&z, data, sizeof(z));
+			json_object_object_add(regs, "flags", json_hex(z.flags));
+			json_object_object_add(regs, "dt_mask", json_hex(z.dt_mask));
+			json_object_object_add(regs, "frame_mask", json_hex(z.frame_mask));
+			json_object_object_add(regs, "start", json_hex(z.start_dma));
+			json_object_object_add(regs, "end", json_hex(z.end_dma));
+		}
+		}
+		if (json) {
+			json_object_object_add(j, "model",
+					       json_object_new_string(bind_model_name(o.model)));
+			json_object_object_add(j, "data_type", json_object_new_int((int)out.data_type));
+			json_object_object_add(j, "registers", regs);
+			json_object_object_add(j, "max_pasid_log2",
+					       json_object_new_int((int)out.max_pasid_log2));
+			json_object_object_add(j, "capabilities", json_hex(out.capabilities));
+			puts(json_object_to_json_string_ext(j, JSON_C_TO_STRING_PLAIN));
+		} else {
+			printf("guest-visible registers for a %s vIOMMU%s:\n", bind_model_name(o.model),
+			       negotiate ? " (negotiated configuration)" : "");
+			json_object_object_foreach(regs, key, val)
+				printf("  %-10s %s\n", key, json_object_get_string(val));
+			printf("  (as iommufd would report: max_pasid_log2 %u, capabilities 0x%llx)\n",
+			       out.max_pasid_log2, (unsigned long long)out.capabilities);
+			json_object_put(regs);
+			regs = NULL;
+		}
+		json_object_put(j);
+	}
+	iommufmt_host_free(h);
+	return 0;
+}
+
+const struct cli_cmd cli_cmd_advertise = {
+	.name = "advertise",
+	.summary = "registers a guest vIOMMU should show, optionally after negotiation",
+	.usage =
+	"usage: iommufmt advertise --model M [--host FILE | --regs K=V...] [REQUEST...] [--json]\n\n"
+	"Compute the guest-visible registers (VT-d cap/ecap, SMMUv3 IDRs, AMD EFR, s390\n"
+	"function attributes) so that everything the guest may program is nestable on\n"
+	"the host. With REQUEST options the wanted vIOMMU configuration is negotiated\n"
+	"first: every incompatibility is listed (exit 1), or the registers are narrowed\n"
+	"to the effective configuration.\n"
+	"  --pasid-bits N --ias N --oas N --asid-bits N\n"
+	"  --granules 4k,16k,64k\n"
+	"  --formats LIST   guest stage-1 formats and PASID-table formats by name\n"
+	"  --features LIST  pasid, pri, ats, stall, ad, exec, priv, dirty, no-pasid-s1\n"
+	"  --inval LIST     range, pasid, devtlb, leaf, global, page\n"
+	"  --faults LIST    flat, nested-s1, nested-s2, pri, stall, stall-force\n"
+	"  --json           one JSON object\n",
+	.run = advertise_run,
+};

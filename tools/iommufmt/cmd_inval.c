@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: MIT */
+/* `iommufmt decode-inval` and `encode-inval`: native invalidation commands to generic form and back. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json-c/json.h>
+
+#include "tools/iommufmt/inval_cli.h"
+
+typedef unsigned __int128 u128;
+
+struct name {
+	const char *s;
+	unsigned int v;
+};
+
+static const struct name op_names[] = {
+	{ "invalidate", IOMMUFMT_INV_OP_INVALIDATE }, { "sync", IOMMUFMT_INV_OP_SYNC },
+	{ "page-response", IOMMUFMT_INV_OP_PAGE_RESP }, { "resume", IOMMUFMT_INV_OP_RESUME },
+	{ "prefetch", IOMMUFMT_INV_OP_PREFETCH },
+};
+static const struct name gran_names[] = {
+	{ "global", IOMMUFMT_INV_GRAN_GLOBAL }, { "domain", IOMMUFMT_INV_GRAN_DOMAIN },
+	{ "pasid", IOMMUFMT_INV_GRAN_PASID }, { "addr", IOMMUFMT_INV_GRAN_ADDR },
+	{ "device", IOMMUFMT_INV_GRAN_DEVICE },
+};
+static const struct name cache_names[] = {
+	{ "iotlb", IOMMUFMT_INV_CACHE_IOTLB }, { "dev-iotlb", IOMMUFMT_INV_CACHE_DEV_IOTLB },
+	{ "pasid", IOMMUFMT_INV_CACHE_PASID }, { "device", IOMMUFMT_INV_CACHE_DEVICE },
+	{ "intr", IOMMUFMT_INV_CACHE_INTR },
+};
+/* Flags a user names; the id-valid flags come from the presence of the ids. */
+static const struct name flag_names[] = {
+	{ "leaf", IOMMUFMT_INV_F_LEAF }, { "stage2", IOMMUFMT_INV_F_STAGE2 },
+	{ "pasid-global", IOMMUFMT_INV_F_PASID_GLOBAL }, { "drain-read", IOMMUFMT_INV_F_DRAIN_READ },
+	{ "drain-write", IOMMUFMT_INV_F_DRAIN_WRITE }, { "irq", IOMMUFMT_INV_F_SYNC_IRQ },
+	{ "store", IOMMUFMT_INV_F_SYNC_STORE }, { "fence", IOMMUFMT_INV_F_SYNC_FENCE },
+	{ "drain-prq", IOMMUFMT_INV_F_SYNC_DRAIN_PRQ }, { "event", IOMMUFMT_INV_F_SYNC_EVENT },
+	{ "last", IOMMUFMT_INV_F_RESP_LAST }, { "all-tags", IOMMUFMT_INV_F_ALL_TAGS },
+};
+static const struct name cfg_names[] = {
+	{ "pasid", IOMMUFMT_INV_CFG_PASID }, { "ats", IOMMUFMT_INV_CFG_ATS },
+	{ "pri", IOMMUFMT_INV_CFG_PRI }, { "range", IOMMUFMT_INV_CFG_RANGE },
+	{ "ds", IOMMUFMT_INV_CFG_DS }, { "wide", IOMMUFMT_INV_CFG_WIDE },
+	{ "stall", IOMMUFMT_INV_CFG_STALL }, { "inv-all", IOMMUFMT_INV_CFG_INV_ALL },
+	{ "stage2", IOMMUFMT_INV_CFG_STAGE2 },
+};
+static const char *const resp_names[] = { "success", "invalid", "failure" };
+static const char *const resume_names[] = { "retry", "abort", "raz" };
+static const char *const class_names[] = { "none", "illegal", "fetch", "atc-timeout" };
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static const char *by_value(const struct name *t, size_t n, unsigned int v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].v == v)
+			return t[i].s;
+	return "?";
+}
+
+static int by_name(const struct name *t, size_t n, const char *s)
+{
+	for (size_t i = 0; s && i < n; i++)
+		if (!strcmp(t[i].s, s))
+			return (int)t[i].v;
+	return -1;
+}
+
+const char *inval_op_name(unsigned int op) { return by_value(op_names, N(op_names), op); }
+const char *inval_gran_name(unsigned int g) { return by_value(gran_names, N(gran_names), g); }
+const char *inval_class_name(unsigned int c) { return c < N(class_names) ? class_names[c] : "?"; }
+int inval_op_lookup(const char *s) { return by_name(op_names, N(op_names), s); }
+int inval_gran_lookup(const char *s) { return by_name(gran_names, N(gran_names), s); }
+int inval_cache_lookup(const char *s) { return by_name(cache_names, N(cache_names), s); }
+int inval_flag_lookup(const char *s) { return by_name(flag_names, N(flag_names), s); }
+int inval_cfg_lookup(const char *s) { return by_name(cfg_names, N(cfg_names), s); }
+
+int inval_codec(const char *cmd, const char *name, const char *features, bool wide, int max_am,
+		int granule, struct iommufmt_inv_codec *c)
+{
+	const struct iommufmt_model_ops *m = iommufmt_model_by_name(name);
+	const struct iommufmt_inval_ops *ops;
+	struct iommufmt_inv_cfg cfg = { .argsz = sizeof(cfg) };
+	struct iommufmt_diag d;
+
+	if (!m && name && strlen(name) == 4)
+		m = iommufmt_model_get(IOMMUFMT_FOURCC(name[0], name[1], name[2], name[3]), 0);
+	if (!m)
+		return cli_usage_error(cmd, "unknown model '%s' (try 'iommufmt info')", name ? name : "");
+	ops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval);
+	if (!ops)
+		return cli_error(cmd, "model %s has no invalidation codec", m->name);
+	cfg.model = m->model;
+	cfg.variant = m->variant;
+	cfg.flags = ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
+	if (features) {
+		char buf[256], *save = NULL;
+
+		cfg.flags = 0;
+		if (strlen(features) >= sizeof(buf))
+			return cli_usage_error(cmd, "feature list too long");
+		strcpy(buf, features);
+		for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+			int f = inval_cfg_lookup(t);
+
+			if (!strcmp(t, "all"))
+				cfg.flags |= ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
+			else if (!strcmp(t, "none"))
+				continue;
+			else if (f < 0)
+				return cli_usage_error(cmd, "unknown feature '%s'", t);
+			else
+				cfg.flags |= (__u32)f;
+		}
+	}
+	if (wide)
+		cfg.flags |= IOMMUFMT_INV_CFG_WIDE;
+	if (m->model == IOMMUFMT_MODEL_INTEL)
+		cfg.max_am = (__u8)(max_am < 0 ? 63 : max_am);
+	else if (max_am >= 0)
+		cfg.max_am = (__u8)max_am;
+	cfg.granule = (__u8)(granule < 0 ? 0 : granule);
+	iommufmt_diag_init(&d);
+	if (iommufmt_inv_codec_prepare(c, &cfg, &d)) {
+		cli_print_diag(stderr, "iommufmt: codec: ", &d);
+		return 1;
+	}
+	return 0;
+}
+
+static void print_u64_hex(FILE *f, bool json, const char *key, u128 v)
+{
+	char hex[40];
+	unsigned long long hi = (unsigned long long)(v >> 64), lo = (unsigned long long)v;
+
+	if (hi)
+		snprintf(hex, sizeof(hex), "0x%llx%016llx", hi, lo);
+	else
+		snprintf(hex, sizeof(hex), "0x%llx", lo);
+	if (json)
+		fprintf(f, ",\"%s\":\"%s\"", key, hex);
+	else
+		fprintf(f, " %s=%s", key, hex);
+}
+
+static void print_id(FILE *f, bool json, const char *key, bool valid, unsigned long v)
+{
+	if (json) {
+		if (valid)
+			fprintf(f, ",\"%s\":%lu", key, v);
+		else
+			fprintf(f, ",\"%s\":null", key);
+	} else if (valid) {
+		fprintf(f, " %s=0x%lx", key, v);
+	}
+}
+
+void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommufmt_inv_entry *e,
+		       bool json)
+{
+	const bool addr = e->op == IOMMUFMT_INV_OP_INVALIDATE && e->granularity == IOMMUFMT_INV_GRAN_ADDR;
+	bool first = true;
+
+	if (json) {
+		fputc('{', f);
+		if (index >= 0)
+			fprintf(f, "\"index\":%ld,", index);
+		fprintf(f, "\"cmd\":");
+		cli_json_str(f, cmd ? cmd : "?");
+		fprintf(f, ",\"op\":\"%s\",\"caches\":[", inval_op_name(e->op));
+		for (size_t i = 0; i < N(cache_names); i++)
+			if (e->caches & cache_names[i].v) {
+				fprintf(f, "%s\"%s\"", first ? "" : ",", cache_names[i].s);
+				first = false;
+			}
+		fprintf(f, "],\"granularity\":");
+		if (e->op == IOMMUFMT_INV_OP_INVALIDATE)
+			fprintf(f, "\"%s\"", inval_gran_name(e->granularity));
+		else
+			fprintf(f, "null");
+	} else {
+		if (index >= 0)
+			fprintf(f, "%5ld ", index);
+		fprintf(f, "%-26s %-13s", cmd ? cmd : "?", inval_op_name(e->op));
+		if (e->op == IOMMUFMT_INV_OP_INVALIDATE) {
+			fprintf(f, " %-6s caches=", inval_gran_name(e->granularity));
+			for (size_t i = 0; i < N(cache_names); i++)
+				if (e->caches & cache_names[i].v) {
+					fprintf(f, "%s%s", first ? "" : "+", cache_names[i].s);
+					first = false;
+				}
+		}
+	}
+	print_id(f, json, "archid", e->flags & IOMMUFMT_INV_F_ARCHID, e->archid);
+	print_id(f, json, "pasid", e->flags & IOMMUFMT_INV_F_PASID, e->pasid);
+	print_id(f, json, "sid", e->flags & IOMMUFMT_INV_F_SID, e->sid);
+	if (json) {
+		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE)) {
+			print_u64_hex(f, true, "addr", e->addr);
+		} else {
+			fprintf(f, ",\"addr\":null");
+		}
+		if (addr)
+			print_u64_hex(f, true, "size", (u128)e->nr_granules << e->granule);
+		else
+			fprintf(f, ",\"size\":null");
+		fprintf(f, ",\"leaf\":%s", (e->flags & IOMMUFMT_INV_F_LEAF) ? "true" : "false");
+	} else {
+		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE))
+			print_u64_hex(f, false, "addr", e->addr);
+		if (addr)
+			print_u64_hex(f, false, "size", (u128)e->nr_granules << e->granule);
+		if (e->flags & IOMMUFMT_INV_F_LEAF)
+			fprintf(f, " leaf");
+	}
+	print_id(f, json, "vmid", e->flags & IOMMUFMT_INV_F_VMID, e->vmid);
+	if (e->sid_mask || json)
+		print_id(f, json, "sid_mask", e->granularity == IOMMUFMT_INV_GRAN_DEVICE &&
+			 e->op == IOMMUFMT_INV_OP_INVALIDATE, e->sid_mask);
+	if (addr && e->level_hint)
+		fprintf(f, json ? ",\"level_hint\":%u" : " level=2^%u", e->level_hint);
+	if (e->op == IOMMUFMT_INV_OP_PAGE_RESP || e->op == IOMMUFMT_INV_OP_RESUME) {
+		const char *code = e->op == IOMMUFMT_INV_OP_PAGE_RESP ?
+				   (e->code < 3 ? resp_names[e->code] : "?") :
+				   (e->code < 3 ? resume_names[e->code] : "?");
+
+		fprintf(f, json ? ",\"tag\":%u,\"code\":\"%s\"" : " tag=%u code=%s", e->tag, code);
+	}
+	if (e->flags & IOMMUFMT_INV_F_SYNC_STORE)
+		fprintf(f, json ? ",\"data\":\"0x%llx\"" : " data=0x%llx", (unsigned long long)e->data);
+	first = true;
+	for (size_t i = 0; i < N(flag_names); i++) {
+		if (!(e->flags & flag_names[i].v) || flag_names[i].v == IOMMUFMT_INV_F_LEAF)
+			continue;
+		fprintf(f, json ? "%s\"%s\"" : "%s%s", first ? (json ? ",\"flags\":[" : " flags=") :
+			(json ? "," : "+"), flag_names[i].s);
+		first = false;
+	}
+	if (json && !first)
+		fputc(']', f);
+	fputs(json ? "}\n" : "\n", f);
+}
+
+void inval_print_error(FILE *f, long index, const char *cmd, int err, unsigned int cls,
+		       __u32 native_err, const struct iommufmt_diag *d, bool json)
+{
+	const char *code = iommufmt_diag_name(d->code);
+
+	if (json) {
+		fputc('{', f);
+		if (index >= 0)
+			fprintf(f, "\"index\":%ld,", index);
+		fprintf(f, "\"cmd\":");
+		cli_json_str(f, cmd ? cmd : "?");
+		fprintf(f, ",\"error\":");
+		cli_json_str(f, d->text);
+		fprintf(f, ",\"errno\":%d,\"code\":", err);
+		cli_json_str(f, code ? code : "?");
+		fprintf(f, ",\"field\":");
+		cli_json_str(f, d->field);
+		fprintf(f, ",\"class\":\"%s\",\"native_err\":%u}\n", inval_class_name(cls), native_err);
+		return;
+	}
+	if (index >= 0)
+		fprintf(f, "%5ld ", index);
+	fprintf(f, "%-26s error %d [%s] %s: %s (guest sees %s, code %u)\n", cmd ? cmd : "?", err,
+		code ? code : "?", d->field, d->text, inval_class_name(cls), native_err);
+}
+
+/* ---- decode-inval ---- */
+
+static int parse_ring(const char *s, uint64_t v[4])
+{
+	char buf[200], *save = NULL, *t;
+	int n = 0;
+
+	if (strlen(s) >= sizeof(buf))
+		return -1;
+	strcpy(buf, s);
+	for (t = strtok_r(buf, ":", &save); t && n < 4; t = strtok_r(NULL, ":", &save))
+		if (cli_parse_u64(t, &v[n++], false))
+			return -1;
+	return n == 4 && !t ? 0 : -1;
+}
+
+static int decode_run(int argc, char **argv)
+{
+	const char *model = NULL, *file = NULL, *ring = NULL, *features = NULL;
+	bool json = false, wide = false, wrap = false;
+	long max_am = -1;
+	struct iommufmt_inv_codec c;
+	unsigned char *buf;
+	size_t len;
+	int bad = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--model") && i + 1 < argc)
+			model = argv[++i];
+		else if (!strcmp(argv[i], "--ring") && i + 1 < argc)
+			ring = argv[++i];
+		else if (!strcmp(argv[i], "--features") && i + 1 < argc)
+			features = argv[++i];
+		else if (!strcmp(argv[i], "--max-am") && i + 1 < argc)
+			max_am = strtol(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--json"))
+			json = true;
+		else if (!strcmp(argv[i], "--wide"))
+			wide = true;
+		else if (!strcmp(argv[i], "--wrap"))
+			wrap = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage_error("decode-inval", "unknown argument '%s'", argv[i]);
+		else if (!file)
+			file = argv[i];
+		else
+			return cli_usage_error("decode-inval", "more than one file");
+	}
+	if (!model || !file)
+		return cli_usage_error("decode-inval", "need --model M and a FILE (see 'iommufmt help decode-inval')");
+	if (max_am < -1 || max_am > 63)
+		return cli_usage_error("decode-inval", "--max-am takes 0..63");
+	if (inval_codec("decode-inval", model, features, wide, (int)max_am, -1, &c))
+		return 2;
+	buf = cli_load_file(file, &len);
+	if (!buf)
+		return cli_error("decode-inval", "cannot read %s: %s", file, strerror(errno));
+	if (!ring) {
+		if (len % c.cmd_size) {
+			free(buf);
+			return cli_error("decode-inval", "%s: %zu bytes are not whole %u-byte commands", file,
+					 len, c.cmd_size);
+		}
+		/* a flat array: every command on its own */
+		for (size_t i = 0; i < len / c.cmd_size; i++) {
+			const unsigned char *p = buf + i * c.cmd_size;
+			struct iommufmt_inv_entry e = { .argsz = sizeof(e) };
+			struct iommufmt_diag d;
+			int r;
+
+			iommufmt_diag_init(&d);
+			r = iommufmt_inv_decode(&c, p, c.cmd_size, &e, &d);
+			if (r) {
+				unsigned int cls = r == -EFAULT ? IOMMUFMT_INV_ERR_FETCH : IOMMUFMT_INV_ERR_ILLEGAL;
+
+				inval_print_error(stdout, (long)i, iommufmt_inv_cmd_name(&c, p, c.cmd_size), r,
+						  cls, iommufmt_inv_native_error(&c, cls), &d, json);
+				bad = 1;
+			} else {
+				inval_print_entry(stdout, (long)i, iommufmt_inv_cmd_name(&c, p, c.cmd_size),
+						  &e, json);
+			}
+		}
+	} else {
+		uint64_t v[4];
+		struct iommufmt_gmem_region reg = { 0 };
+		struct iommufmt_gmem gm = { .regions = &reg, .nr_regions = 1 };
+		struct iommufmt_inv_queue q = { .argsz = sizeof(q), .entry_size = c.cmd_size };
+		struct iommufmt_inv_entry ents[64];
+		struct iommufmt_inv_batch out = { .argsz = sizeof(out), .entry_len = sizeof(ents[0]),
+						  .entries_uptr = (uintptr_t)ents };
+
+		if (parse_ring(ring, v) || v[1] > UINT32_MAX || v[2] > UINT32_MAX || v[3] > UINT32_MAX) {
+			free(buf);
+			return cli_usage_error("decode-inval", "--ring takes BASE:SIZE:HEAD:TAIL");
+		}
+		/* the file is guest memory from BASE on, holding the ring */
+		reg.gpa = v[0];
+		reg.size = len;
+		reg.host = buf;
+		gm.nr_regions = len ? 1 : 0;
+		q.base = v[0];
+		q.size = (__u32)v[1];
+		q.head = (__u32)v[2];
+		q.tail = (__u32)v[3];
+		q.flags = wrap ? IOMMUFMT_INV_QUEUE_F_WRAP : 0;
+		for (;;) {
+			struct iommufmt_diag d;
+			__u32 start = q.head;
+			int r;
+
+			iommufmt_diag_init(&d);
+			out.entry_num = 64;
+			r = iommufmt_inv_queue_decode(&c, &gm, &q, &out, &d);
+			for (__u32 i = 0; i < out.entry_num; i++) {
+				uint64_t slot = ((uint64_t)start + i) % q.size;
+
+				inval_print_entry(stdout, (long)slot,
+						  iommufmt_inv_cmd_name(&c, ents[i].native.desc,
+									ents[i].native.len), &ents[i], json);
+			}
+			if (r) {
+				const char *name = NULL;
+
+				if (q.err_class == IOMMUFMT_INV_ERR_ILLEGAL)
+					name = iommufmt_inv_cmd_name(&c, buf + ((q.base + (uint64_t)q.err_index *
+										  c.cmd_size) - reg.gpa),
+								     c.cmd_size);
+				if (q.err_class == IOMMUFMT_INV_ERR_NONE) {
+					cli_print_diag(stderr, "iommufmt decode-inval: ", &d);
+					free(buf);
+					return 1;
+				}
+				inval_print_error(stdout, q.err_index, name, r, q.err_class, q.native_err, &d,
+						  json);
+				bad = 1;
+				break;
+			}
+			if (!out.entry_num || q.head == q.tail)
+				break;
+		}
+	}
+	free(buf);
+	return bad;
+}
+
+const struct cli_cmd cli_cmd_decode_inval = {
+	.name = "decode-inval",
+	.summary = "decode native invalidation commands (VT-d, AMD-Vi, SMMUv3, s390)",
+	.usage = "usage: iommufmt decode-inval --model M [--ring BASE:SIZE:HEAD:TAIL [--wrap]] FILE [--json]\n"
+		 "                             [--features LIST] [--wide] [--max-am N]\n\n"
+		 "Decode the native commands in FILE ('-' for stdin) and print one line per\n"
+		 "command with its generic form (index, cmd, op, caches, granularity, archid,\n"
+		 "pasid, sid, addr, size, leaf, ...) or the error that makes it illegal.\n"
+		 "Without --ring, FILE is a flat array of commands, each decoded on its own.\n"
+		 "With --ring, FILE is guest memory starting at guest-physical BASE, holding\n"
+		 "a ring of SIZE slots; slots HEAD up to TAIL are decoded with wrap-around and\n"
+		 "processing stops at the first bad command, as the IOMMU would (--wrap: HEAD\n"
+		 "and TAIL carry an SMMU-style wrap bit).\n"
+		 "  --model M        intel, amd, smmuv3, s390 (or a FourCC such as SMMU)\n"
+		 "  --features LIST  what the emulated IOMMU supports, comma-separated: pasid,\n"
+		 "                   ats, pri, range, ds, stall, inv-all, stage2; 'all' (the\n"
+		 "                   default) or 'none'\n"
+		 "  --wide           VT-d 256-bit descriptors\n"
+		 "  --max-am N       VT-d CAP.MAMV (default 63)\n"
+		 "  --json           one JSON object per line\n"
+		 "Exit status 1 when a command is bad.\n",
+	.run = decode_run,
+};
+
+/* ---- encode-inval ---- */
+
+/* A number or a hex/decimal string (up to 2^64 inclusive for sizes) into *v. */
+static int json_u128(json_object *o, u128 *v)
+{
+	const char *s;
+	u128 x = 0;
+	int base = 10;
+
+	if (json_object_is_type(o, json_type_int)) {
+		int64_t i = json_object_get_int64(o);
+
+		if (i < 0)
+			return -1;
+		*v = (u128)(uint64_t)json_object_get_uint64(o);
+		return 0;
+	}
+	if (!json_object_is_type(o, json_type_string))
+		return -1;
+	s = json_object_get_string(o);
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+	}
+	if (!*s)
+		return -1;
+	for (; *s; s++) {
+		int d = *s >= '0' && *s <= '9' ? *s - '0' : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10 :
+			*s >= 'A' && *s <= 'F' ? *s - 'A' + 10 : 99;
+
+		if (d >= base || x >> 100)
+			return -1;
+		x = x * (unsigned int)base + (unsigned int)d;
+	}
+	*v = x;
+	return 0;
+}
+
+static int field_u64(json_object *obj, const char *key, uint64_t max, uint64_t *v, bool *present)
+{
+	json_object *o;
+	u128 x;
+
+	*present = false;
+	if (!json_object_object_get_ex(obj, key, &o) || json_object_is_type(o, json_type_null))
+		return 0;
+	if (json_u128(o, &x) || x > max)
+		return -1;
+	*v = (uint64_t)x;
+	*present = true;
+	return 0;
+}
+
+/* Build an entry from one JSON object; a message in @why on failure. */
+static int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+{
+	json_object *o;
+	uint64_t v;
+	bool has;
+	u128 size = 0;
+	bool has_size = false;
+
+	memset(e, 0, sizeof(*e));
+	e->argsz = sizeof(*e);
+	if (!json_object_is_type(obj, json_type_object))
+		return *why = "not a JSON object", -1;
+	if (json_object_object_get_ex(obj, "op", &o)) {
+		int op = inval_op_lookup(json_object_get_string(o));
+
+		if (op < 0)
+			return *why = "unknown op", -1;
+		e->op = (__u8)op;
+	}
+	if (json_object_object_get_ex(obj, "caches", &o)) {
+		size_t n = json_object_is_type(o, json_type_array) ? json_object_array_length(o) : 1;
+
+		for (size_t i = 0; i < n; i++) {
+			json_object *x = json_object_is_type(o, json_type_array) ?
+					 json_object_array_get_idx(o, i) : o;
+			int c = inval_cache_lookup(json_object_get_string(x));
+
+			if (c < 0)
+				return *why = "unknown cache", -1;
+			e->caches |= (__u32)c;
+		}
+	}
+	if (json_object_object_get_ex(obj, "granularity", &o)) {
+		int g = inval_gran_lookup(json_object_get_string(o));
+
+		if (g < 0)
+			return *why = "unknown granularity", -1;
+		e->granularity = (__u8)g;
+	}
+	if (json_object_object_get_ex(obj, "flags", &o) && json_object_is_type(o, json_type_array))
+		for (size_t i = 0; i < json_object_array_length(o); i++) {
+			int f = inval_flag_lookup(json_object_get_string(json_object_array_get_idx(o, i)));
+
+			if (f < 0)
+				return *why = "unknown flag", -1;
+			e->flags |= (__u32)f;
+		}
+	if (json_object_object_get_ex(obj, "leaf", &o) && json_object_get_boolean(o))
+		e->flags |= IOMMUFMT_INV_F_LEAF;
+#define ID(key, field, flag, max) \
+	do { \
+		if (field_u64(obj, key, max, &v, &has)) \
+			return *why = "bad " key, -1; \
+		if (has) { \
+			e->field = (__u32)v; \
+			e->flags |= flag; \
+		} \
+	} while (0)
+	ID("archid", archid, IOMMUFMT_INV_F_ARCHID, UINT32_MAX);
+	ID("pasid", pasid, IOMMUFMT_INV_F_PASID, UINT32_MAX);
+	ID("sid", sid, IOMMUFMT_INV_F_SID, UINT32_MAX);
+	ID("vmid", vmid, IOMMUFMT_INV_F_VMID, UINT32_MAX);
+	ID("sid_mask", sid_mask, 0, UINT32_MAX);
+	ID("tag", tag, 0, UINT32_MAX);
+#undef ID
+	v = 0;
+	if (field_u64(obj, "addr", UINT64_MAX, &v, &has))
+		return *why = "bad addr", -1;
+	e->addr = v;
+	v = 0;
+	if (field_u64(obj, "data", UINT64_MAX, &v, &has))
+		return *why = "bad data", -1;
+	e->data = v;
+	v = 0;
+	if (field_u64(obj, "level_hint", 63, &v, &has))
+		return *why = "bad level_hint", -1;
+	e->level_hint = (__u8)v;
+	v = e->caches == IOMMUFMT_INV_CACHE_INTR ? 0 : 12;
+	if (field_u64(obj, "granule", 63, &v, &has))
+		return *why = "bad granule", -1;
+	if (e->op == IOMMUFMT_INV_OP_INVALIDATE && e->granularity == IOMMUFMT_INV_GRAN_ADDR)
+		e->granule = (__u8)v;
+	if (field_u64(obj, "nr_granules", UINT64_MAX, &v, &has))
+		return *why = "bad nr_granules", -1;
+	e->nr_granules = has ? v : 0;
+	if (json_object_object_get_ex(obj, "size", &o)) {
+		if (json_u128(o, &size) || size > (u128)1 << 64)
+			return *why = "bad size (bytes, up to 0x10000000000000000)", -1;
+		has_size = true;
+	}
+	if (has_size) {
+		if (size & (((u128)1 << e->granule) - 1))
+			return *why = "size is not a multiple of the granule", -1;
+		e->nr_granules = (uint64_t)(size >> e->granule);
+	}
+	if (json_object_object_get_ex(obj, "code", &o)) {
+		const char *s = json_object_get_string(o);
+		const char *const *t = e->op == IOMMUFMT_INV_OP_RESUME ? resume_names : resp_names;
+		int k = -1;
+
+		for (int i = 0; i < 3; i++)
+			if (s && !strcmp(s, t[i]))
+				k = i;
+		if (k < 0)
+			return *why = "unknown code", -1;
+		e->code = (__u32)k;
+	}
+	return 0;
+}
+
+static int encode_run(int argc, char **argv)
+{
+	const char *model = NULL, *features = NULL, *file = "-";
+	bool hex = false, wide = false;
+	long max_am = -1, granule = -1;
+	struct iommufmt_inv_codec c;
+	char line[4096];
+	unsigned long lineno = 0;
+	FILE *in;
+	int rc = 0;
+
+	for (int i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--model") && i + 1 < argc)
+			model = argv[++i];
+		else if (!strcmp(argv[i], "--features") && i + 1 < argc)
+			features = argv[++i];
+		else if (!strcmp(argv[i], "--max-am") && i + 1 < argc)
+			max_am = strtol(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--granule") && i + 1 < argc)
+			granule = strtol(argv[++i], NULL, 0);
+		else if (!strcmp(argv[i], "--hex"))
+			hex = true;
+		else if (!strcmp(argv[i], "--wide"))
+			wide = true;
+		else if (argv[i][0] == '-' && argv[i][1])
+			return cli_usage_error("encode-inval", "unknown argument '%s'", argv[i]);
+		else
+			file = argv[i];
+	}
+	if (!model)
+		return cli_usage_error("encode-inval", "need --model M");
+	if (max_am < -1 || max_am > 63 || granule < -1 || granule > 16)
+		return cli_usage_error("encode-inval", "--max-am takes 0..63, --granule 12, 14 or 16");
+	if (inval_codec("encode-inval", model, features, wide, (int)max_am, (int)granule, &c))
+		return 2;
+	in = strcmp(file, "-") ? fopen(file, "r") : stdin;
+	if (!in)
+		return cli_error("encode-inval", "cannot read %s: %s", file, strerror(errno));
+	while (fgets(line, sizeof(line), in)) {
+		unsigned char out[(IOMMUFMT_INV_ENCODE_MAX * 5 + 8) * 32];
+		struct iommufmt_inv_entry e;
+		struct iommufmt_diag d;
+		json_object *obj;
+		const char *why = NULL;
+		__u32 n = 0, ef = 0;
+
+		lineno++;
+		if (line[strspn(line, " \t\r\n")] == '\0' || line[strspn(line, " \t")] == '#')
+			continue;
+		obj = json_tokener_parse(line);
+		if (!obj || entry_from_json(obj, &e, &why)) {
+			json_object_put(obj);
+			rc = cli_error("encode-inval", "line %lu: %s", lineno, obj ? why : "not JSON");
+			break;
+		}
+		json_object_put(obj);
+		iommufmt_diag_init(&d);
+		if (iommufmt_inv_encode(&c, &e, out, sizeof(out), &n, &ef, &d)) {
+			char pre[64];
+
+			snprintf(pre, sizeof(pre), "iommufmt encode-inval: line %lu: ", lineno);
+			cli_print_diag(stderr, pre, &d);
+			rc = 1;
+			break;
+		}
+		if (ef)
+			fprintf(stderr, "iommufmt encode-inval: line %lu:%s%s\n", lineno,
+				(ef & IOMMUFMT_INV_ENC_WIDENED) ? " widened" : "",
+				(ef & IOMMUFMT_INV_ENC_DROPPED) ? " dropped" : "");
+		for (__u32 i = 0; i < n; i++) {
+			const unsigned char *p = out + (size_t)i * c.cmd_size;
+
+			if (!hex) {
+				fwrite(p, 1, c.cmd_size, stdout);
+				continue;
+			}
+			for (unsigned int k = 0; k < c.cmd_size; k++)
+				printf("%02x", p[k]);
+			printf("  # %s\n", iommufmt_inv_cmd_name(&c, p, c.cmd_size));
+		}
+	}
+	if (in != stdin)
+		fclose(in);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_encode_inval = {
+	.name = "encode-inval",
+	.summary = "encode generic invalidations (JSON lines) as native commands",
+	.usage = "usage: iommufmt encode-inval --model M [--hex] [FILE] [--features LIST] [--wide]\n"
+		 "                             [--max-am N] [--granule G]\n\n"
+		 "Read generic invalidations, one JSON object per line, from FILE or stdin, and\n"
+		 "write the native commands of model M: raw bytes, or with --hex one command\n"
+		 "per line as hex bytes (xxd -r -p reads them back) followed by its name.\n"
+		 "Keys: op (invalidate, sync, page-response, resume, prefetch), caches (iotlb,\n"
+		 "dev-iotlb, pasid, device, intr), granularity (global, domain, pasid, addr,\n"
+		 "device), archid, pasid, sid, vmid, sid_mask (their presence marks them\n"
+		 "valid), addr, size (bytes, up to \"0x10000000000000000\") or nr_granules,\n"
+		 "granule (default 12), leaf, level_hint, data, tag, code (success, invalid,\n"
+		 "failure; retry, abort, raz), flags (stage2, pasid-global, drain-read,\n"
+		 "drain-write, irq, store, fence, drain-prq, event, last, all-tags).\n"
+		 "Numbers may be JSON numbers or \"0x...\" strings. Over-invalidation the\n"
+		 "format forces and dropped parts are reported on stderr.\n"
+		 "  --granule G      SMMU: encode ranges in 2^G-byte host granules\n"
+		 "Other options as for decode-inval.\n",
+	.run = encode_run,
+};
