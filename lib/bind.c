@@ -68,6 +68,45 @@ static int check_model(const struct iommufmt_host_desc *d, uint32_t model, uint3
 				 iommufmt_fourcc_str(d->model, b), d->variant);
 }
 
+/* The rest of a bind or unbind header after its flags: reserved field, model, and bind ops if @ops. */
+static inline __attribute__((always_inline)) int
+header_rest(const struct iommufmt_host *host, uint32_t reserved, uint32_t model,
+	    uint32_t variant, bool ops, struct iommufmt_diag *diag)
+{
+	int err;
+
+	if (unlikely(reserved))
+		return iommufmt__reserved_nonzero(diag, "__reserved");
+	err = check_model(&host->desc, model, variant, diag);
+	if (unlikely(err) || !ops)
+		return err;
+	return need_bind_ops(host, diag);
+}
+
+/* A PASID the header names (its flag set): the host has PASIDs, and this one fits them. */
+static inline __attribute__((always_inline)) int
+check_pasid(const struct iommufmt_host_desc *d, uint32_t pasid, struct iommufmt_diag *diag)
+{
+	if (unlikely(!d->pasid.pasid_bits))
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid",
+				      "this host has no PASID support");
+	if (unlikely((pasid >> d->pasid.pasid_bits) != 0))
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pasid,
+					 iommufmt__mask(d->pasid.pasid_bits), 0,
+					 "PASID %u is beyond the host's %u PASID bits", pasid,
+					 d->pasid.pasid_bits);
+	return 0;
+}
+
+/* A PASID given without the flag that makes it valid (@flag names it). */
+static int pasid_without_flag(uint32_t pasid, const char *flag, struct iommufmt_diag *diag)
+{
+	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
+				 IOMMUFMT__DV_VALUE, pasid, 0, 0, "pasid %u given without %s", pasid,
+				 flag);
+}
+
 /* Fetch the payload after checking its type belongs to the model and the bind kind. */
 static int fetch_payload(const struct iommufmt_host *host, uint32_t kind, uint32_t type,
 			 uint32_t len, uint64_t uptr, uint64_t *buf, struct iommufmt_diag *diag)
@@ -109,25 +148,11 @@ static int pasid_table_in(const struct iommufmt_host *host,
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "bind",
 				      "no host or no bind");
 	d = &host->desc;
-	if (likely(bind->argsz == sizeof(*b))) {	/* the common case: same size, no tail */
-		memcpy(b, bind, sizeof(*b));
-	} else {
-		err = iommufmt_struct_copy_in(b, sizeof(*b), IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0,
-					      bind, bind->argsz, diag);
-		if (unlikely(err))
-			return err;
-	}
-	if (unlikely(b->flags & ~IOMMUFMT_BIND_PASID_TABLE_F_ALL))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE, b->flags, 0, 0,
-					 "unknown PASID-table bind flags 0x%x", b->flags);
-	if (unlikely(b->__reserved))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
-				      "__reserved", "reserved field is not zero");
-	err = check_model(d, b->model, b->variant, diag);
-	if (unlikely(err))
-		return err;
-	err = need_bind_ops(host, diag);
+	err = iommufmt__copy_in_flags(b, sizeof(*b), IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0, bind,
+				      bind->argsz, IOMMUFMT_BIND_PASID_TABLE_F_ALL, "PASID-table bind ",
+				      diag);
+	if (likely(!err))
+		err = header_rest(host, b->__reserved, b->model, b->variant, true, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely(!d->pasid.table_formats || !host->bops->check_pasid_table))
@@ -183,6 +208,27 @@ static int pasid_table_in(const struct iommufmt_host *host,
 			     b->data_uptr, payload, diag);
 }
 
+/* The header checks, then the model's check of the payload. */
+static int pasid_table_checked(const struct iommufmt_host *host,
+			       const struct iommufmt_bind_pasid_table *bind,
+			       struct iommufmt_bind_pasid_table *b, uint64_t *payload,
+			       const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag)
+{
+	int err = pasid_table_in(host, bind, b, payload, diag);
+
+	if (unlikely(err))
+		return err;
+	return host->bops->check_pasid_table(&host->desc, b, payload, gmem, diag);
+}
+
+/* Mark a success in @diag; returns @err. */
+static inline int done(int err, struct iommufmt_diag *diag)
+{
+	if (likely(!err))
+		iommufmt__diag_ok(diag);
+	return err;
+}
+
 IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_check(const struct iommufmt_host *host,
 						    const struct iommufmt_bind_pasid_table *bind,
 						    const struct iommufmt_gmem *gmem,
@@ -190,14 +236,8 @@ IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_check(const struct iommufmt_host *
 {
 	struct iommufmt_bind_pasid_table b;
 	uint64_t payload[IOMMUFMT_PAYLOAD_MAX / 8];
-	int err = pasid_table_in(host, bind, &b, payload, diag);
 
-	if (unlikely(err))
-		return err;
-	err = host->bops->check_pasid_table(&host->desc, &b, payload, gmem, diag);
-	if (likely(!err))
-		iommufmt__diag_ok(diag);
-	return err;
+	return done(pasid_table_checked(host, bind, &b, payload, gmem, diag), diag);
 }
 
 static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bind_pgtable *bind,
@@ -212,27 +252,11 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "bind",
 				      "no host or no bind");
 	d = &host->desc;
-	if (likely(bind->argsz == sizeof(*b))) {	/* the common case: same size, no tail */
-		memcpy(b, bind, sizeof(*b));
-	} else {
-		err = iommufmt_struct_copy_in(b, sizeof(*b), IOMMUFMT_BIND_PGTABLE_SIZE_VER0, bind,
-					      bind->argsz, diag);
-		if (unlikely(err))
-			return err;
-	}
-	if (unlikely(b->flags & ~IOMMUFMT_BIND_PGTABLE_F_ALL))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->flags,
-					 IOMMUFMT_BIND_PGTABLE_F_ALL, 0,
-					 "unknown page-table bind flags 0x%x",
-					 b->flags & ~IOMMUFMT_BIND_PGTABLE_F_ALL);
-	if (unlikely(b->__reserved))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
-				      "__reserved", "reserved field is not zero");
-	err = check_model(d, b->model, b->variant, diag);
-	if (unlikely(err))
-		return err;
-	err = need_bind_ops(host, diag);
+	err = iommufmt__copy_in_flags(b, sizeof(*b), IOMMUFMT_BIND_PGTABLE_SIZE_VER0, bind,
+				      bind->argsz, IOMMUFMT_BIND_PGTABLE_F_ALL, "page-table bind ",
+				      diag);
+	if (likely(!err))
+		err = header_rest(host, b->__reserved, b->model, b->variant, true, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely(!host->bops->check_pgtable ||
@@ -240,22 +264,12 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
 				      "this %s host cannot nest a guest page table",
 				      host->model->name);
-	if (b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID) {
-		if (unlikely(!d->pasid.pasid_bits))
-			return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
-					      "pasid", "this host has no PASID support");
-		if (unlikely((b->pasid >> d->pasid.pasid_bits) != 0))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE,
-						 "pasid", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-						 b->pasid, iommufmt__mask(d->pasid.pasid_bits), 0,
-						 "PASID %u is beyond the host's %u PASID bits",
-						 b->pasid, d->pasid.pasid_bits);
-	} else if (unlikely(b->pasid)) {
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
-					 IOMMUFMT__DV_VALUE, b->pasid, 0, 0,
-					 "pasid %u given without IOMMUFMT_BIND_PGTABLE_F_PASID",
-					 b->pasid);
-	}
+	if (b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID)
+		err = check_pasid(d, b->pasid, diag);
+	else if (unlikely(b->pasid))
+		err = pasid_without_flag(b->pasid, "IOMMUFMT_BIND_PGTABLE_F_PASID", diag);
+	if (unlikely(err))
+		return err;
 	if (unlikely(b->format >= 32 || !(d->nesting.stage1_formats & (1u << b->format)) ||
 		     !(f = iommufmt__host_pgtable(d, b->format))))
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format",
@@ -277,6 +291,18 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 			     b->data_uptr, payload, diag);
 }
 
+/* The header checks, then the model's check of the payload. */
+static int pgtable_checked(const struct iommufmt_host *host, const struct iommufmt_bind_pgtable *bind,
+			   struct iommufmt_bind_pgtable *b, uint64_t *payload,
+			   const struct iommufmt_gmem *gmem, struct iommufmt_diag *diag)
+{
+	int err = pgtable_in(host, bind, b, payload, diag);
+
+	if (unlikely(err))
+		return err;
+	return host->bops->check_pgtable(&host->desc, b, payload, gmem, diag);
+}
+
 IOMMUFMT_EXPORT int iommufmt_bind_pgtable_check(const struct iommufmt_host *host,
 						const struct iommufmt_bind_pgtable *bind,
 						const struct iommufmt_gmem *gmem,
@@ -284,14 +310,8 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_check(const struct iommufmt_host *host
 {
 	struct iommufmt_bind_pgtable b;
 	uint64_t payload[IOMMUFMT_PAYLOAD_MAX / 8];
-	int err = pgtable_in(host, bind, &b, payload, diag);
 
-	if (unlikely(err))
-		return err;
-	err = host->bops->check_pgtable(&host->desc, &b, payload, gmem, diag);
-	if (likely(!err))
-		iommufmt__diag_ok(diag);
-	return err;
+	return done(pgtable_checked(host, bind, &b, payload, gmem, diag), diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
@@ -308,19 +328,10 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "unbind",
 				      "no host or no unbind");
 	d = &host->desc;
-	err = iommufmt_struct_copy_in(&u, sizeof(u), IOMMUFMT_UNBIND_SIZE_VER0, unbind,
-				      unbind->argsz, diag);
-	if (err)
-		return err;
-	if (u.flags & ~IOMMUFMT_UNBIND_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, u.flags,
-					 IOMMUFMT_UNBIND_F_ALL, 0, "unknown unbind flags 0x%x",
-					 u.flags & ~IOMMUFMT_UNBIND_F_ALL);
-	if (u.__reserved)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
-				      "__reserved", "reserved field is not zero");
-	err = check_model(d, u.model, u.variant, diag);
+	err = iommufmt__copy_in_flags(&u, sizeof(u), IOMMUFMT_UNBIND_SIZE_VER0, unbind,
+				      unbind->argsz, IOMMUFMT_UNBIND_F_ALL, "unbind ", diag);
+	if (!err)
+		err = header_rest(host, u.__reserved, u.model, u.variant, false, diag);
 	if (err)
 		return err;
 	if ((u.flags & what) != IOMMUFMT_UNBIND_F_PASID_TABLE &&
@@ -341,31 +352,19 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 					 "a release needs the PASID to release "
 					 "(IOMMUFMT_UNBIND_F_PASID)");
 	if (!(u.flags & IOMMUFMT_UNBIND_F_PASID) && u.pasid)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
-					 IOMMUFMT__DV_VALUE, u.pasid, 0, 0,
-					 "pasid %u given without IOMMUFMT_UNBIND_F_PASID", u.pasid);
+		return pasid_without_flag(u.pasid, "IOMMUFMT_UNBIND_F_PASID", diag);
 	if ((u.flags & IOMMUFMT_UNBIND_F_PASID_TABLE) && !d->pasid.table_formats)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_PASID_TABLE,
 				      "flags", "model %s has no PASID table to unbind",
 				      host->model->name);
 	if (u.flags & IOMMUFMT_UNBIND_F_PASID) {
-		if (!d->pasid.pasid_bits)
-			return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
-					      "pasid", "this host has no PASID support");
-		if (u.pasid >> d->pasid.pasid_bits)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE,
-						 "pasid", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-						 u.pasid, iommufmt__mask(d->pasid.pasid_bits), 0,
-						 "PASID %u is beyond the host's %u PASID bits",
-						 u.pasid, d->pasid.pasid_bits);
-	}
-	if (host->bops && host->bops->check_unbind) {
-		err = host->bops->check_unbind(d, &u, diag);
+		err = check_pasid(d, u.pasid, diag);
 		if (err)
 			return err;
 	}
-	iommufmt__diag_ok(diag);
-	return 0;
+	if (host->bops && host->bops->check_unbind)
+		err = host->bops->check_unbind(d, &u, diag);
+	return done(err, diag);
 }
 
 /* The caller's output struct: argsz must reach VER0; the rest is written. */
@@ -412,12 +411,8 @@ IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_to_iommufd(const struct iommufmt_h
 	int err = iommufd_out_ok(out, diag);
 
 	if (!err)
-		err = pasid_table_in(host, bind, &b, payload, diag);
-	if (!err)
-		err = host->bops->check_pasid_table(&host->desc, &b, payload, NULL, diag);
-	if (err)
-		return err;
-	return to_iommufd(host, IOMMUFMT_BIND_KIND_PASID_TABLE, &b, payload, out, diag);
+		err = pasid_table_checked(host, bind, &b, payload, NULL, diag);
+	return err ? err : to_iommufd(host, IOMMUFMT_BIND_KIND_PASID_TABLE, &b, payload, out, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_bind_pgtable_to_iommufd(const struct iommufmt_host *host,
@@ -430,12 +425,8 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_to_iommufd(const struct iommufmt_host 
 	int err = iommufd_out_ok(out, diag);
 
 	if (!err)
-		err = pgtable_in(host, bind, &b, payload, diag);
-	if (!err)
-		err = host->bops->check_pgtable(&host->desc, &b, payload, NULL, diag);
-	if (err)
-		return err;
-	return to_iommufd(host, IOMMUFMT_BIND_KIND_PGTABLE, &b, payload, out, diag);
+		err = pgtable_checked(host, bind, &b, payload, NULL, diag);
+	return err ? err : to_iommufd(host, IOMMUFMT_BIND_KIND_PGTABLE, &b, payload, out, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
@@ -456,14 +447,10 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	if (!host || !in || !bind || !payload)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "in",
 				      "missing host, input or output");
-	err = iommufmt_struct_copy_in(&i, sizeof(i), IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0, in,
-				      in->argsz, diag);
+	err = iommufmt__copy_in_flags(&i, sizeof(i), IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0, in, in->argsz,
+				      0, "", diag);
 	if (err)
 		return err;
-	if (i.flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE, i.flags, 0, 0, "unknown flags 0x%x",
-					 i.flags);
 	if (i.data_len > sizeof(i.data))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, i.data_len,
@@ -523,9 +510,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 
 	if (!cfg)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no output");
-	err = pgtable_in(host, bind, &b, payload, diag);
-	if (!err)
-		err = host->bops->check_pgtable(&host->desc, &b, payload, NULL, diag);
+	err = pgtable_checked(host, bind, &b, payload, NULL, diag);
 	if (err)
 		return err;
 	if (!host->bops->pgtable_cfg)
@@ -539,6 +524,5 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 		return iommufmt__diag(diag, err, IOMMUFMT_DIAG_BAD_OPS, "cfg",
 				      "model could not derive a configuration");
 	*cfg = c;
-	iommufmt__diag_ok(diag);
-	return 0;
+	return done(0, diag);
 }

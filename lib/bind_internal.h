@@ -90,6 +90,40 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 /* Words iommufmt__fc_compile() needs for a table of @nwords words with @nfast fast rows. */
 #define IOMMUFMT__FC_WORDS(nwords, nfast)	((nwords) + 1 + 2 * (nfast))
 
+/*
+ * One field table of a model: its rows, the payload words they address, and
+ * the host priv words [at, end) that hold its compiled form. A model lists
+ * its tables once; iommufmt__fc_compile_all() compiles them when a host is
+ * described and iommufmt__fc_check_table() checks a payload against one.
+ */
+struct iommufmt__fc_table {
+	const struct iommufmt__fc *rows;
+	size_t n;
+	unsigned int nwords;
+	unsigned int at;
+	unsigned int end;
+};
+
+#define IOMMUFMT__FC_TABLE(r, nw, a, e) \
+	{ .rows = (r), .n = ARRAY_SIZE(r), .nwords = (nw), .at = (a), .end = (e) }
+
+/*
+ * Compile every table of a model for the host @d into its priv words; 0, or
+ * -EINVAL / IOMMUFMT_DIAG_BAD_OPS naming the model (@what) when one does not
+ * fit its words.
+ */
+int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt__fc_table *t,
+			     size_t n, const char *what, struct iommufmt_diag *diag);
+
+/* Check payload words @w against table @t with the host's compiled form (iommufmt__fc_check_z()). */
+static inline int iommufmt__fc_check_table(const struct iommufmt__fc_table *t,
+					   const struct iommufmt_host_desc *d, const uint64_t *w,
+					   const uint64_t *ctx, struct iommufmt_diag *diag)
+{
+	return iommufmt__fc_check_z(t->rows, t->n, w, t->nwords, &d->priv[t->at], d->priv, ctx,
+				    diag);
+}
+
 /* Load n little-endian 64-bit words from a payload buffer. */
 static inline void iommufmt__load_le(uint64_t *w, const void *p, size_t n)
 {
@@ -110,6 +144,15 @@ static inline uint64_t iommufmt__mask(unsigned int n)
  */
 int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt_diag *inner,
 			       const char *table, uint32_t index);
+
+/*
+ * A non-leaf entry of a guest table with reserved bits set, found by a deep
+ * check: the inner reject (-EOPNOTSUPP BIND_RESERVED on @field with @value
+ * and the formatted text) reported as iommufmt__diag_table_entry() does.
+ */
+int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field, uint64_t value,
+				  const char *table, uint32_t index, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
 
 /* -EFAULT / GUEST_FAULT for an unreadable table at gpa. */
 int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,
@@ -137,6 +180,27 @@ static inline uint8_t iommufmt__host_pasid_bits(const struct iommufmt_hw_regs *r
 	if ((r->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && r->max_pasid_log2 < hw_bits)
 		return (uint8_t)r->max_pasid_log2;
 	return (uint8_t)hw_bits;
+}
+
+/*
+ * PASID flags of a host (decode ops): PRI, EXEC and PRIV as its registers
+ * offer them; with iommufd outputs EXEC and PRIV stay only where iommufd's
+ * capabilities say the device's PCI PASID capability allows them.
+ */
+void iommufmt__host_pasid_flags(struct iommufmt_host_desc *d, const struct iommufmt_hw_regs *regs,
+				bool pri, bool exec, bool priv);
+
+/* Fault reporting of a host: flat, nested stage 1 and 2 with @nested, page requests with PASID PRI. */
+void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested);
+
+/* The end of an advertise op: @size bytes of guest registers @regs of type @type into @data. */
+static inline int iommufmt__advertise_out(void *data, __u32 *data_type, __u32 *len, uint32_t type,
+					  const void *regs, size_t size)
+{
+	memcpy(data, regs, size);
+	*data_type = type;
+	*len = (__u32)size;
+	return 0;
 }
 
 /* The page-table format capability of a host, or NULL. */

@@ -83,3 +83,17 @@ IOMMUFMT_EXPORT size_t iommufmt_struct_copy_out(void *dst, size_t dst_size,
 		memset((unsigned char *)dst + n, 0, dst_size - n);
 	return src_size;
 }
+
+int iommufmt__unknown_flags(struct iommufmt_diag *diag, uint32_t flags, uint32_t known,
+			    const char *what)
+{
+	return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+				 IOMMUFMT__DV_VALUE | (known ? IOMMUFMT__DV_LIMIT : 0), flags, known, 0,
+				 "unknown %sflags 0x%x", what, flags & ~known);
+}
+
+int iommufmt__reserved_nonzero(struct iommufmt_diag *diag, const char *field)
+{
+	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO, field,
+			      "reserved field is not zero");
+}

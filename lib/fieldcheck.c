@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Table-driven checker of native payload fields, and the deep-check diagnostics, shared by all models. */
+#include <stdio.h>
+
 #include "lib/bind_internal.h"
 
 static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uint64_t v,
@@ -208,6 +210,19 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 	return (int)IOMMUFMT__FC_WORDS(nwords, nfast);
 }
 
+int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt__fc_table *t,
+			     size_t n, const char *what, struct iommufmt_diag *diag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (t[i].end > IOMMUFMT_HOST_PRIV_WORDS || t[i].at > t[i].end ||
+		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, &d->priv[t[i].at],
+					 t[i].end - t[i].at) < 0)
+			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
+					      "the %s field tables do not fit the host description",
+					      what);
+	return 0;
+}
+
 int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt_diag *inner,
 			       const char *table, uint32_t index)
 {
@@ -220,6 +235,22 @@ int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt
 	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_BIND_TABLE_ENTRY, inner->field, which,
 				 inner->value, inner->limit, index, "%s entry %u: %.100s", table,
 				 index, inner->text);
+}
+
+int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field, uint64_t value,
+				  const char *table, uint32_t index, const char *fmt, ...)
+{
+	struct iommufmt_diag inner;
+	char text[IOMMUFMT_DIAG_TEXT_LEN];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	iommufmt_diag_init(&inner);
+	iommufmt__diag_ex(&inner, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, field,
+			  IOMMUFMT__DV_VALUE, value, 0, 0, "%s", text);
+	return iommufmt__diag_table_entry(diag, &inner, table, index);
 }
 
 int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,

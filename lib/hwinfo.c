@@ -27,18 +27,12 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	if (!regs || !out)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regs",
 				      "no registers or no output pointer");
-	err = iommufmt_struct_copy_in(&r, sizeof(r), IOMMUFMT_HW_REGS_SIZE_VER0, regs, regs->argsz,
-				      diag);
+	err = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_HW_REGS_SIZE_VER0, regs, regs->argsz,
+				      IOMMUFMT_HW_REGS_F_ALL, "", diag);
 	if (err)
 		return err;
-	if (r.flags & ~IOMMUFMT_HW_REGS_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.flags,
-					 IOMMUFMT_HW_REGS_F_ALL, 0, "unknown flags 0x%x",
-					 r.flags & ~IOMMUFMT_HW_REGS_F_ALL);
 	if (r.__reserved)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
-				      "__reserved", "reserved field is not zero");
+		return iommufmt__reserved_nonzero(diag, "__reserved");
 	if (!(r.flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && (r.max_pasid_log2 || r.capabilities))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION,
 				      r.capabilities ? "capabilities" : "max_pasid_log2",
@@ -97,6 +91,28 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	*out = h;
 	iommufmt__diag_ok(diag);
 	return 0;
+}
+
+void iommufmt__host_pasid_flags(struct iommufmt_host_desc *d, const struct iommufmt_hw_regs *regs,
+				bool pri, bool exec, bool priv)
+{
+	d->pasid.flags |= (pri ? IOMMUFMT_PASID_F_PRI : 0) | (exec ? IOMMUFMT_PASID_F_EXEC : 0) |
+			  (priv ? IOMMUFMT_PASID_F_PRIV : 0);
+	if (regs->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) {
+		if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC))
+			d->pasid.flags &= ~IOMMUFMT_PASID_F_EXEC;
+		if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV))
+			d->pasid.flags &= ~IOMMUFMT_PASID_F_PRIV;
+	}
+}
+
+void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested)
+{
+	d->fault.flags = IOMMUFMT_FAULTF_FLAT;
+	if (nested)
+		d->fault.flags |= IOMMUFMT_FAULTF_NESTED_S1 | IOMMUFMT_FAULTF_NESTED_S2;
+	if (d->pasid.flags & IOMMUFMT_PASID_F_PRI)
+		d->fault.flags |= IOMMUFMT_FAULTF_PRI;
 }
 
 IOMMUFMT_EXPORT void iommufmt_host_free(struct iommufmt_host *host)

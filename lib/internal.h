@@ -173,4 +173,42 @@ extern const size_t iommufmt__nr_builtin_models;
 int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,
 			      size_t *need);
 
+/* ---- argsz-versioned input (lib/copy.c) ---- */
+
+/*
+ * -EOPNOTSUPP / IOMMUFMT_DIAG_UNKNOWN_FLAGS on "flags" for @flags outside
+ * @known: the value, the known flags as the limit when there are any, and
+ * "unknown <what>flags 0x<the unknown ones>".
+ */
+int iommufmt__unknown_flags(struct iommufmt_diag *diag, uint32_t flags, uint32_t known,
+			    const char *what);
+
+/* -EOPNOTSUPP / IOMMUFMT_DIAG_RESERVED_NONZERO on @field: "reserved field is not zero". */
+int iommufmt__reserved_nonzero(struct iommufmt_diag *diag, const char *field);
+
+/*
+ * Copy in a caller's argsz-versioned struct by iommufmt_struct_copy_in()'s
+ * rules (a struct of our size, the common case, is one memcpy) and reject
+ * flags outside @known; every top-level struct has its flags at offset 4.
+ */
+static inline int iommufmt__copy_in_flags(void *dst, size_t size, size_t ver0, const void *src,
+					  size_t argsz, uint32_t known, const char *what,
+					  struct iommufmt_diag *diag)
+{
+	uint32_t flags;
+
+	if (likely(argsz == size && src)) {
+		memcpy(dst, src, size);
+	} else {
+		int err = iommufmt_struct_copy_in(dst, size, ver0, src, argsz, diag);
+
+		if (unlikely(err))
+			return err;
+	}
+	memcpy(&flags, (const uint8_t *)dst + 4, sizeof(flags));
+	if (unlikely(flags & ~known))
+		return iommufmt__unknown_flags(diag, flags, known, what);
+	return 0;
+}
+
 #endif /* IOMMUFMT_LIB_INTERNAL_H */

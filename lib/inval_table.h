@@ -129,6 +129,10 @@ struct iommufmt__inv_fmt {
 #define IOMMUFMT__MBZ(n, w, lo, wd) \
 	{ IOMMUFMT__MASK(wd), (n), (w), (lo), (wd), IOMMUFMT__IS_NONE, 0, 1, IOMMUFMT__NEVER }
 
+/* Opcode entries: one row, and a legal opcode the library does not decode (named @n). */
+#define IOMMUFMT__OP1(row)	{ (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
+#define IOMMUFMT__OP_UNIMPL(n)	{ 0, 0, 1, 0, 0, 0, (n), { 0, 0, 0, 0 } }
+
 /* A parsed command. */
 struct iommufmt__inv_raw {
 	const struct iommufmt__inv_cmd *cmd;

@@ -1,17 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* AMD-Vi bind validation: guest DTE (GCR3-table bind), GCR3 entries (page-table bind), GCR3 deep check. */
 #include "formats/amd/nest.h"
+#include "formats/tables.h"
+#include "formats/x86_stage1.h"
 
 enum { C_GLX, C_GPM, C_ROOT12, C_NR };
-
-#define FC IOMMUFMT__FC
-#define ANY IOMMUFMT__FC_ANY
-#define IGN IOMMUFMT__FC_IGNORED
-#define RSVD IOMMUFMT__FC_RSVD
-#define HMAX IOMMUFMT__FC_HOSTMAX
-#define NEEDS IOMMUFMT__FC_NEEDS
-#define EQ IOMMUFMT__FC_EQ
-#define NOTSUP IOMMUFMT__FC_NOTSUP
 
 /*
  * Guest DTE words 0-3 with V = 1. The guest owns V, PPR, GRPR, GIOV, GV,
@@ -50,14 +43,19 @@ static const struct iommufmt__fc gcr3_rows[] = {
 	FC("gcr3.w0[63:52]", 0, 63, 52, RSVD, 0, 0, NULL),
 };
 
+enum { T_DTE, T_GCR3 };
+static const struct iommufmt__fc_table amd_tables[] = {
+	[T_DTE] = IOMMUFMT__FC_TABLE(dte_rows, 4, AP_CDTE, AP_CGCR3),
+	[T_GCR3] = IOMMUFMT__FC_TABLE(gcr3_rows, 1, AP_CGCR3, AP_END),
+};
+
 static int gcr3_check(const struct iommufmt_host_desc *d, const uint64_t *w,
 		      const uint64_t *ctx, struct iommufmt_diag *diag)
 {
 	if (unlikely(!(w[0] & 1)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "gcr3.v",
 				      "the GCR3 entry is not valid");
-	return iommufmt__fc_check_z(gcr3_rows, ARRAY_SIZE(gcr3_rows), w, 1, &d->priv[AP_CGCR3],
-				    d->priv, ctx, diag);
+	return iommufmt__fc_check_table(&amd_tables[T_GCR3], d, w, ctx, diag);
 }
 
 /*
@@ -103,12 +101,11 @@ static int gcr3_deep(const struct iommufmt_host_desc *d, const struct iommufmt_g
 								  pasid);
 			continue;
 		}
-		if (e & (GENMASK64(11, 1) | GENMASK64(63, 52))) {
-			iommufmt__diag_ex(&inner, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED,
-					  "gcr3_table", IOMMUFMT__DV_VALUE, e, 0, 0,
-					  "level-%d GCR3 table entry has reserved bits set", lvl);
-			return iommufmt__diag_table_entry(diag, &inner, "GCR3 table of PASID", pasid);
-		}
+		if (e & (GENMASK64(11, 1) | GENMASK64(63, 52)))
+			return iommufmt__diag_table_reserved(diag, "gcr3_table", e,
+							     "GCR3 table of PASID", pasid,
+							     "level-%d GCR3 table entry has reserved "
+							     "bits set", lvl);
 		lvl--;
 		table[lvl] = e & GENMASK64(51, 12);
 		next[lvl] = 0;
@@ -136,8 +133,7 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 	glx = (unsigned int)((w[0] >> 56) & 3);
 	ctx[C_GLX] = b->config == IOMMUFMT_BIND_CONFIG_TRANSLATE ?
 		     b->format - IOMMUFMT_PASIDT_AMD_GCR3_1L : 0;
-	err = iommufmt__fc_check_z(dte_rows, ARRAY_SIZE(dte_rows), w, 4, &d->priv[AP_CDTE], d->priv,
-				   ctx, diag);
+	err = iommufmt__fc_check_table(&amd_tables[T_DTE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	gcr3 = amd_dte_gcr3(w);
@@ -180,15 +176,9 @@ static int amd_check_pgtable(const struct iommufmt_host_desc *d,
 	uint64_t w, ctx[C_NR] = { 0 };
 	int err;
 
-	if (unlikely(b->addr_width != 48 && b->addr_width != 57))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "addr_width",
-					 IOMMUFMT__DV_VALUE, b->addr_width, 0, 0,
-					 "a guest (v2) table is 48 (4-level) or 57 (5-level) bits "
-					 "wide, not %u", b->addr_width);
-	if (unlikely(b->root & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->root, 4096, 0,
-					 "the guest CR3 must be 4 KiB aligned");
+	err = iommufmt__x86_s1_check_header(b, "a guest (v2) table", "the guest CR3", diag);
+	if (unlikely(err))
+		return err;
 	if (unlikely(!(b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID) && !d->priv[AP_GIOV]))
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "flags",
 				      "PASID-less guest translation needs EFR.GIOSup");
@@ -197,9 +187,7 @@ static int amd_check_pgtable(const struct iommufmt_host_desc *d,
 	err = gcr3_check(d, &w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (gmem)
-		return iommufmt__deep_readable(gmem, b->root, 4096, "root", diag);
-	return 0;
+	return iommufmt__x86_s1_deep(gmem, b, diag);
 }
 
 /* Guest-owned DTE bits, as linux's set_dte_nested takes them. */
@@ -274,27 +262,9 @@ static int amd_from_iommufd(const struct iommufmt_host_desc *d,
 	return IOMMUFMT_BIND_KIND_PASID_TABLE;
 }
 
-static int amd_pgtable_cfg(const struct iommufmt_host_desc *d,
-			   const struct iommufmt_bind_pgtable *b, const void *payload,
-			   struct iommufmt_pgtable_cfg *cfg)
+int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag)
 {
-	(void)payload;
-	cfg->format = IOMMUFMT_PGTABLE_X86_64;
-	cfg->levels = b->addr_width == 57 ? 5 : 4;
-	cfg->root = b->root;
-	cfg->oas = d->nesting.gpa_bits;
-	cfg->flags = IOMMUFMT_PGTABLE_F_AD;
-	return 0;
-}
-
-int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d)
-{
-	if (iommufmt__fc_compile(dte_rows, ARRAY_SIZE(dte_rows), 4, d->priv, &d->priv[AP_CDTE],
-				 AP_CGCR3 - AP_CDTE) < 0 ||
-	    iommufmt__fc_compile(gcr3_rows, ARRAY_SIZE(gcr3_rows), 1, d->priv, &d->priv[AP_CGCR3],
-				 AP_END - AP_CGCR3) < 0)
-		return -EINVAL;
-	return 0;
+	return iommufmt__fc_compile_all(d, amd_tables, ARRAY_SIZE(amd_tables), "AMD-Vi", diag);
 }
 
 static const struct iommufmt_data_type_desc amd_bind_types[] = {
@@ -312,5 +282,5 @@ const struct iommufmt_bind_ops iommufmt__amd_bind_ops = {
 	.check_pgtable = amd_check_pgtable,
 	.to_iommufd = amd_to_iommufd,
 	.from_iommufd = amd_from_iommufd,
-	.pgtable_cfg = amd_pgtable_cfg,
+	.pgtable_cfg = iommufmt__x86_s1_pgtable_cfg,
 };

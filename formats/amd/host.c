@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* AMD-Vi host description: decode EFR into generic capabilities; advertise the EFR a guest vIOMMU shows. */
 #include "formats/amd/nest.h"
+#include "formats/x86_stage1.h"
 
 static int amd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_regs *regs,
 		      struct iommufmt_diag *diag)
@@ -38,18 +39,10 @@ static int amd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	if (err)
 		return err;
 	if (gt) {
-		memset(&f, 0, sizeof(f));
-		f.format = IOMMUFMT_PGTABLE_X86_64;
-		f.flags = IOMMUFMT_PGTF_STAGE1 | IOMMUFMT_PGTF_AD |
-			  ((efr >> AMD_EFR_NX) & 1 ? IOMMUFMT_PGTF_EXEC : 0) |
-			  ((efr >> AMD_EFR_US) & 1 ? IOMMUFMT_PGTF_PRIV : 0);
-		f.pgsize_bitmap = BIT64(12) | BIT64(21) | BIT64(30);
-		f.granules = 1u << 12;
-		f.min_levels = 4;
-		f.max_levels = gats ? 5 : 4;
-		f.ias = gats ? 57 : 48;
-		f.oas = 52;
-		err = iommufmt__host_add_pgtable(d, &f, diag);
+		err = iommufmt__x86_s1_add_format(d, IOMMUFMT_PGTF_STAGE1 | IOMMUFMT_PGTF_AD |
+						  ((efr >> AMD_EFR_NX) & 1 ? IOMMUFMT_PGTF_EXEC : 0) |
+						  ((efr >> AMD_EFR_US) & 1 ? IOMMUFMT_PGTF_PRIV : 0),
+						  true, gats != 0, 52, diag);
 		if (err)
 			return err;
 
@@ -57,18 +50,8 @@ static int amd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 								(unsigned int)FIELD64(efr, 36, 32) + 1);
 		for (unsigned int l = 0; l <= glx; l++)
 			d->pasid.table_formats |= 1u << (IOMMUFMT_PASIDT_AMD_GCR3_1L + l);
-		if ((efr >> AMD_EFR_PPR) & 1)
-			d->pasid.flags |= IOMMUFMT_PASID_F_PRI;
-		if ((efr >> AMD_EFR_NX) & 1)
-			d->pasid.flags |= IOMMUFMT_PASID_F_EXEC;
-		if ((efr >> AMD_EFR_US) & 1)
-			d->pasid.flags |= IOMMUFMT_PASID_F_PRIV;
-		if (regs->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) {
-			if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC))
-				d->pasid.flags &= ~IOMMUFMT_PASID_F_EXEC;
-			if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV))
-				d->pasid.flags &= ~IOMMUFMT_PASID_F_PRIV;
-		}
+		iommufmt__host_pasid_flags(d, regs, (efr >> AMD_EFR_PPR) & 1, (efr >> AMD_EFR_NX) & 1,
+					   (efr >> AMD_EFR_US) & 1);
 
 		d->nesting.flags = IOMMUFMT_NESTING_F_PASID_TABLE | IOMMUFMT_NESTING_F_PGTABLE;
 		if ((efr >> AMD_EFR_GIOSUP) & 1)
@@ -91,21 +74,14 @@ static int amd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	d->inval.max_range_log2 = 40;	/* S = 1 encodes any power of two up to the whole space */
 	d->inval.asid_bits = 16;	/* DomainID */
 
-	d->fault.flags = IOMMUFMT_FAULTF_FLAT;
-	if (gt)
-		d->fault.flags |= IOMMUFMT_FAULTF_NESTED_S1 | IOMMUFMT_FAULTF_NESTED_S2;
-	if (d->pasid.flags & IOMMUFMT_PASID_F_PRI)
-		d->fault.flags |= IOMMUFMT_FAULTF_PRI;
+	iommufmt__host_fault_flags(d, gt);
 
 	d->priv[AP_GT] = gt;
 	d->priv[AP_GLX_MAX] = glx;
 	d->priv[AP_GPM_MAX] = gats;
 	d->priv[AP_GIOV] = (efr >> AMD_EFR_GIOSUP) & 1;
 	d->priv[AP_PPR] = (efr >> AMD_EFR_PPR) & 1;
-	if (iommufmt__amd_bind_prepare(d))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
-				      "the AMD-Vi field tables do not fit the host description");
-	return 0;
+	return iommufmt__amd_bind_prepare(d, diag);
 }
 
 static int amd_advertise(const struct iommufmt_host_desc *d,
@@ -140,10 +116,7 @@ static int amd_advertise(const struct iommufmt_host_desc *d,
 	if ((h.efr >> AMD_EFR_IA) & 1)
 		g.efr |= BIT64(AMD_EFR_IA);
 out:
-	memcpy(data, &g, sizeof(g));
-	*data_type = IOMMUFMT_HW_INFO_TYPE_AMD;
-	*len = sizeof(g);
-	return 0;
+	return iommufmt__advertise_out(data, data_type, len, IOMMUFMT_HW_INFO_TYPE_AMD, &g, sizeof(g));
 }
 
 static const struct iommufmt_data_type_desc amd_hw_types[] = {

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* AMD-Vi command-buffer commands: tables, decode, encode with S-bit ranges. */
-#include "formats/formats.h"
-#include "lib/inval_table.h"
+#include "formats/tables.h"
 
 /*
  * Layouts: Linux drivers/iommu/amd/iommu.c (build_*), QEMU
@@ -23,11 +22,6 @@
  * entry.aux for INVALIDATE_IOTLB_PAGES: MaxPend in bits 7:0, QueueID in 23:8.
  * PREFETCH_IOMMU_PAGES is not decoded (-EOPNOTSUPP).
  */
-
-#define ALL UINT64_C(0xffffffffffffffff)
-#define F(n, w, lo, wd, slot, at)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, 0)
-#define FL(n, w, bit, flag)		IOMMUFMT__FLAG(n, w, bit, flag, 0)
-#define FIELDS(a) .nfields = ARRAY_SIZE(a), .fields = (a)
 
 enum { FIX_CW = 1, FIX_PAGES, FIX_PPR };
 
@@ -67,12 +61,7 @@ enum {
 	AM_PPR, AM_PPR_GN, AM_INV_ALL,
 };
 
-#define INV IOMMUFMT_INV_OP_INVALIDATE
-#define SEL IOMMUFMT__IRF_SEL
 #define SBIT .range = IOMMUFMT__IR_SBIT, .arg = 51
-#define FA IOMMUFMT_INV_F_ARCHID
-#define FP IOMMUFMT_INV_F_PASID
-#define FS IOMMUFMT_INV_F_SID
 #define RSV_DEV { UINT64_C(0x0fffffffffff0000), ALL }
 #define RSV_PAGES { UINT64_C(0x0fff0000fff00000), 0xff8 }
 #define RSV_IOTLB { UINT64_C(0x0f00000000000000), 0xffa }
@@ -120,7 +109,6 @@ static const struct iommufmt__inv_cmd amd_cmds[] = {
 			 .rsv = { UINT64_C(0x0fffffffffffffff), ALL } },
 };
 
-#define OP1(row) { (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
 #define OPGN(row) { (row) + 1, 2, 0, 1, 2, 1, "gn", { 0, 1, -1, -1 } }
 static const struct iommufmt__inv_opent amd_ops[] = {
 	[1] = OP1(AM_COMPL_WAIT),
@@ -128,7 +116,7 @@ static const struct iommufmt__inv_opent amd_ops[] = {
 	[3] = OPGN(AM_PAGES),
 	[4] = OPGN(AM_IOTLB),
 	[5] = OP1(AM_INV_IRT),
-	[6] = { 0, 0, 1, 0, 0, 0, "PREFETCH_IOMMU_PAGES", { 0, 0, 0, 0 } },
+	[6] = OP_UNIMPL("PREFETCH_IOMMU_PAGES"),
 	[7] = OPGN(AM_PPR),
 	[8] = OP1(AM_INV_ALL),
 };

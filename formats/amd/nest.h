@@ -41,6 +41,6 @@ enum amd_priv {
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */
-int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d);
+int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
 #endif /* IOMMUFMT_FORMATS_AMD_NEST_H */

@@ -1,17 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* VT-d bind validation: scalable-mode context (PASID directory), first-stage PASID entries, iommufd VTD_S1. */
 #include "formats/intel/nest.h"
+#include "formats/tables.h"
+#include "formats/x86_stage1.h"
 
 enum { C_BASE12, C_PDTS, C_ROOT12, C_FLPM, C_NR };
-
-#define FC IOMMUFMT__FC
-#define ANY IOMMUFMT__FC_ANY
-#define IGN IOMMUFMT__FC_IGNORED
-#define RSVD IOMMUFMT__FC_RSVD
-#define HMAX IOMMUFMT__FC_HOSTMAX
-#define NEEDS IOMMUFMT__FC_NEEDS
-#define EQ IOMMUFMT__FC_EQ
-#define NOTSUP IOMMUFMT__FC_NOTSUP
 
 /* Scalable-mode context entry, words 0-3, with P = 1. */
 static const struct iommufmt__fc ctx_rows[] = {
@@ -69,6 +62,12 @@ static const struct iommufmt__fc pe_rows[] = {
 	FC("pe.w7", 7, 63, 0, RSVD, 0, 0, NULL),
 };
 
+enum { T_CTX, T_PE };
+static const struct iommufmt__fc_table vtd_tables[] = {
+	[T_CTX] = IOMMUFMT__FC_TABLE(ctx_rows, 4, VP_CCTX, VP_CPE),
+	[T_PE] = IOMMUFMT__FC_TABLE(pe_rows, 8, VP_CPE, VP_END),
+};
+
 /* One PASID entry; @ctx NULL in the deep check, where pass-through entries are fine too. */
 static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const uint64_t *ctx,
 		    struct iommufmt_diag *diag)
@@ -92,8 +91,7 @@ static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 					 0, "PGTT %llu: only first-stage tables (PGTT 1) nest; "
 					 "second-stage and nested entries belong to the host",
 					 (unsigned long long)pgtt);
-	err = iommufmt__fc_check_z(pe_rows, ARRAY_SIZE(pe_rows), w, 8, &d->priv[VP_CPE], d->priv,
-				   ctx, diag);
+	err = iommufmt__fc_check_table(&vtd_tables[T_PE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely(((w[2] >> 4) & 1) && !(w[2] & 1)))
@@ -119,14 +117,10 @@ static int pasid_dir_deep(const struct iommufmt_host_desc *d, const struct iommu
 		de = iommufmt__le64(raw);
 		if (!(de & 1))
 			continue;
-		if (de & GENMASK64(11, 2)) {
-			iommufmt_diag_init(&inner);
-			iommufmt__diag_ex(&inner, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, "pde",
-					  IOMMUFMT__DV_VALUE, de, 0, 0,
-					  "PASID-directory entry has reserved bits 11:2 set");
-			return iommufmt__diag_table_entry(diag, &inner, "PASID directory",
-							  (uint32_t)i);
-		}
+		if (de & GENMASK64(11, 2))
+			return iommufmt__diag_table_reserved(diag, "pde", de, "PASID directory",
+							     (uint32_t)i, "PASID-directory entry "
+							     "has reserved bits 11:2 set");
 		tbl = de & GENMASK64(63, 12);
 		for (uint64_t j = 0; j < 64; j++) {
 			uint32_t pasid = (uint32_t)((i << 6) | j);
@@ -172,8 +166,7 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 					 "the PASID directory must be 4 KiB aligned");
 	ctx[C_BASE12] = b->base >> 12;
 	ctx[C_PDTS] = b->pasid_bits >= 13 ? b->pasid_bits - 13u : 0xff;
-	err = iommufmt__fc_check_z(ctx_rows, ARRAY_SIZE(ctx_rows), w, 4, &d->priv[VP_CCTX],
-				   d->priv, ctx, diag);
+	err = iommufmt__fc_check_table(&vtd_tables[T_CTX], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely((w[1] & 0xfffff) >> b->pasid_bits))
@@ -234,15 +227,9 @@ static int vtd_check_pgtable(const struct iommufmt_host_desc *d,
 	uint64_t w[8], ctx[C_NR] = { 0 };
 	int err;
 
-	if (unlikely(b->addr_width != 48 && b->addr_width != 57))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "addr_width",
-					 IOMMUFMT__DV_VALUE, b->addr_width, 0, 0,
-					 "a first-stage table is 48 (4-level) or 57 (5-level) bits "
-					 "wide, not %u", b->addr_width);
-	if (unlikely(b->root & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->root, 4096, 0,
-					 "the first-stage root must be 4 KiB aligned");
+	err = iommufmt__x86_s1_check_header(b, "a first-stage table", "the first-stage root", diag);
+	if (unlikely(err))
+		return err;
 	if (b->data_type == IOMMUFMT_BIND_DATA_VTD_S1) {
 		err = vtd_s1_check(d, b, payload, diag);
 		if (unlikely(err))
@@ -251,7 +238,7 @@ static int vtd_check_pgtable(const struct iommufmt_host_desc *d,
 			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
 						 "vtd_s1.addr_width", IOMMUFMT__DV_VALUE, 57, 48, 0,
 						 "5-level first stage needs CAP.FS5LP");
-		return gmem ? iommufmt__deep_readable(gmem, b->root, 4096, "root", diag) : 0;
+		return iommufmt__x86_s1_deep(gmem, b, diag);
 	}
 	iommufmt__load_le(w, payload, 8);
 	ctx[C_ROOT12] = b->root >> 12;
@@ -259,9 +246,7 @@ static int vtd_check_pgtable(const struct iommufmt_host_desc *d,
 	err = pe_check(d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (gmem)
-		return iommufmt__deep_readable(gmem, b->root, 4096, "root", diag);
-	return 0;
+	return iommufmt__x86_s1_deep(gmem, b, diag);
 }
 
 static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const void *bind,
@@ -348,27 +333,9 @@ static int vtd_from_iommufd(const struct iommufmt_host_desc *d,
 	return IOMMUFMT_BIND_KIND_PGTABLE;
 }
 
-static int vtd_pgtable_cfg(const struct iommufmt_host_desc *d,
-			   const struct iommufmt_bind_pgtable *b, const void *payload,
-			   struct iommufmt_pgtable_cfg *cfg)
+int iommufmt__vtd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag)
 {
-	(void)payload;
-	cfg->format = IOMMUFMT_PGTABLE_X86_64;
-	cfg->levels = b->addr_width == 57 ? 5 : 4;
-	cfg->root = b->root;
-	cfg->oas = d->nesting.gpa_bits;
-	cfg->flags = IOMMUFMT_PGTABLE_F_AD;
-	return 0;
-}
-
-int iommufmt__vtd_bind_prepare(struct iommufmt_host_desc *d)
-{
-	if (iommufmt__fc_compile(ctx_rows, ARRAY_SIZE(ctx_rows), 4, d->priv, &d->priv[VP_CCTX],
-				 VP_CPE - VP_CCTX) < 0 ||
-	    iommufmt__fc_compile(pe_rows, ARRAY_SIZE(pe_rows), 8, d->priv, &d->priv[VP_CPE],
-				 VP_END - VP_CPE) < 0)
-		return -EINVAL;
-	return 0;
+	return iommufmt__fc_compile_all(d, vtd_tables, ARRAY_SIZE(vtd_tables), "VT-d", diag);
 }
 
 static const struct iommufmt_data_type_desc vtd_bind_types[] = {
@@ -388,5 +355,5 @@ const struct iommufmt_bind_ops iommufmt__intel_bind_ops = {
 	.check_pgtable = vtd_check_pgtable,
 	.to_iommufd = vtd_to_iommufd,
 	.from_iommufd = vtd_from_iommufd,
-	.pgtable_cfg = vtd_pgtable_cfg,
+	.pgtable_cfg = iommufmt__x86_s1_pgtable_cfg,
 };

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* VT-d host description: decode CAP/ECAP into generic capabilities; advertise the CAP/ECAP a guest vIOMMU shows. */
 #include "formats/intel/nest.h"
+#include "formats/x86_stage1.h"
 
 /* Widest second-stage input width SAGAW allows (bit 1: 39, 2: 48, 3: 57). */
 static unsigned int sagaw_max_width(uint64_t cap, unsigned int *min_levels,
@@ -58,19 +59,12 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 					 IOMMUFMT__DV_VALUE, FIELD64(cap, 12, 8), 0, 0,
 					 "second stage offered but SAGAW names no table depth");
 	if (flts) {
-		memset(&f, 0, sizeof(f));
-		f.format = IOMMUFMT_PGTABLE_X86_64;
-		f.flags = IOMMUFMT_PGTF_AD | (nest && slts && sm ? IOMMUFMT_PGTF_STAGE1 : 0) |
-			  (vtd_bit(ecap, VTD_ECAP_ERS) ? IOMMUFMT_PGTF_EXEC : 0) |
-			  (vtd_bit(ecap, VTD_ECAP_SRS) ? IOMMUFMT_PGTF_PRIV : 0);
-		f.pgsize_bitmap = BIT64(12) | BIT64(21) |
-				  (vtd_bit(cap, VTD_CAP_FS1GP) ? BIT64(30) : 0);
-		f.granules = 1u << 12;
-		f.min_levels = 4;
-		f.max_levels = vtd_bit(cap, VTD_CAP_FS5LP) ? 5 : 4;
-		f.ias = vtd_bit(cap, VTD_CAP_FS5LP) ? 57 : 48;
-		f.oas = (uint8_t)mgaw;
-		err = iommufmt__host_add_pgtable(d, &f, diag);
+		err = iommufmt__x86_s1_add_format(d, IOMMUFMT_PGTF_AD |
+						  (nest && slts && sm ? IOMMUFMT_PGTF_STAGE1 : 0) |
+						  (vtd_bit(ecap, VTD_ECAP_ERS) ? IOMMUFMT_PGTF_EXEC : 0) |
+						  (vtd_bit(ecap, VTD_ECAP_SRS) ? IOMMUFMT_PGTF_PRIV : 0),
+						  vtd_bit(cap, VTD_CAP_FS1GP), vtd_bit(cap, VTD_CAP_FS5LP),
+						  mgaw, diag);
 		if (err)
 			return err;
 	}
@@ -98,20 +92,9 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 								(unsigned int)FIELD64(ecap, 39, 35) + 1);
 		d->pasid.table_formats = 1u << IOMMUFMT_PASIDT_VTD_SM;
 	}
-	if (d->pasid.pasid_bits) {
-		if (vtd_bit(ecap, VTD_ECAP_PRS))
-			d->pasid.flags |= IOMMUFMT_PASID_F_PRI;
-		if (vtd_bit(ecap, VTD_ECAP_ERS))
-			d->pasid.flags |= IOMMUFMT_PASID_F_EXEC;
-		if (vtd_bit(ecap, VTD_ECAP_SRS))
-			d->pasid.flags |= IOMMUFMT_PASID_F_PRIV;
-		if (regs->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) {
-			if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC))
-				d->pasid.flags &= ~IOMMUFMT_PASID_F_EXEC;
-			if (!(d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV))
-				d->pasid.flags &= ~IOMMUFMT_PASID_F_PRIV;
-		}
-	}
+	if (d->pasid.pasid_bits)
+		iommufmt__host_pasid_flags(d, regs, vtd_bit(ecap, VTD_ECAP_PRS),
+					   vtd_bit(ecap, VTD_ECAP_ERS), vtd_bit(ecap, VTD_ECAP_SRS));
 	if (!vtd_bit(ecap, VTD_ECAP_DT) ||
 	    (d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_ATS_NOT_SUPPORTED))
 		d->pasid.flags |= IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED;
@@ -141,11 +124,7 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	if (d->inval.asid_bits > 16)
 		d->inval.asid_bits = 16;
 
-	d->fault.flags = IOMMUFMT_FAULTF_FLAT;
-	if (d->nesting.flags)
-		d->fault.flags |= IOMMUFMT_FAULTF_NESTED_S1 | IOMMUFMT_FAULTF_NESTED_S2;
-	if (d->pasid.flags & IOMMUFMT_PASID_F_PRI)
-		d->fault.flags |= IOMMUFMT_FAULTF_PRI;
+	iommufmt__host_fault_flags(d, d->nesting.flags != 0);
 
 	d->priv[VP_SRS] = vtd_bit(ecap, VTD_ECAP_SRS);
 	d->priv[VP_EAFS] = vtd_bit(ecap, VTD_ECAP_EAFS);
@@ -154,10 +133,7 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 			 !(d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED);
 	d->priv[VP_PASID] = d->pasid.pasid_bits != 0;
 	d->priv[VP_FLPM_MAX] = vtd_bit(cap, VTD_CAP_FS5LP);
-	if (iommufmt__vtd_bind_prepare(d))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
-				      "the VT-d field tables do not fit the host description");
-	return 0;
+	return iommufmt__vtd_bind_prepare(d, diag);
 }
 
 static int vtd_advertise(const struct iommufmt_host_desc *d,
@@ -201,10 +177,8 @@ static int vtd_advertise(const struct iommufmt_host_desc *d,
 	if (!(d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) &&
 	    (!cfg || (cfg->flags & IOMMUFMT_VIOMMU_F_ATS)))
 		g.ecap_reg |= h.ecap_reg & BIT64(VTD_ECAP_DT);
-	memcpy(data, &g, sizeof(g));
-	*data_type = IOMMUFMT_HW_INFO_TYPE_INTEL_VTD;
-	*len = sizeof(g);
-	return 0;
+	return iommufmt__advertise_out(data, data_type, len, IOMMUFMT_HW_INFO_TYPE_INTEL_VTD, &g,
+				       sizeof(g));
 }
 
 static const struct iommufmt_data_type_desc vtd_hw_types[] = {

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* VT-d invalidation-queue descriptors (128/256-bit): command tables, decode, encode and iommufd entries. */
-#include "formats/formats.h"
-#include "lib/inval_table.h"
+#include "formats/tables.h"
 
 /*
  * Layouts: Linux drivers/iommu/intel/iommu.h (QI_*), QEMU
@@ -13,12 +12,6 @@
  * bits 15:0 and MIP in bits 20:16.
  */
 
-#define ALL UINT64_C(0xffffffffffffffff)
-#define F(n, w, lo, wd, slot, at)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, 0)
-#define FN(n, w, lo, wd, slot, at, need)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, need)
-#define FL(n, w, bit, flag)		IOMMUFMT__FLAG(n, w, bit, flag, 0)
-#define FLN(n, w, bit, flag, need)	IOMMUFMT__FLAG(n, w, bit, flag, need)
-#define FIELDS(a) .nfields = ARRAY_SIZE(a), .fields = (a)
 #define AUX_MIP_SHIFT 16
 
 enum { FIX_WAIT = 1, FIX_PGRESP };
@@ -85,19 +78,12 @@ enum {
 	VT_PGRESP,
 };
 
-#define INV IOMMUFMT_INV_OP_INVALIDATE
 #define GL IOMMUFMT_INV_GRAN_GLOBAL
 #define DOM IOMMUFMT_INV_GRAN_DOMAIN
 #define PAS IOMMUFMT_INV_GRAN_PASID
 #define ADR IOMMUFMT_INV_GRAN_ADDR
 #define DEV IOMMUFMT_INV_GRAN_DEVICE
-#define SEL IOMMUFMT__IRF_SEL
-#define NORM IOMMUFMT__IRF_NORM
-#define C_IOTLB IOMMUFMT_INV_CACHE_IOTLB
 #define C_DEVTLB IOMMUFMT_INV_CACHE_DEV_IOTLB
-#define FA IOMMUFMT_INV_F_ARCHID
-#define FP IOMMUFMT_INV_F_PASID
-#define FS IOMMUFMT_INV_F_SID
 #define CFG_PASID IOMMUFMT_INV_CFG_PASID
 #define CFG_ATS IOMMUFMT_INV_CFG_ATS
 #define RSV_CC { UINT64_C(0xfffc00000000f1c0), ALL, ALL, ALL }
@@ -161,7 +147,6 @@ static const struct iommufmt__inv_cmd vtd_cmds[] = {
 			FIELDS(f_pgresp) },
 };
 
-#define OP1(row) { (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
 /* rows chosen by G (bits 5:4); selrow maps each G value to a row after the first */
 #define OPG(row, n, m0, m1, m2, m3) { (row) + 1, (n), 0, 0, 4, 2, "g", { m0, m1, m2, m3 } }
 static const struct iommufmt__inv_opent vtd_ops[] = {
@@ -174,7 +159,7 @@ static const struct iommufmt__inv_opent vtd_ops[] = {
 	[7] = OPG(VT_PC_DOMAIN, 3, 0, 1, -1, 2),
 	[8] = OP1(VT_PDEVTLB),
 	[9] = OP1(VT_PGRESP),
-	[0xa] = { 0, 0, 1, 0, 0, 0, "PSTRM_RESP", { 0, 0, 0, 0 } },
+	[0xa] = OP_UNIMPL("PSTRM_RESP"),
 };
 
 /* Page-response codes: VT-d RC <-> IOMMUFMT_INV_RESP_*. */

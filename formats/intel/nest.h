@@ -61,7 +61,7 @@ enum vtd_priv {
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */
-int iommufmt__vtd_bind_prepare(struct iommufmt_host_desc *d);
+int iommufmt__vtd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
 static inline void vtd_regs(const struct iommufmt_host_desc *d, struct iommufmt_hw_info_vtd *r)
 {

@@ -118,6 +118,13 @@
 #define LPAE_PRIV_GRANULE	0	/* log2 granule: 12, 14, 16 */
 #define LPAE_PRIV_ROOT_SIZE	1	/* bytes of the (concatenated) root table */
 #define LPAE_PRIV_LEAFMASK	2	/* bit L: blocks allowed at level L (bit 3: pages) */
+#define LPAE_PRIV_KEY		3	/* LPAE_KEY(granule, start level): the walker to run */
+
+/* Walkers are instantiated per (granule, start level), both constants. */
+#define LPAE_KEY(g, start)	((((g) - 12) / 2) * 4 + (start))
+#define LPAE_INSTANCES(X) \
+	X(12, 0) X(12, 1) X(12, 2) X(12, 3) X(14, 0) X(14, 1) X(14, 2) X(14, 3) \
+	X(16, 1) X(16, 2) X(16, 3)
 
 #define LPAE_REQ_RWX	(IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC)
 
@@ -238,7 +245,6 @@ LPAE_INLINE int lpae_allowed(uint32_t perm, uint32_t access)
 
 struct lpae_walk {
 	uint64_t table;	/* GPA of the table read at the current level */
-	uint64_t imask;	/* index mask at the current level (all ones at the start) */
 	uint64_t hier;	/* stage-1 hierarchical bits seen so far */
 };
 
@@ -298,15 +304,18 @@ LPAE_INLINE uint32_t lpae_leaf(const struct iommufmt_pgtable *pt, uint64_t d, ui
 
 /*
  * One lookup at @level for @iova: returns 1 when @out holds the final
- * result, 0 when @w now points at the next-level table.
+ * result, 0 when @w now points at the next-level table. At the start level
+ * (@first) the index takes every input bit left (iova is below 2^ias, so it
+ * stays inside the root, concatenated tables included).
  */
 LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *rd,
 			  uint64_t iova, uint32_t access, struct iommufmt_xlate *out,
 			  struct lpae_walk *w, const unsigned g, const int s2, const int level,
-			  const int prefetch)
+			  const int first, const int prefetch)
 {
 	const unsigned sh = lpae_shift(g, level);
-	const uint64_t ea = w->table + ((iova >> sh) & w->imask) * 8;
+	const uint64_t smask = (UINT64_C(1) << (g - 3)) - 1;
+	const uint64_t ea = w->table + ((iova >> sh) & (first ? ~UINT64_C(0) : smask)) * 8;
 	uint64_t d, next;
 	uint32_t f;
 
@@ -315,7 +324,6 @@ LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__pt
 		out->fault_addr = ea;
 		return 1;
 	}
-	w->imask = (UINT64_C(1) << (g - 3)) - 1;
 	if (unlikely(!(d & LPAE_VALID)))
 		return lpae_fault(out, iova, IOMMUFMT_FAULT_NOT_PRESENT, level, d, sh);
 	if (level < 3 && (d & LPAE_TYPE_TABLE)) {
@@ -330,7 +338,7 @@ LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__pt
 		/* start the next level's load while other walks run */
 		if (prefetch && level < 3)
 			iommufmt__ptrd_prefetch(rd, next + ((iova >> lpae_shift(g, level + 1)) &
-							    w->imask) * 8);
+							    smask) * 8);
 		return 0;
 	}
 	f = lpae_leaf(pt, d, w->hier, g, s2, level, !!(access & IOMMUFMT_ACCESS_PRIV), out);
@@ -351,7 +359,6 @@ LPAE_INLINE int lpae_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 			   struct iommufmt_xlate *out, struct lpae_walk *w)
 {
 	w->table = pt->cfg.root;
-	w->imask = ~UINT64_C(0);
 	w->hier = 0;
 	if (unlikely(iova > pt->ias_mask)) {
 		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, pt->start_level, 0,
@@ -361,9 +368,10 @@ LPAE_INLINE int lpae_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 	return 0;
 }
 
-LPAE_INLINE void lpae_translate_g(const struct iommufmt_pgtable *pt,
-				  const struct iommufmt_gmem *gmem, uint64_t iova, uint32_t access,
-				  struct iommufmt_xlate *out, const unsigned g, const int s2)
+LPAE_INLINE void lpae_translate_gs(const struct iommufmt_pgtable *pt,
+				   const struct iommufmt_gmem *gmem, uint64_t iova, uint32_t access,
+				   struct iommufmt_xlate *out, const unsigned g, const int s2,
+				   const int start)
 {
 	struct lpae_walk w;
 	struct iommufmt__ptrd rd;
@@ -371,38 +379,28 @@ LPAE_INLINE void lpae_translate_g(const struct iommufmt_pgtable *pt,
 	if (lpae_begin(pt, iova, out, &w))
 		return;
 	iommufmt__ptrd_init(&rd, gmem);
-	switch (pt->start_level) {
-	case 0:
-		if (lpae_step(pt, &rd, iova, access, out, &w, g, s2, 0, 0))
-			return;
-		__attribute__((fallthrough));
-	case 1:
-		if (lpae_step(pt, &rd, iova, access, out, &w, g, s2, 1, 0))
-			return;
-		__attribute__((fallthrough));
-	case 2:
-		if (lpae_step(pt, &rd, iova, access, out, &w, g, s2, 2, 0))
-			return;
-		__attribute__((fallthrough));
-	default:
-		lpae_step(pt, &rd, iova, access, out, &w, g, s2, 3, 0);
-	}
+	if (start <= 0 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 0, start == 0, 0))
+		return;
+	if (start <= 1 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 1, start == 1, 0))
+		return;
+	if (start <= 2 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 2, start == 2, 0))
+		return;
+	lpae_step(pt, &rd, iova, access, out, &w, g, s2, 3, start == 3, 0);
 }
 
 LPAE_INLINE void lpae_translate(const struct iommufmt_pgtable *pt,
 				const struct iommufmt_gmem *gmem, uint64_t iova, uint32_t access,
 				struct iommufmt_xlate *out, const int s2)
 {
-	switch (pt->priv[LPAE_PRIV_GRANULE]) {
-	case 14:
-		lpae_translate_g(pt, gmem, iova, access, out, 14, s2);
-		break;
-	case 16:
-		lpae_translate_g(pt, gmem, iova, access, out, 16, s2);
-		break;
+	switch (pt->priv[LPAE_PRIV_KEY]) {
+#define LPAE_CASE_T(g_, s_)							\
+	case LPAE_KEY(g_, s_):							\
+		lpae_translate_gs(pt, gmem, iova, access, out, g_, s2, s_);	\
+		return;
+	LPAE_INSTANCES(LPAE_CASE_T)
+#undef LPAE_CASE_T
 	default:
-		lpae_translate_g(pt, gmem, iova, access, out, 12, s2);
-		break;
+		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
 	}
 }
 
@@ -416,14 +414,16 @@ LPAE_INLINE void lpae_translate(const struct iommufmt_pgtable *pt,
 			unsigned i_ = (unsigned)__builtin_ctz(m_);		\
 										\
 			if (lpae_step(pt, &rd, iovas[base + i_], access,	\
-				      &out[base + i_], &w[i_], g, s2, (L), 1))	\
+				      &out[base + i_], &w[i_], g, s2, (L),	\
+				      start == (L), 1))				\
 				live &= ~(UINT32_C(1) << i_);			\
 		}								\
 	} while (0)
 
-LPAE_INLINE void lpae_batch_g(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
-			      const __u64 *iovas, size_t n, uint32_t access,
-			      struct iommufmt_xlate *out, const unsigned g, const int s2)
+LPAE_INLINE void lpae_batch_gs(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			       const __u64 *iovas, size_t n, uint32_t access,
+			       struct iommufmt_xlate *out, const unsigned g, const int s2,
+			       const int start)
 {
 	struct iommufmt__ptrd rd;
 
@@ -437,22 +437,15 @@ LPAE_INLINE void lpae_batch_g(const struct iommufmt_pgtable *pt, const struct io
 			if (!lpae_begin(pt, iovas[base + i], &out[base + i], &w[i])) {
 				live |= UINT32_C(1) << i;
 				iommufmt__ptrd_prefetch(&rd, w[i].table +
-							(iovas[base + i] >>
-							 lpae_shift(g, (int)pt->start_level)) * 8);
+							(iovas[base + i] >> lpae_shift(g, start)) * 8);
 			}
-		switch (pt->start_level) {
-		case 0:
+		if (start <= 0)
 			LPAE_BATCH_LEVEL(0);
-			__attribute__((fallthrough));
-		case 1:
+		if (start <= 1)
 			LPAE_BATCH_LEVEL(1);
-			__attribute__((fallthrough));
-		case 2:
+		if (start <= 2)
 			LPAE_BATCH_LEVEL(2);
-			__attribute__((fallthrough));
-		default:
-			LPAE_BATCH_LEVEL(3);
-		}
+		LPAE_BATCH_LEVEL(3);
 	}
 }
 
@@ -460,16 +453,17 @@ LPAE_INLINE void lpae_batch(const struct iommufmt_pgtable *pt, const struct iomm
 			    const __u64 *iovas, size_t n, uint32_t access,
 			    struct iommufmt_xlate *out, const int s2)
 {
-	switch (pt->priv[LPAE_PRIV_GRANULE]) {
-	case 14:
-		lpae_batch_g(pt, gmem, iovas, n, access, out, 14, s2);
-		break;
-	case 16:
-		lpae_batch_g(pt, gmem, iovas, n, access, out, 16, s2);
-		break;
+	switch (pt->priv[LPAE_PRIV_KEY]) {
+#define LPAE_CASE_B(g_, s_)							\
+	case LPAE_KEY(g_, s_):							\
+		lpae_batch_gs(pt, gmem, iovas, n, access, out, g_, s2, s_);	\
+		return;
+	LPAE_INSTANCES(LPAE_CASE_B)
+#undef LPAE_CASE_B
 	default:
-		lpae_batch_g(pt, gmem, iovas, n, access, out, 12, s2);
-		break;
+		for (size_t i = 0; i < n; i++)
+			iommufmt__xlate_fault(&out[i], iovas[i], IOMMUFMT_FAULT_BAD_LEVEL,
+					      pt->start_level, 0, 0);
 	}
 }
 
@@ -939,6 +933,7 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 	pt->priv[LPAE_PRIV_GRANULE] = g;
 	pt->priv[LPAE_PRIV_ROOT_SIZE] = root_size;
 	pt->priv[LPAE_PRIV_LEAFMASK] = leafmask;
+	pt->priv[LPAE_PRIV_KEY] = (uint64_t)LPAE_KEY(g, start);
 	return 0;
 }
 

@@ -1,15 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* s390 zPCI bind validation: the FIB's DMA window and IOTA (page-table bind); no PASID table exists. */
 #include "formats/s390/nest.h"
+#include "formats/tables.h"
 
 enum { C_ROOT14, C_NR };
-
-#define FC IOMMUFMT__FC
-#define ANY IOMMUFMT__FC_ANY
-#define RSVD IOMMUFMT__FC_RSVD
-#define HSET IOMMUFMT__FC_HOSTSET
-#define EQ IOMMUFMT__FC_EQ
-#define NOTSUP IOMMUFMT__FC_NOTSUP
 
 /* The IOTA word (big-endian in the FIB, converted before checking). */
 static const struct iommufmt__fc iota_rows[] = {
@@ -21,6 +15,9 @@ static const struct iommufmt__fc iota_rows[] = {
 	FC("iota.w[13:12]", 0, 13, 12, RSVD, 0, 0, NULL),
 	FC("iota.origin", 0, 63, 14, EQ, C_ROOT14, 0, "root >> 14"),
 };
+
+static const struct iommufmt__fc_table iota_table = IOMMUFMT__FC_TABLE(iota_rows, 1, ZP_CIOTA,
+								       ZP_LAST);
 
 static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 			      const struct iommufmt_bind_pgtable *b, const void *payload,
@@ -40,8 +37,7 @@ static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "iota.t",
 				      "T = 0 (relaxed, untranslated DMA) binds no table");
 	ctx[C_ROOT14] = b->root >> 14;
-	err = iommufmt__fc_check_z(iota_rows, ARRAY_SIZE(iota_rows), &iota, 1, &d->priv[ZP_CIOTA],
-				   d->priv, ctx, diag);
+	err = iommufmt__fc_check_table(&iota_table, d, &iota, ctx, diag);
 	if (unlikely(err))
 		return err;
 	reach = zpci_dt_reach((unsigned int)(iota >> ZPCI_IOTA_DT_LO) & 7);
@@ -99,10 +95,9 @@ static int s390_pgtable_cfg(const struct iommufmt_host_desc *d,
 	return 0;
 }
 
-int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d)
+int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag)
 {
-	return iommufmt__fc_compile(iota_rows, ARRAY_SIZE(iota_rows), 1, d->priv,
-				    &d->priv[ZP_CIOTA], ZP_LAST - ZP_CIOTA) < 0 ? -EINVAL : 0;
+	return iommufmt__fc_compile_all(d, &iota_table, 1, "s390", diag);
 }
 
 static const struct iommufmt_data_type_desc s390_bind_types[] = {

@@ -60,10 +60,7 @@ static int s390_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 	d->priv[ZP_START] = r.start_dma;
 	d->priv[ZP_END] = r.end_dma;
 	d->priv[ZP_LARGE] = (r.frame_mask >> 1) & 1;
-	if (iommufmt__s390_bind_prepare(d))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
-				      "the s390 field table does not fit the host description");
-	return 0;
+	return iommufmt__s390_bind_prepare(d, diag);
 }
 
 static int s390_advertise(const struct iommufmt_host_desc *d,
@@ -84,10 +81,8 @@ static int s390_advertise(const struct iommufmt_host_desc *d,
 	g.flags = IOMMUFMT_HW_INFO_S390_REFRESH;
 	g.start_dma = h.start_dma;
 	g.end_dma = h.end_dma;
-	memcpy(data, &g, sizeof(g));
-	*data_type = IOMMUFMT_HW_INFO_TYPE_S390_ZPCI;
-	*len = sizeof(g);
-	return 0;
+	return iommufmt__advertise_out(data, data_type, len, IOMMUFMT_HW_INFO_TYPE_S390_ZPCI, &g,
+				       sizeof(g));
 }
 
 static const struct iommufmt_data_type_desc s390_hw_types[] = {

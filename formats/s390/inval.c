@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* s390 zPCI RPCIT (refresh PCI translations) as a 24-byte record: decode, encode. */
-#include "formats/formats.h"
-#include "lib/inval_table.h"
+#include "formats/tables.h"
 
 /*
  * RPCIT R1,R2 is an instruction, not a queue entry: a VMM that intercepts it
@@ -15,9 +14,6 @@
  * rejected, as is a range passing 2^64. The refresh is synchronous: there is
  * no wait command, and s390 has no device TLBs, PASIDs or configuration caches.
  */
-
-#define F(n, w, lo, wd, slot, at)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, 0)
-#define FIELDS(a) .nfields = ARRAY_SIZE(a), .fields = (a)
 
 enum { FIX_RANGE = 1 };
 
@@ -33,7 +29,7 @@ static const struct iommufmt__inv_cmd s390_cmds[] = {
 };
 
 static const struct iommufmt__inv_opent s390_ops[] = {
-	{ 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } },
+	OP1(0),
 };
 
 static inline __attribute__((always_inline)) int s390_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,

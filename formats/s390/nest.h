@@ -32,6 +32,6 @@ enum s390_priv {
 };
 
 /* Compile the field checker's table for this host into its priv words (bind.c). */
-int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d);
+int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
 #endif /* IOMMUFMT_FORMATS_S390_NEST_H */

@@ -1,19 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* SMMUv3 bind validation: guest STE (CD-table bind) and CD (page-table bind), CD-table deep check, iommufd STE. */
 #include "formats/smmuv3/nest.h"
+#include "formats/tables.h"
 
 /* Header values the payload must repeat (ctx[] of the field checker). */
 enum { C_BASE6, C_FMT, C_PASID_BITS, C_ROOT4, C_T0SZ, C_NR };
-
-#define FC IOMMUFMT__FC
-#define ANY IOMMUFMT__FC_ANY
-#define RSVD IOMMUFMT__FC_RSVD
-#define HMAX IOMMUFMT__FC_HOSTMAX
-#define HMIN IOMMUFMT__FC_HOSTMIN
-#define HSET IOMMUFMT__FC_HOSTSET
-#define NEEDS IOMMUFMT__FC_NEEDS
-#define EQ IOMMUFMT__FC_EQ
-#define NOTSUP IOMMUFMT__FC_NOTSUP
 
 /*
  * STE words 0-1 of a guest STE with V = 1. Linux lets a guest control only
@@ -82,11 +73,27 @@ static const struct iommufmt__fc cd_rows[] = {
 	FC("cd.w7", 7, 63, 0, RSVD, 0, 0, NULL),
 };
 
+enum { T_STE, T_CD };
+static const struct iommufmt__fc_table smmu_tables[] = {
+	[T_STE] = IOMMUFMT__FC_TABLE(ste_rows, 2, SP_CSTE, SP_CCD),
+	[T_CD] = IOMMUFMT__FC_TABLE(cd_rows, 8, SP_CCD, SP_END),
+};
+
 static const unsigned int ips_bits[8] = { 32, 36, 40, 42, 44, 48, 52, 56 };
 
 static unsigned int tg0_shift(uint64_t tg0)
 {
 	return tg0 == 0 ? 12 : tg0 == 1 ? 16 : 14;
+}
+
+/* Index bits of the top table of a CD's TTB0 walk (T0SZ and TG0 of word 0): 8 << this is its size. */
+static unsigned int cd_top_bits(uint64_t w0)
+{
+	unsigned int g = tg0_shift((w0 >> 6) & 3), stride = g - 3;
+	unsigned int ias = 64 - (unsigned int)(w0 & 0x3f);
+	unsigned int levels = (ias - g + stride - 1) / stride;
+
+	return ias - g - stride * (levels - 1);
 }
 
 /*
@@ -97,7 +104,7 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 		    struct iommufmt_diag *diag)
 {
 	uint64_t t0sz, ttb0, align;
-	unsigned int g, stride, ias, levels, top;
+	unsigned int g;
 	int err;
 
 	if (unlikely(!((w[0] >> 31) & 1)))
@@ -110,8 +117,7 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 				      "cd.epd1", "TTB1 walks (EPD1 = 0) are not part of a page-table "
 				      "bind");
-	err = iommufmt__fc_check_z(cd_rows, ARRAY_SIZE(cd_rows), w, 8, &d->priv[SP_CCD], d->priv,
-				   ctx, diag);
+	err = iommufmt__fc_check_table(&smmu_tables[T_CD], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	t0sz = w[0] & 0x3f;
@@ -136,11 +142,7 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ttb0,
 					 iommufmt__mask(ips_bits[(w[0] >> 32) & 7]), 0,
 					 "TTB0 is above the CD's IPS output size");
-	ias = 64 - (unsigned int)t0sz;
-	stride = g - 3;
-	levels = (ias - g + stride - 1) / stride;
-	top = ias - g - stride * (levels - 1);
-	align = UINT64_C(8) << top;
+	align = UINT64_C(8) << cd_top_bits(w[0]);
 	if (align < 64)
 		align = 64;
 	if (unlikely(ttb0 & (align - 1)))
@@ -181,14 +183,11 @@ static int cd_table_deep(const struct iommufmt_host_desc *d, const struct iommuf
 			desc = iommufmt__le64(raw);
 			if (!(desc & 1))
 				continue;
-			if (desc & (GENMASK64(11, 1) | GENMASK64(63, 56))) {
-				iommufmt_diag_init(&inner);
-				iommufmt__diag_ex(&inner, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED,
-						  "l1cd", IOMMUFMT__DV_VALUE, desc, 0, 0,
-						  "L1 descriptor has reserved bits set");
-				return iommufmt__diag_table_entry(diag, &inner, "L1 CD descriptor",
-								  (uint32_t)i);
-			}
+			if (desc & (GENMASK64(11, 1) | GENMASK64(63, 56)))
+				return iommufmt__diag_table_reserved(diag, "l1cd", desc,
+								     "L1 CD descriptor", (uint32_t)i,
+								     "L1 descriptor has reserved bits "
+								     "set");
 			l2 = desc & GENMASK64(55, 12);
 		}
 		for (uint64_t j = 0; j < per_l2; j++) {
@@ -234,8 +233,7 @@ static int smmu_check_pasid_table(const struct iommufmt_host_desc *d,
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->base, 64, 0,
 					 "CD table base must be 64-byte aligned");
-	err = iommufmt__fc_check_z(ste_rows, ARRAY_SIZE(ste_rows), w, 2, &d->priv[SP_CSTE],
-				   d->priv, ctx, diag);
+	err = iommufmt__fc_check_table(&smmu_tables[T_STE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely(((w[0] >> 4) & 3) != ctx[C_FMT]))
@@ -287,15 +285,9 @@ static int smmu_check_pgtable(const struct iommufmt_host_desc *d,
 	err = cd_check(d, w, ctx, diag);
 	if (err)
 		return err;
-	if (gmem) {
-		uint64_t t0sz = w[0] & 0x3f;
-		unsigned int g = tg0_shift((w[0] >> 6) & 3), stride = g - 3;
-		unsigned int ias = 64 - (unsigned int)t0sz;
-		unsigned int levels = (ias - g + stride - 1) / stride;
-		unsigned int top = ias - g - stride * (levels - 1);
-
-		return iommufmt__deep_readable(gmem, b->root, UINT64_C(8) << top, "root", diag);
-	}
+	if (gmem)
+		return iommufmt__deep_readable(gmem, b->root, UINT64_C(8) << cd_top_bits(w[0]), "root",
+					       diag);
 	return 0;
 }
 
@@ -378,14 +370,9 @@ static int smmu_pgtable_cfg(const struct iommufmt_host_desc *d,
 	return 0;
 }
 
-int iommufmt__smmu_bind_prepare(struct iommufmt_host_desc *d)
+int iommufmt__smmu_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag)
 {
-	if (iommufmt__fc_compile(ste_rows, ARRAY_SIZE(ste_rows), 2, d->priv, &d->priv[SP_CSTE],
-				 SP_CCD - SP_CSTE) < 0 ||
-	    iommufmt__fc_compile(cd_rows, ARRAY_SIZE(cd_rows), 8, d->priv, &d->priv[SP_CCD],
-				 SP_END - SP_CCD) < 0)
-		return -EINVAL;
-	return 0;
+	return iommufmt__fc_compile_all(d, smmu_tables, ARRAY_SIZE(smmu_tables), "SMMUv3", diag);
 }
 
 static const struct iommufmt_data_type_desc smmu_bind_types[] = {

@@ -110,16 +110,8 @@ static int smmu_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 			d->pasid.table_formats |= (1u << IOMMUFMT_PASIDT_SMMU_2L_4K) |
 						  (1u << IOMMUFMT_PASIDT_SMMU_2L_64K);
 	}
-	if (d->pasid.pasid_bits) {
-		d->pasid.flags |= IOMMUFMT_PASID_F_EXEC | IOMMUFMT_PASID_F_PRIV;
-		if (regs->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) {
-			d->pasid.flags &= ~(IOMMUFMT_PASID_F_EXEC | IOMMUFMT_PASID_F_PRIV);
-			if (d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC)
-				d->pasid.flags |= IOMMUFMT_PASID_F_EXEC;
-			if (d->iommufd_caps & IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV)
-				d->pasid.flags |= IOMMUFMT_PASID_F_PRIV;
-		}
-	}
+	if (d->pasid.pasid_bits)
+		iommufmt__host_pasid_flags(d, regs, false, true, true);
 	if (idr0 & (1u << SMMU_IDR0_PRI))
 		d->pasid.flags |= IOMMUFMT_PASID_F_PRI;
 	if (stall != 1)
@@ -148,11 +140,7 @@ static int smmu_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 		d->inval.flags |= IOMMUFMT_INVF_DEVTLB;
 	d->inval.asid_bits = idr0 & (1u << SMMU_IDR0_ASID16) ? 16 : 8;
 
-	d->fault.flags = IOMMUFMT_FAULTF_FLAT;
-	if (s1p && s2p)
-		d->fault.flags |= IOMMUFMT_FAULTF_NESTED_S1 | IOMMUFMT_FAULTF_NESTED_S2;
-	if (idr0 & (1u << SMMU_IDR0_PRI))
-		d->fault.flags |= IOMMUFMT_FAULTF_PRI;
+	iommufmt__host_fault_flags(d, s1p && s2p);	/* PRI: IDR0.PRI, as the PASID flags */
 	if (stall != 1)
 		d->fault.flags |= IOMMUFMT_FAULTF_STALL;
 	if (stall == 2)
@@ -174,10 +162,7 @@ static int smmu_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 	d->priv[SP_EATS] = idr0 & (1u << SMMU_IDR0_ATS) &&
 			   !(d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) ? 0x3 : 0x1;
 	d->priv[SP_MIN_T0SZ] = ias1 == 52 ? 12 : 16;
-	if (iommufmt__smmu_bind_prepare(d))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
-				      "the SMMUv3 field tables do not fit the host description");
-	return 0;
+	return iommufmt__smmu_bind_prepare(d, diag);
 }
 
 /* Largest IDR5.OAS encoding whose width fits @bits. */
@@ -250,10 +235,8 @@ static int smmu_advertise(const struct iommufmt_host_desc *d,
 	g.idr[5] |= oas_enc << SMMU_IDR5_OAS_LO;
 	g.iidr = h.iidr;
 	g.aidr = h.aidr;
-	memcpy(data, &g, sizeof(g));
-	*data_type = IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3;
-	*len = sizeof(g);
-	return 0;
+	return iommufmt__advertise_out(data, data_type, len, IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3, &g,
+				       sizeof(g));
 }
 
 static const struct iommufmt_data_type_desc smmu_hw_types[] = {

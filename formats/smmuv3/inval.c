@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* SMMUv3 command-queue commands: tables, decode, encode with NUM/SCALE/TG/TTL ranges, iommufd entries. */
-#include "formats/formats.h"
-#include "lib/inval_table.h"
+#include "formats/tables.h"
 
 /*
  * Layouts: Linux drivers/iommu/arm/arm-smmu-v3/arm-smmu-v3.h (CMDQ_*), the
@@ -18,12 +17,6 @@
  * entry.aux for CMD_SYNC holds MSH in bits 1:0 and MSIAttr in bits 5:2.
  */
 
-#define ALL UINT64_C(0xffffffffffffffff)
-#define F(n, w, lo, wd, slot, at)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, 0)
-#define FN(n, w, lo, wd, slot, at, need)	IOMMUFMT__FLD(n, w, lo, wd, slot, at, need)
-#define FL(n, w, bit, flag)		IOMMUFMT__FLAG(n, w, bit, flag, 0)
-#define FLN(n, w, bit, flag, need)	IOMMUFMT__FLAG(n, w, bit, flag, need)
-#define FIELDS(a) .nfields = ARRAY_SIZE(a), .fields = (a)
 #define CFGR IOMMUFMT_INV_CFG_RANGE
 #define CFGP IOMMUFMT_INV_CFG_PASID
 
@@ -78,11 +71,7 @@ enum {
 	SM_ATC_INV, SM_PRI_RESP, SM_RESUME, SM_STALL_TERM, SM_SYNC,
 };
 
-#define INV IOMMUFMT_INV_OP_INVALIDATE
-#define C_IOTLB IOMMUFMT_INV_CACHE_IOTLB
 #define C_CFG (IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_PASID)
-#define FS IOMMUFMT_INV_F_SID
-#define FV IOMMUFMT_INV_F_VMID
 #define W0_CFGI UINT64_C(0xfffffb00)	/* 31:11 and 9:8: all but SSec below the StreamID */
 #define W0_TLBI UINT64_C(0xfc0e0f00)	/* 31:26, 19:17, 11:8 */
 
@@ -148,10 +137,9 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 		      .rsv = { UINT64_C(0xf03fcf00), UINT64_C(0xfff0000000000003) }, FIELDS(f_sync) },
 };
 
-#define OP1(row) { (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
 static const struct iommufmt__inv_opent smmu_ops[] = {
 	[0x01] = OP1(SM_PREFETCH_CFG),
-	[0x02] = { 0, 0, 1, 0, 0, 0, "PREFETCH_ADDR", { 0, 0, 0, 0 } },
+	[0x02] = OP_UNIMPL("PREFETCH_ADDR"),
 	[0x03] = OP1(SM_CFGI_STE),
 	[0x04] = OP1(SM_CFGI_STE_RANGE),
 	[0x05] = OP1(SM_CFGI_CD),

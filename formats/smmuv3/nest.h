@@ -63,7 +63,7 @@ enum smmu_priv {
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */
-int iommufmt__smmu_bind_prepare(struct iommufmt_host_desc *d);
+int iommufmt__smmu_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
 /* The iommufd-layout registers kept in desc->raw. */
 static inline void smmu_regs(const struct iommufmt_host_desc *d,
