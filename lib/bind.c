@@ -367,6 +367,24 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 	return done(err, diag);
 }
 
+int iommufmt__iommufd_hwpt_in(const struct iommufmt_iommufd_hwpt *in, uint32_t type,
+			      const char *type_name, uint32_t len, uint32_t hwpt_flags,
+			      const char *what, struct iommufmt_diag *diag)
+{
+	const bool pasid = hwpt_flags & IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID;
+
+	if (in->data_type != type)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
+					 "data_type", IOMMUFMT__DV_VALUE, in->data_type, 0, 0,
+					 "iommufd data type %u is not %s", in->data_type, type_name);
+	if (in->data_len != len || (in->hwpt_flags & ~hwpt_flags) || (in->pasid && !pasid))
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
+					 IOMMUFMT__DV_VALUE, in->data_len, len, 0, "%s is %u bytes%s",
+					 what, len, pasid ? "; only the PASID HWPT flag is known" :
+					 ", with no PASID and no HWPT flags");
+	return 0;
+}
+
 /* The caller's output struct: argsz must reach VER0; the rest is written. */
 static int iommufd_out_ok(const struct iommufmt_iommufd_hwpt *out, struct iommufmt_diag *diag)
 {

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Private helpers of the bind area: the host object, the table-driven field checker, deep-check helpers. */
+/* Private helpers of the bind area: the host object, the table-driven field checker, deep checks, pieces of the models' ops. */
 #ifndef IOMMUFMT_LIB_BIND_INTERNAL_H
 #define IOMMUFMT_LIB_BIND_INTERNAL_H
 
@@ -131,12 +131,6 @@ static inline void iommufmt__load_le(uint64_t *w, const void *p, size_t n)
 		w[i] = iommufmt__le64((const uint8_t *)p + 8 * i);
 }
 
-/* Lowest n bits set (n may be 64). */
-static inline uint64_t iommufmt__mask(unsigned int n)
-{
-	return n >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
-}
-
 /*
  * Deep checks: turn a failure found in one entry of a guest table into
  * -EIO / IOMMUFMT_DIAG_BIND_TABLE_ENTRY with the entry's index, keeping the
@@ -193,6 +187,19 @@ void iommufmt__host_pasid_flags(struct iommufmt_host_desc *d, const struct iommu
 /* Fault reporting of a host: flat, nested stage 1 and 2 with @nested, page requests with PASID PRI. */
 void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested);
 
+/*
+ * Writing a model's ops: a payload type of one fixed size; the head of its
+ * bind ops; its host ops from <prefix>_hw_types, _decode and _advertise.
+ */
+#define IOMMUFMT__DATA_TYPE_FIXED(t, k, st)	{ (t), (k), sizeof(st), sizeof(st) }
+#define IOMMUFMT__BIND_OPS_HEAD(types) \
+	.ops_size = sizeof(struct iommufmt_bind_ops), .data_types = (types), \
+	.nr_data_types = ARRAY_SIZE(types)
+#define IOMMUFMT__HOST_OPS(prefix) \
+	{ .ops_size = sizeof(struct iommufmt_host_ops), .hw_info_types = prefix##_hw_types, \
+	  .nr_hw_info_types = ARRAY_SIZE(prefix##_hw_types), .decode = prefix##_decode, \
+	  .advertise = prefix##_advertise }
+
 /* The end of an advertise op: @size bytes of guest registers @regs of type @type into @data. */
 static inline int iommufmt__advertise_out(void *data, __u32 *data_type, __u32 *len, uint32_t type,
 					  const void *regs, size_t size)
@@ -201,6 +208,39 @@ static inline int iommufmt__advertise_out(void *data, __u32 *data_type, __u32 *l
 	*data_type = type;
 	*len = (__u32)size;
 	return 0;
+}
+
+/*
+ * The checks a model's from_iommufd op starts with: the record's data type
+ * is @type (@type_name in the text; else -EOPNOTSUPP BIND_DATA_TYPE), it
+ * holds @len bytes of @what, no HWPT flags beyond @hwpt_flags and no PASID
+ * unless IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID is one of them (else -EINVAL
+ * BAD_VALUE on "data_len").
+ */
+int iommufmt__iommufd_hwpt_in(const struct iommufmt_iommufd_hwpt *in, uint32_t type,
+			      const char *type_name, uint32_t len, uint32_t hwpt_flags,
+			      const char *what, struct iommufmt_diag *diag);
+
+/*
+ * The PASID-table bind a from_iommufd op returns: this host's model, payload
+ * type @type and @config; the table (@format, @pasid_bits, @base) only when
+ * the config translates.
+ */
+static inline void iommufmt__pasid_table_bind(struct iommufmt_bind_pasid_table *b,
+					      const struct iommufmt_host_desc *d, uint32_t type,
+					      uint8_t config, uint32_t format, uint8_t pasid_bits,
+					      uint64_t base)
+{
+	b->argsz = sizeof(*b);
+	b->model = d->model;
+	b->variant = d->variant;
+	b->data_type = type;
+	b->config = config;
+	if (config == IOMMUFMT_BIND_CONFIG_TRANSLATE) {
+		b->format = format;
+		b->pasid_bits = pasid_bits;
+		b->base = base;
+	}
 }
 
 /* The page-table format capability of a host, or NULL. */

@@ -173,6 +173,12 @@ extern const size_t iommufmt__nr_builtin_models;
 int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,
 			      size_t *need);
 
+/* Lowest n bits set (n may be 64 or more). */
+static inline uint64_t iommufmt__mask(unsigned int n)
+{
+	return n >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
+}
+
 /* ---- argsz-versioned input (lib/copy.c) ---- */
 
 /*

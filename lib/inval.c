@@ -39,18 +39,12 @@ IOMMUFMT_EXPORT int iommufmt_inv_codec_prepare(struct iommufmt_inv_codec *c,
 	if (!c || !cfg)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no configuration");
 	memset(&tmp, 0, sizeof(tmp));
-	r = iommufmt_struct_copy_in(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_INV_CFG_SIZE_VER0, cfg,
-				    cfg->argsz, diag);
+	r = iommufmt__copy_in_flags(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_INV_CFG_SIZE_VER0, cfg,
+				    cfg->argsz, IOMMUFMT_INV_CFG_ALL, "invalidation feature ", diag);
 	if (r)
 		return r;
-	if (tmp.cfg.flags & ~IOMMUFMT_INV_CFG_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, tmp.cfg.flags,
-					 IOMMUFMT_INV_CFG_ALL, 0, "unknown invalidation feature flags 0x%x",
-					 tmp.cfg.flags & ~IOMMUFMT_INV_CFG_ALL);
 	if (tmp.cfg.__reserved)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO, "__reserved",
-				      "reserved field is not zero");
+		return iommufmt__reserved_nonzero(diag, "__reserved");
 	tmp.model = iommufmt_model_get(tmp.cfg.model, tmp.cfg.variant);
 	if (!tmp.model)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
@@ -178,9 +172,9 @@ static int check_range(const struct iommufmt_inv_entry *e, struct iommufmt_diag 
 	if (!e->nr_granules)
 		return bad(diag, IOMMUFMT_DIAG_BAD_VALUE, "nr_granules", 0, 1,
 			   "an address range needs at least one granule");
-	if (e->addr & iommufmt__mask_lo(e->granule))
+	if (e->addr & iommufmt__mask(e->granule))
 		return bad(diag, IOMMUFMT_DIAG_INV_MISALIGNED, "addr", e->addr,
-			   iommufmt__mask_lo(e->granule), "addr is not aligned to the granule");
+			   iommufmt__mask(e->granule), "addr is not aligned to the granule");
 	/* granules left between addr and 2^64 */
 	if (e->addr)
 		room = (~e->addr + 1) >> e->granule;
@@ -359,10 +353,7 @@ static int entry_check_full(const struct iommufmt_inv_entry *e, struct iommufmt_
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->op,
 					 IOMMUFMT_INV_OP_NR - 1, 0, "unknown op %u", e->op);
 	if (e->flags & ~IOMMUFMT_INV_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags,
-					 IOMMUFMT_INV_F_ALL, 0, "unknown entry flags 0x%x",
-					 e->flags & ~IOMMUFMT_INV_F_ALL);
+		return iommufmt__unknown_flags(diag, e->flags, IOMMUFMT_INV_F_ALL, "entry ");
 	if (e->flags & ~op_flags[e->op])
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags,
@@ -480,31 +471,6 @@ static bool batch_direct(const struct batch *b)
 {
 	return b->entry_len == sizeof(struct iommufmt_inv_entry) &&
 	       !((uintptr_t)b->entries % _Alignof(struct iommufmt_inv_entry));
-}
-
-IOMMUFMT_EXPORT int iommufmt_inv_batch_check(struct iommufmt_inv_batch *ub,
-					     struct iommufmt_diag *diag)
-{
-	struct batch b;
-	struct iommufmt_inv_entry e;
-	uint32_t i;
-	int r = batch_open(ub, &b, false, diag);
-
-	if (r)
-		return r;
-	for (i = 0; i < b.entry_num; i++) {
-		r = batch_get(&b, i, &e, diag);
-		if (!r)
-			r = entry_check_full(&e, diag);
-		if (r) {
-			iommufmt__diag_set_index(diag, i);
-			break;
-		}
-	}
-	ub->entry_num = i;
-	if (!r)
-		iommufmt__diag_ok(diag);
-	return r;
 }
 
 /* ---- decoding ---- */
@@ -742,30 +708,98 @@ IOMMUFMT_EXPORT int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c
 	return r;
 }
 
-/* ---- encoding ---- */
+/* ---- encoding (native commands and iommufd entries) ---- */
 
-static int encode_full(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
-		       void *out, size_t out_len, __u32 *nr, __u32 *eflags,
-		       struct iommufmt_diag *diag)
+/* What becomes of an entry: only checked, native commands, or the kernel's iommufd entries. */
+enum emit_mode { EMIT_CHECK, EMIT_NATIVE, EMIT_KERNEL };
+
+/* Bytes of output per command or kernel entry (none when only checking). */
+static inline size_t emit_len(const struct iommufmt_inv_codec *c, enum emit_mode mode)
 {
+	return mode == EMIT_CHECK ? 0 : mode == EMIT_KERNEL ? c->ops->iommufd_entry_len :
+	       c->cmd_size;
+}
+
+/*
+ * Check a full entry and emit it as @mode says into @out (@out_len bytes);
+ * the count and flags go to *nr and *eflags (either may be NULL), the
+ * count also when @out is too small (-EMSGSIZE).
+ */
+static inline __attribute__((always_inline)) int
+entry_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode,
+	   const struct iommufmt_inv_entry *e, void *out, size_t out_len, __u32 *nr,
+	   __u32 *eflags, struct iommufmt_diag *diag)
+{
+	const size_t elen = emit_len(c, mode);
 	__u32 n = 0, ef = 0;
 	int r = entry_check_full(e, diag);
 
+	if (mode == EMIT_CHECK)
+		return r;
 	if (!r)
-		r = c->ops->encode(c, e, out, out_len / c->cmd_size, &n, &ef, diag);
+		r = (mode == EMIT_KERNEL ? c->ops->to_iommufd : c->ops->encode)(c, e, out,
+									out_len / elen, &n,
+									&ef, diag);
 	if (nr)
 		*nr = n;
 	if (eflags)
 		*eflags = ef;
-	if (r == -EMSGSIZE)
+	if (r == -EMSGSIZE && mode == EMIT_KERNEL)
 		iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
-				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-				  (uint64_t)n * c->cmd_size, out_len, 0,
-				  "%u commands need %llu bytes", n,
-				  (unsigned long long)n * c->cmd_size);
+				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, (uint64_t)n * elen, out_len,
+				  0, "%u kernel entries do not fit", n);
+	else if (r == -EMSGSIZE)
+		iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
+				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, (uint64_t)n * elen, out_len,
+				  0, "%u commands need %llu bytes", n, (unsigned long long)n * elen);
 	else if (!r)
 		iommufmt__diag_ok(diag);
 	return r;
+}
+
+/*
+ * Every entry of the input batch @b through entry_emit() until one fails
+ * (its index goes into @diag); the output of each follows the one before
+ * at @out + *used. ub->entry_num becomes the entries handled.
+ */
+static inline __attribute__((always_inline)) int
+batch_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode, struct iommufmt_inv_batch *ub,
+	   const struct batch *b, void *out, size_t out_len, size_t *used, uint32_t *all,
+	   struct iommufmt_diag *diag)
+{
+	struct iommufmt_inv_entry e;
+	uint32_t i;
+	int r = 0;
+
+	for (i = 0; i < b->entry_num; i++) {
+		__u32 n = 0, ef = 0;
+
+		r = batch_get(b, i, &e, diag);
+		if (!r)
+			r = entry_emit(c, mode, &e, (uint8_t *)out + *used, out_len - *used, &n, &ef,
+				       diag);
+		if (r) {
+			iommufmt__diag_set_index(diag, i);
+			break;
+		}
+		*used += (size_t)n * emit_len(c, mode);
+		*all |= ef;
+	}
+	ub->entry_num = i;
+	if (!r)
+		iommufmt__diag_ok(diag);
+	return r;
+}
+
+/* A caller's single entry (argsz rules) into @tmp; @bad_out: the output or count is missing. */
+static int entry_in(const struct iommufmt_inv_entry *e, bool bad_out,
+		    struct iommufmt_inv_entry *tmp, struct iommufmt_diag *diag)
+{
+	if (!e || bad_out)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entry",
+				      "no entry, count or output");
+	return iommufmt_struct_copy_in(tmp, sizeof(*tmp), IOMMUFMT_INV_ENTRY_SIZE_VER0, e, e->argsz,
+				       diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_inv_encode(const struct iommufmt_inv_codec *c,
@@ -778,14 +812,8 @@ IOMMUFMT_EXPORT int iommufmt_inv_encode(const struct iommufmt_inv_codec *c,
 
 	if (!codec_ok(c))
 		return no_codec(diag);
-	if (!e || !nr_cmds || (!out && out_len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entry",
-				      "no entry, count or output");
-	r = iommufmt_struct_copy_in(&tmp, sizeof(tmp), IOMMUFMT_INV_ENTRY_SIZE_VER0, e, e->argsz,
-				    diag);
-	if (r)
-		return r;
-	return encode_full(c, &tmp, out, out_len, nr_cmds, enc_flags, diag);
+	r = entry_in(e, !nr_cmds || (!out && out_len), &tmp, diag);
+	return r ? r : entry_emit(c, EMIT_NATIVE, &tmp, out, out_len, nr_cmds, enc_flags, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c,
@@ -794,9 +822,8 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c
 					      struct iommufmt_diag *diag)
 {
 	struct batch b;
-	struct iommufmt_inv_entry e;
 	size_t used = 0;
-	uint32_t i, all = 0;
+	uint32_t all = 0;
 	int r;
 
 	if (!codec_ok(c))
@@ -810,25 +837,10 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c
 	r = batch_open(ub, &b, false, diag);
 	if (r)
 		return r;
-	for (i = 0; i < b.entry_num; i++) {
-		__u32 n = 0, ef = 0;
-
-		r = batch_get(&b, i, &e, diag);
-		if (!r)
-			r = encode_full(c, &e, (uint8_t *)out + used, out_len - used, &n, &ef, diag);
-		if (r) {
-			iommufmt__diag_set_index(diag, i);
-			break;
-		}
-		used += (size_t)n * c->cmd_size;
-		all |= ef;
-	}
-	ub->entry_num = i;
+	r = batch_emit(c, EMIT_NATIVE, ub, &b, out, out_len, &used, &all, diag);
 	*out_used = used;
 	if (enc_flags)
 		*enc_flags = all;
-	if (!r)
-		iommufmt__diag_ok(diag);
 	return r;
 }
 
@@ -851,39 +863,26 @@ IOMMUFMT_EXPORT int iommufmt_inv_convert(const struct iommufmt_inv_codec *from,
 	return iommufmt_inv_encode(to, &e, out, out_len, nr_cmds, enc_flags, diag);
 }
 
+IOMMUFMT_EXPORT int iommufmt_inv_batch_check(struct iommufmt_inv_batch *ub,
+					     struct iommufmt_diag *diag)
+{
+	struct batch b;
+	size_t used = 0;
+	uint32_t all = 0;
+	int r = batch_open(ub, &b, false, diag);
+
+	return r ? r : batch_emit(NULL, EMIT_CHECK, ub, &b, NULL, 0, &used, &all, diag);
+}
+
 /* ---- iommufd ---- */
 
-static int to_iommufd_full(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
-			   void *out, size_t out_len, __u32 *nr, __u32 *eflags,
-			   struct iommufmt_diag *diag)
+/* The codec converts to the kernel's entries; else -EOPNOTSUPP with @diag filled. */
+static int iommufd_ok(const struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
-	__u32 n = 0, ef = 0;
-	int r = entry_check_full(e, diag);
-
-	if (!r)
-		r = c->ops->to_iommufd(c, e, out, out_len / c->ops->iommufd_entry_len, &n, &ef, diag);
-	*nr = n;
-	if (eflags)
-		*eflags = ef;
-	if (r == -EMSGSIZE)
-		iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
-				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-				  (uint64_t)n * c->ops->iommufd_entry_len, out_len, 0,
-				  "%u kernel entries do not fit", n);
-	else if (!r)
-		iommufmt__diag_ok(diag);
-	return r;
-}
-
-static bool has_iommufd(const struct iommufmt_inv_codec *c)
-{
-	return c->ops->ops_size >= offsetof(struct iommufmt_inval_ops, to_iommufd) +
-				   sizeof(c->ops->to_iommufd) &&
-	       c->ops->to_iommufd && c->ops->iommufd_entry_len;
-}
-
-static int no_iommufd(const struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
-{
+	if (c->ops->ops_size >= offsetof(struct iommufmt_inval_ops, to_iommufd) +
+				sizeof(c->ops->to_iommufd) &&
+	    c->ops->to_iommufd && c->ops->iommufd_entry_len)
+		return 0;
 	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 			      "the kernel has no IOMMU_HWPT_INVALIDATE data type for %s",
 			      c->model->name);
@@ -899,16 +898,10 @@ IOMMUFMT_EXPORT int iommufmt_inv_to_iommufd(const struct iommufmt_inv_codec *hos
 
 	if (!codec_ok(host))
 		return no_codec(diag);
-	if (!has_iommufd(host))
-		return no_iommufd(host, diag);
-	if (!e || !nr || (!out && out_len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entry",
-				      "no entry, count or output");
-	r = iommufmt_struct_copy_in(&tmp, sizeof(tmp), IOMMUFMT_INV_ENTRY_SIZE_VER0, e, e->argsz,
-				    diag);
-	if (r)
-		return r;
-	return to_iommufd_full(host, &tmp, out, out_len, nr, enc_flags, diag);
+	r = iommufd_ok(host, diag);
+	if (!r)
+		r = entry_in(e, !nr || (!out && out_len), &tmp, diag);
+	return r ? r : entry_emit(host, EMIT_KERNEL, &tmp, out, out_len, nr, enc_flags, diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_codec *host,
@@ -918,15 +911,15 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_code
 						  struct iommufmt_diag *diag)
 {
 	struct batch b;
-	struct iommufmt_inv_entry e;
 	size_t used = 0, elen;
-	uint32_t i, all = 0;
+	uint32_t all = 0;
 	int r;
 
 	if (!codec_ok(host))
 		return no_codec(diag);
-	if (!has_iommufd(host))
-		return no_iommufd(host, diag);
+	r = iommufd_ok(host, diag);
+	if (r)
+		return r;
 	if (!inv || (!out && out_len))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "inv",
 				      "no ioctl argument or output");
@@ -934,21 +927,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_code
 	if (r)
 		return r;
 	elen = host->ops->iommufd_entry_len;
-	for (i = 0; i < b.entry_num; i++) {
-		__u32 n = 0, ef = 0;
-
-		r = batch_get(&b, i, &e, diag);
-		if (!r)
-			r = to_iommufd_full(host, &e, (uint8_t *)out + used, out_len - used, &n, &ef,
-					    diag);
-		if (r) {
-			iommufmt__diag_set_index(diag, i);
-			break;
-		}
-		used += (size_t)n * elen;
-		all |= ef;
-	}
-	ub->entry_num = i;
+	r = batch_emit(host, EMIT_KERNEL, ub, &b, out, out_len, &used, &all, diag);
 	inv->size = sizeof(*inv);
 	inv->data_uptr = (uint64_t)(uintptr_t)out;
 	inv->data_type = host->ops->iommufd_type;
@@ -957,8 +936,6 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_code
 	inv->__reserved = 0;
 	if (enc_flags)
 		*enc_flags = all;
-	if (!r)
-		iommufmt__diag_ok(diag);
 	return r;
 }
 

@@ -153,7 +153,7 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 				      cmd->name, "%s needs %s, which the target does not have",
 				      cmd->name, iommufmt__inv_cfg_name(cmd->need & ~em->c->cfg.flags));
 	iommufmt__inv_zero(covered);
-	w[0] = (uint64_t)(cmd->opcode & iommufmt__mask_lo(f->op_width)) << f->op_lo;
+	w[0] = (uint64_t)(cmd->opcode & iommufmt__mask(f->op_width)) << f->op_lo;
 	if (f->op2_width)
 		w[0] |= (uint64_t)(cmd->opcode >> f->op_width) << f->op2_lo;
 	if (oe->nrows > 1)
@@ -164,8 +164,8 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 
 		if (fl->slot >= IOMMUFMT__IS_NR)
 			continue;
-		v = (s[fl->slot] >> fl->at) & iommufmt__mask_lo(fl->width);
-		covered[fl->slot] |= iommufmt__mask_lo(fl->width) << fl->at;
+		v = (s[fl->slot] >> fl->at) & iommufmt__mask(fl->width);
+		covered[fl->slot] |= iommufmt__mask(fl->width) << fl->at;
 		if (v && (fl->need & ~em->c->cfg.flags)) {
 			field_name(field, cmd->name, fl->name);
 			return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,

@@ -129,6 +129,10 @@ struct iommufmt__inv_fmt {
 #define IOMMUFMT__MBZ(n, w, lo, wd) \
 	{ IOMMUFMT__MASK(wd), (n), (w), (lo), (wd), IOMMUFMT__IS_NONE, 0, 1, IOMMUFMT__NEVER }
 
+/* The opcode table and command rows of an iommufmt__inv_fmt. */
+#define IOMMUFMT__INV_TABLES(o, c) \
+	.nops = ARRAY_SIZE(o), .ops = (o), .cmds = (c), .ncmds = ARRAY_SIZE(c)
+
 /* Opcode entries: one row, and a legal opcode the library does not decode (named @n). */
 #define IOMMUFMT__OP1(row)	{ (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
 #define IOMMUFMT__OP_UNIMPL(n)	{ 0, 0, 1, 0, 0, 0, (n), { 0, 0, 0, 0 } }
@@ -158,14 +162,9 @@ static inline void iommufmt__inv_zero(uint64_t *s)
 	}
 }
 
-static inline uint64_t iommufmt__mask_lo(unsigned int n)
-{
-	return n >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
-}
-
 static inline uint64_t iommufmt__inv_bits(uint64_t w, unsigned int lo, unsigned int width)
 {
-	return (w >> lo) & iommufmt__mask_lo(width);
+	return (w >> lo) & iommufmt__mask(width);
 }
 
 /* Index of the lowest set bit; 64 for 0. */
@@ -279,7 +278,7 @@ static inline __attribute__((always_inline)) int iommufmt__inv_range(const struc
 						       c->cfg.max_am < 52 ? c->cfg.max_am : 52,
 						       "address mask above the IOMMU's MAMV", diag);
 		e->granule = 12;
-		e->addr = a & ~iommufmt__mask_lo((unsigned int)v + 12);
+		e->addr = a & ~iommufmt__mask((unsigned int)v + 12);
 		e->nr_granules = UINT64_C(1) << v;
 		return 0;
 	case IOMMUFMT__IR_SBIT:
@@ -306,11 +305,11 @@ static inline __attribute__((always_inline)) int iommufmt__inv_range(const struc
 		break;
 	case IOMMUFMT__IR_INDEX:
 		e->granule = 0;
-		e->addr = a & ~iommufmt__mask_lo((unsigned int)v);
+		e->addr = a & ~iommufmt__mask((unsigned int)v);
 		e->nr_granules = UINT64_C(1) << v;
 		return 0;
 	case IOMMUFMT__IR_SIDRANGE:
-		e->sid_mask = (uint32_t)iommufmt__mask_lo((unsigned int)v + 1);
+		e->sid_mask = (uint32_t)iommufmt__mask((unsigned int)v + 1);
 		e->sid &= ~e->sid_mask;
 		return 0;
 	case IOMMUFMT__IR_FM: {
@@ -334,10 +333,51 @@ static inline __attribute__((always_inline)) int iommufmt__inv_range(const struc
 		e->addr = 0;
 		e->nr_granules = UINT64_C(1) << 52;
 	} else {
-		e->addr = a & ~iommufmt__mask_lo(log2);
+		e->addr = a & ~iommufmt__mask(log2);
 		e->nr_granules = UINT64_C(1) << (log2 - 12);
 	}
 	return 0;
+}
+
+/* ---- rules several models share, for their fix callbacks and encoders ---- */
+
+/* A sync's completion store: the address when it stores (SYNC_STORE), else no data either. */
+static inline void iommufmt__inv_fix_store(const uint64_t *s, struct iommufmt_inv_entry *e)
+{
+	if (e->flags & IOMMUFMT_INV_F_SYNC_STORE)
+		e->addr = s[IOMMUFMT__IS_ADDR];
+	else
+		e->data = 0;	/* the store address and data are ignored without it */
+}
+
+/*
+ * PCIe page-request group response codes (VT-d page response RC, AMD
+ * COMPLETE_PPR_REQUEST status): Success 0, Invalid Request 1, Response
+ * Failure 0xf. The code of an IOMMUFMT_INV_RESP_* value ...
+ */
+static inline uint64_t iommufmt__inv_prg_code(uint32_t resp)
+{
+	return resp == IOMMUFMT_INV_RESP_FAILURE ? 0xf : resp;
+}
+
+/* ... and back: the IOMMUFMT_INV_RESP_* of slot CODE into e->code, or -EIO naming @field. */
+static inline int iommufmt__inv_prg_resp(const struct iommufmt__inv_cmd *cmd, const char *field,
+					 const char *what, const uint64_t *s,
+					 struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+{
+	switch (s[IOMMUFMT__IS_CODE]) {
+	case 0:
+		e->code = IOMMUFMT_INV_RESP_SUCCESS;
+		return 0;
+	case 1:
+		e->code = IOMMUFMT_INV_RESP_INVALID;
+		return 0;
+	case 0xf:
+		e->code = IOMMUFMT_INV_RESP_FAILURE;
+		return 0;
+	}
+	return iommufmt__inv_err_value(cmd, field, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD,
+				       s[IOMMUFMT__IS_CODE], 0xf, what, diag);
 }
 
 /* The model rules applied after the generic decode of a command whose row has fix != 0. */
@@ -397,11 +437,11 @@ iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 	}
 	if (unlikely(c->cfg.pasid_bits && (e->pasid >> c->cfg.pasid_bits)))
 		return iommufmt__inv_err_value(cmd, "pasid", -EIO, IOMMUFMT_DIAG_INV_ID_RANGE, e->pasid,
-					       iommufmt__mask_lo(c->cfg.pasid_bits),
+					       iommufmt__mask(c->cfg.pasid_bits),
 					       "PASID wider than the IOMMU's", diag);
 	if (unlikely(c->cfg.archid_bits && (e->archid >> c->cfg.archid_bits)))
 		return iommufmt__inv_err_value(cmd, "archid", -EIO, IOMMUFMT_DIAG_INV_ID_RANGE,
-					       e->archid, iommufmt__mask_lo(c->cfg.archid_bits),
+					       e->archid, iommufmt__mask(c->cfg.archid_bits),
 					       "domain id / ASID wider than the IOMMU's", diag);
 	if (cmd->range) {
 		err = iommufmt__inv_range(c, cmd, sl, e, diag);
@@ -475,6 +515,27 @@ iommufmt__inv_decode_many(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_f
 	return 0;
 }
 
+/*
+ * The decode and cmd_name ops of a model's codec, <prefix>_decode and
+ * <prefix>_cmd_name, over its table @fmt and fix callback @fix.
+ */
+#define IOMMUFMT__INV_CODEC_OPS(prefix, fmt, fix) \
+	static int prefix##_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n, \
+				   struct iommufmt_inv_entry *out, size_t *done, \
+				   struct iommufmt_diag *diag) \
+	{ \
+		return iommufmt__inv_decode_many(&(fmt), (fix), c, cmds, n, out, done, diag); \
+	} \
+	static const char *prefix##_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd) \
+	{ \
+		return iommufmt__inv_name(&(fmt), c, cmd); \
+	}
+
+/* The head of a model's inval ops: its size, <prefix>_prepare, _decode, _encode and _cmd_name. */
+#define IOMMUFMT__INV_OPS_HEAD(prefix) \
+	.ops_size = sizeof(struct iommufmt_inval_ops), .prepare = prefix##_prepare, \
+	.decode = prefix##_decode, .encode = prefix##_encode, .cmd_name = prefix##_cmd_name
+
 /* ---- encode ---- */
 
 /* Collects the commands of one entry; writes while they fit, counts the rest. */
@@ -490,6 +551,29 @@ struct iommufmt__inv_emit {
 
 /* Pack row @row with slots @s into the next command; 0 or a negative errno. */
 int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const uint64_t *s);
+
+/*
+ * Pack row @row from the slots most rows use, every other slot zero: the
+ * ids, the range code (@size), the address, flag bits, the model's scratch
+ * slot @x and @aux.
+ */
+static inline int iommufmt__inv_put(struct iommufmt__inv_emit *em, unsigned int row,
+				    uint64_t archid, uint64_t pasid, uint64_t sid, uint64_t size,
+				    uint64_t addr, uint64_t flags, uint64_t x, uint64_t aux)
+{
+	uint64_t s[IOMMUFMT__IS_SLOTS];
+
+	iommufmt__inv_zero(s);
+	s[IOMMUFMT__IS_ARCHID] = archid;
+	s[IOMMUFMT__IS_PASID] = pasid;
+	s[IOMMUFMT__IS_SID] = sid;
+	s[IOMMUFMT__IS_SIZE] = size;
+	s[IOMMUFMT__IS_ADDR] = addr;
+	s[IOMMUFMT__IS_FLAGS] = flags;
+	s[IOMMUFMT__IS_X] = x;
+	s[IOMMUFMT__IS_AUX] = aux;
+	return iommufmt__inv_emit(em, row, s);
+}
 
 /* Look up the row of (opcode, selector) for encoding; -1 when there is none. */
 int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel);
@@ -509,6 +593,39 @@ struct iommufmt__inv_block {
 size_t iommufmt__inv_cover_pow2(uint64_t a, uint64_t n, unsigned int maxlog,
 				struct iommufmt__inv_block *out, size_t cap);
 
+/*
+ * The blocks of 4 KiB pages (at most 2^@maxlog each) that cover an address
+ * entry's range; 0 when more than IOMMUFMT_INV_ENCODE_MAX would be needed
+ * (the caller widens to its whole scope: IOMMUFMT_INV_ENC_WIDENED set). A
+ * level hint is dropped: these commands have none.
+ */
+static inline size_t iommufmt__inv_cover_pages(struct iommufmt__inv_emit *em,
+					       const struct iommufmt_inv_entry *e, unsigned int maxlog,
+					       struct iommufmt__inv_block *blk)
+{
+	size_t n;
+
+	if (e->level_hint)
+		em->eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	n = iommufmt__inv_cover_pow2(e->addr >> 12, e->nr_granules << (e->granule - 12), maxlog, blk,
+				     IOMMUFMT_INV_ENCODE_MAX);
+	if (n <= IOMMUFMT_INV_ENCODE_MAX)
+		return n;
+	em->eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	return 0;
+}
+
+/* The end of an encode op: the count and flags of what @em emitted; -EMSGSIZE when it did not fit. */
+static inline int iommufmt__inv_emit_end(const struct iommufmt__inv_emit *em, int r, __u32 *nr,
+					 __u32 *eflags)
+{
+	*nr = (__u32)em->n;
+	*eflags |= em->eflags;
+	if (!r && em->n > em->cap)
+		return -EMSGSIZE;
+	return r;
+}
+
 /* The address field of an ATS S-bit encoded block of 2^log2 bytes at @base (log2 >= 12). */
 static inline uint64_t iommufmt__inv_sbit_addr(uint64_t base, unsigned int log2)
 {
@@ -516,7 +633,7 @@ static inline uint64_t iommufmt__inv_sbit_addr(uint64_t base, unsigned int log2)
 		return base;
 	if (log2 >= 64)
 		return UINT64_C(0x7ffffffffffff000);
-	return (base | iommufmt__mask_lo(log2 - 1)) & ~UINT64_C(0xfff);
+	return (base | iommufmt__mask(log2 - 1)) & ~UINT64_C(0xfff);
 }
 
 /* Whether the entry's range is the whole 64-bit space. */

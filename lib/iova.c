@@ -573,14 +573,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_check_map(const struct iommufmt_iova_space *sp
 	if (!sp || !req)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "req",
 				      "missing space or request");
-	rc = iommufmt_struct_copy_in(&r, sizeof(r), IOMMUFMT_IOVA_MAP_CHECK_SIZE_VER0, req,
-				     req->argsz, diag);
+	rc = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_IOVA_MAP_CHECK_SIZE_VER0, req,
+				     req->argsz, 0, "", diag);
 	if (rc)
 		return rc;
-	if (r.flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE, r.flags, 0, 0,
-					 "unknown flags 0x%x", r.flags);
 	if (!r.length)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "length",
 					 IOMMUFMT__DV_VALUE, r.iova, 0, 0,
@@ -1160,14 +1156,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_get_ranges(const struct iommufmt_iova_sp
 	if (!sp || !arg)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "arg",
 				      "missing space or request");
-	rc = iommufmt_struct_copy_in(&r, sizeof(r), IOMMUFMT_IOVA_RANGES_SIZE_VER0, arg,
-				     arg->argsz, diag);
+	rc = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_IOVA_RANGES_SIZE_VER0, arg,
+				     arg->argsz, 0, "", diag);
 	if (rc)
 		return rc;
-	if (r.flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE, r.flags, 0, 0,
-					 "unknown flags 0x%x", r.flags);
 	if (r.__reserved)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
 					 "__reserved", IOMMUFMT__DV_VALUE, r.__reserved, 0, 0,

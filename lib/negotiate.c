@@ -113,13 +113,8 @@ IOMMUFMT_EXPORT int iommufmt_negotiate(const struct iommufmt_host *host,
 		return -EINVAL;
 	}
 	d = &host->desc;
-	err = iommufmt_struct_copy_in(&r, sizeof(r), IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, req,
-				      req->argsz, &tmp);
-	if (!err && (r.flags & ~IOMMUFMT_VIOMMU_F_ALL))
-		err = iommufmt__diag_ex(&tmp, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.flags,
-					IOMMUFMT_VIOMMU_F_ALL, 0, "unknown vIOMMU feature flags 0x%x",
-					r.flags & ~IOMMUFMT_VIOMMU_F_ALL);
+	err = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, req,
+				      req->argsz, IOMMUFMT_VIOMMU_F_ALL, "vIOMMU feature ", &tmp);
 	if (err) {
 		if (ng.cap)
 			diags[0] = tmp;

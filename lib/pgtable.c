@@ -2,11 +2,6 @@
 /* Generic page-table layer: configuration checks, dispatch to formats, coalescing, map splitting. */
 #include "lib/pgtable_internal.h"
 
-static const struct iommufmt_pgtable_walk_ops *walk_ops(const struct iommufmt_pgtable_ops *ops)
-{
-	return ops ? IOMMUFMT_OPS_GET(ops, struct iommufmt_pgtable_ops, walk) : NULL;
-}
-
 IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 					     const struct iommufmt_pgtable_cfg *cfg,
 					     struct iommufmt_diag *diag)
@@ -19,49 +14,38 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg",
 				      "no configuration");
 	memset(&tmp, 0, sizeof(tmp));
-	r = iommufmt_struct_copy_in(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_PGTABLE_CFG_SIZE_VER0,
-				    cfg, cfg->argsz, diag);
+	r = iommufmt__copy_in_flags(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_PGTABLE_CFG_SIZE_VER0, cfg,
+				    cfg->argsz, IOMMUFMT_PGTABLE_F_ALL, "page-table ", diag);
 	if (r)
 		return r;
-	if (tmp.cfg.flags & ~IOMMUFMT_PGTABLE_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, tmp.cfg.flags,
-					 IOMMUFMT_PGTABLE_F_ALL, 0, "unknown page-table flags 0x%x",
-					 tmp.cfg.flags & ~IOMMUFMT_PGTABLE_F_ALL);
 	if (tmp.cfg.__reserved)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
-				      "__reserved", "reserved field is not zero");
+		return iommufmt__reserved_nonzero(diag, "__reserved");
 	tmp.ops = iommufmt_pgtable_get(tmp.cfg.format);
 	if (!tmp.ops)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_PGTABLE, "format",
 					 IOMMUFMT__DV_VALUE, tmp.cfg.format, 0, 0,
 					 "page-table format %u is not registered", tmp.cfg.format);
-	w = walk_ops(tmp.ops);
+	w = iommufmt__pt_walk_ops(&tmp);
 	if (!w || !w->prepare || !w->translate)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s has no walker", tmp.ops->name);
 	r = w->prepare(&tmp, diag);
 	if (r)
 		return r;
+	tmp.translate = w->translate;
 	*pt = tmp;
 	iommufmt__diag_ok(diag);
 	return 0;
-}
-
-static const struct iommufmt_pgtable_walk_ops *pt_walk(const struct iommufmt_pgtable *pt)
-{
-	return pt && pt->ops ? walk_ops(pt->ops) : NULL;
 }
 
 IOMMUFMT_EXPORT int iommufmt_translate(const struct iommufmt_pgtable *pt,
 				       const struct iommufmt_gmem *gmem, __u64 iova,
 				       __u32 access, struct iommufmt_xlate *out)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
-
-	if (unlikely(!w || !gmem || !out))
+	/* the cached pointer: one load to the walker, not four */
+	if (unlikely(!pt || !pt->translate || !gmem || !out))
 		return -EINVAL;
-	w->translate(pt, gmem, iova, access, out);
+	pt->translate(pt, gmem, iova, access, out);
 	return 0;
 }
 
@@ -70,7 +54,7 @@ IOMMUFMT_EXPORT int iommufmt_translate_batch(const struct iommufmt_pgtable *pt,
 					     const __u64 *iovas, size_t n, __u32 access,
 					     struct iommufmt_xlate *out)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
+	const struct iommufmt_pgtable_walk_ops *w = iommufmt__pt_walk_ops(pt);
 
 	if (unlikely(!w || !gmem || (n && (!iovas || !out))))
 		return -EINVAL;
@@ -123,7 +107,7 @@ IOMMUFMT_EXPORT int iommufmt_walk_range(const struct iommufmt_pgtable *pt,
 					const struct iommufmt_gmem *gmem, __u64 start, __u64 last,
 					__u32 flags, iommufmt_walk_fn fn, void *opaque)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
+	const struct iommufmt_pgtable_walk_ops *w = iommufmt__pt_walk_ops(pt);
 	struct coalesce c = { .fn = fn, .opaque = opaque };
 	int r;
 
@@ -142,7 +126,7 @@ IOMMUFMT_EXPORT int iommufmt_dirty_harvest(const struct iommufmt_pgtable *pt,
 					   const struct iommufmt_gmem *gmem, __u64 start,
 					   __u64 last, __u32 flags, __u64 *bitmap, __u64 nbits)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
+	const struct iommufmt_pgtable_walk_ops *w = iommufmt__pt_walk_ops(pt);
 	__u64 pages;
 
 	if (!w || !gmem || !bitmap || start > last || (start & 0xfff) || (flags & ~IOMMUFMT_DIRTY_CLEAR))
@@ -181,7 +165,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	r = iommufmt_pgtable_prepare(&pt, &probe, diag);
 	if (r)
 		return r;
-	w = pt_walk(&pt);
+	w = iommufmt__pt_walk_ops(&pt);
 	if (!w || !IOMMUFMT_OPS_GET(w, struct iommufmt_pgtable_walk_ops, root_size) ||
 	    w->root_size(&pt, &size, &align) || !size || !align || (align & (align - 1)))
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
@@ -216,7 +200,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 					 __u64 pa, __u64 len, __u32 prot,
 					 struct iommufmt_diag *diag)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
+	const struct iommufmt_pgtable_walk_ops *w = iommufmt__pt_walk_ops(pt);
 	__u64 minpg, done = 0;
 	int r = 0;
 
@@ -307,7 +291,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 					   struct iommufmt_pgtable_arena *arena, __u64 iova,
 					   __u64 len, struct iommufmt_diag *diag)
 {
-	const struct iommufmt_pgtable_walk_ops *w = pt_walk(pt);
+	const struct iommufmt_pgtable_walk_ops *w = iommufmt__pt_walk_ops(pt);
 	struct unmap_ctx c;
 	struct iommufmt_gmem_region reg;
 	struct iommufmt_gmem g;

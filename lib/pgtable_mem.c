@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Memory helpers of the page-table walkers and builders: entry reads, bit clears, arena, bitmaps. */
+/* Page-table walkers' and builders' helpers: entry reads, bit clears, arena, diagnostics, bitmaps. */
 #include "lib/pgtable_internal.h"
 
 int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])
@@ -110,6 +110,41 @@ int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, u
 	arena->used = at - arena->gpa + size;
 	*gpa = at;
 	return 0;
+}
+
+int iommufmt__pt_arena_fault(struct iommufmt_diag *diag, uint64_t gpa)
+{
+	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
+				 IOMMUFMT__DV_VALUE, gpa, 0, 0,
+				 "table at 0x%llx lies outside the arena", (unsigned long long)gpa);
+}
+
+int iommufmt__pt_bad_size(struct iommufmt_diag *diag, uint64_t size)
+{
+	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
+				 IOMMUFMT__DV_VALUE, size, 0, 0,
+				 "0x%llx is not a page size of this table, or misaligned",
+				 (unsigned long long)size);
+}
+
+int iommufmt__pt_mapped(struct iommufmt_diag *diag, uint64_t iova)
+{
+	return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
+				 IOMMUFMT__DV_VALUE, iova, 0, 0, "0x%llx is already mapped",
+				 (unsigned long long)iova);
+}
+
+int iommufmt__pt_split(struct iommufmt_diag *diag, uint64_t iova, uint64_t size)
+{
+	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
+				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova, size, 0,
+				 "0x%llx is inside a larger mapping", (unsigned long long)iova);
+}
+
+int iommufmt__pt_unmapped(struct iommufmt_diag *diag, uint64_t iova)
+{
+	return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+			      "nothing is mapped at 0x%llx", (unsigned long long)iova);
 }
 
 void iommufmt__bitmap_set(__u64 *bitmap, uint64_t first, uint64_t count)

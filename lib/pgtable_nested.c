@@ -42,17 +42,13 @@ static int nest_access(void *opaque, __u64 ipa, void *buf, size_t len, int write
 	return 0;
 }
 
-static const struct iommufmt_pgtable_walk_ops *nest_walk(const struct iommufmt_pgtable *pt)
-{
-	return pt && pt->ops ? IOMMUFMT_OPS_GET(pt->ops, struct iommufmt_pgtable_ops, walk) : NULL;
-}
-
 IOMMUFMT_EXPORT int iommufmt_translate_nested(const struct iommufmt_pgtable *s1,
 					      const struct iommufmt_pgtable *s2,
 					      const struct iommufmt_gmem *gmem, __u64 iova,
 					      __u32 access, struct iommufmt_xlate *out)
 {
-	const struct iommufmt_pgtable_walk_ops *w1 = nest_walk(s1), *w2 = nest_walk(s2);
+	const struct iommufmt_pgtable_walk_ops *w1 = iommufmt__pt_walk_ops(s1),
+						*w2 = iommufmt__pt_walk_ops(s2);
 	struct nest_view v;
 	struct iommufmt_gmem view;
 	struct iommufmt_xlate x1, x2;

@@ -6,31 +6,35 @@
 /*
  * How to use (the generic_pt pattern: one mechanism, compiled per format).
  *
- * A format file defines, before including this header:
+ * The tables are 4 KiB of 512 eight-byte entries; level l (1 = the leaf
+ * table) indexes the input bits from 12 + 9 (l - 1). A format file defines,
+ * before including this header:
  *   RX_BE          1 if entries are big-endian, else 0
  *   RX_MAXLEV      the largest number of levels the format can have
  *   RX_TOPS(X)     X(n) for every level a root table can have, e.g. X(4) X(5)
  *   RX_ZERO_IS_HOLE 1 if an all-zero entry is always empty (fast skip)
+ *   RX_DIRTY_BIT   the leaf's dirty bit, tracked with IOMMUFMT_PGTABLE_F_AD
  *   RX_HW_BITS     (optional) bits hardware updates in a leaf (A/D), which may
  *                  differ between the entries that repeat one leaf
- * and after it, these static inline hooks (levels count from 1 = the leaf
- * table; the walker only calls them with levels 1..RX_MAXLEV and, inlined,
- * mostly with constant levels, so per-level constants fold):
- *   rx_shift(pt, l)        log2 of the input span of one entry at level l
- *   rx_bits(pt, l)         log2 of the number of entries of a level-l table
- *   rx_table_bytes(pt, l)  size (and alignment) of a level-l table
- *   rx_input_fault(pt, a)  IOMMUFMT_FAULT_* for an input address, or 0
+ *   RX_LEVEL_BITS(l) (optional) index bits of a level-l table, 9 by default
+ *   RX_CANONICAL   (optional) 1: inputs are canonical cfg.ias-bit addresses
+ *                  (the lower half, then the upper half, in table order), and
+ *                  others fault IOMMUFMT_FAULT_NON_CANONICAL; by default
+ *                  inputs above ias_mask fault IOMMUFMT_FAULT_ADDR_SIZE_INPUT
+ *   RX_OWN_PERM    (optional) 1: the format defines rx_access_fault() and
+ *                  rx_final_perm(); by default a request needs each of
+ *                  READ/WRITE/EXEC in the AND over the levels
+ * and after it, these static inline hooks (the walker only calls them with
+ * levels 1..RX_MAXLEV and, inlined, mostly with constant levels, so
+ * per-level constants fold):
  *   rx_decode(pt, pte, l, access, e)  classify one entry (struct rx_ent);
  *                          @access is 0 in range walks
  *   rx_access_fault(pt, perm, access) fault for the AND of permissions, or 0
  *   rx_final_perm(pt, perm)  permissions to report for the AND
- *   rx_linear(pt, &s, &l)  clip [s, l] to the input space, in the linear
- *                          numbering the tables index (0 if empty)
- *   rx_to_va(pt, lin)      linear number back to the input address
- *   rx_dirty_bit(pt)       the leaf's dirty bit (0: no dirty tracking)
- *   rx_leaf_level(pt, size, &l, &group_log2)  where a page of @size lives
  *   rx_make_table(pt, l, child, child_level)   a table entry
  *   rx_make_leaf(pt, l, pa, size_log2, prot, &pte, diag)  a leaf entry
+ * Its prepare function checks its own fields between rx_prepare_fields()
+ * and rx_prepare_finish(), and RX_DEFINE_FORMAT() makes the ops.
  *
  * Walks end by construction: the level strictly decreases at every table
  * entry (a pointer that does not descend is IOMMUFMT_FAULT_BAD_LEVEL), so a
@@ -54,8 +58,8 @@ struct rx_ent {
 	uint32_t __pad;
 };
 
-#ifndef RX_MAXLEV
-#error "define RX_MAXLEV, RX_TOPS, RX_BE and RX_ZERO_IS_HOLE before including lib/pgtable_radix.h"
+#if !defined(RX_MAXLEV) || !defined(RX_DIRTY_BIT)
+#error "define RX_MAXLEV, RX_TOPS, RX_BE, RX_ZERO_IS_HOLE and RX_DIRTY_BIT first"
 #endif
 
 /* Bits hardware sets on its own (A/D): ignored when comparing repeated entries. */
@@ -63,36 +67,160 @@ struct rx_ent {
 #define RX_HW_BITS 0
 #endif
 
+#ifndef RX_LEVEL_BITS
+#define RX_LEVEL_BITS(level) 9
+#endif
+
 #define RX_INLINE static inline __attribute__((always_inline))
 #define RX_UNUSED static __attribute__((unused))
 
 /* The hooks, defined by the format after this header; always inlined. */
-RX_INLINE unsigned int rx_shift(const struct iommufmt_pgtable *pt, unsigned int level);
-RX_INLINE unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int level);
-RX_INLINE uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level);
-RX_INLINE uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova);
 RX_INLINE void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e);
-RX_INLINE uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
-				       uint32_t access);
-RX_INLINE uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm);
-RX_INLINE int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last);
-RX_INLINE uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin);
-RX_INLINE uint64_t rx_dirty_bit(const struct iommufmt_pgtable *pt);
-RX_INLINE int rx_leaf_level(const struct iommufmt_pgtable *pt, uint64_t size,
-				unsigned int *level, unsigned int *group_log2);
 RX_INLINE uint64_t rx_make_table(const struct iommufmt_pgtable *pt, unsigned int level,
 				     uint64_t child, unsigned int child_level);
 RX_INLINE int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int level, uint64_t pa,
 			       unsigned int size_log2, uint32_t prot, uint64_t *pte,
 			       struct iommufmt_diag *diag);
 
-#define RX_LOAD(rd, gpa, val)	iommufmt__ptrd_rd64((rd), (gpa), (val), RX_BE)
-
 static inline uint64_t rx_pow2(unsigned int lg2)
 {
 	return lg2 >= 64 ? 0 : UINT64_C(1) << lg2;
 }
+
+/* ---- geometry and input space ---- */
+
+/* log2 of the input span of one entry at @level. */
+RX_INLINE unsigned int rx_shift(const struct iommufmt_pgtable *pt, unsigned int level)
+{
+	(void)pt;
+	return 12 + 9 * (level - 1);
+}
+
+/* log2 of the number of entries of a level-@level table. */
+RX_INLINE unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int level)
+{
+	(void)pt;
+	(void)level;
+	return RX_LEVEL_BITS(level);
+}
+
+/* Size (and alignment) of a table. */
+RX_INLINE uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level)
+{
+	(void)pt;
+	(void)level;
+	return 4096;
+}
+
+#if defined(RX_CANONICAL) && RX_CANONICAL
+RX_INLINE uint64_t rx_sign_extend(const struct iommufmt_pgtable *pt, uint64_t a)
+{
+	const unsigned int sh = 64 - pt->cfg.ias;
+
+	return (uint64_t)((int64_t)(a << sh) >> sh);
+}
+
+/* IOMMUFMT_FAULT_* for an input address, or 0. */
+RX_INLINE uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova)
+{
+	return rx_sign_extend(pt, iova) != iova ? IOMMUFMT_FAULT_NON_CANONICAL : 0;
+}
+
+/*
+ * Clip [*start, *last] to the input space, in the linear numbering the
+ * tables index (the lower half, then the upper half); 0 if nothing is left.
+ */
+RX_INLINE int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last)
+{
+	const unsigned int ias = pt->cfg.ias;
+	const uint64_t lo_end = (UINT64_C(1) << (ias - 1)) - 1, hi_begin = ~lo_end;
+	uint64_t s = *start, l = *last;
+
+	if (s > lo_end && s < hi_begin)
+		s = hi_begin;
+	if (l > lo_end && l < hi_begin)
+		l = lo_end;
+	if (s > l)
+		return 0;
+	*start = s & ((UINT64_C(1) << ias) - 1);
+	*last = l & ((UINT64_C(1) << ias) - 1);
+	return 1;
+}
+
+/* A linear number back to the input address. */
+RX_INLINE uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
+{
+	return rx_sign_extend(pt, lin);
+}
+#else
+RX_INLINE uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova)
+{
+	return iova > pt->ias_mask ? IOMMUFMT_FAULT_ADDR_SIZE_INPUT : 0;
+}
+
+RX_INLINE int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last)
+{
+	if (*start > pt->ias_mask)
+		return 0;
+	if (*last > pt->ias_mask)
+		*last = pt->ias_mask;
+	return 1;
+}
+
+RX_INLINE uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
+{
+	(void)pt;
+	return lin;
+}
+#endif
+
+#if !defined(RX_OWN_PERM) || !RX_OWN_PERM
+/* A request needs each of READ/WRITE/EXEC in the AND of the levels' permissions. */
+RX_INLINE uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
+				   uint32_t access)
+{
+	(void)pt;
+	return access & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC) & ~perm ?
+	       IOMMUFMT_FAULT_PERMISSION : 0;
+}
+
+RX_INLINE uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm)
+{
+	(void)pt;
+	return perm & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC);
+}
+#else
+RX_INLINE uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
+				       uint32_t access);
+RX_INLINE uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm);
+#endif
+
+/* The leaf's dirty bit (0: no dirty tracking configured). */
+RX_INLINE uint64_t rx_dirty_bit(const struct iommufmt_pgtable *pt)
+{
+	return pt->cfg.flags & IOMMUFMT_PGTABLE_F_AD ? (uint64_t)(RX_DIRTY_BIT) : 0;
+}
+
+/*
+ * Where a page of @size lives: the level whose entries span the largest
+ * power of two not above it, repeated in 2^group_log2 consecutive entries.
+ * Only sizes in pgsize_bitmap are pages.
+ */
+RX_INLINE int rx_leaf_level(const struct iommufmt_pgtable *pt, uint64_t size,
+			    unsigned int *level, unsigned int *group_log2)
+{
+	unsigned int lg2;
+
+	if (!size || (size & (size - 1)) || !(pt->pgsize_bitmap & size))
+		return -EINVAL;
+	lg2 = (unsigned int)__builtin_ctzll(size);
+	*level = (lg2 - 12) / 9 + 1;
+	*group_log2 = (lg2 - 12) % 9;
+	return 0;
+}
+
+#define RX_LOAD(rd, gpa, val)	iommufmt__ptrd_rd64((rd), (gpa), (val), RX_BE)
 
 /* Entry index of @a in a level-@level table. */
 RX_INLINE uint64_t rx_index(const struct iommufmt_pgtable *pt, uint64_t a, unsigned int level)
@@ -126,15 +254,15 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		      const int prefetch, const unsigned int level)
 {
 	const unsigned int shift = rx_shift(pt, level);
-	const uint64_t gpa = l->table + (rx_index(pt, l->iova, level) << 3);
+	const uint64_t off = rx_index(pt, l->iova, level) << 3;
 	uint64_t pte, size;
 	struct rx_ent e;
 	uint32_t perm, f;
 
-	if (unlikely(RX_LOAD(rd, gpa, &pte))) {
+	if (unlikely(iommufmt__ptrd_rd64_at(rd, l->table, off, &pte, RX_BE))) {
 		iommufmt__xlate_fault(out, l->iova, IOMMUFMT_FAULT_TABLE_READ, level, 0,
 				      rx_pow2(shift));
-		out->fault_addr = gpa;
+		out->fault_addr = l->table + off;
 		return RX_DONE;
 	}
 	rx_decode(pt, pte, level, access, &e);
@@ -319,9 +447,7 @@ RX_UNUSED void rx_translate_batch(const struct iommufmt_pgtable *pt,
 	RX_TOPS(RX_CASEB)
 #undef RX_CASEB
 	default:
-		for (size_t i = 0; i < n; i++)
-			iommufmt__xlate_fault(&out[i], iovas[i], IOMMUFMT_FAULT_BAD_LEVEL,
-					      pt->start_level, 0, 0);
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
 	}
 }
 
@@ -370,28 +496,10 @@ RX_INLINE uint64_t rx_skip_zeros(const struct iommufmt__ptrd *rd, uint64_t table
 				 uint64_t hi)
 {
 	const uint64_t off = table + (idx << 3) - rd->base;
-	const uint8_t *p;
-	uint64_t n, k = 0;
 
 	if (!RX_ZERO_IS_HOLE || idx > hi || off >= rd->span || ((hi - idx) << 3) >= rd->span - off)
 		return idx;
-	n = hi - idx + 1;
-	p = rd->host + off;
-	while (k + 8 <= n) {
-		const uint8_t *q = p + (k << 3);
-
-		if (k + 512 < n)
-			__builtin_prefetch(q + 4096);
-		if (iommufmt__load64_raw(q) | iommufmt__load64_raw(q + 8) |
-		    iommufmt__load64_raw(q + 16) | iommufmt__load64_raw(q + 24) |
-		    iommufmt__load64_raw(q + 32) | iommufmt__load64_raw(q + 40) |
-		    iommufmt__load64_raw(q + 48) | iommufmt__load64_raw(q + 56))
-			break;
-		k += 8;
-	}
-	while (k < n && !iommufmt__load64_raw(p + (k << 3)))
-		k++;
-	return idx + k;
+	return idx + iommufmt__pt_skip_empty(rd->host + off, hi - idx + 1, 0, RX_BE);
 }
 
 /*
@@ -407,12 +515,7 @@ RX_INLINE void rx_prefetch_table(const struct iommufmt__ptrd *rd, const struct r
 	if (f->idx > f->hi || off >= rd->span)
 		return;
 	bytes = (f->hi - f->idx + 1) << 3;
-	if (bytes > 4096)
-		bytes = 4096;
-	if (bytes > rd->span - off)
-		bytes = rd->span - off;
-	for (uint64_t b = 0; b < bytes; b += 64)
-		__builtin_prefetch(rd->host + off + b);
+	iommufmt__pt_prefetch(rd->host + off, bytes < rd->span - off ? bytes : rd->span - off);
 }
 
 /* Dirty bits of one leaf (all entries of its group), cleared on request. */
@@ -720,9 +823,7 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 		if (e.kind == RX_TABLE && e.next < lvl && e.next &&
 		    rx_subtree_empty(pt, arena, e.addr, e.next, &budget))
 			continue;	/* an empty table: the page replaces it */
-		return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
-					 IOMMUFMT__DV_VALUE, iova, 0, 0,
-					 "0x%llx is already mapped", (unsigned long long)iova);
+		return iommufmt__pt_mapped(diag, iova);
 	}
 	for (uint64_t j = 0; j < g; j++)
 		iommufmt__store64(slot + 8 * j, leaf, RX_BE);
@@ -772,8 +873,76 @@ RX_UNUSED int rx_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_p
 		}
 		break;
 	}
-	return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-			      "nothing is mapped at 0x%llx", (unsigned long long)iova);
+	return iommufmt__pt_unmapped(diag, iova);
 }
+
+/* ---- configuration ---- */
+
+/*
+ * The first checks of a radix format's prepare: fields it has no use for
+ * (granule, sl0, top) and flags outside @ok_flags. @name names the tables in
+ * the diagnostic ("x86-64 tables"), @flags_note is appended to the flags one.
+ */
+RX_UNUSED int rx_prepare_fields(const struct iommufmt_pgtable *pt, const char *name,
+				const char *flags_note, uint32_t ok_flags,
+				struct iommufmt_diag *diag)
+{
+	const struct iommufmt_pgtable_cfg *c = &pt->cfg;
+
+	if (c->granule || c->sl0 || c->top)
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+				      c->granule ? "granule" : c->sl0 ? "sl0" : "top",
+				      "%s have no %s", name, c->granule ? "granule" :
+				      c->sl0 ? "sl0" : "top");
+	if (c->flags & ~ok_flags)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, ok_flags,
+					 0, "flags 0x%x do not apply to %s%s",
+					 c->flags & ~ok_flags, name, flags_note);
+	return 0;
+}
+
+/*
+ * The last checks and the derived fields: the output size (cfg.oas, 0 for
+ * 52; @oas_what names it in the diagnostic) and the root, then levels, ias,
+ * masks and the address bits above the output size (priv[0]).
+ */
+RX_UNUSED int rx_prepare_finish(struct iommufmt_pgtable *pt, uint32_t levels, uint32_t ias,
+				uint64_t pgsize_bitmap, uint64_t ias_mask, const char *oas_what,
+				struct iommufmt_diag *diag)
+{
+	struct iommufmt_pgtable_cfg *c = &pt->cfg;
+	const uint32_t oas = c->oas ? c->oas : 52;
+
+	if (oas < 32 || oas > 52)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
+					 "%s %u is outside 32..52 bits", oas_what, oas);
+	if ((c->root & 0xfff) || (c->root >> oas))
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+					 IOMMUFMT__DV_VALUE, c->root, 0, 0,
+					 "root 0x%llx is not 4 KiB aligned below 2^%u",
+					 (unsigned long long)c->root, oas);
+	c->levels = levels;
+	c->ias = ias;
+	c->oas = oas;
+	pt->pgsize_bitmap = pgsize_bitmap;
+	pt->ias_mask = ias_mask;
+	pt->oas_mask = (UINT64_C(1) << oas) - 1;
+	pt->start_level = levels;
+	pt->nr_levels = levels;
+	pt->priv[0] = oas < 52 ? GENMASK64(51, oas) : 0;
+	return 0;
+}
+
+/*
+ * The ops of a radix format: @sym (struct iommufmt_pgtable_ops) for format
+ * @id named @name, checked by @prepare_fn, walked by this template.
+ */
+#define RX_DEFINE_FORMAT(sym, id, name, description, prepare_fn)		\
+IOMMUFMT__PGTABLE_WALK_OPS(sym##_walk, prepare_fn, rx_root_size, rx_translate,	\
+			   rx_translate_batch, rx_walk_range, rx_dirty, rx_map_page,	\
+			   rx_unmap_page);					\
+IOMMUFMT__PGTABLE_FORMAT(sym, id, name, description, &sym##_walk)
 
 #endif /* IOMMUFMT_LIB_PGTABLE_RADIX_H */

@@ -49,6 +49,13 @@ static void put_be64(void *p, uint64_t v)
 		b[7 - i] = (uint8_t)(v >> (8 * i));
 }
 
+static void set_raw(struct bt_regs *r, uint32_t type, const void *raw, size_t len)
+{
+	r->type = type;
+	r->len = (uint32_t)len;
+	memcpy(r->raw, raw, len);
+}
+
 /*
  * Example hosts. Intel: scalable mode with nesting, 20-bit PASIDs, 5-level
  * first stage, SRS, device TLB; no PRS and no EAFS (to exercise those
@@ -72,9 +79,7 @@ void bt_example_regs(enum bt_model m, struct bt_regs *r)
 			     B(26) /* NEST */ | B(31) /* SRS */ | (UINT64_C(19) << 35) /* PSS */ |
 			     B(40) /* PASID */ | B(42) /* PDS */ | B(43) /* SMTS */ |
 			     B(45) /* SLADS */ | B(46) /* SLTS */ | B(47) /* FLTS */ | B(48);
-		r->type = IOMMUFMT_HW_INFO_TYPE_INTEL_VTD;
-		r->len = sizeof(v);
-		memcpy(r->raw, &v, sizeof(v));
+		set_raw(r, IOMMUFMT_HW_INFO_TYPE_INTEL_VTD, &v, sizeof(v));
 		break;
 	}
 	case BT_SMMU: {
@@ -88,9 +93,7 @@ void bt_example_regs(enum bt_model m, struct bt_regs *r)
 		s.idr[5] = (1u << 4) | (1u << 6) /* 4K, 64K */ | 5 /* OAS 48 */ | (0x80u << 16);
 		s.iidr = 0x43b;
 		s.aidr = 2;
-		r->type = IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3;
-		r->len = sizeof(s);
-		memcpy(r->raw, &s, sizeof(s));
+		set_raw(r, IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3, &s, sizeof(s));
 		break;
 	}
 	case BT_AMD: {
@@ -99,9 +102,7 @@ void bt_example_regs(enum bt_model m, struct bt_regs *r)
 		a.efr = B(3) /* NX */ | B(4) /* GT */ | B(6) /* IA */ | (UINT64_C(1) << 10) /* HATS */ |
 			(UINT64_C(1) << 14) /* GLX 2-level */ | (UINT64_C(15) << 32) /* PASMAX */ |
 			B(37) /* US */ | B(48) /* GIOSUP */ | B(49) | B(52);
-		r->type = IOMMUFMT_HW_INFO_TYPE_AMD;
-		r->len = sizeof(a);
-		memcpy(r->raw, &a, sizeof(a));
+		set_raw(r, IOMMUFMT_HW_INFO_TYPE_AMD, &a, sizeof(a));
 		break;
 	}
 	case BT_S390: {
@@ -111,9 +112,7 @@ void bt_example_regs(enum bt_model m, struct bt_regs *r)
 		z.frame_mask = 0x3;
 		z.start_dma = UINT64_C(0x100000000);
 		z.end_dma = UINT64_C(0xffffffffffff);
-		r->type = IOMMUFMT_HW_INFO_TYPE_S390_ZPCI;
-		r->len = sizeof(z);
-		memcpy(r->raw, &z, sizeof(z));
+		set_raw(r, IOMMUFMT_HW_INFO_TYPE_S390_ZPCI, &z, sizeof(z));
 		break;
 	}
 	default:
@@ -184,136 +183,108 @@ int bt_check(const struct iommufmt_host *h, struct bt_bind *b, const struct iomm
 	return iommufmt_bind_pgtable_check(h, &b->pg, g, d);
 }
 
-static void init_pt(struct bt_bind *b, enum bt_model m, uint32_t type, uint32_t len)
-{
-	memset(b, 0, sizeof(*b));
-	b->kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
-	b->pt.argsz = sizeof(b->pt);
-	b->pt.model = bt_model_ids[m];
-	b->pt.config = IOMMUFMT_BIND_CONFIG_TRANSLATE;
-	b->pt.data_type = type;
-	b->pt.data_len = len;
-	bt_wire(b);
-}
+/* A known-good bind: its header, wired and checked as it is, and its payload words. */
+struct good_bind {
+	enum bt_model m;
+	uint32_t kind;
+	struct iommufmt_bind_pasid_table pt;
+	struct iommufmt_bind_pgtable pg;
+	uint64_t w[4];	/* payload words, 0 where unused */
+};
 
-static void init_pg(struct bt_bind *b, enum bt_model m, uint32_t type, uint32_t len)
+#define PT IOMMUFMT_BIND_KIND_PASID_TABLE
+#define PG IOMMUFMT_BIND_KIND_PGTABLE
+/* The header fields every good bind of a kind has. */
+#define PT_HDR(id) .argsz = sizeof(struct iommufmt_bind_pasid_table), .model = (id), \
+		      .config = IOMMUFMT_BIND_CONFIG_TRANSLATE
+#define PG_HDR(id) .argsz = sizeof(struct iommufmt_bind_pgtable), .model = (id)
+#define SMMU_BASE UINT64_C(0x40000000)
+#define VTD_BASE UINT64_C(0x70000000)
+#define AMD_GCR3 UINT64_C(0x90000000)
+#define SMMU_ROOT UINT64_C(0x50000000)
+#define VTD_ROOT UINT64_C(0x80000000)
+#define AMD_ROOT UINT64_C(0xa0000000)
+#define S390_ROOT UINT64_C(0xb0000000)
+
+static const struct good_bind good_binds[] = {
+	{ BT_SMMU, PT, .pt = { PT_HDR(IOMMUFMT_MODEL_SMMU), .format = IOMMUFMT_PASIDT_SMMU_LINEAR,
+			       .pasid_bits = 4, .base = SMMU_BASE,
+			       .data_type = IOMMUFMT_BIND_DATA_SMMUV3_STE, .data_len = 16 },
+	  .w = {
+		/* V, Config S1 (0b101), S1Fmt linear, S1ContextPtr, S1CDMax 4 */
+		1 | (5u << 1) | SMMU_BASE | (UINT64_C(4) << 59),
+		/* S1DSS bypass, S1CIR/COR WBRA, S1CSH inner, EATS translate */
+		1 | (1u << 2) | (1u << 4) | (3u << 6) | (UINT64_C(1) << 28) } },
+	{ BT_INTEL, PT, .pt = { PT_HDR(IOMMUFMT_MODEL_INTEL), .format = IOMMUFMT_PASIDT_VTD_SM,
+				.pasid_bits = 13,	/* PDTS 0: 128 directory entries */
+				.base = VTD_BASE, .data_type = IOMMUFMT_BIND_DATA_VTD_CONTEXT,
+				.data_len = 32 },
+	  .w = { 1 | (1u << 3) /* PASIDE */ | VTD_BASE } },
+	{ BT_AMD, PT, .pt = { PT_HDR(IOMMUFMT_MODEL_AMD), .format = IOMMUFMT_PASIDT_AMD_GCR3_2L,
+			      .pasid_bits = 16, .base = AMD_GCR3,
+			      .data_type = IOMMUFMT_BIND_DATA_AMD_DTE, .data_len = 32 },
+	  .w = {
+		/* V, TV, GIOV, GV, GLX 1, GCR3[14:12], IR, IW */
+		1 | 2 | B(54) | B(55) | (UINT64_C(1) << 56) | (((AMD_GCR3 >> 12) & 7) << 58) |
+		B(61) | B(62),
+		5 /* DomainID */ | (((AMD_GCR3 >> 15) & 0xffff) << 16) | ((AMD_GCR3 >> 31) << 43) } },
+	{ BT_SMMU, PG, .pg = { PG_HDR(IOMMUFMT_MODEL_SMMU), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID,
+			       .pasid = 3, .format = IOMMUFMT_PGTABLE_ARM_LPAE_S1, .root = SMMU_ROOT,
+			       .addr_width = 48, .data_type = IOMMUFMT_BIND_DATA_SMMUV3_CD,
+			       .data_len = 64 },
+	  .w = {
+		/* T0SZ 16, TG0 4K, IR0/OR0 WBRA, SH0 inner, EPD1, V, IPS 48, AA64, R, A, ASID 0x42 */
+		16 | (1u << 8) | (1u << 10) | (3u << 12) | B(30) | B(31) | (UINT64_C(5) << 32) |
+		B(41) | B(45) | B(46) | (UINT64_C(0x42) << 48),
+		SMMU_ROOT, 0, UINT64_C(0x0000000004ff44ff) /* MAIR */ } },
+	{ BT_INTEL, PG, .pg = { PG_HDR(IOMMUFMT_MODEL_INTEL), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID,
+				.pasid = 5, .format = IOMMUFMT_PGTABLE_X86_64, .root = VTD_ROOT,
+				.addr_width = 48, .data_type = IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY,
+				.data_len = 64 },
+	  .w = { 1 | (1u << 6) /* PGTT first stage */,
+		 7 /* DID */ | B(23) /* PWSNP */ | (UINT64_C(0x00070406) << 32) /* PAT */,
+		 1 /* SRE */ | (1u << 4) /* WPE */ | VTD_ROOT } },
+	{ BT_AMD, PG, .pg = { PG_HDR(IOMMUFMT_MODEL_AMD), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID,
+			      .pasid = 9, .format = IOMMUFMT_PGTABLE_X86_64, .root = AMD_ROOT,
+			      .addr_width = 48, .data_type = IOMMUFMT_BIND_DATA_AMD_GCR3,
+			      .data_len = 8 },
+	  .w = { 1 | AMD_ROOT } },
+	{ BT_S390, PG, .pg = { PG_HDR(IOMMUFMT_MODEL_S390), .format = IOMMUFMT_PGTABLE_S390_DAT,
+			       .root = S390_ROOT, .addr_width = 42,	/* region-third table */
+			       .data_type = IOMMUFMT_BIND_DATA_S390_FIB, .data_len = 24 },
+	  .w = { UINT64_C(0x100000000) /* pba */, UINT64_C(0x1ffffffff) /* pal */,
+		 S390_ROOT | B(11) /* T */ | (1u << 2) /* DT RTTO */ } },
+};
+
+/* The good bind of @kind for @m into @b; 0 (and @b untouched) when the model has none. */
+static int good_bind(enum bt_model m, uint32_t kind, struct bt_bind *b)
 {
-	memset(b, 0, sizeof(*b));
-	b->kind = IOMMUFMT_BIND_KIND_PGTABLE;
-	b->pg.argsz = sizeof(b->pg);
-	b->pg.model = bt_model_ids[m];
-	b->pg.data_type = type;
-	b->pg.data_len = len;
-	bt_wire(b);
+	for (size_t i = 0; i < sizeof(good_binds) / sizeof(good_binds[0]); i++) {
+		const struct good_bind *g = &good_binds[i];
+
+		if (g->m != m || g->kind != kind)
+			continue;
+		memset(b, 0, sizeof(*b));
+		b->kind = kind;
+		b->pt = g->pt;
+		b->pg = g->pg;
+		b->big_endian = m == BT_S390;
+		bt_wire(b);
+		for (unsigned int w = 0; w < 4; w++)
+			bt_set_word(b, w, g->w[w]);
+		return 1;
+	}
+	return 0;
 }
 
 int bt_good_pasid_table(enum bt_model m, struct bt_bind *b)
 {
-	switch (m) {
-	case BT_SMMU: {
-		const uint64_t base = 0x40000000;
-
-		init_pt(b, m, IOMMUFMT_BIND_DATA_SMMUV3_STE, 16);
-		b->pt.format = IOMMUFMT_PASIDT_SMMU_LINEAR;
-		b->pt.pasid_bits = 4;
-		b->pt.base = base;
-		/* V, Config S1 (0b101), S1Fmt linear, S1ContextPtr, S1CDMax 4 */
-		bt_set_word(b, 0, 1 | (5u << 1) | base | (UINT64_C(4) << 59));
-		/* S1DSS bypass, S1CIR/COR WBRA, S1CSH inner, EATS translate */
-		bt_set_word(b, 1, 1 | (1u << 2) | (1u << 4) | (3u << 6) | (UINT64_C(1) << 28));
-		return 1;
-	}
-	case BT_INTEL: {
-		const uint64_t base = 0x70000000;
-
-		init_pt(b, m, IOMMUFMT_BIND_DATA_VTD_CONTEXT, 32);
-		b->pt.format = IOMMUFMT_PASIDT_VTD_SM;
-		b->pt.pasid_bits = 13;	/* PDTS 0: 128 directory entries */
-		b->pt.base = base;
-		bt_set_word(b, 0, 1 | (1u << 3) /* PASIDE */ | base);
-		return 1;
-	}
-	case BT_AMD: {
-		const uint64_t gcr3 = 0x90000000;
-
-		init_pt(b, m, IOMMUFMT_BIND_DATA_AMD_DTE, 32);
-		b->pt.format = IOMMUFMT_PASIDT_AMD_GCR3_2L;
-		b->pt.pasid_bits = 16;
-		b->pt.base = gcr3;
-		/* V, TV, GIOV, GV, GLX 1, GCR3[14:12], IR, IW */
-		bt_set_word(b, 0, 1 | 2 | B(54) | B(55) | (UINT64_C(1) << 56) |
-				  (((gcr3 >> 12) & 7) << 58) | B(61) | B(62));
-		bt_set_word(b, 1, 5 /* DomainID */ | (((gcr3 >> 15) & 0xffff) << 16) |
-				  ((gcr3 >> 31) << 43));
-		return 1;
-	}
-	default:
-		return 0;
-	}
+	return good_bind(m, PT, b);
 }
 
 int bt_good_pgtable(enum bt_model m, struct bt_bind *b)
 {
-	switch (m) {
-	case BT_SMMU: {
-		const uint64_t root = 0x50000000;
-
-		init_pg(b, m, IOMMUFMT_BIND_DATA_SMMUV3_CD, 64);
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 3;
-		b->pg.format = IOMMUFMT_PGTABLE_ARM_LPAE_S1;
-		b->pg.root = root;
-		b->pg.addr_width = 48;
-		/* T0SZ 16, TG0 4K, IR0/OR0 WBRA, SH0 inner, EPD1, V, IPS 48, AA64, R, A, ASID 0x42 */
-		bt_set_word(b, 0, 16 | (1u << 8) | (1u << 10) | (3u << 12) | B(30) | B(31) |
-				  (UINT64_C(5) << 32) | B(41) | B(45) | B(46) |
-				  (UINT64_C(0x42) << 48));
-		bt_set_word(b, 1, root);
-		bt_set_word(b, 3, UINT64_C(0x0000000004ff44ff));
-		return 1;
-	}
-	case BT_INTEL: {
-		const uint64_t root = 0x80000000;
-
-		init_pg(b, m, IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY, 64);
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 5;
-		b->pg.format = IOMMUFMT_PGTABLE_X86_64;
-		b->pg.root = root;
-		b->pg.addr_width = 48;
-		bt_set_word(b, 0, 1 | (1u << 6) /* PGTT first stage */);
-		bt_set_word(b, 1, 7 /* DID */ | B(23) /* PWSNP */ | (UINT64_C(0x00070406) << 32) /* PAT */);
-		bt_set_word(b, 2, 1 /* SRE */ | (1u << 4) /* WPE */ | root);
-		return 1;
-	}
-	case BT_AMD: {
-		const uint64_t root = 0xa0000000;
-
-		init_pg(b, m, IOMMUFMT_BIND_DATA_AMD_GCR3, 8);
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 9;
-		b->pg.format = IOMMUFMT_PGTABLE_X86_64;
-		b->pg.root = root;
-		b->pg.addr_width = 48;
-		bt_set_word(b, 0, 1 | root);
-		return 1;
-	}
-	case BT_S390: {
-		const uint64_t root = 0xb0000000;
-
-		init_pg(b, m, IOMMUFMT_BIND_DATA_S390_FIB, 24);
-		b->big_endian = 1;
-		b->pg.format = IOMMUFMT_PGTABLE_S390_DAT;
-		b->pg.root = root;
-		b->pg.addr_width = 42;	/* region-third table */
-		bt_set_word(b, 0, UINT64_C(0x100000000));	/* pba */
-		bt_set_word(b, 1, UINT64_C(0x1ffffffff));	/* pal */
-		bt_set_word(b, 2, root | B(11) /* T */ | (1u << 2) /* DT RTTO */);
-		return 1;
-	}
-	default:
-		return 0;
-	}
+	return good_bind(m, PG, b);
 }
 
 void bt_gmem_init(struct bt_gmem *g, uint64_t gpa, uint64_t size)

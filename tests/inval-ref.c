@@ -50,6 +50,20 @@ static unsigned int lowest_zero_from_12(uint64_t a)
 	return 64;
 }
 
+/* PCIe page-request group response codes (VT-d RC, AMD PPR status), by IOMMUFMT_INV_RESP_*. */
+static const unsigned int prg_codes[3] = { 0, 1, 0xf };
+
+/* A page-response entry's code from the PCIe code @rc; a reserved one is a bad field. */
+static unsigned int prg_resp(struct iommufmt_inv_entry *e, unsigned int rc)
+{
+	for (unsigned int k = 0; k < 3; k++)
+		if (rc == prg_codes[k]) {
+			e->code = k;
+			return 0;
+		}
+	return D(BAD_FIELD);
+}
+
 /* ---------------- VT-d ---------------- */
 
 static const char *const vtd_kinds[] = {
@@ -59,6 +73,21 @@ static const char *const vtd_kinds[] = {
 };
 
 #define VT_T (M(3, 0) | M(11, 9))
+
+/* Page-selective VT-d range in qword 1: 2^AM pages (AM up to MAMV and 52), IH as leaf. */
+static unsigned int vtd_am_range(struct iommufmt_inv_entry *e, uint64_t w1,
+				 const struct iommufmt_inv_cfg *cfg)
+{
+	unsigned int am = (unsigned int)(w1 & 0x3f);
+	u128 size = (u128)1 << (am + 12);
+
+	if (am > cfg->max_am || am > 52)
+		return D(BAD_FIELD);
+	if (w1 & 0x40)
+		e->flags |= IOMMUFMT_INV_F_LEAF;
+	set_range(e, (uint64_t)((w1 & ~(u128)0xfff) & ~(size - 1)), size, 12);
+	return 0;
+}
 
 /* ATS size encoding (S bit and address) of VT-d device-TLB descriptors. */
 static unsigned int vtd_ats(struct iommufmt_inv_entry *e, uint64_t addr, int s, bool pasid)
@@ -130,16 +159,8 @@ static unsigned int vtd_decode(const uint64_t *w, unsigned int nw, const struct 
 			inval(e, IOMMUFMT_INV_CACHE_IOTLB, g == 2 ? IOMMUFMT_INV_GRAN_DOMAIN :
 			      IOMMUFMT_INV_GRAN_ADDR, fl | IOMMUFMT_INV_F_ARCHID);
 			e->archid = (uint32_t)ref_bits(w0, 31, 16);
-			if (g == 3) {
-				unsigned int am = (unsigned int)(w1 & 0x3f);
-				u128 size = (u128)1 << (am + 12);
-
-				if (am > cfg->max_am || am > 52)
-					return D(BAD_FIELD);
-				if (w1 & 0x40)
-					e->flags |= IOMMUFMT_INV_F_LEAF;
-				set_range(e, (uint64_t)((w1 & ~(u128)0xfff) & ~(size - 1)), size, 12);
-			}
+			if (g == 3)
+				return vtd_am_range(e, w1, cfg);
 		}
 		return 0;
 	}
@@ -200,17 +221,7 @@ static unsigned int vtd_decode(const uint64_t *w, unsigned int nw, const struct 
 		      IOMMUFMT_INV_F_ARCHID | IOMMUFMT_INV_F_PASID);
 		e->archid = (uint32_t)ref_bits(w0, 31, 16);
 		e->pasid = (uint32_t)ref_bits(w0, 51, 32);
-		if (g == 3) {
-			unsigned int am = (unsigned int)(w1 & 0x3f);
-			u128 size = (u128)1 << (am + 12);
-
-			if (am > cfg->max_am || am > 52)
-				return D(BAD_FIELD);
-			if (w1 & 0x40)
-				e->flags |= IOMMUFMT_INV_F_LEAF;
-			set_range(e, (uint64_t)((w1 & ~(u128)0xfff) & ~(size - 1)), size, 12);
-		}
-		return 0;
+		return g == 3 ? vtd_am_range(e, w1, cfg) : 0;
 	case 7:
 		if (g == 2)
 			return D(BAD_FIELD);
@@ -257,17 +268,13 @@ static unsigned int vtd_decode(const uint64_t *w, unsigned int nw, const struct 
 			return D(FEATURE);
 		if (((w0 & 0x10) || ref_bits(w0, 51, 32)) && !(cf & IOMMUFMT_INV_CFG_PASID))
 			return D(FEATURE);
-		if (rc != 0 && rc != 1 && rc != 0xf)
-			return D(BAD_FIELD);
 		start(e, IOMMUFMT_INV_OP_PAGE_RESP);
 		e->flags = IOMMUFMT_INV_F_SID | (w0 & 0x10 ? IOMMUFMT_INV_F_PASID : 0) |
 			   (w1 & 4 ? IOMMUFMT_INV_F_RESP_LAST : 0);
 		e->sid = (uint32_t)ref_bits(w0, 31, 16);
 		e->pasid = (w0 & 0x10) ? (uint32_t)ref_bits(w0, 51, 32) : 0;
 		e->tag = (uint32_t)ref_bits(w1, 11, 3);
-		e->code = rc == 0 ? IOMMUFMT_INV_RESP_SUCCESS : rc == 1 ? IOMMUFMT_INV_RESP_INVALID :
-			  IOMMUFMT_INV_RESP_FAILURE;
-		return 0;
+		return prg_resp(e, rc);
 	}
 	case 0xa:
 		return D(NOT_IMPLEMENTED);
@@ -359,9 +366,8 @@ static void vtd_gen(unsigned int kind, struct test_rng *r, const struct iommufmt
 		break;
 	default: {
 		uint64_t pp = ref_rand_bits(r, 1);
-		static const unsigned int rcs[3] = { 0, 1, 0xf };
 
-		w[0] = 9 | pp << 4 | (uint64_t)rcs[test_rng_below(r, 3)] << 12 |
+		w[0] = 9 | pp << 4 | (uint64_t)prg_codes[test_rng_below(r, 3)] << 12 |
 		       ref_rand_bits(r, 16) << 16 | (pp ? pasid : 0);
 		w[1] = ref_rand_bits(r, 1) << 2 | ref_rand_bits(r, 9) << 3;
 		break;
@@ -468,16 +474,12 @@ static unsigned int amd_decode(const uint64_t *w, unsigned int nw, const struct 
 			return D(RESERVED_BIT);
 		if (!(cf & IOMMUFMT_INV_CFG_PRI) || (gn && !(cf & IOMMUFMT_INV_CFG_PASID)))
 			return D(FEATURE);
-		if (st != 0 && st != 1 && st != 0xf)
-			return D(BAD_FIELD);
 		start(e, IOMMUFMT_INV_OP_PAGE_RESP);
 		e->flags = IOMMUFMT_INV_F_SID | (gn ? IOMMUFMT_INV_F_PASID : 0);
 		e->sid = (uint32_t)(w0 & 0xffff);
 		e->pasid = gn ? (uint32_t)ref_bits(w0, 51, 32) : 0;
 		e->tag = (uint32_t)ref_bits(w1, 40, 32);
-		e->code = st == 0 ? IOMMUFMT_INV_RESP_SUCCESS : st == 1 ? IOMMUFMT_INV_RESP_INVALID :
-			  IOMMUFMT_INV_RESP_FAILURE;
-		return 0;
+		return prg_resp(e, st);
 	}
 	case 8:
 		if ((w0 & ~AM_OP) || w1)
@@ -494,7 +496,6 @@ static unsigned int amd_decode(const uint64_t *w, unsigned int nw, const struct 
 static void amd_gen(unsigned int kind, struct test_rng *r, const struct iommufmt_inv_cfg *cfg,
 		    uint64_t *w)
 {
-	static const unsigned int st[3] = { 0, 1, 0xf };
 	uint64_t devid = ref_rand_bits(r, 16);
 	int s;
 
@@ -530,7 +531,7 @@ static void amd_gen(unsigned int kind, struct test_rng *r, const struct iommufmt
 	case 8:
 		w[0] = UINT64_C(7) << 60 | devid | (kind == 8 ? ref_rand_bits(r, 20) << 32 : 0);
 		w[1] = (uint64_t)(kind == 8) << 2 | ref_rand_bits(r, 9) << 32 |
-		       (uint64_t)st[test_rng_below(r, 3)] << 44;
+		       (uint64_t)prg_codes[test_rng_below(r, 3)] << 44;
 		break;
 	default: w[0] = UINT64_C(8) << 60; break;
 	}

@@ -6,7 +6,6 @@
 
 #include "tests/pgtable-harness.h"
 
-#define HX(v) ((unsigned long long)(v))
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 void *harness_host(const struct harness_table *t, uint64_t gpa)
@@ -345,42 +344,36 @@ void harness_compare(struct harness_table *t, ref_translate_fn ref, struct test_
 
 /* ---- range walks ---- */
 
-struct recs {
-	struct iommufmt_xlate *v;
-	size_t n, cap;
-	size_t stop_after;	/* stop (return 7) after this many, 0 = never */
-};
-
-static int rec_cb(void *opaque, const struct iommufmt_xlate *rec)
+int harness_collect_cb(void *opaque, const struct iommufmt_xlate *rec)
 {
-	struct recs *rs = opaque;
+	struct harness_collect *c = opaque;
 
-	if (rs->n == rs->cap) {
-		rs->cap = rs->cap ? rs->cap * 2 : 256;
-		rs->v = realloc(rs->v, rs->cap * sizeof(*rs->v));
-		ck_assert_ptr_nonnull(rs->v);
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 256;
+		c->recs = realloc(c->recs, c->cap * sizeof(*c->recs));
+		ck_assert_ptr_nonnull(c->recs);
 	}
-	rs->v[rs->n++] = *rec;
-	return rs->stop_after && rs->n == rs->stop_after ? 7 : 0;
+	c->recs[c->n++] = *rec;
+	return c->stop_after && c->n == c->stop_after ? 7 : 0;
 }
 
-static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags, struct recs *rs)
+static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags, struct harness_collect *rs)
 {
 	int r;
 
 	rs->n = 0;
-	r = iommufmt_walk_range(&t->pt, &t->gmem, s, l, flags, rec_cb, rs);
+	r = iommufmt_walk_range(&t->pt, &t->gmem, s, l, flags, harness_collect_cb, rs);
 	ck_assert_msg(r == 0, "seed %llu: walk [0x%llx, 0x%llx] flags %u returned %d",
 		      HX(t->seed), HX(s), HX(l), flags, r);
 }
 
 /* Records are in order, do not overlap, each lies in one mapping at the right pa; returns bytes. */
-static uint64_t check_records(struct harness_table *t, const struct recs *rs, int coalesced)
+static uint64_t check_records(struct harness_table *t, const struct harness_collect *rs, int coalesced)
 {
 	uint64_t bytes = 0;
 
 	for (size_t i = 0; i < rs->n; i++) {
-		const struct iommufmt_xlate *rec = &rs->v[i];
+		const struct iommufmt_xlate *rec = &rs->recs[i];
 		struct iommufmt_xlate x;
 		const struct harness_map *m;
 
@@ -388,7 +381,7 @@ static uint64_t check_records(struct harness_table *t, const struct recs *rs, in
 			      HX(t->seed), HX(rec->iova));
 		ck_assert(rec->page_size && rec->iova + (rec->page_size - 1) >= rec->iova);
 		if (i)
-			ck_assert_msg(rs->v[i - 1].iova + (rs->v[i - 1].page_size - 1) < rec->iova,
+			ck_assert_msg(rs->recs[i - 1].iova + (rs->recs[i - 1].page_size - 1) < rec->iova,
 				      "seed %llu: records out of order at 0x%llx", HX(t->seed),
 				      HX(rec->iova));
 		bytes += rec->page_size;
@@ -424,7 +417,7 @@ static uint64_t check_records(struct harness_table *t, const struct recs *rs, in
 
 void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 {
-	struct recs all = { 0 }, part = { 0 };
+	struct harness_collect all = { 0 }, part = { 0 };
 	uint64_t mapped = 0;
 	int r;
 
@@ -437,7 +430,7 @@ void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 	/* with fault reporting: built tables have no faulting subtree */
 	walk(t, 0, ~UINT64_C(0), IOMMUFMT_WALK_FAULTS, &part);
 	ck_assert_uint_eq(part.n, all.n);
-	ck_assert(!part.n || !memcmp(part.v, all.v, all.n * sizeof(*all.v)));
+	ck_assert(!part.n || !memcmp(part.recs, all.recs, all.n * sizeof(*all.recs)));
 	/* coalesced runs cover the same bytes */
 	walk(t, 0, ~UINT64_C(0), IOMMUFMT_WALK_COALESCE, &part);
 	ck_assert_uint_le(part.n, all.n);
@@ -456,11 +449,11 @@ void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 		l = a < b ? b : a;
 		walk(t, s, l, 0, &part);
 		for (size_t i = 0; i < all.n; i++) {
-			const struct iommufmt_xlate *rec = &all.v[i];
+			const struct iommufmt_xlate *rec = &all.recs[i];
 
 			if (rec->iova + (rec->page_size - 1) < s || rec->iova > l)
 				continue;
-			ck_assert_msg(j < part.n && same_xlate(&part.v[j], rec),
+			ck_assert_msg(j < part.n && same_xlate(&part.recs[j], rec),
 				      "seed %llu: walk [0x%llx, 0x%llx] misses the leaf at 0x%llx",
 				      HX(t->seed), HX(s), HX(l), HX(rec->iova));
 			j++;
@@ -472,13 +465,13 @@ void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 	if (all.n >= 3) {
 		part.n = 0;
 		part.stop_after = 3;
-		r = iommufmt_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, rec_cb, &part);
+		r = iommufmt_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, harness_collect_cb, &part);
 		ck_assert_int_eq(r, 7);
 		ck_assert_uint_eq(part.n, 3);
 		part.stop_after = 0;
 	}
-	free(all.v);
-	free(part.v);
+	free(all.recs);
+	free(part.recs);
 }
 
 /* Builder negatives on a built table: nothing may change. */
@@ -646,4 +639,464 @@ void harness_fuzz(const struct iommufmt_pgtable_cfg *cfg, ref_translate_fn ref, 
 			      HX(t.seed), r);
 		harness_table_fini(&t);
 	}
+}
+
+/* ---- small helpers for the formats' tests ---- */
+
+void harness_ref_fault(struct iommufmt_xlate *o, uint32_t fault, int level, uint64_t pte)
+{
+	o->fault = fault;
+	o->level = (uint32_t)level;
+	o->pte = pte;
+	o->pa = 0;
+	o->perm = 0;
+	o->attrs = 0;
+}
+
+void harness_store64(void *p, uint64_t v, int be)
+{
+	uint8_t *b = p;
+
+	for (int i = 0; i < 8; i++)
+		b[be ? 7 - i : i] = (uint8_t)(v >> (8 * i));
+}
+
+uint64_t harness_load64(const void *p, int be)
+{
+	const uint8_t *b = p;
+	uint64_t v = 0;
+
+	for (int i = 7; i >= 0; i--)
+		v = (v << 8) | b[be ? 7 - i : i];
+	return v;
+}
+
+void harness_put_le64(struct harness_table *t, uint64_t gpa, uint64_t v)
+{
+	uint8_t *p = harness_host(t, gpa);
+
+	ck_assert_ptr_nonnull(p);
+	harness_store64(p, v, 0);
+}
+
+uint64_t harness_get_le64(const struct harness_table *t, uint64_t gpa)
+{
+	const uint8_t *p = harness_host(t, gpa);
+
+	ck_assert_ptr_nonnull(p);
+	return harness_load64(p, 0);
+}
+
+uint64_t harness_entry_gpa9(const struct harness_table *t, uint64_t iova, int lvl)
+{
+	uint64_t table = t->cfg.root;
+
+	for (int l = (int)t->cfg.levels;; l--) {
+		uint64_t gpa = table + ((iova >> (12 + 9 * (l - 1))) % 512) * 8;
+
+		if (l == lvl)
+			return gpa;
+		table = harness_get_le64(t, gpa) & 0x000ffffffffff000ULL;
+	}
+}
+
+void harness_check_one(struct harness_table *t, ref_translate_fn ref, uint64_t iova,
+		       uint32_t access, struct iommufmt_xlate *x)
+{
+	struct iommufmt_xlate r;
+
+	ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iova, access, x), 0);
+	memset(&r, 0x5a, sizeof(r));
+	ref(&t->cfg, &t->gmem, iova, access, &r);
+	cmp_ref(t, iova, access, x, &r);
+}
+
+int harness_prepare_case(const struct harness_cfg_case *cc, struct iommufmt_pgtable *pt)
+{
+	struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
+	struct iommufmt_pgtable before;
+	struct iommufmt_diag d;
+	int r;
+
+	cfg.format = cc->format;
+	cfg.levels = cc->levels;
+	cfg.ias = cc->ias;
+	cfg.oas = cc->oas;
+	cfg.granule = cc->granule;
+	cfg.sl0 = cc->sl0;
+	cfg.top = cc->top;
+	cfg.flags = cc->flags;
+	cfg.root = cc->root;
+	iommufmt_diag_init(&d);
+	memset(pt, 0x5a, sizeof(*pt));
+	before = *pt;
+	r = iommufmt_pgtable_prepare(pt, &cfg, &d);
+	ck_assert_int_eq(r, cc->err);
+	if (r) {
+		ck_assert_uint_eq(d.code, cc->code);
+		ck_assert_str_eq(d.field, cc->field);
+		ck_assert_int_eq(d.error, r);
+		ck_assert(!memcmp(pt, &before, sizeof(before)));
+	} else {
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_OK);
+		ck_assert_uint_eq(pt->cfg.root, cc->root);
+	}
+	return r;
+}
+
+void harness_expect(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+		    uint64_t iova, uint32_t access, uint32_t fault, uint32_t level,
+		    struct iommufmt_xlate *x)
+{
+	ck_assert_int_eq(iommufmt_translate(pt, gmem, iova, access, x), 0);
+	ck_assert_msg(x->fault == fault && x->level == level,
+		      "iova 0x%llx access 0x%x: fault %u level %u, expected fault %u level %u",
+		      HX(iova), access, x->fault, x->level, fault, level);
+}
+
+static int counting_access(void *opaque, __u64 gpa, void *buf, size_t len, int write)
+{
+	struct harness_counting *c = opaque;
+
+	c->reads++;
+	if (write || gpa < c->gpa || gpa - c->gpa > c->size || c->size - (gpa - c->gpa) < len)
+		return -EFAULT;
+	memcpy(buf, c->host + (gpa - c->gpa), len);
+	return 0;
+}
+
+void harness_counting_init(struct harness_counting *c, struct iommufmt_gmem *g, const void *host,
+			   uint64_t gpa, uint64_t size)
+{
+	c->host = host;
+	c->gpa = gpa;
+	c->size = size;
+	c->reads = 0;
+	*g = (struct iommufmt_gmem){ NULL, 0, 0, counting_access, c };
+}
+
+/* ---- fixed worlds ---- */
+
+unsigned char *harness_mem(void)
+{
+	static unsigned char *mem;
+
+	if (!mem) {
+		mem = aligned_alloc(1 << 16, HARNESS_ARENA_SIZE);
+		ck_assert_ptr_nonnull(mem);
+	}
+	return mem;
+}
+
+void harness_env_init(struct harness_env *e, uint64_t gpa, size_t size)
+{
+	ck_assert_uint_le(size, HARNESS_ARENA_SIZE);
+	memset(harness_mem(), 0, size);
+	memset(e, 0, sizeof(*e));
+	e->reg[0].gpa = gpa;
+	e->reg[0].size = size;
+	e->reg[0].host = harness_mem();
+	e->gmem.regions = e->reg;
+	e->gmem.nr_regions = 1;
+	e->arena.gpa = gpa;
+	e->arena.size = size;
+	e->arena.host = harness_mem();
+	e->arena.used = 0;
+}
+
+struct ref_out ref_fault(uint32_t reason, int level, uint64_t pte, unsigned lsb)
+{
+	struct ref_out o;
+
+	memset(&o, 0, sizeof(o));
+	o.fault = reason;
+	o.level = (uint32_t)level;
+	o.pte = pte;
+	o.size = (uint64_t)1 << lsb;
+	return o;
+}
+
+int ref_same(const struct iommufmt_xlate *x, const struct ref_out *o, uint64_t iova)
+{
+	if (x->iova != iova || x->fault != o->fault || x->stage != 0 ||
+	    x->fault_addr != o->fault_addr || x->level != o->level)
+		return -1;
+	if (o->fault == IOMMUFMT_FAULT_ADDR_SIZE_INPUT)
+		return 0;
+	if (x->pte != o->pte || x->page_size != o->size)
+		return -1;
+	return (x->pa == o->pa && x->perm == o->perm && x->attrs == o->attrs) ? 0 : -1;
+}
+
+void ref_to_xlate(const struct ref_out *o, uint64_t iova, struct iommufmt_xlate *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->iova = iova;
+	x->pa = o->pa;
+	x->page_size = o->size;
+	x->pte = o->pte;
+	x->attrs = o->attrs;
+	x->fault_addr = o->fault_addr;
+	x->perm = o->perm;
+	x->level = o->level;
+	x->fault = o->fault;
+}
+
+void harness_world_init(struct harness_world *w, const struct iommufmt_pgtable_cfg *cfg,
+			uint64_t gpa, ref_out_fn ref)
+{
+	struct iommufmt_pgtable_cfg c = *cfg;
+	struct iommufmt_diag d;
+
+	memset(w, 0, sizeof(*w));
+	harness_env_init(&w->env, gpa, HARNESS_ARENA_SIZE);
+	iommufmt_diag_init(&d);
+	ck_assert_msg(iommufmt_pgtable_alloc_root(&c, &w->env.arena, &d) == 0, "alloc_root: %s",
+		      d.text);
+	ck_assert_msg(iommufmt_pgtable_prepare(&w->pt, &c, &d) == 0, "prepare: %s", d.text);
+	w->ref = ref;
+}
+
+void harness_world_populate(struct harness_world *w, struct test_rng *r, unsigned target,
+			    const uint32_t *prot_set, unsigned nprots)
+{
+	const uint64_t iasmask = w->pt.ias_mask, oasmask = w->pt.oas_mask;
+	uint64_t sizes[64], cluster[6];
+	unsigned nsizes = 0;
+
+	for (int b = 0; b < 64; b++)
+		if (w->pt.pgsize_bitmap & ((uint64_t)1 << b))
+			sizes[nsizes++] = (uint64_t)1 << b;
+	ck_assert_uint_gt(nsizes, 0);
+	/* a few clusters so that tables are shared, plus scattered mappings */
+	for (int i = 0; i < 6; i++)
+		cluster[i] = test_rng_next(r) & iasmask;
+	for (unsigned n = 0; n < target * 4 && w->nmaps < target && w->nmaps < HARNESS_MAX_MAPS;
+	     n++) {
+		/* the first rounds try every size, largest first; then sizes are random */
+		unsigned si = n < 4 * nsizes ? (nsizes - 1 - n / 4) :
+			      (unsigned)test_rng_below(r, nsizes * 3);
+		uint64_t sz, iova, pa, len;
+		uint32_t prot = prot_set[test_rng_below(r, nprots)];
+		struct iommufmt_diag d;
+		int ret;
+
+		si = si >= nsizes ? (si % 2 ? 0 : (unsigned)test_rng_below(r, nsizes)) : si;
+		sz = sizes[si];
+		if (sz > iasmask)
+			continue;
+		if (test_rng_below(r, 4))
+			iova = (cluster[test_rng_below(r, 6)] +
+				(test_rng_below(r, 64) << (sz > ((uint64_t)1 << 30) ? 30 : 21)) +
+				test_rng_below(r, 1u << 21)) & iasmask;
+		else
+			iova = test_rng_next(r) & iasmask;
+		iova &= ~(sz - 1);
+		pa = (test_rng_next(r) & oasmask) & ~(sz - 1);
+		len = sz;
+		/* sometimes several pages in one call (split by the library) */
+		if (si == 0 && test_rng_below(r, 4) == 0)
+			len = sz * (1 + test_rng_below(r, 20));
+		if (iova + len - 1 > iasmask || iova + len - 1 < iova || pa + len - 1 > oasmask ||
+		    pa + len - 1 < pa)
+			continue;
+		iommufmt_diag_init(&d);
+		ret = iommufmt_pgtable_map(&w->pt, &w->env.arena, iova, pa, len, prot, &d);
+		if (ret == -EEXIST) {
+			ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_EXISTS);
+			continue;
+		}
+		if (ret == -ENOSPC) {
+			ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL);
+			continue;
+		}
+		ck_assert_msg(ret == 0, "map 0x%llx+0x%llx -> %d", HX(iova), HX(len), ret);
+		w->maps[w->nmaps++] = (struct harness_map){ iova, pa, len, prot };
+		w->sizes_used |= 1u << si;
+	}
+}
+
+uint64_t harness_world_iova(const struct harness_world *w, struct test_rng *r)
+{
+	unsigned k = (unsigned)test_rng_below(r, 10);
+
+	if (k < 5 && w->nmaps) {
+		const struct harness_map *m = &w->maps[test_rng_below(r, w->nmaps)];
+
+		return m->iova + test_rng_below(r, m->len);
+	}
+	if (k < 9)
+		return test_rng_next(r) & w->pt.ias_mask;
+	return test_rng_next(r) >> test_rng_below(r, 16);
+}
+
+#define WORLD_IOVAS 100000
+
+void harness_world_differential(struct harness_world *w, struct test_rng *r, const char *what)
+{
+	static __u64 iovas[1024];
+	static struct iommufmt_xlate xs[1024];
+	unsigned faults[IOMMUFMT_FAULT_NR] = { 0 };
+
+	for (unsigned i = 0; i < WORLD_IOVAS; i++) {
+		uint64_t iova = harness_world_iova(w, r);
+		uint32_t acc = (uint32_t)test_rng_below(r, 16);
+		struct iommufmt_xlate x;
+		struct ref_out o = w->ref(&w->pt.cfg, &w->env.gmem, iova, acc);
+
+		REQUIRE(iommufmt_translate(&w->pt, &w->env.gmem, iova, acc, &x) == 0, "translate");
+		REQUIRE(ref_same(&x, &o, iova) == 0,
+			"%s: iova 0x%llx access %x: lib fault %u level %u pa 0x%llx size 0x%llx "
+			"perm %x pte 0x%llx attrs 0x%llx; ref fault %u level %u pa 0x%llx "
+			"size 0x%llx perm %x pte 0x%llx attrs 0x%llx", what, HX(iova), acc, x.fault,
+			x.level, HX(x.pa), HX(x.page_size), x.perm, HX(x.pte), HX(x.attrs), o.fault,
+			o.level, HX(o.pa), HX(o.size), o.perm, HX(o.pte), HX(o.attrs));
+		REQUIRE(o.fault < IOMMUFMT_FAULT_NR, "%s: reference fault %u", what, o.fault);
+		faults[o.fault]++;
+	}
+	/* batch == single, on batches of every length up to 1024 */
+	for (unsigned round = 0; round < 8; round++) {
+		size_t n = (size_t)test_rng_below(r, 1024) + 1;
+		uint32_t acc = (uint32_t)test_rng_below(r, 16);
+
+		for (size_t i = 0; i < n; i++)
+			iovas[i] = harness_world_iova(w, r);
+		ck_assert_int_eq(iommufmt_translate_batch(&w->pt, &w->env.gmem, iovas, n, acc, xs),
+				 0);
+		for (size_t i = 0; i < n; i++) {
+			struct iommufmt_xlate x;
+
+			iommufmt_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
+			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu", what,
+				i);
+		}
+	}
+	/* the random tables must have produced successes and holes */
+	ck_assert_msg(faults[IOMMUFMT_FAULT_NONE] > WORLD_IOVAS / 20, "%s: too few hits (%u)", what,
+		      faults[IOMMUFMT_FAULT_NONE]);
+	ck_assert_msg(faults[IOMMUFMT_FAULT_NOT_PRESENT] > 0, "%s: no holes", what);
+}
+
+void harness_world_check_all(struct harness_world *w, struct test_rng *r, const char *what,
+			     void (*mutate)(struct harness_world *w, struct test_rng *r,
+					    unsigned count),
+			     unsigned mutations)
+{
+	harness_world_differential(w, r, what);
+	harness_world_check_walk(w, 0);
+	mutate(w, r, mutations);
+	harness_world_differential(w, r, what);
+	harness_world_check_walk(w, 1);
+}
+
+static int world_map_cmp(const void *a, const void *b)
+{
+	const struct harness_map *x = a, *y = b;
+
+	return x->iova < y->iova ? -1 : x->iova > y->iova;
+}
+
+void harness_world_check_walk(struct harness_world *w, int mutated)
+{
+	struct harness_collect c = { 0 };
+	uint64_t prev_end = 0;
+	int have_prev = 0;
+
+	ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+					     harness_collect_cb, &c), 0);
+	for (size_t i = 0; i < c.n; i++) {
+		const struct iommufmt_xlate *rec = &c.recs[i];
+		struct iommufmt_xlate x;
+
+		/* in order, not overlapping */
+		if (have_prev)
+			REQUIRE(rec->iova >= prev_end, "walk out of order at %zu", i);
+		prev_end = rec->iova + rec->page_size;
+		have_prev = prev_end != 0;
+		REQUIRE(rec->iova <= w->pt.ias_mask, "walk record above the input size");
+		if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
+			continue;
+		iommufmt_translate(&w->pt, &w->env.gmem, rec->iova, 0, &x);
+		REQUIRE(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte,
+			"walk record %zu at 0x%llx: fault %u/%u level %u/%u", i, HX(rec->iova),
+			rec->fault, x.fault, rec->level, x.level);
+		if (!rec->fault)
+			REQUIRE(x.pa == rec->pa && x.page_size == rec->page_size &&
+				x.perm == rec->perm && x.attrs == rec->attrs,
+				"walk leaf %zu at 0x%llx differs from translate", i, HX(rec->iova));
+	}
+	if (!mutated) {
+		/* every mapped page is in a leaf record, with the right output, and nothing else */
+		uint64_t leaves = 0, mapped = 0;
+		size_t j = 0;
+
+		ck_assert_uint_gt(c.n, 0);
+		qsort(w->maps, w->nmaps, sizeof(w->maps[0]), world_map_cmp);
+		for (unsigned m = 0; m < w->nmaps; m++) {
+			uint64_t iova = w->maps[m].iova;
+
+			while (j < c.n && c.recs[j].iova + c.recs[j].page_size <= iova)
+				j++;
+			REQUIRE(j < c.n && c.recs[j].iova <= iova && !c.recs[j].fault,
+				"mapping 0x%llx missing from the walk", HX(iova));
+			REQUIRE(c.recs[j].pa + (iova - c.recs[j].iova) == w->maps[m].pa,
+				"mapping 0x%llx: wrong output in the walk", HX(iova));
+			mapped += w->maps[m].len >> 12;
+		}
+		for (size_t i = 0; i < c.n; i++)
+			if (!c.recs[i].fault)
+				leaves += c.recs[i].page_size >> 12;
+		ck_assert_uint_eq(leaves, mapped);
+	}
+	/* a sub-range walk gives exactly the records overlapping it */
+	if (c.n > 4) {
+		struct harness_collect s = { 0 };
+		uint64_t lo = c.recs[1].iova + 1, hi = c.recs[c.n - 3].iova;
+		size_t k = 0;
+
+		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, lo, hi,
+						     IOMMUFMT_WALK_FAULTS, harness_collect_cb, &s), 0);
+		for (size_t i = 0; i < c.n; i++) {
+			const struct iommufmt_xlate *rec = &c.recs[i];
+
+			if (rec->iova + (rec->page_size - 1) < lo || rec->iova > hi)
+				continue;
+			if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
+				break;
+			REQUIRE(k < s.n && s.recs[k].iova == rec->iova &&
+				s.recs[k].fault == rec->fault, "sub-range walk differs at %zu", k);
+			k++;
+		}
+		free(s.recs);
+	}
+	/* the callback's non-zero value stops the walk and is returned */
+	if (c.n >= 2) {
+		struct harness_collect s = { .stop_after = 2 };
+
+		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, 0,
+						     harness_collect_cb, &s), 7);
+		ck_assert_uint_eq(s.n, 2);
+		free(s.recs);
+	}
+	free(c.recs);
+}
+
+struct iommufmt_xlate harness_world_xlate_counted(const struct harness_world *w,
+						  const struct iommufmt_pgtable *pt, uint64_t iova,
+						  uint32_t access, unsigned long *reads)
+{
+	struct harness_counting cnt;
+	struct iommufmt_gmem g;
+	struct iommufmt_xlate x;
+	struct ref_out o;
+
+	harness_counting_init(&cnt, &g, w->env.arena.host, w->env.arena.gpa, w->env.arena.size);
+	ck_assert_int_eq(iommufmt_translate(pt, &g, iova, access, &x), 0);
+	ck_assert_uint_le(cnt.reads, pt->nr_levels);
+	o = w->ref(&pt->cfg, &w->env.gmem, iova, access);
+	ck_assert_msg(ref_same(&x, &o, iova) == 0, "iova 0x%llx: fault %u/%u level %u/%u", HX(iova),
+		      x.fault, o.fault, x.level, o.level);
+	if (reads)
+		*reads = cnt.reads;
+	return x;
 }

@@ -23,8 +23,40 @@ static void put_cd(struct bt_gmem *g, uint64_t gpa, uint64_t w0, uint64_t ttb0)
 	bt_gmem_put64(g, gpa + 8, ttb0);
 }
 
-static void expect_entry(int r, const struct iommufmt_diag *d, const char *field, uint32_t index)
+/* One deep check: the example host of a model, guest memory, its good PASID-table bind, a diag. */
+struct deep {
+	struct iommufmt_host *h;
+	struct bt_gmem g;
+	struct bt_bind b;
+	struct iommufmt_diag d;
+};
+
+static void deep_open(struct deep *t, enum bt_model m)
 {
+	t->h = bt_host(m);
+	bt_gmem_init(&t->g, MEM_GPA, MEM_SIZE);
+	iommufmt_diag_init(&t->d);
+	bt_good_pasid_table(m, &t->b);
+}
+
+static void deep_close(struct deep *t)
+{
+	bt_gmem_free(&t->g);
+	iommufmt_host_free(t->h);
+}
+
+/* The check with the guest memory. */
+static int deep_check(struct deep *t)
+{
+	return bt_check(t->h, &t->b, &t->g.gmem, &t->d);
+}
+
+/* The check rejects an entry of a guest table: -EIO naming the entry's field and index. */
+static void expect_entry(struct deep *t, const char *field, uint32_t index)
+{
+	const struct iommufmt_diag *d = &t->d;
+	int r = deep_check(t);
+
 	ck_assert_msg(r == -EIO, "got %d (%s: %s)", r, d->field, d->text);
 	ck_assert_uint_eq(d->code, IOMMUFMT_DIAG_BIND_TABLE_ENTRY);
 	ck_assert_int_eq(d->error, -EIO);
@@ -33,86 +65,78 @@ static void expect_entry(int r, const struct iommufmt_diag *d, const char *field
 	ck_assert_uint_eq(d->index, index);
 }
 
+/* The check cannot read a guest table: -EFAULT with the index it was reading for. */
+static void expect_fault(struct deep *t, uint32_t index)
+{
+	ck_assert_int_eq(deep_check(t), -EFAULT);
+	ck_assert_uint_eq(t->d.code, IOMMUFMT_DIAG_GUEST_FAULT);
+	ck_assert_uint_eq(t->d.index, index);
+}
+
 START_TEST(test_smmu_linear_cd_table)
 {
-	struct iommufmt_host *h = bt_host(BT_SMMU);
-	struct bt_gmem g;
-	struct bt_bind b;
-	struct iommufmt_diag d;
+	struct deep t;
 	const uint64_t base = MEM_GPA;	/* 16 CDs */
 
-	bt_gmem_init(&g, MEM_GPA, MEM_SIZE);
-	iommufmt_diag_init(&d);
-	bt_good_pasid_table(BT_SMMU, &b);
-	ck_assert_uint_eq(b.pt.base, base);
+	deep_open(&t, BT_SMMU);
+	ck_assert_uint_eq(t.b.pt.base, base);
 	/* Empty table: nothing present, nothing to reject. */
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+	ck_assert_int_eq(deep_check(&t), 0);
 	for (int ssid = 0; ssid < 16; ssid += 3)
-		put_cd(&g, base + 64 * ssid, smmu_cd0(), MEM_GPA + 0x100000 + 0x1000 * ssid);
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+		put_cd(&t.g, base + 64 * ssid, smmu_cd0(), MEM_GPA + 0x100000 + 0x1000 * ssid);
+	ck_assert_int_eq(deep_check(&t), 0);
 	/* Corrupt SSID 9's granule: reported with its SSID and field. */
-	put_cd(&g, base + 64 * 9, smmu_cd0() | (UINT64_C(3) << 6), MEM_GPA + 0x109000);
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "cd.tg0", 9);
-	ck_assert_uint_eq(d.value, 3);
+	put_cd(&t.g, base + 64 * 9, smmu_cd0() | (UINT64_C(3) << 6), MEM_GPA + 0x109000);
+	expect_entry(&t, "cd.tg0", 9);
+	ck_assert_uint_eq(t.d.value, 3);
 	/* Without guest memory the same bind passes: the deep check is optional. */
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), 0);
+	ck_assert_int_eq(bt_check(t.h, &t.b, NULL, &t.d), 0);
 	/* Reserved word 7 of SSID 15 (a CD past the corrupt one is never reached first). */
-	put_cd(&g, base + 64 * 9, smmu_cd0(), MEM_GPA + 0x109000);
-	bt_gmem_put64(&g, base + 64 * 15 + 56, 1);
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "cd.w7", 15);
+	put_cd(&t.g, base + 64 * 9, smmu_cd0(), MEM_GPA + 0x109000);
+	bt_gmem_put64(&t.g, base + 64 * 15 + 56, 1);
+	expect_entry(&t, "cd.w7", 15);
 	/* Invalid CDs (V = 0) are skipped whatever they hold. */
-	bt_gmem_put64(&g, base + 64 * 15, smmu_cd0() & ~B(31));
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+	bt_gmem_put64(&t.g, base + 64 * 15, smmu_cd0() & ~B(31));
+	ck_assert_int_eq(deep_check(&t), 0);
 	/* A table outside guest memory: -EFAULT with the address. */
-	b.pt.base = MEM_GPA + MEM_SIZE - 512;
-	bt_set_bits(&b, 0, 6, 46, b.pt.base >> 6);
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), -EFAULT);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_GUEST_FAULT);
-	ck_assert_uint_eq(d.value, MEM_GPA + MEM_SIZE);
-	ck_assert_uint_eq(d.index, 8);
-	bt_gmem_free(&g);
-	iommufmt_host_free(h);
+	t.b.pt.base = MEM_GPA + MEM_SIZE - 512;
+	bt_set_bits(&t.b, 0, 6, 46, t.b.pt.base >> 6);
+	expect_fault(&t, 8);
+	ck_assert_uint_eq(t.d.value, MEM_GPA + MEM_SIZE);
+	deep_close(&t);
 }
 END_TEST
 
 START_TEST(test_smmu_2level_cd_table)
 {
-	struct iommufmt_host *h = bt_host(BT_SMMU);
-	struct bt_gmem g;
-	struct bt_bind b;
-	struct iommufmt_diag d;
+	struct deep t;
 	const uint64_t l1 = MEM_GPA, l2 = MEM_GPA + 0x10000;
 
-	bt_gmem_init(&g, MEM_GPA, MEM_SIZE);
-	iommufmt_diag_init(&d);
-	bt_good_pasid_table(BT_SMMU, &b);
+	deep_open(&t, BT_SMMU);
 	/* S1Fmt 1 (4K leaves of 64 CDs), S1CDMax 8: 4 L1 descriptors. */
-	b.pt.format = IOMMUFMT_PASIDT_SMMU_2L_4K;
-	b.pt.pasid_bits = 8;
-	b.pt.base = l1;
-	bt_set_bits(&b, 0, 4, 2, 1);
-	bt_set_bits(&b, 0, 59, 5, 8);
-	bt_set_bits(&b, 0, 6, 46, l1 >> 6);
+	t.b.pt.format = IOMMUFMT_PASIDT_SMMU_2L_4K;
+	t.b.pt.pasid_bits = 8;
+	t.b.pt.base = l1;
+	bt_set_bits(&t.b, 0, 4, 2, 1);
+	bt_set_bits(&t.b, 0, 59, 5, 8);
+	bt_set_bits(&t.b, 0, 6, 46, l1 >> 6);
 	for (int i = 0; i < 4; i += 2) {
-		bt_gmem_put64(&g, l1 + 8 * i, (l2 + 0x1000 * i) | 1);
-		put_cd(&g, l2 + 0x1000 * i + 64 * 5, smmu_cd0(), MEM_GPA + 0x200000);
+		bt_gmem_put64(&t.g, l1 + 8 * i, (l2 + 0x1000 * i) | 1);
+		put_cd(&t.g, l2 + 0x1000 * i + 64 * 5, smmu_cd0(), MEM_GPA + 0x200000);
 	}
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+	ck_assert_int_eq(deep_check(&t), 0);
 	/* SSID 2 * 64 + 5 = 133: bad shareability. */
-	put_cd(&g, l2 + 0x2000 + 64 * 5, (smmu_cd0() & ~(UINT64_C(3) << 12)) | (UINT64_C(1) << 12),
+	put_cd(&t.g, l2 + 0x2000 + 64 * 5, (smmu_cd0() & ~(UINT64_C(3) << 12)) | (UINT64_C(1) << 12),
 	       MEM_GPA + 0x200000);
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "cd.sh0", 133);
+	expect_entry(&t, "cd.sh0", 133);
 	/* An L1 descriptor with reserved bits, reported with its L1 index. */
-	put_cd(&g, l2 + 0x2000 + 64 * 5, smmu_cd0(), MEM_GPA + 0x200000);
-	bt_gmem_put64(&g, l1 + 8 * 2, (l2 + 0x2000) | 1 | B(4));
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "l1cd", 2);
+	put_cd(&t.g, l2 + 0x2000 + 64 * 5, smmu_cd0(), MEM_GPA + 0x200000);
+	bt_gmem_put64(&t.g, l1 + 8 * 2, (l2 + 0x2000) | 1 | B(4));
+	expect_entry(&t, "l1cd", 2);
 	/* An L1 descriptor pointing outside guest memory. */
-	bt_gmem_put64(&g, l1 + 8 * 2, (UINT64_C(0x7000000000)) | 1);
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), -EFAULT);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_GUEST_FAULT);
-	ck_assert_uint_eq(d.index, 128);
-	bt_gmem_free(&g);
-	iommufmt_host_free(h);
+	bt_gmem_put64(&t.g, l1 + 8 * 2, (UINT64_C(0x7000000000)) | 1);
+	expect_fault(&t, 128);
+	deep_close(&t);
 }
 END_TEST
 
@@ -126,81 +150,67 @@ static void put_pe(struct bt_gmem *g, uint64_t gpa, uint64_t root, uint64_t pgtt
 
 START_TEST(test_vtd_pasid_directory)
 {
-	struct iommufmt_host *h = bt_host(BT_INTEL);
-	struct bt_gmem g;
-	struct bt_bind b;
-	struct iommufmt_diag d;
+	struct deep t;
 	const uint64_t dir = MEM_GPA, tbl = MEM_GPA + 0x10000;
 
-	bt_gmem_init(&g, MEM_GPA, MEM_SIZE);
-	iommufmt_diag_init(&d);
-	bt_good_pasid_table(BT_INTEL, &b);	/* pasid_bits 13: 128 directory entries */
-	b.pt.base = dir;
-	bt_set_bits(&b, 0, 12, 52, dir >> 12);
-	bt_gmem_put64(&g, dir + 8 * 1, tbl | 1);	/* PASIDs 64..127 */
-	put_pe(&g, tbl + 64 * 6, MEM_GPA + 0x100000, 1);	/* PASID 70: first stage */
-	put_pe(&g, tbl + 64 * 7, 0, 4);			/* PASID 71: pass-through */
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+	deep_open(&t, BT_INTEL);	/* pasid_bits 13: 128 directory entries */
+	t.b.pt.base = dir;
+	bt_set_bits(&t.b, 0, 12, 52, dir >> 12);
+	bt_gmem_put64(&t.g, dir + 8 * 1, tbl | 1);	/* PASIDs 64..127 */
+	put_pe(&t.g, tbl + 64 * 6, MEM_GPA + 0x100000, 1);	/* PASID 70: first stage */
+	put_pe(&t.g, tbl + 64 * 7, 0, 4);			/* PASID 71: pass-through */
+	ck_assert_int_eq(deep_check(&t), 0);
 	/* A second-stage entry in the guest's table cannot be nested. */
-	put_pe(&g, tbl + 64 * 6, MEM_GPA + 0x100000, 2);
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "pe.pgtt", 70);
+	put_pe(&t.g, tbl + 64 * 6, MEM_GPA + 0x100000, 2);
+	expect_entry(&t, "pe.pgtt", 70);
 	/* A reserved word. */
-	put_pe(&g, tbl + 64 * 6, MEM_GPA + 0x100000, 1);
-	bt_gmem_put64(&g, tbl + 64 * 7 + 40, 1);
-	put_pe(&g, tbl + 64 * 7, MEM_GPA + 0x101000, 1);
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "pe.w5", 71);
+	put_pe(&t.g, tbl + 64 * 6, MEM_GPA + 0x100000, 1);
+	bt_gmem_put64(&t.g, tbl + 64 * 7 + 40, 1);
+	put_pe(&t.g, tbl + 64 * 7, MEM_GPA + 0x101000, 1);
+	expect_entry(&t, "pe.w5", 71);
 	/* A directory entry with reserved bits. */
-	bt_gmem_put64(&g, tbl + 64 * 7 + 40, 0);
-	bt_gmem_put64(&g, dir + 8 * 1, tbl | 1 | B(5));
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "pde", 1);
+	bt_gmem_put64(&t.g, tbl + 64 * 7 + 40, 0);
+	bt_gmem_put64(&t.g, dir + 8 * 1, tbl | 1 | B(5));
+	expect_entry(&t, "pde", 1);
 	/* A directory entry pointing at unreadable memory. */
-	bt_gmem_put64(&g, dir + 8 * 1, UINT64_C(0x7000000000) | 1);
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), -EFAULT);
-	ck_assert_uint_eq(d.index, 64);
-	bt_gmem_free(&g);
-	iommufmt_host_free(h);
+	bt_gmem_put64(&t.g, dir + 8 * 1, UINT64_C(0x7000000000) | 1);
+	expect_fault(&t, 64);
+	deep_close(&t);
 }
 END_TEST
 
 START_TEST(test_amd_gcr3_table)
 {
-	struct iommufmt_host *h = bt_host(BT_AMD);
-	struct bt_gmem g;
-	struct bt_bind b;
-	struct iommufmt_diag d;
+	struct deep t;
 	const uint64_t root = MEM_GPA, l0 = MEM_GPA + 0x1000;
 
-	bt_gmem_init(&g, MEM_GPA, MEM_SIZE);
-	iommufmt_diag_init(&d);
-	bt_good_pasid_table(BT_AMD, &b);	/* GLX 1, 16 PASID bits */
-	b.pt.base = root;
-	bt_set_bits(&b, 0, 58, 3, (root >> 12) & 7);
-	bt_set_bits(&b, 1, 16, 16, (root >> 15) & 0xffff);
-	bt_set_bits(&b, 1, 43, 21, root >> 31);
-	ck_assert_msg(bt_check(h, &b, &g.gmem, &d) == 0, "%s: %s (index %u)", d.field, d.text,
-		      d.index);
-	bt_gmem_put64(&g, root + 8 * 1, l0 | 1);		/* PASIDs 0x200..0x3ff */
-	bt_gmem_put64(&g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1);	/* PASID 0x205 */
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
-	bt_gmem_put64(&g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1 | B(3));
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "gcr3.w0[11:1]", 0x205);
-	bt_gmem_put64(&g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1);
-	bt_gmem_put64(&g, root + 8 * 1, l0 | 1 | B(60));
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "gcr3_table", 0x200);
+	deep_open(&t, BT_AMD);	/* GLX 1, 16 PASID bits */
+	t.b.pt.base = root;
+	bt_set_bits(&t.b, 0, 58, 3, (root >> 12) & 7);
+	bt_set_bits(&t.b, 1, 16, 16, (root >> 15) & 0xffff);
+	bt_set_bits(&t.b, 1, 43, 21, root >> 31);
+	ck_assert_msg(deep_check(&t) == 0, "%s: %s (index %u)", t.d.field, t.d.text, t.d.index);
+	bt_gmem_put64(&t.g, root + 8 * 1, l0 | 1);		/* PASIDs 0x200..0x3ff */
+	bt_gmem_put64(&t.g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1);	/* PASID 0x205 */
+	ck_assert_int_eq(deep_check(&t), 0);
+	bt_gmem_put64(&t.g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1 | B(3));
+	expect_entry(&t, "gcr3.w0[11:1]", 0x205);
+	bt_gmem_put64(&t.g, l0 + 8 * 5, (MEM_GPA + 0x100000) | 1);
+	bt_gmem_put64(&t.g, root + 8 * 1, l0 | 1 | B(60));
+	expect_entry(&t, "gcr3_table", 0x200);
 	/* A non-leaf entry pointing at its own table: the walk still ends (levels only descend). */
-	bt_gmem_put64(&g, root + 8 * 1, root | 1);
-	bt_gmem_put64(&g, root + 8 * 5, (MEM_GPA + 0x100000) | 1);
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
+	bt_gmem_put64(&t.g, root + 8 * 1, root | 1);
+	bt_gmem_put64(&t.g, root + 8 * 5, (MEM_GPA + 0x100000) | 1);
+	ck_assert_int_eq(deep_check(&t), 0);
 	/* Entries past the PASID width are not read: with pasid_bits 10 the top table covers
 	 * indices 0 and 1 only, so a corrupt entry at index 100 matters for 16 bits alone. */
-	bt_gmem_put64(&g, root + 8 * 1, l0 | 1);
-	b.pt.pasid_bits = 10;
-	bt_gmem_put64(&g, root + 8 * 100, 0xdead0001 | B(2));
-	ck_assert_int_eq(bt_check(h, &b, &g.gmem, &d), 0);
-	b.pt.pasid_bits = 16;
-	expect_entry(bt_check(h, &b, &g.gmem, &d), &d, "gcr3_table", 100u << 9);
-	bt_gmem_free(&g);
-	iommufmt_host_free(h);
+	bt_gmem_put64(&t.g, root + 8 * 1, l0 | 1);
+	t.b.pt.pasid_bits = 10;
+	bt_gmem_put64(&t.g, root + 8 * 100, 0xdead0001 | B(2));
+	ck_assert_int_eq(deep_check(&t), 0);
+	t.b.pt.pasid_bits = 16;
+	expect_entry(&t, "gcr3_table", 100u << 9);
+	deep_close(&t);
 }
 END_TEST
 

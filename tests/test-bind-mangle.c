@@ -260,6 +260,29 @@ static const struct iommufmt_cap_pgtable_format *host_fmt(const struct iommufmt_
 	return NULL;
 }
 
+/* The header fields both kinds of bind have, wherever each keeps them. */
+struct hdr_view {
+	uint32_t *argsz, *flags, *model, *variant, *format, *data_type, *data_len;
+};
+
+static struct hdr_view hdr_view(struct bt_bind *b)
+{
+	if (b->kind == PT)
+		return (struct hdr_view){ &b->pt.argsz, &b->pt.flags, &b->pt.model, &b->pt.variant,
+					  &b->pt.format, &b->pt.data_type, &b->pt.data_len };
+	return (struct hdr_view){ &b->pg.argsz, &b->pg.flags, &b->pg.model, &b->pg.variant,
+				  &b->pg.format, &b->pg.data_type, &b->pg.data_len };
+}
+
+/* Set the expected reject; returns 1 (the mangle applies). */
+static int want(struct mangle *e, int err, unsigned int code, const char *field)
+{
+	e->err = err;
+	e->code = code;
+	e->field = field;
+	return 1;
+}
+
 /* Apply header mangle k; fill the expectation; 0 when it does not apply to this bind. */
 static int header_mangle(const struct iommufmt_host *h, enum bt_model m, struct bt_bind *b,
 			 int k, struct mangle *e)
@@ -267,64 +290,41 @@ static int header_mangle(const struct iommufmt_host *h, enum bt_model m, struct 
 	const struct iommufmt_host_desc *d = iommufmt_host_get_desc(h);
 	struct iommufmt_bind_pasid_table *pt = &b->pt;
 	struct iommufmt_bind_pgtable *pg = &b->pg;
+	const struct hdr_view v = hdr_view(b);
 	int is_pt = b->kind == PT;
 
 	memset(e, 0, sizeof(*e));
 	e->m = m;
-	e->err = -EOPNOTSUPP;
 	switch (k) {
 	case HM_FLAGS:
-		if (is_pt)
-			pt->flags = 1;
-		else
-			pg->flags |= 0x80;
-		e->code = IOMMUFMT_DIAG_UNKNOWN_FLAGS;
-		e->field = "flags";
-		return 1;
+		*v.flags = is_pt ? 1 : *v.flags | 0x80;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags");
 	case HM_RESERVED:
 		if (is_pt)
 			pt->__reserved = 1;
 		else
 			pg->__reserved = 1;
-		e->code = IOMMUFMT_DIAG_RESERVED_NONZERO;
-		e->field = "__reserved";
-		return 1;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO, "__reserved");
 	case HM_MODEL:
+		*v.model = bt_model_ids[(m + 1) % BT_NR_MODELS];
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH, "model");
 	case HM_VARIANT:
-		if (k == HM_MODEL) {
-			uint32_t other = bt_model_ids[(m + 1) % BT_NR_MODELS];
-
-			if (is_pt)
-				pt->model = other;
-			else
-				pg->model = other;
-		} else if (is_pt) {
-			pt->variant = 77;
-		} else {
-			pg->variant = 77;
-		}
-		e->code = IOMMUFMT_DIAG_MODEL_MISMATCH;
-		e->field = "model";
-		return 1;
+		*v.variant = 77;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH, "model");
 	case HM_FORMAT0:
+		*v.format = is_pt ? IOMMUFMT_PASIDT_NONE : IOMMUFMT_PGTABLE_NONE;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format");
 	case HM_FORMAT_OTHER:
 		if (is_pt)
-			pt->format = k == HM_FORMAT0 ? IOMMUFMT_PASIDT_NONE :
-				     m == BT_SMMU ? IOMMUFMT_PASIDT_VTD_SM : IOMMUFMT_PASIDT_SMMU_LINEAR;
+			*v.format = m == BT_SMMU ? IOMMUFMT_PASIDT_VTD_SM : IOMMUFMT_PASIDT_SMMU_LINEAR;
 		else
-			pg->format = k == HM_FORMAT0 ? IOMMUFMT_PGTABLE_NONE :
-				     m == BT_SMMU ? IOMMUFMT_PGTABLE_X86_64 :
-				     IOMMUFMT_PGTABLE_ARM_LPAE_S1;
-		e->code = IOMMUFMT_DIAG_BIND_UNSUPPORTED;
-		e->field = "format";
-		return 1;
+			*v.format = m == BT_SMMU ? IOMMUFMT_PGTABLE_X86_64 : IOMMUFMT_PGTABLE_ARM_LPAE_S1;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format");
 	case HM_BITS:
 		if (!is_pt)
 			return 0;
 		pt->pasid_bits = (uint8_t)(d->pasid.pasid_bits + 1);
-		e->code = IOMMUFMT_DIAG_BIND_EXCEEDS_HOST;
-		e->field = "pasid_bits";
-		return 1;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, "pasid_bits");
 	case HM_ADDR:
 		if (d->nesting.gpa_bits >= 64)
 			return 0;
@@ -332,71 +332,40 @@ static int header_mangle(const struct iommufmt_host *h, enum bt_model m, struct 
 			pt->base = UINT64_C(1) << 60;
 		else
 			pg->root = UINT64_C(1) << 60;
-		e->code = IOMMUFMT_DIAG_BIND_EXCEEDS_HOST;
-		e->field = is_pt ? "base" : "root";
-		return 1;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, is_pt ? "base" : "root");
 	case HM_TYPE:
-		if (is_pt)
-			pt->data_type = 0x999;
-		else
-			pg->data_type = 0x999;
-		e->code = IOMMUFMT_DIAG_BIND_DATA_TYPE;
-		e->field = "data_type";
-		return 1;
+		*v.data_type = 0x999;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE, "data_type");
 	case HM_TYPE_KIND: {
 		struct bt_bind o;
 
 		if (!(is_pt ? bt_good_pgtable(m, &o) : bt_good_pasid_table(m, &o)))
 			return 0;
-		if (is_pt)
-			pt->data_type = o.pg.data_type;
-		else
-			pg->data_type = o.pt.data_type;
-		e->code = IOMMUFMT_DIAG_BIND_DATA_TYPE;
-		e->field = "data_type";
-		return 1;
+		*v.data_type = is_pt ? o.pg.data_type : o.pt.data_type;
+		return want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE, "data_type");
 	}
 	case HM_LEN:
-		if (is_pt)
-			pt->data_len = 7;
-		else
-			pg->data_len = 7;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_ARGSZ_SMALL;
-		e->field = "data_len";
-		return 1;
+		*v.data_len = 7;
+		return want(e, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "data_len");
 	case HM_UPTR:
 		b->pt.data_uptr = b->pg.data_uptr = 0;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_NULL_ARG;
-		e->field = "data_uptr";
+		want(e, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr");
 		return 2;	/* do not re-wire */
 	case HM_ARGSZ:
-		if (is_pt)
-			pt->argsz = IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0 - 1;
-		else
-			pg->argsz = IOMMUFMT_BIND_PGTABLE_SIZE_VER0 - 1;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_ARGSZ_SMALL;
-		e->field = "argsz";
-		return 1;
+		*v.argsz = is_pt ? IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0 - 1 :
+				   IOMMUFMT_BIND_PGTABLE_SIZE_VER0 - 1;
+		return want(e, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz");
 	case HM_CONFIG0:
 	case HM_CONFIG4:
 		if (!is_pt)
 			return 0;
 		pt->config = k == HM_CONFIG0 ? 0 : 4;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_BAD_VALUE;
-		e->field = "config";
-		return 1;
+		return want(e, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "config");
 	case HM_BYPASS_TABLE:
 		if (!is_pt)
 			return 0;
 		pt->config = IOMMUFMT_BIND_CONFIG_BYPASS;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_BAD_COMBINATION;
-		e->field = "base";
-		return 1;
+		return want(e, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "base");
 	case HM_AW0:
 	case HM_AW_BIG:
 		if (is_pt)
@@ -407,32 +376,22 @@ static int header_mangle(const struct iommufmt_host *h, enum bt_model m, struct 
 			ck_assert_ptr_nonnull(f);
 			pg->addr_width = k == HM_AW0 ? 0 : f->ias + 1u;
 		}
-		e->err = k == HM_AW0 ? -EINVAL : -EOPNOTSUPP;
-		e->code = k == HM_AW0 ? IOMMUFMT_DIAG_BAD_VALUE : IOMMUFMT_DIAG_BIND_EXCEEDS_HOST;
-		e->field = "addr_width";
-		return 1;
+		return k == HM_AW0 ? want(e, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "addr_width") :
+		       want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, "addr_width");
 	case HM_PASID_NOFLAG:
 		if (is_pt)
 			return 0;
 		pg->flags &= ~IOMMUFMT_BIND_PGTABLE_F_PASID;
 		pg->pasid = 1;
-		e->err = -EINVAL;
-		e->code = IOMMUFMT_DIAG_BAD_COMBINATION;
-		e->field = "pasid";
-		return 1;
+		return want(e, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid");
 	case HM_PASID_RANGE:
 		if (is_pt)
 			return 0;
 		pg->flags |= IOMMUFMT_BIND_PGTABLE_F_PASID;
 		pg->pasid = 1u << 20;
-		if (d->pasid.pasid_bits) {
-			e->err = -EINVAL;
-			e->code = IOMMUFMT_DIAG_BIND_PASID_RANGE;
-		} else {
-			e->code = IOMMUFMT_DIAG_BIND_UNSUPPORTED;
-		}
-		e->field = "pasid";
-		return 1;
+		return d->pasid.pasid_bits ?
+		       want(e, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid") :
+		       want(e, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid");
 	default:
 		return 0;
 	}
@@ -473,6 +432,26 @@ START_TEST(test_header_mangle)
 }
 END_TEST
 
+/* Check @b on @h and expect a reject: errno, diag code and field (diag left in @d). */
+static void expect_reject(const struct iommufmt_host *h, struct bt_bind *b, int err,
+			  unsigned int code, const char *field, struct iommufmt_diag *d)
+{
+	iommufmt_diag_init(d);
+	ck_assert_int_eq(bt_check(h, b, NULL, d), err);
+	ck_assert_uint_eq(d->code, code);
+	ck_assert_str_eq(d->field, field);
+}
+
+/* The good PASID-table bind of @m turned into a bind of @config that names no table. */
+static void no_table(enum bt_model m, uint8_t config, struct bt_bind *b)
+{
+	bt_good_pasid_table(m, b);
+	b->pt.config = config;
+	b->pt.base = 0;
+	b->pt.format = 0;
+	b->pt.pasid_bits = 0;
+}
+
 /* A host without stalls-on-demand: SMMU stall model "force" rejects S1STALLD; no CD2L rejects 2-level. */
 START_TEST(test_smmu_host_variants)
 {
@@ -489,23 +468,17 @@ START_TEST(test_smmu_host_variants)
 	h = bt_host_from(BT_SMMU, &r);
 	bt_good_pasid_table(BT_SMMU, &b);
 	bt_set_bits(&b, 1, 27, 1, 1);
-	iommufmt_diag_init(&d);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EOPNOTSUPP);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_UNSUPPORTED);
-	ck_assert_str_eq(d.field, "ste.s1stalld");
+	expect_reject(h, &b, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "ste.s1stalld", &d);
 	/* 2-level CD table on a host without CD2L: the header format is refused first ... */
 	bt_good_pasid_table(BT_SMMU, &b);
 	b.pt.format = IOMMUFMT_PASIDT_SMMU_2L_4K;
 	bt_set_bits(&b, 0, 4, 2, 1);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EOPNOTSUPP);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_UNSUPPORTED);
-	ck_assert_str_eq(d.field, "format");
+	expect_reject(h, &b, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format", &d);
 	ck_assert_uint_eq(d.limit, 1u << IOMMUFMT_PASIDT_SMMU_LINEAR);
 	/* ... and S1Fmt alone (header still linear) by the payload row. */
 	bt_good_pasid_table(BT_SMMU, &b);
 	bt_set_bits(&b, 0, 4, 2, 2);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EOPNOTSUPP);
-	ck_assert_str_eq(d.field, "ste.s1fmt");
+	expect_reject(h, &b, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "ste.s1fmt", &d);
 	ck_assert_uint_eq(d.limit, 1);
 	iommufmt_host_free(h);
 }
@@ -525,9 +498,7 @@ START_TEST(test_smmu_cd_rules)
 	b.pg.root = 0x50000800;
 	bt_set_bits(&b, 0, 0, 6, 25);
 	bt_set_word(&b, 1, 0x50000800);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EINVAL);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_MISALIGNED);
-	ck_assert_str_eq(d.field, "cd.ttb0");
+	expect_reject(h, &b, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "cd.ttb0", &d);
 	ck_assert_uint_eq(d.limit, 4096);
 	/* 32-bit input, 4K: top table of 4 entries, 64-byte alignment suffices. */
 	b.pg.addr_width = 32;
@@ -538,17 +509,13 @@ START_TEST(test_smmu_cd_rules)
 	/* T0SZ 40 is illegal (inputs below 25 bits need STT). */
 	b.pg.addr_width = 24;
 	bt_set_bits(&b, 0, 0, 6, 40);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EINVAL);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_ILLEGAL);
-	ck_assert_str_eq(d.field, "cd.t0sz");
+	expect_reject(h, &b, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.t0sz", &d);
 	/* TTB0 above the CD's own IPS (40 bits). */
 	bt_good_pgtable(BT_SMMU, &b);
 	b.pg.root = UINT64_C(0x20000000000);
 	bt_set_word(&b, 1, UINT64_C(0x20000000000));
 	bt_set_bits(&b, 0, 32, 3, 2);
-	ck_assert_int_eq(bt_check(h, &b, NULL, &d), -EINVAL);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_ILLEGAL);
-	ck_assert_str_eq(d.field, "cd.ttb0");
+	expect_reject(h, &b, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.ttb0", &d);
 	iommufmt_host_free(h);
 }
 END_TEST
@@ -563,11 +530,7 @@ START_TEST(test_configs)
 
 	iommufmt_diag_init(&d);
 	/* SMMU bypass: Config 0b100, no table. */
-	bt_good_pasid_table(BT_SMMU, &b);
-	b.pt.config = IOMMUFMT_BIND_CONFIG_BYPASS;
-	b.pt.base = 0;
-	b.pt.format = 0;
-	b.pt.pasid_bits = 0;
+	no_table(BT_SMMU, IOMMUFMT_BIND_CONFIG_BYPASS, &b);
 	bt_set_word(&b, 0, 1 | (4u << 1));
 	ck_assert_int_eq(bt_check(smmu, &b, NULL, &d), 0);
 	/* SMMU abort as V = 0 with garbage elsewhere (ignored, as the kernel does). */
@@ -580,22 +543,14 @@ START_TEST(test_configs)
 	ck_assert_int_eq(bt_check(smmu, &b, NULL, &d), -EINVAL);
 	ck_assert_str_eq(d.field, "ste.v");
 	/* VT-d: abort is a non-present context; bypass is per PASID entry. */
-	bt_good_pasid_table(BT_INTEL, &b);
-	b.pt.config = IOMMUFMT_BIND_CONFIG_ABORT;
-	b.pt.base = 0;
-	b.pt.format = 0;
-	b.pt.pasid_bits = 0;
+	no_table(BT_INTEL, IOMMUFMT_BIND_CONFIG_ABORT, &b);
 	bt_set_word(&b, 0, 0);
 	ck_assert_int_eq(bt_check(vtd, &b, NULL, &d), 0);
 	b.pt.config = IOMMUFMT_BIND_CONFIG_BYPASS;
 	ck_assert_int_eq(bt_check(vtd, &b, NULL, &d), -EOPNOTSUPP);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_CONFIG);
 	/* AMD: bypass is GV = 0 with no GCR3 table; abort cannot be expressed. */
-	bt_good_pasid_table(BT_AMD, &b);
-	b.pt.config = IOMMUFMT_BIND_CONFIG_BYPASS;
-	b.pt.base = 0;
-	b.pt.format = 0;
-	b.pt.pasid_bits = 0;
+	no_table(BT_AMD, IOMMUFMT_BIND_CONFIG_BYPASS, &b);
 	bt_set_word(&b, 0, 1 | 2);
 	bt_set_word(&b, 1, 5);
 	ck_assert_int_eq(bt_check(amd, &b, NULL, &d), 0);
@@ -609,9 +564,7 @@ START_TEST(test_configs)
 	bt_good_pasid_table(BT_AMD, &b);
 	bt_set_bits(&b, 0, 56, 2, 0);
 	b.pt.format = IOMMUFMT_PASIDT_AMD_GCR3_1L;
-	ck_assert_int_eq(bt_check(amd, &b, NULL, &d), -EINVAL);
-	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BIND_MISMATCH);
-	ck_assert_str_eq(d.field, "pasid_bits");
+	expect_reject(amd, &b, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "pasid_bits", &d);
 	ck_assert_uint_eq(d.limit, 9);
 	iommufmt_host_free(smmu);
 	iommufmt_host_free(vtd);

@@ -6,41 +6,11 @@
 
 #include "tests/pgtable-harness.h"
 
-#define HX(v) ((unsigned long long)(v))
 #define R IOMMUFMT_ACCESS_READ
 #define W IOMMUFMT_ACCESS_WRITE
 #define X IOMMUFMT_ACCESS_EXEC
 
 /* ---- the reference: AMD-Vi host page tables, from the layout, one bit at a time ---- */
-
-static int bit(uint64_t v, int n)
-{
-	return (int)((v >> n) & 1);
-}
-
-static int any_bit(uint64_t v, int lo, int hi)
-{
-	for (int b = lo; b <= hi; b++)
-		if (bit(v, b))
-			return 1;
-	return 0;
-}
-
-static uint64_t bits_from(uint64_t v, int lo, int hi)
-{
-	uint64_t r = 0;
-
-	for (int b = hi; b >= lo; b--)
-		r = (r << 1) | (uint64_t)bit(v, b);
-	return lo < 64 ? r << lo : 0;
-}
-
-static void ref_fault(struct iommufmt_xlate *o, uint32_t f, int level, uint64_t pte)
-{
-	o->fault = f;
-	o->level = (uint32_t)level;
-	o->pte = pte;
-}
 
 static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufmt_gmem *gmem,
 		    uint64_t iova, uint32_t access, struct iommufmt_xlate *o)
@@ -51,8 +21,8 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 
 	memset(o, 0, sizeof(*o));
 	o->iova = iova;
-	if (width < 64 && any_bit(iova, width, 63)) {
-		ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, levels, 0);
+	if (width < 64 && ref_any(iova, width, 63)) {
+		harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, levels, 0);
 		return;
 	}
 	for (int step = 0; step < 7; step++) {
@@ -60,40 +30,40 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		uint64_t idx = (iova >> shift) & ((1ULL << nbits) - 1), e, base;
 
 		if (!harness_ref_le64(gmem, table + idx * 8, &e)) {
-			ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
+			harness_ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
 			return;
 		}
-		if (!bit(e, 0)) {
-			ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
+		if (!ref_bit(e, 0)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
 			return;
 		}
-		if (any_bit(e, 52, 58)) {
-			ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, lvl, e);
+		if (ref_any(e, 52, 58)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, lvl, e);
 			return;
 		}
-		nl = bit(e, 9) | bit(e, 10) << 1 | bit(e, 11) << 2;
+		nl = ref_bit(e, 9) | ref_bit(e, 10) << 1 | ref_bit(e, 11) << 2;
 		if (nl >= 1 && nl <= 6) {
 			if (nl >= lvl) {
-				ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
+				harness_ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
 				return;
 			}
-			if (oas < 52 && any_bit(e, oas, 51)) {
-				ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
+			if (oas < 52 && ref_any(e, oas, 51)) {
+				harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
 				return;
 			}
 			/* skipped levels: their index bits must be zero */
-			if (any_bit(iova, 12 + 9 * nl, shift - 1)) {
-				ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
+			if (ref_any(iova, 12 + 9 * nl, shift - 1)) {
+				harness_ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
 				return;
 			}
-			ir &= bit(e, 61);
-			iw &= bit(e, 62);
-			table = bits_from(e, 12, 51);
+			ir &= ref_bit(e, 61);
+			iw &= ref_bit(e, 62);
+			table = (ref_field(e, 51, 12) << 12);
 			lvl = nl;
 			continue;
 		}
 		if (lvl == 6) {
-			ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
+			harness_ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
 			return;
 		}
 		if (nl == 0) {
@@ -101,23 +71,23 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		} else {
 			int ones = 0;
 
-			while (12 + ones <= 51 && bit(e, 12 + ones))
+			while (12 + ones <= 51 && ref_bit(e, 12 + ones))
 				ones++;
 			size_log2 = 13 + ones;
 			if (size_log2 <= shift || size_log2 >= shift + 9) {
-				ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
+				harness_ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
 				return;
 			}
 		}
-		base = bits_from(e, size_log2, 51);
-		if (oas < 52 && any_bit(base, oas, 51)) {
-			ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
+		base = (ref_field(e, 51, size_log2) << size_log2);
+		if (oas < 52 && ref_any(base, oas, 51)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
 			return;
 		}
-		ir &= bit(e, 61);
-		iw &= bit(e, 62);
+		ir &= ref_bit(e, 61);
+		iw &= ref_bit(e, 62);
 		if ((access & (R | X) && !ir) || ((access & W) && !iw)) {
-			ref_fault(o, IOMMUFMT_FAULT_PERMISSION, lvl, e);
+			harness_ref_fault(o, IOMMUFMT_FAULT_PERMISSION, lvl, e);
 			return;
 		}
 		o->page_size = 1ULL << size_log2;
@@ -128,7 +98,7 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		o->attrs = e & (3ULL << 59);
 		return;
 	}
-	ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, 0);
+	harness_ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, 0);
 }
 
 static struct iommufmt_pgtable_cfg amdcfg(uint32_t levels, uint32_t flags, uint32_t oas)
@@ -165,24 +135,6 @@ START_TEST(test_fuzz)
 }
 END_TEST
 
-static void put64(struct harness_table *t, uint64_t gpa, uint64_t v)
-{
-	uint8_t *p = harness_host(t, gpa);
-
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get64(struct harness_table *t, uint64_t gpa)
-{
-	uint8_t *p = harness_host(t, gpa);
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
-}
-
 /* Entry GPA at level @lvl on the walk of @iova, following NextLevel (tables the builder made). */
 static uint64_t entry_gpa(struct harness_table *t, uint64_t iova, int lvl)
 {
@@ -194,24 +146,10 @@ static uint64_t entry_gpa(struct harness_table *t, uint64_t iova, int lvl)
 
 		if (l == lvl)
 			return gpa;
-		e = get64(t, gpa);
+		e = harness_get_le64(t, gpa);
 		table = e & 0x000ffffffffff000ULL;
 		l = (int)((e >> 9) & 7);
 	}
-}
-
-static void xlate(struct harness_table *t, uint64_t iova, uint32_t access,
-		  struct iommufmt_xlate *x)
-{
-	struct iommufmt_xlate r;
-
-	ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iova, access, x), 0);
-	ref_amd(&t->cfg, &t->gmem, iova, access, &r);
-	ck_assert_msg(x->fault == r.fault && x->level == r.level && x->pte == r.pte &&
-		      (x->fault || (x->pa == r.pa && x->perm == r.perm &&
-				    x->page_size == r.page_size)),
-		      "iova 0x%llx: lib fault %u level %u pa 0x%llx; ref fault %u level %u pa 0x%llx",
-		      HX(iova), x->fault, x->level, HX(x->pa), r.fault, r.level, HX(r.pa));
 }
 
 /*
@@ -225,24 +163,24 @@ static unsigned compress(struct harness_table *t, uint64_t table, int level)
 	int nents = level == 6 ? 128 : 512;
 
 	for (int i = 0; i < nents; i++) {
-		uint64_t gpa = table + 8 * (uint64_t)i, e = get64(t, gpa);
+		uint64_t gpa = table + 8 * (uint64_t)i, e = harness_get_le64(t, gpa);
 		int nl = (int)((e >> 9) & 7);
 
 		if (!(e & 1) || nl < 1 || nl > 6)
 			continue;
 		for (;;) {
-			uint64_t child = e & 0x000ffffffffff000ULL, c0 = get64(t, child);
+			uint64_t child = e & 0x000ffffffffff000ULL, c0 = harness_get_le64(t, child);
 			int cnl = (int)((c0 >> 9) & 7), others = 0;
 
 			if (!(c0 & 1) || cnl < 1 || cnl > 6)
 				break;
 			for (int j = 1; j < (nl == 6 ? 128 : 512); j++)
-				others |= get64(t, child + 8 * (uint64_t)j) != 0;
+				others |= harness_get_le64(t, child + 8 * (uint64_t)j) != 0;
 			if (others)
 				break;
 			e = (e & ~(0x000ffffffffff000ULL | (7ULL << 9))) | (c0 & 0x000ffffffffff000ULL) |
 			    ((uint64_t)cnl << 9);
-			put64(t, gpa, e);
+			harness_put_le64(t, gpa, e);
 			nl = cnl;
 			n++;
 		}
@@ -272,17 +210,17 @@ START_TEST(test_skipped_levels)
 		harness_compare(&t, ref_amd, &rng, 30000);
 		harness_check_walk(&t, &rng);
 		/* a non-zero skipped index bit is not present at the skipping entry */
-		xlate(&t, (7ULL << 30) | (1ULL << 21), R, &x);
+		harness_check_one(&t, ref_amd, (7ULL << 30) | (1ULL << 21), R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 		ck_assert_uint_eq(x.level, 3);
 		ck_assert_uint_eq(x.pte >> 9 & 7, 1);
 		if (levels >= 5) {
-			xlate(&t, 1ULL << 39, R, &x);
+			harness_check_one(&t, ref_amd, 1ULL << 39, R, &x);
 			ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 			ck_assert_uint_eq(x.level, levels);
 			ck_assert_uint_eq(x.pte >> 9 & 7, 3);
 		}
-		xlate(&t, 7ULL << 30, R, &x);
+		harness_check_one(&t, ref_amd, 7ULL << 30, R, &x);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.pa, 0x5000);
 		/* the builder does not extend tables that skip levels */
@@ -304,32 +242,32 @@ START_TEST(test_next_level_not_descending)
 	ck_assert_int_eq(harness_map_one(&t, iova, 0x9000, 0x1000, R | W), 0);
 	for (int lvl = 4; lvl >= 1; lvl--)
 		for (uint64_t nl = 1; nl <= 6; nl++) {
-			uint64_t gpa = entry_gpa(&t, iova, lvl), orig = get64(&t, gpa);
+			uint64_t gpa = entry_gpa(&t, iova, lvl), orig = harness_get_le64(&t, gpa);
 			uint64_t tbl = gpa & ~0xfffULL;
 
 			if ((int)nl < lvl)
 				continue;
 			/* pointing at its own table with a level not below its own */
-			put64(&t, gpa, (orig & ~(0x000ffffffffff000ULL | (7ULL << 9))) | tbl | (nl << 9));
-			xlate(&t, iova, R, &x);
+			harness_put_le64(&t, gpa, (orig & ~(0x000ffffffffff000ULL | (7ULL << 9))) | tbl | (nl << 9));
+			harness_check_one(&t, ref_amd, iova, R, &x);
 			ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 			ck_assert_uint_eq(x.level, (uint32_t)lvl);
-			put64(&t, gpa, orig);
+			harness_put_le64(&t, gpa, orig);
 		}
 	/* a leaf at level 6 does not exist */
 	harness_table_fini(&t);
 	c = amdcfg(6, 0, 0);
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 5);
-	put64(&t, t.cfg.root, 0x6000000000000001ULL | 0x40000);
-	xlate(&t, 0x1234, R, &x);
+	harness_put_le64(&t, t.cfg.root, 0x6000000000000001ULL | 0x40000);
+	harness_check_one(&t, ref_amd, 0x1234, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 	ck_assert_uint_eq(x.level, 6);
-	put64(&t, t.cfg.root, 0x6000000000000001ULL | (7ULL << 9) | 0x1fffff000ULL);
-	xlate(&t, 0x1234, R, &x);
+	harness_put_le64(&t, t.cfg.root, 0x6000000000000001ULL | (7ULL << 9) | 0x1fffff000ULL);
+	harness_check_one(&t, ref_amd, 0x1234, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 	/* level 6 indexes bits 63:57 only */
 	ck_assert_int_eq(harness_map_one(&t, 0xfe00000000000000ULL, 0x1000, 0x1000, R), 0);
-	xlate(&t, 0xfe00000000000fffULL, R, &x);
+	harness_check_one(&t, ref_amd, 0xfe00000000000fffULL, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x1fff);
 	harness_table_fini(&t);
@@ -349,22 +287,22 @@ START_TEST(test_size_encoded_pages)
 	ck_assert_int_eq(harness_map_one(&t, 0x10000, 0x48000, 0x4000, R | W), 0);
 	gpa = entry_gpa(&t, 0x10000, 1);
 	for (int i = 0; i < 4; i++) {
-		e = get64(&t, gpa + 8 * (uint64_t)i);
+		e = harness_get_le64(&t, gpa + 8 * (uint64_t)i);
 		ck_assert_uint_eq(e, 0x6000000000000001ULL | (7ULL << 9) | 0x49000ULL);
 	}
-	ck_assert_uint_eq(get64(&t, gpa + 32), 0);
+	ck_assert_uint_eq(harness_get_le64(&t, gpa + 32), 0);
 	for (uint64_t off = 0; off < 0x4000; off += 0xfff) {
-		xlate(&t, 0x10000 + off, W, &x);
+		harness_check_one(&t, ref_amd, 0x10000 + off, W, &x);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.pa, 0x48000 + off);
 		ck_assert_uint_eq(x.page_size, 0x4000);
 	}
 	/* the hardware may set D in any replica: the whole page is dirty */
-	put64(&t, gpa + 16, get64(&t, gpa + 16) | 0x40);
+	harness_put_le64(&t, gpa + 16, harness_get_le64(&t, gpa + 16) | 0x40);
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x10000, 0x13fff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 4), 0);
 	ck_assert_uint_eq(bm[0], 0xf);
-	ck_assert_uint_eq(get64(&t, gpa + 16) & 0x40, 0);
+	ck_assert_uint_eq(harness_get_le64(&t, gpa + 16) & 0x40, 0);
 	/* a range walk reports it once */
 	{
 		struct harness_map m = { 0x10000, 0x48000, 0x4000, R | W };
@@ -375,38 +313,38 @@ START_TEST(test_size_encoded_pages)
 		harness_check_walk(&t, &(struct test_rng){ 3 });
 	}
 	/* encoded sizes that do not fit the level */
-	put64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);	/* 8 KiB: fine */
-	xlate(&t, 0x10000, R, &x);
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);	/* 8 KiB: fine */
+	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x2000);
-	put64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB at level 1 */
-	xlate(&t, 0x10000, R, &x);
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB at level 1 */
+	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-	put64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);	/* 1 MiB: the largest */
-	xlate(&t, 0x10000, R, &x);
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);	/* 1 MiB: the largest */
+	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x100000);
 	/* at level 2, sizes must lie strictly between 2 MiB and 1 GiB */
 	{
-		uint64_t g2 = entry_gpa(&t, 0x10000, 2), keep = get64(&t, g2);
+		uint64_t g2 = entry_gpa(&t, 0x10000, 2), keep = harness_get_le64(&t, g2);
 
-		put64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB */
-		xlate(&t, 0x10000, R, &x);
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB */
+		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		ck_assert_uint_eq(x.level, 2);
-		put64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);	/* 4 MiB */
-		xlate(&t, 0x10000, R, &x);
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);	/* 4 MiB */
+		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.page_size, 0x400000);
-		put64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ffff000ULL);	/* 1 GiB */
-		xlate(&t, 0x10000, R, &x);
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ffff000ULL);	/* 1 GiB */
+		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-		put64(&t, g2, keep);
+		harness_put_le64(&t, g2, keep);
 	}
 	/* builder: the largest page the alignment allows, up to 256 GiB in 3 levels */
 	ck_assert_uint_eq(t.pt.pgsize_bitmap, 0x7ffffff000ULL);
 	ck_assert_int_eq(harness_map_one(&t, 0x4000000000ULL, 0x4000000000ULL, 0x4000000000ULL, R), 0);
-	xlate(&t, 0x4000000000ULL + 0x123456789ULL, R, &x);
+	harness_check_one(&t, ref_amd, 0x4000000000ULL + 0x123456789ULL, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x4000000000ULL);
 	ck_assert_uint_eq(x.level, 3);
@@ -424,11 +362,11 @@ START_TEST(test_reserved_and_perm)
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 8);
 	ck_assert_int_eq(harness_map_one(&t, iova, 0x200000, 0x200000, R | W), 0);
 	for (int lvl = 4; lvl >= 2; lvl--) {
-		uint64_t gpa = entry_gpa(&t, iova, lvl), orig = get64(&t, gpa);
+		uint64_t gpa = entry_gpa(&t, iova, lvl), orig = harness_get_le64(&t, gpa);
 
 		for (int b = 0; b < 64; b++) {
-			put64(&t, gpa, orig ^ (1ULL << b));
-			xlate(&t, iova + 0x5000, R | W, &x);
+			harness_put_le64(&t, gpa, orig ^ (1ULL << b));
+			harness_check_one(&t, ref_amd, iova + 0x5000, R | W, &x);
 			if (b >= 52 && b <= 58)
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
 			if (b >= 44 && b <= 51)
@@ -440,16 +378,16 @@ START_TEST(test_reserved_and_perm)
 			if ((b >= 1 && b <= 8) || b == 59 || b == 60 || b == 63)
 				ck_assert_uint_eq(x.fault, 0);
 		}
-		put64(&t, gpa, orig);
+		harness_put_le64(&t, gpa, orig);
 	}
 	/* a 4 KiB leaf at level 1: every bit */
 	ck_assert_int_eq(harness_map_one(&t, 0x80000000ULL, 0x300000, 0x1000, R | W), 0);
 	{
-		uint64_t gpa = entry_gpa(&t, 0x80000000ULL, 1), orig = get64(&t, gpa);
+		uint64_t gpa = entry_gpa(&t, 0x80000000ULL, 1), orig = harness_get_le64(&t, gpa);
 
 		for (int b = 0; b < 64; b++) {
-			put64(&t, gpa, orig ^ (1ULL << b));
-			xlate(&t, 0x80000abcULL, R | W, &x);
+			harness_put_le64(&t, gpa, orig ^ (1ULL << b));
+			harness_check_one(&t, ref_amd, 0x80000abcULL, R | W, &x);
 			if ((b >= 52 && b <= 58))
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
 			else if (b >= 9 && b <= 11)	/* NextLevel 1..4: not below level 1 */
@@ -464,18 +402,18 @@ START_TEST(test_reserved_and_perm)
 				ck_assert_uint_eq(x.fault, 0);
 			ck_assert_uint_eq(x.level, 1);
 		}
-		put64(&t, gpa, orig);
+		harness_put_le64(&t, gpa, orig);
 	}
 	/* IR only at one level: reads work, writes fault, perm is AND-ed */
-	put64(&t, entry_gpa(&t, iova, 3), get64(&t, entry_gpa(&t, iova, 3)) & ~(1ULL << 62));
-	xlate(&t, iova, R, &x);
+	harness_put_le64(&t, entry_gpa(&t, iova, 3), harness_get_le64(&t, entry_gpa(&t, iova, 3)) & ~(1ULL << 62));
+	harness_check_one(&t, ref_amd, iova, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, R | X);
-	xlate(&t, iova, W, &x);
+	harness_check_one(&t, ref_amd, iova, W, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	ck_assert_uint_eq(x.level, 2);
 	/* input above the mode's width */
-	xlate(&t, 1ULL << 48, R, &x);
+	harness_check_one(&t, ref_amd, 1ULL << 48, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
 	ck_assert_uint_eq(x.level, 4);
 	harness_table_fini(&t);

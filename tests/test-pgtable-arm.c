@@ -9,100 +9,41 @@
 #include "tests/pgtable-harness.h"
 #include "tests/testutil.h"
 
-/* An assertion for hot loops: libcheck's ck_assert records every pass (a syscall). */
-#define REQUIRE(cond, ...) \
-	do { \
-		if (!(cond)) \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
-
-/* ------------------------------------------------------------------------ */
-/* Guest memory: one arena region, optionally a second one.                 */
-/* ------------------------------------------------------------------------ */
-
-#define ARENA_SIZE	(32u << 20)
-
-static unsigned char *arena_mem;
-
-struct env {
-	struct iommufmt_gmem_region reg[2];
-	struct iommufmt_gmem gmem;
-	struct iommufmt_pgtable_arena arena;
-};
-
-static void env_init(struct env *e, uint64_t gpa, size_t size)
-{
-	if (!arena_mem) {
-		arena_mem = aligned_alloc(1 << 16, ARENA_SIZE);
-		ck_assert_ptr_nonnull(arena_mem);
-	}
-	ck_assert_uint_le(size, ARENA_SIZE);
-	memset(arena_mem, 0, size);
-	memset(e, 0, sizeof(*e));
-	e->reg[0].gpa = gpa;
-	e->reg[0].size = size;
-	e->reg[0].host = arena_mem;
-	e->gmem.regions = e->reg;
-	e->gmem.nr_regions = 1;
-	e->arena.gpa = gpa;
-	e->arena.size = size;
-	e->arena.host = arena_mem;
-	e->arena.used = 0;
-}
-
 /* ------------------------------------------------------------------------ */
 /* The reference walker: written from the descriptor layouts, bit by bit,   */
 /* one loop over levels, no shared code with the library.                   */
 /* ------------------------------------------------------------------------ */
 
-struct ref_cfg {
-	int s2;
-	unsigned g, ias, oas, sl0;
-	uint64_t root;
-	uint32_t flags;
-};
-
-struct ref_out {
-	uint32_t fault, level, perm;
-	uint64_t pa, size, pte, attrs, fault_addr;
-};
+/*
+ * The reference reads a prepared configuration (struct iommufmt_pgtable_cfg:
+ * granule, ias, oas, sl0, root, flags; the stage from the format).
+ */
+#define REF_S2(c)	((c)->format == IOMMUFMT_PGTABLE_ARM_LPAE_S2)
 
 static const struct iommufmt_gmem *ref_gmem;
-
-static uint64_t bit(uint64_t v, unsigned n)
-{
-	return (v >> n) & 1;
-}
-
-static uint64_t bits(uint64_t v, unsigned hi, unsigned lo)
-{
-	uint64_t r = 0;
-
-	for (unsigned b = hi + 1; b-- > lo;)
-		r = (r << 1) | bit(v, b);
-	return r;
-}
 
 /*
  * Nested reference: while ref_s2 is set, every table read address is an IPA
  * that the stage-2 reference translates (for a read) first; a stage-2 fault
  * is kept in ref_s2_fault.
  */
-static const struct ref_cfg *ref_s2;
+static const struct iommufmt_pgtable_cfg *ref_s2;
 static struct ref_out ref_s2_fault;
 static uint64_t ref_s2_ipa;
 static int ref_s2_faulted;
-static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint32_t access);
+static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+				    const struct iommufmt_gmem *gmem, uint64_t iova,
+				    uint32_t access);
 
 /* Little-endian 8-byte read through the regions only (no callbacks). */
 static int ref_read(uint64_t gpa, uint64_t *v)
 {
 	if (ref_s2) {
-		const struct ref_cfg *s2 = ref_s2;
+		const struct iommufmt_pgtable_cfg *s2 = ref_s2;
 		struct ref_out o;
 
 		ref_s2 = NULL;
-		o = ref_translate(s2, gpa, IOMMUFMT_ACCESS_READ);
+		o = ref_translate(s2, ref_gmem, gpa, IOMMUFMT_ACCESS_READ);
 		ref_s2 = s2;
 		if (o.fault) {
 			ref_s2_fault = o;
@@ -127,19 +68,19 @@ static int ref_read(uint64_t gpa, uint64_t *v)
 	return -1;
 }
 
-static int ref_start_level(const struct ref_cfg *c)
+static int ref_start_level(const struct iommufmt_pgtable_cfg *c)
 {
-	if (!c->s2) {
+	if (!REF_S2(c)) {
 		int levels = 0;
-		int remaining = (int)c->ias - (int)c->g;
+		int remaining = (int)c->ias - (int)c->granule;
 
 		while (remaining > 0) {
-			remaining -= (int)c->g - 3;
+			remaining -= (int)c->granule - 3;
 			levels++;
 		}
 		return 4 - levels;
 	}
-	if (c->g == 12) {
+	if (c->granule == 12) {
 		if (c->sl0 == 0)
 			return 2;
 		if (c->sl0 == 1)
@@ -151,35 +92,27 @@ static int ref_start_level(const struct ref_cfg *c)
 	return 3 - (int)c->sl0;
 }
 
-static int ref_block_allowed(const struct ref_cfg *c, int level)
+static int ref_block_allowed(const struct iommufmt_pgtable_cfg *c, int level)
 {
-	if (c->g == 12)
+	if (c->granule == 12)
 		return level == 1 || level == 2;
-	if (c->g == 14)
+	if (c->granule == 14)
 		return level == 2;
 	return level == 2 || (level == 1 && c->oas == 52);
 }
 
-static struct ref_out ref_fault(uint32_t reason, int level, uint64_t d, unsigned lsb)
-{
-	struct ref_out o;
-
-	memset(&o, 0, sizeof(o));
-	o.fault = reason;
-	o.level = (uint32_t)level;
-	o.pte = d;
-	o.size = (uint64_t)1 << lsb;
-	return o;
-}
-
-static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint32_t access)
+/* One translation over @gmem (read through ref_read()). */
+static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+				    const struct iommufmt_gmem *gmem, uint64_t iova,
+				    uint32_t access)
 {
 	struct ref_out o;
 	int level = ref_start_level(c), start = level;
-	unsigned stride = c->g - 3;
+	unsigned stride = c->granule - 3;
 	uint64_t table = c->root;
 	int apt0 = 0, apt1 = 0, pxnt = 0, uxnt = 0, nst = 0;
 
+	ref_gmem = gmem;
 	memset(&o, 0, sizeof(o));
 	if (iova >> c->ias) {
 		o.fault = IOMMUFMT_FAULT_ADDR_SIZE_INPUT;
@@ -187,9 +120,9 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 		return o;
 	}
 	for (;;) {
-		unsigned lsb = c->g + (unsigned)(3 - level) * stride;
+		unsigned lsb = c->granule + (unsigned)(3 - level) * stride;
 		unsigned nbits = level == start ? c->ias - lsb : stride;
-		uint64_t index = bits(iova, lsb + nbits - 1, lsb);
+		uint64_t index = ref_field(iova, lsb + nbits - 1, lsb);
 		uint64_t d, addr;
 
 		if (ref_read(table + 8 * index, &d)) {
@@ -197,53 +130,53 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 			o.fault_addr = table + 8 * index;
 			return o;
 		}
-		if (!bit(d, 0))
+		if (!ref_bit(d, 0))
 			return ref_fault(IOMMUFMT_FAULT_NOT_PRESENT, level, d, lsb);
-		if (level != 3 && bit(d, 1)) {
+		if (level != 3 && ref_bit(d, 1)) {
 			for (unsigned b = 48; b <= 51; b++)
-				if (bit(d, b))
+				if (ref_bit(d, b))
 					return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, d, lsb);
-			if (c->g == 14 && (bit(d, 12) || bit(d, 13)))
+			if (c->granule == 14 && (ref_bit(d, 12) || ref_bit(d, 13)))
 				return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, d, lsb);
-			if (c->s2)
+			if (REF_S2(c))
 				for (unsigned b = 59; b <= 63; b++)
-					if (bit(d, b))
+					if (ref_bit(d, b))
 						return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level,
 								 d, lsb);
-			addr = bits(d, 47, c->g) << c->g;
-			if (c->g == 16)
-				addr |= bits(d, 15, 12) << 48;
+			addr = ref_field(d, 47, c->granule) << c->granule;
+			if (c->granule == 16)
+				addr |= ref_field(d, 15, 12) << 48;
 			if (addr >> c->oas)
 				return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, d, lsb);
-			if (!c->s2) {
-				pxnt |= (int)bit(d, 59);
-				uxnt |= (int)bit(d, 60);
-				apt0 |= (int)bit(d, 61);
-				apt1 |= (int)bit(d, 62);
-				nst |= (int)bit(d, 63);
+			if (!REF_S2(c)) {
+				pxnt |= (int)ref_bit(d, 59);
+				uxnt |= (int)ref_bit(d, 60);
+				apt0 |= (int)ref_bit(d, 61);
+				apt1 |= (int)ref_bit(d, 62);
+				nst |= (int)ref_bit(d, 63);
 			}
 			table = addr;
 			level++;
 			continue;
 		}
 		/* a block or page */
-		if (level == 3 ? !bit(d, 1) : !ref_block_allowed(c, level))
+		if (level == 3 ? !ref_bit(d, 1) : !ref_block_allowed(c, level))
 			return ref_fault(IOMMUFMT_FAULT_BAD_LEVEL, level, d, lsb);
-		if (bit(d, 48) || bit(d, 49) || (c->s2 && bit(d, 50)))
+		if (ref_bit(d, 48) || ref_bit(d, 49) || (REF_S2(c) && ref_bit(d, 50)))
 			return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, d, lsb);
-		if (level == 3 && c->g == 14 && (bit(d, 12) || bit(d, 13)))
+		if (level == 3 && c->granule == 14 && (ref_bit(d, 12) || ref_bit(d, 13)))
 			return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, d, lsb);
 		if (level != 3)
-			for (unsigned b = c->g == 16 ? 16 : 12; b < lsb; b++)
-				if (b != 16 && bit(d, b))
+			for (unsigned b = c->granule == 16 ? 16 : 12; b < lsb; b++)
+				if (b != 16 && ref_bit(d, b))
 					return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, d,
 							 lsb);
-		addr = bits(d, 47, lsb) << lsb;
-		if (c->g == 16)
-			addr |= bits(d, 15, 12) << 48;
+		addr = ref_field(d, 47, lsb) << lsb;
+		if (c->granule == 16)
+			addr |= ref_field(d, 15, 12) << 48;
 		if (addr >> c->oas)
 			return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, d, lsb);
-		if (!bit(d, 10) && !(c->flags & (IOMMUFMT_PGTABLE_F_AFFD | IOMMUFMT_PGTABLE_F_AD)))
+		if (!ref_bit(d, 10) && !(c->flags & (IOMMUFMT_PGTABLE_F_AFFD | IOMMUFMT_PGTABLE_F_AD)))
 			return ref_fault(IOMMUFMT_FAULT_ACCESS_FLAG, level, d, lsb);
 		{
 			int ad = !!(c->flags & IOMMUFMT_PGTABLE_F_AD);
@@ -251,11 +184,11 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 			int priv = !!(access & IOMMUFMT_ACCESS_PRIV);
 			int r, w, x, user;
 
-			if (c->s2) {
-				uint64_t xn = bits(d, 54, 53);
+			if (REF_S2(c)) {
+				uint64_t xn = ref_field(d, 54, 53);
 
-				r = (int)bit(d, 6);
-				w = bit(d, 7) || (ad && bit(d, 51));
+				r = (int)ref_bit(d, 6);
+				w = ref_bit(d, 7) || (ad && ref_bit(d, 51));
 				x = !xen || (priv ? (xn == 0 || xn == 3) : (xn == 0 || xn == 1));
 				user = 1;
 			} else {
@@ -263,15 +196,15 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 				int xpriv;
 
 				r = 1;
-				user = bit(d, 6) && !apt0;
+				user = ref_bit(d, 6) && !apt0;
 				xpriv = priv || !user;
-				w = (!bit(d, 7) || (ad && bit(d, 51))) && !apt1;
+				w = (!ref_bit(d, 7) || (ad && ref_bit(d, 51))) && !apt1;
 				if (!xen)
 					x = 1;
 				else if (xpriv)
-					x = !bit(d, 53) && !pxnt && !(bit(d, 6) && !bit(d, 7));
+					x = !ref_bit(d, 53) && !pxnt && !(ref_bit(d, 6) && !ref_bit(d, 7));
 				else
-					x = !bit(d, 54) && !uxnt;
+					x = !ref_bit(d, 54) && !uxnt;
 			}
 			o.perm = (r ? IOMMUFMT_ACCESS_READ : 0) | (w ? IOMMUFMT_ACCESS_WRITE : 0) |
 				 (x ? IOMMUFMT_ACCESS_EXEC : 0) |
@@ -282,9 +215,9 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 			o.pa = addr + (iova & (o.size - 1));
 			o.attrs = 0;
 			for (unsigned b = 2; b <= 11; b++)
-				o.attrs |= bit(d, b) << b;
+				o.attrs |= ref_bit(d, b) << b;
 			for (unsigned b = 50; b <= 63; b++)
-				o.attrs |= bit(d, b) << b;
+				o.attrs |= ref_bit(d, b) << b;
 			if (nst)
 				o.attrs |= 1u << 5;
 			if ((access & 7) && !priv && !user)
@@ -305,18 +238,7 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 	}
 }
 
-/* Compare a library result with the reference; returns 0 when equal. */
-static int same(const struct iommufmt_xlate *x, const struct ref_out *o, uint64_t iova)
-{
-	if (x->iova != iova || x->fault != o->fault || x->stage != 0 ||
-	    x->fault_addr != o->fault_addr)
-		return -1;
-	if (o->fault == IOMMUFMT_FAULT_ADDR_SIZE_INPUT)
-		return x->level == o->level ? 0 : -1;
-	if (x->level != o->level || x->pte != o->pte || x->page_size != o->size)
-		return -1;
-	return (x->pa == o->pa && x->perm == o->perm && x->attrs == o->attrs) ? 0 : -1;
-}
+HARNESS_REF_ADAPTER(harness_ref, ref_translate)
 
 /* ------------------------------------------------------------------------ */
 /* Configurations and random tables                                          */
@@ -350,23 +272,6 @@ static const struct conf confs[] = {
 	  IOMMUFMT_PGTABLE_F_EXEC | IOMMUFMT_PGTABLE_F_AD },
 };
 
-struct mapping {
-	uint64_t iova, pa, len;
-	uint32_t prot;
-};
-
-#define MAX_MAPS 4096
-
-struct world {
-	struct env env;
-	struct iommufmt_pgtable pt;
-	struct ref_cfg rc;
-	struct mapping maps[MAX_MAPS];
-	unsigned nmaps;
-	unsigned sizes_used;	/* bit i: page size i of pgsize_bitmap used */
-	unsigned eexist, enospc;
-};
-
 static void cfg_from_conf(struct iommufmt_pgtable_cfg *cfg, const struct conf *c)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -379,120 +284,41 @@ static void cfg_from_conf(struct iommufmt_pgtable_cfg *cfg, const struct conf *c
 	cfg->sl0 = c->sl0;
 }
 
-static void world_setup(struct world *w, const struct conf *c)
+static void world_setup(struct harness_world *w, const struct conf *c)
 {
 	struct iommufmt_pgtable_cfg cfg;
-	struct iommufmt_diag d;
 
-	memset(w, 0, sizeof(*w));
-	env_init(&w->env, c->arena_gpa, ARENA_SIZE);
 	cfg_from_conf(&cfg, c);
-	iommufmt_diag_init(&d);
-	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &w->env.arena, &d), 0);
-	ck_assert_int_eq(iommufmt_pgtable_prepare(&w->pt, &cfg, &d), 0);
-	w->rc.s2 = c->s2;
-	w->rc.g = c->g;
-	w->rc.ias = c->ias;
-	w->rc.oas = c->oas;
-	w->rc.sl0 = c->sl0;
-	w->rc.root = cfg.root;
-	w->rc.flags = c->flags;
-	ck_assert_int_eq((int)w->pt.start_level, ref_start_level(&w->rc));
+	harness_world_init(w, &cfg, c->arena_gpa, ref_translate);
+	ck_assert_int_eq((int)w->pt.start_level, ref_start_level(&w->pt.cfg));
 	ref_gmem = &w->env.gmem;
 }
 
-static uint32_t random_prot(struct test_rng *r)
-{
-	static const uint32_t choices[] = {
-		IOMMUFMT_ACCESS_READ,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_EXEC,
-		IOMMUFMT_ACCESS_WRITE,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_PRIV,
-		IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_EXEC | IOMMUFMT_ACCESS_PRIV,
-		0,
-	};
-	return choices[test_rng_below(r, sizeof(choices) / sizeof(choices[0]))];
-}
+static const uint32_t prots[] = {
+	IOMMUFMT_ACCESS_READ,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_EXEC,
+	IOMMUFMT_ACCESS_WRITE,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_PRIV,
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_EXEC | IOMMUFMT_ACCESS_PRIV,
+	0,
+};
 
-/* Map random pages of every size the configuration allows, with holes. */
-static void world_populate(struct world *w, struct test_rng *r, unsigned target)
-{
-	uint64_t sizes[8];
-	unsigned nsizes = 0;
-	uint64_t iasmask = w->pt.ias_mask, oasmask = w->pt.oas_mask;
-	/* a few clusters so that tables are shared, plus scattered mappings */
-	uint64_t cluster[6];
-
-	for (int b = 0; b < 64; b++)
-		if (w->pt.pgsize_bitmap & ((uint64_t)1 << b))
-			sizes[nsizes++] = (uint64_t)1 << b;
-	for (int i = 0; i < 6; i++)
-		cluster[i] = test_rng_next(r) & iasmask;
-	for (unsigned n = 0; n < target * 4 && w->nmaps < target; n++) {
-		/* the first rounds try every size, largest first; then sizes are random */
-		unsigned si = n < 4 * nsizes ? (nsizes - 1 - n / 4) :
-			      (unsigned)test_rng_below(r, nsizes * 3);
-		uint64_t sz, iova, pa, len;
-		uint32_t prot = random_prot(r);
-		struct iommufmt_diag d;
-		int ret;
-
-		si = si >= nsizes ? (si % 2 ? 0 : (unsigned)test_rng_below(r, nsizes)) : si;
-		sz = sizes[si];
-		if (sz > iasmask)
-			continue;
-		if (test_rng_below(r, 4))
-			iova = (cluster[test_rng_below(r, 6)] +
-				(test_rng_below(r, 64) << (sz > ((uint64_t)1 << 30) ? 30 : 21)) +
-				test_rng_below(r, 1u << 21)) & iasmask;
-		else
-			iova = test_rng_next(r) & iasmask;
-		iova &= ~(sz - 1);
-		pa = (test_rng_next(r) & oasmask) & ~(sz - 1);
-		len = sz;
-		/* sometimes several pages in one call (split by the library) */
-		if (si == 0 && test_rng_below(r, 4) == 0)
-			len = sz * (1 + test_rng_below(r, 20));
-		if (iova + len - 1 > iasmask || iova + len - 1 < iova || pa + len - 1 > oasmask ||
-		    pa + len - 1 < pa)
-			continue;
-		iommufmt_diag_init(&d);
-		ret = iommufmt_pgtable_map(&w->pt, &w->env.arena, iova, pa, len, prot, &d);
-		if (ret == -EEXIST) {
-			ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_EXISTS);
-			w->eexist++;
-			continue;
-		}
-		if (ret == -ENOSPC) {
-			ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL);
-			w->enospc++;
-			continue;
-		}
-		ck_assert_msg(ret == 0, "map 0x%llx+0x%llx -> %d", (unsigned long long)iova,
-			      (unsigned long long)len, ret);
-		w->maps[w->nmaps].iova = iova;
-		w->maps[w->nmaps].pa = pa;
-		w->maps[w->nmaps].len = len;
-		w->maps[w->nmaps].prot = prot;
-		w->nmaps++;
-		w->sizes_used |= 1u << si;
-	}
-}
+#define NPROTS ((unsigned)(sizeof(prots) / sizeof(prots[0])))
 
 /* Flip attribute, type and reserved bits of random valid descriptors. */
-static void world_mutate(struct world *w, struct test_rng *r, unsigned count)
+static void world_mutate(struct harness_world *w, struct test_rng *r, unsigned count)
 {
 	static const unsigned flip[] = { 0, 1, 5, 6, 7, 10, 11, 12, 13, 16, 17, 20, 44, 46, 47,
 					 48, 49, 50, 51, 52, 53, 54, 55, 59, 60, 61, 62, 63 };
 	uint64_t used = w->env.arena.used / 8;
-	uint64_t off0 = (w->rc.root - w->env.arena.gpa) / 8;
+	uint64_t off0 = (w->pt.cfg.root - w->env.arena.gpa) / 8;
 
 	for (unsigned n = 0, tries = 0; n < count && tries < count * 1000; tries++) {
 		uint64_t slot = off0 + test_rng_below(r, used - off0);
-		unsigned char *p = arena_mem + slot * 8;
+		unsigned char *p = harness_mem() + slot * 8;
 		unsigned b = flip[test_rng_below(r, sizeof(flip) / sizeof(flip[0]))];
 
 		if (!(p[0] & 1))
@@ -502,194 +328,15 @@ static void world_mutate(struct world *w, struct test_rng *r, unsigned count)
 	}
 }
 
-static uint64_t random_iova(struct world *w, struct test_rng *r)
-{
-	unsigned k = (unsigned)test_rng_below(r, 10);
-
-	if (k < 5 && w->nmaps) {
-		const struct mapping *m = &w->maps[test_rng_below(r, w->nmaps)];
-
-		return m->iova + test_rng_below(r, m->len);
-	}
-	if (k < 9)
-		return test_rng_next(r) & w->pt.ias_mask;
-	return test_rng_next(r) >> test_rng_below(r, 16);
-}
-
-static uint32_t random_access(struct test_rng *r)
-{
-	return (uint32_t)test_rng_below(r, 16);
-}
-
-#define NR_IOVAS 100000
-
-static void differential(struct world *w, struct test_rng *r, const char *what)
-{
-	static __u64 iovas[1024];
-	static struct iommufmt_xlate xs[1024];
-	unsigned faults[IOMMUFMT_FAULT_NR] = { 0 };
-
-	for (unsigned i = 0; i < NR_IOVAS; i++) {
-		uint64_t iova = random_iova(w, r);
-		uint32_t acc = random_access(r);
-		struct iommufmt_xlate x;
-		struct ref_out o = ref_translate(&w->rc, iova, acc);
-
-		REQUIRE(iommufmt_translate(&w->pt, &w->env.gmem, iova, acc, &x) == 0, "translate");
-		REQUIRE(same(&x, &o, iova) == 0,
-			      "%s: iova 0x%llx access %x: lib fault %u level %u pa 0x%llx size 0x%llx "
-			      "perm %x pte 0x%llx attrs 0x%llx; ref fault %u level %u pa 0x%llx "
-			      "size 0x%llx perm %x pte 0x%llx attrs 0x%llx",
-			      what, (unsigned long long)iova, acc, x.fault, x.level,
-			      (unsigned long long)x.pa, (unsigned long long)x.page_size, x.perm,
-			      (unsigned long long)x.pte, (unsigned long long)x.attrs, o.fault,
-			      o.level, (unsigned long long)o.pa, (unsigned long long)o.size, o.perm,
-			      (unsigned long long)o.pte, (unsigned long long)o.attrs);
-		faults[o.fault]++;
-	}
-	/* batch == single, on batches of every length up to 1024 */
-	for (unsigned round = 0; round < 8; round++) {
-		size_t n = (size_t)test_rng_below(r, 1024) + 1;
-		uint32_t acc = random_access(r);
-
-		for (size_t i = 0; i < n; i++)
-			iovas[i] = random_iova(w, r);
-		ck_assert_int_eq(iommufmt_translate_batch(&w->pt, &w->env.gmem, iovas, n, acc, xs),
-				 0);
-		for (size_t i = 0; i < n; i++) {
-			struct iommufmt_xlate x;
-
-			iommufmt_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
-			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu", what,
-				i);
-		}
-	}
-	/* the random tables must have produced successes and faults */
-	ck_assert_msg(faults[IOMMUFMT_FAULT_NONE] > NR_IOVAS / 20, "%s: too few hits", what);
-	ck_assert_msg(faults[IOMMUFMT_FAULT_NOT_PRESENT] > 0, "%s: no holes", what);
-}
-
-/* Walk records collected for checking. */
-struct collect {
-	struct iommufmt_xlate *recs;
-	size_t n, cap;
-	int stop_after;
-};
-
-static int collect_cb(void *opaque, const struct iommufmt_xlate *rec)
-{
-	struct collect *c = opaque;
-
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->recs = realloc(c->recs, c->cap * sizeof(*c->recs));
-		ck_assert_ptr_nonnull(c->recs);
-	}
-	c->recs[c->n++] = *rec;
-	if (c->stop_after && (int)c->n >= c->stop_after)
-		return 7;
-	return 0;
-}
-
-static int cmp_map(const void *a, const void *b)
-{
-	const struct mapping *x = a, *y = b;
-
-	return x->iova < y->iova ? -1 : x->iova > y->iova;
-}
-
-/* Walk everything: every leaf agrees with translate, order, and coverage of the maps. */
-static void check_walk(struct world *w, int mutated)
-{
-	struct collect c = { 0 };
-	uint64_t prev_end = 0;
-	int have_prev = 0;
-
-	ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
-					     collect_cb, &c), 0);
-	ck_assert_uint_gt(c.n, 0);
-	for (size_t i = 0; i < c.n; i++) {
-		const struct iommufmt_xlate *rec = &c.recs[i];
-		struct iommufmt_xlate x;
-
-		/* in order, not overlapping */
-		if (have_prev)
-			REQUIRE(rec->iova >= prev_end, "walk out of order at %zu", i);
-		prev_end = rec->iova + rec->page_size;
-		have_prev = prev_end != 0;
-		REQUIRE(rec->iova <= w->pt.ias_mask, "walk record above the input size");
-		iommufmt_translate(&w->pt, &w->env.gmem, rec->iova, 0, &x);
-		if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
-			continue;
-		REQUIRE(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte,
-			"walk record %zu at 0x%llx: fault %u/%u level %u/%u", i,
-			(unsigned long long)rec->iova, rec->fault, x.fault, rec->level, x.level);
-		if (!rec->fault)
-			REQUIRE(x.pa == rec->pa && x.page_size == rec->page_size &&
-				x.perm == rec->perm && x.attrs == rec->attrs,
-				"walk leaf %zu at 0x%llx differs from translate", i,
-				(unsigned long long)rec->iova);
-	}
-	if (!mutated) {
-		/* every mapped page is in a leaf record, with the right output */
-		size_t j = 0;
-
-		qsort(w->maps, w->nmaps, sizeof(w->maps[0]), cmp_map);
-		for (unsigned m = 0; m < w->nmaps; m++) {
-			uint64_t iova = w->maps[m].iova;
-
-			while (j < c.n && c.recs[j].iova + c.recs[j].page_size <= iova)
-				j++;
-			REQUIRE(j < c.n && c.recs[j].iova <= iova && !c.recs[j].fault,
-				"mapping 0x%llx missing from the walk", (unsigned long long)iova);
-			REQUIRE(c.recs[j].pa + (iova - c.recs[j].iova) == w->maps[m].pa,
-				"mapping 0x%llx: wrong output in the walk", (unsigned long long)iova);
-		}
-	}
-	/* a sub-range walk gives exactly the records overlapping it */
-	if (c.n > 4) {
-		struct collect s = { 0 };
-		uint64_t lo = c.recs[1].iova + 1, hi = c.recs[c.n - 3].iova;
-		size_t k = 0;
-
-		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, lo, hi,
-						     IOMMUFMT_WALK_FAULTS, collect_cb, &s), 0);
-		for (size_t i = 0; i < c.n; i++) {
-			const struct iommufmt_xlate *rec = &c.recs[i];
-
-			if (rec->iova + (rec->page_size - 1) < lo || rec->iova > hi)
-				continue;
-			if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
-				break;
-			REQUIRE(k < s.n && s.recs[k].iova == rec->iova &&
-				s.recs[k].fault == rec->fault, "sub-range walk differs at %zu", k);
-			k++;
-		}
-		free(s.recs);
-	}
-	/* the callback's non-zero value stops the walk and is returned */
-	{
-		struct collect s = { .stop_after = 2 };
-
-		if (c.n >= 2) {
-			ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, 0,
-							     collect_cb, &s), 7);
-			ck_assert_uint_eq(s.n, 2);
-		}
-		free(s.recs);
-	}
-	free(c.recs);
-}
-
 START_TEST(test_differential)
 {
-	static struct world w;
+	static struct harness_world w;
 	const struct conf *c = &confs[_i];
 	struct test_rng r;
 
 	test_rng_seed(&r, 0x1234567ull + (uint64_t)_i * 7919);
 	world_setup(&w, c);
-	world_populate(&w, &r, c->g == 16 ? 200 : 1500);
+	harness_world_populate(&w, &r, c->g == 16 ? 200 : 1500, prots, NPROTS);
 	ck_assert_uint_gt(w.nmaps, 50);
 	/* every page and block size of the configuration was mapped */
 	{
@@ -698,12 +345,8 @@ START_TEST(test_differential)
 		ck_assert_msg(w.sizes_used == (1u << nsizes) - 1, "%s: sizes used 0x%x of %u",
 			      c->name, w.sizes_used, nsizes);
 	}
-	differential(&w, &r, c->name);
-	check_walk(&w, 0);
 	/* then corrupt descriptors and compare again */
-	world_mutate(&w, &r, 400);
-	differential(&w, &r, c->name);
-	check_walk(&w, 1);
+	harness_world_check_all(&w, &r, c->name, world_mutate, 400);
 }
 END_TEST
 
@@ -713,38 +356,12 @@ END_TEST
 
 static void put_le(uint64_t arena_gpa, uint64_t gpa, uint64_t v)
 {
-	unsigned char *p = arena_mem + (gpa - arena_gpa);
-
-	for (int k = 0; k < 8; k++) {
-		p[k] = (unsigned char)v;
-		v >>= 8;
-	}
+	harness_store64(harness_mem() + (gpa - arena_gpa), v, 0);
 }
 
 static uint64_t get_le(uint64_t arena_gpa, uint64_t gpa)
 {
-	const unsigned char *p = arena_mem + (gpa - arena_gpa);
-	uint64_t v = 0;
-
-	for (int k = 7; k >= 0; k--)
-		v = (v << 8) | p[k];
-	return v;
-}
-
-/* Guest memory served only by a callback over the arena, counting reads. */
-static unsigned long cb_reads;
-static uint64_t cb_base;
-
-static int count_cb(void *opaque, __u64 gpa, void *buf, size_t len, int write)
-{
-	(void)opaque;
-	if (write)
-		return -EFAULT;
-	cb_reads++;
-	if (gpa < cb_base || gpa - cb_base > ARENA_SIZE || ARENA_SIZE - (gpa - cb_base) < len)
-		return -EFAULT;
-	memcpy(buf, arena_mem + (gpa - cb_base), len);
-	return 0;
+	return harness_load64(harness_mem() + (gpa - arena_gpa), 0);
 }
 
 static const struct conf s1_4k = { "s1-4k-48", 0, 12, 48, 48, 0, 0x40000000, 0 };
@@ -755,51 +372,31 @@ static uint64_t idx4k(unsigned i0, unsigned i1, unsigned i2, unsigned i3)
 	       ((uint64_t)i3 << 12);
 }
 
-/* Translate through the counting callback; check against the reference and the read bound. */
-static struct iommufmt_xlate xlate_counted(struct world *w, const struct iommufmt_pgtable *pt,
-					  uint64_t iova, uint32_t acc, const struct ref_cfg *rc)
-{
-	struct iommufmt_gmem g = { NULL, 0, 0, count_cb, NULL };
-	struct iommufmt_xlate x;
-	struct ref_out o;
-
-	cb_base = w->env.arena.gpa;
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_translate(pt, &g, iova, acc, &x), 0);
-	ck_assert_uint_le(cb_reads, 4);
-	o = ref_translate(rc, iova, acc);
-	ck_assert_msg(same(&x, &o, iova) == 0, "iova 0x%llx: fault %u/%u level %u/%u",
-		      (unsigned long long)iova, x.fault, o.fault, x.level, o.level);
-	return x;
-}
-
 START_TEST(test_hostile_self_and_cycles)
 {
-	static struct world w;
+	static struct harness_world w;
 	struct iommufmt_pgtable affd;
 	struct iommufmt_pgtable_cfg cfg;
-	struct ref_cfg rc_affd;
 	struct iommufmt_xlate x;
+	unsigned long reads;
 	uint64_t R, A, B, iova;
 
 	world_setup(&w, &s1_4k);
-	R = w.rc.root;
+	R = w.pt.cfg.root;
 	/* one entry that points at its own table serves every level */
 	put_le(w.env.arena.gpa, R + 5 * 8, R | 3);
 	iova = idx4k(5, 5, 5, 5) | 0x123;
-	x = xlate_counted(&w, &w.pt, iova, IOMMUFMT_ACCESS_READ, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, iova, IOMMUFMT_ACCESS_READ, &reads);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
 	ck_assert_uint_eq(x.level, 3);
 	ck_assert_uint_eq(x.pte, R | 3);
-	ck_assert_uint_eq(cb_reads, 4);
+	ck_assert_uint_eq(reads, 4);
 	/* with access-flag faults off, the table maps itself */
 	cfg = w.pt.cfg;
 	cfg.flags |= IOMMUFMT_PGTABLE_F_AFFD;
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&affd, &cfg, NULL), 0);
-	rc_affd = w.rc;
-	rc_affd.flags |= IOMMUFMT_PGTABLE_F_AFFD;
-	x = xlate_counted(&w, &affd, iova,
-			  IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_PRIV, &rc_affd);
+	x = harness_world_xlate_counted(&w, &affd, iova, IOMMUFMT_ACCESS_READ |
+					IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_PRIV, NULL);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, R + 0x123);
 	ck_assert_uint_eq(x.page_size, 0x1000);
@@ -808,40 +405,40 @@ START_TEST(test_hostile_self_and_cycles)
 		unsigned idx[4] = { 1, 2, 3, 4 };
 		uint64_t t[4];
 
-		memset(arena_mem, 0, 0x10000);
+		memset(harness_mem(), 0, 0x10000);
 		for (int k = 0; k < 4; k++)
 			t[k] = R + 0x1000 * (uint64_t)k;
 		for (int k = 0; k < L; k++)
 			put_le(w.env.arena.gpa, t[k] + idx[k] * 8, t[k + 1] | 3);
 		put_le(w.env.arena.gpa, t[L] + idx[L] * 8, t[L] | 3);
-		x = xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
-				  IOMMUFMT_ACCESS_READ, &w.rc);
+		x = harness_world_xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
+				  IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 		ck_assert_uint_eq(x.level, (unsigned)L + 1);
 		/* the same index at every level below: a page at level 3 (AF = 0) */
 		for (int k = L + 1; k < 4; k++)
 			idx[k] = idx[L];
-		x = xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
-				  IOMMUFMT_ACCESS_READ, &w.rc);
+		x = harness_world_xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
+				  IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
 		ck_assert_uint_eq(x.level, 3);
 	}
 	/* a cycle A -> B -> A -> B */
-	memset(arena_mem, 0, 0x10000);
+	memset(harness_mem(), 0, 0x10000);
 	A = R;
 	B = R + 0x1000;
 	put_le(w.env.arena.gpa, A + 1 * 8, B | 3);
 	put_le(w.env.arena.gpa, B + 2 * 8, A | 3);
 	put_le(w.env.arena.gpa, A + 3 * 8, B | 3);
 	put_le(w.env.arena.gpa, B + 4 * 8, B | 3 | (1u << 10));
-	x = xlate_counted(&w, &w.pt, idx4k(1, 2, 3, 4) | 0xfff,
-			  IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, idx4k(1, 2, 3, 4) | 0xfff,
+			  IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV, NULL);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, B + 0xfff);
 	ck_assert_uint_eq(x.level, 3);
 	/* a table outside guest memory */
 	put_le(w.env.arena.gpa, A + 7 * 8, 0x7f0000000000ull | 3);
-	x = xlate_counted(&w, &w.pt, idx4k(7, 0, 0, 0), IOMMUFMT_ACCESS_READ, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, idx4k(7, 0, 0, 0), IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 	ck_assert_uint_eq(x.level, 1);
 	ck_assert_uint_eq(x.pte, 0);
@@ -853,61 +450,56 @@ START_TEST(test_hostile_self_and_cycles)
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 	ck_assert_uint_eq(x.level, 0);
 	/* inputs above the input size */
-	ck_assert_int_eq(iommufmt_translate(&w.pt, &w.env.gmem, 1ull << 48, 0, &x), 0);
-	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
-	ck_assert_uint_eq(x.level, 0);
-	ck_assert_int_eq(iommufmt_translate(&w.pt, &w.env.gmem, ~0ull, 0, &x), 0);
-	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
+	harness_expect(&w.pt, &w.env.gmem, 1ull << 48, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 0, &x);
+	harness_expect(&w.pt, &w.env.gmem, ~0ull, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 0, &x);
 }
 END_TEST
 
 START_TEST(test_hostile_outsize_and_af)
 {
-	static struct world w;
+	static struct harness_world w;
 	const struct conf c = { "s1-4k-39/40", 0, 12, 39, 40, 0, 0x40000000, 0 };
 	struct iommufmt_xlate x;
 	uint64_t R, T;
 
 	world_setup(&w, &c);
-	R = w.rc.root;
+	R = w.pt.cfg.root;
 	T = R + 0x1000;
 	/* a next-level table above the 40-bit output size */
 	put_le(w.env.arena.gpa, R + 1 * 8, (1ull << 44) | 3);
-	x = xlate_counted(&w, &w.pt, 1ull << 30, IOMMUFMT_ACCESS_READ, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, 1ull << 30, IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
 	ck_assert_uint_eq(x.level, 1);
 	/* a block whose output is above it */
 	put_le(w.env.arena.gpa, R + 2 * 8, (1ull << 41) | 1 | (1u << 10));
-	x = xlate_counted(&w, &w.pt, 2ull << 30, IOMMUFMT_ACCESS_READ, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, 2ull << 30, IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
 	/* access flag clear: fault, unless AFFD or hardware AF (F_AD) */
 	put_le(w.env.arena.gpa, R + 3 * 8, T | 3);
 	put_le(w.env.arena.gpa, T + 0, 0x1200000ull | 1);
-	x = xlate_counted(&w, &w.pt, 3ull << 30, IOMMUFMT_ACCESS_READ, &w.rc);
+	x = harness_world_xlate_counted(&w, &w.pt, 3ull << 30, IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
 	ck_assert_uint_eq(x.level, 2);
 	ck_assert_uint_eq(x.page_size, 2u << 20);
 	for (int f = 0; f < 2; f++) {
 		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
 		struct iommufmt_pgtable pt2;
-		struct ref_cfg rc = w.rc;
 
 		cfg.flags |= f ? IOMMUFMT_PGTABLE_F_AD : IOMMUFMT_PGTABLE_F_AFFD;
-		rc.flags = cfg.flags;
 		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt2, &cfg, NULL), 0);
-		x = xlate_counted(&w, &pt2, (3ull << 30) + 0x4567,
-				  IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV, &rc);
+		x = harness_world_xlate_counted(&w, &pt2, (3ull << 30) + 0x4567,
+						IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV, NULL);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.pa, 0x1200000ull + 0x4567);
 		ck_assert_uint_eq(x.attrs & (1u << 10), 0);
 	}
 	/* a block at level 0 of a 4K table, and type 0b01 at level 3 */
 	{
-		static struct world w48;
+		static struct harness_world w48;
 
 		world_setup(&w48, &s1_4k);
-		put_le(w48.env.arena.gpa, w48.rc.root, 1 | (1u << 10));
-		x = xlate_counted(&w48, &w48.pt, 0x1000, 0, &w48.rc);
+		put_le(w48.env.arena.gpa, w48.pt.cfg.root, 1 | (1u << 10));
+		x = harness_world_xlate_counted(&w48, &w48.pt, 0x1000, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		ck_assert_uint_eq(x.level, 0);
 	}
@@ -966,29 +558,29 @@ static uint64_t parse_bits(const char *s)
 }
 
 /* GPA of the entry at @level on the walk of @iova (tables known to be present). */
-static uint64_t entry_gpa(struct world *w, uint64_t iova, int level)
+static uint64_t entry_gpa(struct harness_world *w, uint64_t iova, int level)
 {
-	const struct ref_cfg *c = &w->rc;
+	const struct iommufmt_pgtable_cfg *c = &w->pt.cfg;
 	int start = ref_start_level(c);
 	uint64_t table = c->root;
 
 	for (int l = start;; l++) {
-		unsigned lsb = c->g + (unsigned)(3 - l) * (c->g - 3);
-		unsigned nbits = l == start ? c->ias - lsb : c->g - 3;
-		uint64_t ea = table + 8 * bits(iova, lsb + nbits - 1, lsb), d;
+		unsigned lsb = c->granule + (unsigned)(3 - l) * (c->granule - 3);
+		unsigned nbits = l == start ? c->ias - lsb : c->granule - 3;
+		uint64_t ea = table + 8 * ref_field(iova, lsb + nbits - 1, lsb), d;
 
 		if (l == level)
 			return ea;
 		ck_assert_int_eq(ref_read(ea, &d), 0);
-		table = bits(d, 47, c->g) << c->g;
-		if (c->g == 16)
-			table |= bits(d, 15, 12) << 48;
+		table = ref_field(d, 47, c->granule) << c->granule;
+		if (c->granule == 16)
+			table |= ref_field(d, 15, 12) << 48;
 	}
 }
 
 START_TEST(test_reserved_bits)
 {
-	static struct world w;
+	static struct harness_world w;
 	const struct resv_case *rc = &resv_cases[_i];
 	const struct conf *c = &confs[rc->conf];
 	uint64_t iova = 0, pa, want = parse_bits(rc->bits), got = 0, ea, orig;
@@ -1007,8 +599,8 @@ START_TEST(test_reserved_bits)
 
 		put_le(w.env.arena.gpa, ea, orig ^ (1ull << b));
 		iommufmt_translate(&w.pt, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ, &x);
-		o = ref_translate(&w.rc, iova, IOMMUFMT_ACCESS_READ);
-		ck_assert_msg(same(&x, &o, iova) == 0, "bit %u: fault %u/%u", b, x.fault, o.fault);
+		o = ref_translate(&w.pt.cfg, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ);
+		ck_assert_msg(ref_same(&x, &o, iova) == 0, "bit %u: fault %u/%u", b, x.fault, o.fault);
 		if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.level == (unsigned)rc->level) {
 			ck_assert_uint_eq(x.pte, orig ^ (1ull << b));
 			got |= 1ull << b;
@@ -1024,27 +616,28 @@ END_TEST
 /* Walks over 0..2^64-1 of hostile tables end quickly; aliased tables are all reported. */
 START_TEST(test_walk_hostile)
 {
-	static struct world w;
-	struct iommufmt_gmem g = { NULL, 0, 0, count_cb, NULL };
-	struct collect c = { 0 };
+	static struct harness_world w;
+	struct harness_counting cnt;
+	struct iommufmt_gmem g;
+	struct harness_collect c = { 0 };
 	struct iommufmt_pgtable_cfg cfg;
 	struct iommufmt_pgtable affd;
 	uint64_t R, T, U;
 
 	world_setup(&w, &s1_4k);
-	R = w.rc.root;
-	cb_base = w.env.arena.gpa;
+	R = w.pt.cfg.root;
+	harness_counting_init(&cnt, &g, harness_mem(), w.env.arena.gpa, HARNESS_ARENA_SIZE);
 	/* every entry points at the root: 2^36 pages with AF = 0, nothing to report */
 	for (unsigned i = 0; i < 512; i++)
 		put_le(w.env.arena.gpa, R + i * 8, R | 3);
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, collect_cb, &c), 0);
+	cnt.reads = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
-	ck_assert_uint_le(cb_reads, 4 * 512);
+	ck_assert_uint_le(cnt.reads, 4 * 512);
 	/* with faults reported, the callback stops it */
 	c.stop_after = 1000;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS, collect_cb,
-					     &c), 7);
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+					     harness_collect_cb, &c), 7);
 	ck_assert_uint_eq(c.n, 1000);
 	ck_assert_uint_eq(c.recs[999].fault, IOMMUFMT_FAULT_ACCESS_FLAG);
 	ck_assert_uint_eq(c.recs[999].iova, 999ull << 12);
@@ -1054,12 +647,12 @@ START_TEST(test_walk_hostile)
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&affd, &cfg, NULL), 0);
 	c.n = 0;
 	c.stop_after = 100;
-	ck_assert_int_eq(iommufmt_walk_range(&affd, &g, 0x123456789000ull, ~0ull, 0, collect_cb, &c),
-			 7);
+	ck_assert_int_eq(iommufmt_walk_range(&affd, &g, 0x123456789000ull, ~0ull, 0,
+					     harness_collect_cb, &c), 7);
 	ck_assert_uint_eq(c.recs[0].iova, 0x123456789000ull);
 	ck_assert_uint_eq(c.recs[0].pa, R);
 	/* two root entries share one table: both aliases are reported */
-	memset(arena_mem, 0, 0x10000);
+	memset(harness_mem(), 0, 0x10000);
 	T = R + 0x1000;
 	U = R + 0x2000;
 	put_le(w.env.arena.gpa, R + 1 * 8, T | 3);
@@ -1071,8 +664,8 @@ START_TEST(test_walk_hostile)
 	put_le(w.env.arena.gpa, T + 9 * 8, 0x40000000ull | 1 | (1u << 10));	/* 1 GiB block */
 	c.n = 0;
 	c.stop_after = 0;
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, collect_cb, &c), 0);
+	cnt.reads = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 3);
 	for (unsigned i = 0; i < 3; i++) {
 		ck_assert_uint_eq(c.recs[i].iova, ((uint64_t)(i + 1) << 39) | (9ull << 30));
@@ -1080,7 +673,7 @@ START_TEST(test_walk_hostile)
 		ck_assert_uint_eq(c.recs[i].page_size, 1ull << 30);
 	}
 	/* U (empty, reached 3 x 511 times) was scanned once */
-	ck_assert_uint_le(cb_reads, 512 + 3 * 512 + 512 + 16);
+	ck_assert_uint_le(cnt.reads, 512 + 3 * 512 + 512 + 16);
 	free(c.recs);
 }
 END_TEST
@@ -1089,88 +682,56 @@ END_TEST
 /* Configuration checks                                                      */
 /* ------------------------------------------------------------------------ */
 
-struct cfg_case {
-	int s2;
-	unsigned g, ias, oas, sl0, levels, top;
-	uint32_t flags;
-	uint64_t root;
-	int err;
-	unsigned code;
-	const char *field;
-};
+/* A case of the table below: stage, granule, ias, oas, sl0, levels, top, flags, root, result. */
+#define ARM_CASE(s2, g, ias, oas, sl0, levels, top, flags, root, err, code, field)		\
+	{ (s2) ? IOMMUFMT_PGTABLE_ARM_LPAE_S2 : IOMMUFMT_PGTABLE_ARM_LPAE_S1, levels, ias, oas, g,	\
+	  sl0, top, flags, root, err, code, field }
 
-static const struct cfg_case cfg_cases[] = {
-	{ 0, 13, 48, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "granule" },
-	{ 0, 12, 48, 50, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas" },
-	{ 0, 12, 48, 52, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas" },
-	{ 0, 14, 48, 52, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas" },
-	{ 0, 16, 48, 56, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas" },
-	{ 0, 12, 10, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-	{ 0, 12, 20, 48, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "ias" },
-	{ 0, 12, 49, 48, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "ias" },
-	{ 0, 16, 53, 52, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-	{ 0, 12, 48, 48, 1, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0" },
-	{ 0, 12, 48, 48, 0, 4, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels" },
-	{ 1, 12, 40, 48, 1, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "top" },
-	{ 0, 12, 48, 48, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, 0, -EOPNOTSUPP,
-	  IOMMUFMT_DIAG_UNSUPPORTED, "flags" },
-	{ 1, 12, 40, 48, 1, 0, 0, IOMMUFMT_PGTABLE_F_1G, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-	  "flags" },
-	{ 0, 12, 48, 48, 0, 0, 0, 1u << 7, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags" },
-	{ 1, 16, 42, 48, 3, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0" },
-	{ 1, 12, 40, 48, 4, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0" },
+static const struct harness_cfg_case cfg_cases[] = {
+	ARM_CASE(0, 13, 48, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "granule"),
+	ARM_CASE(0, 12, 48, 50, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas"),
+	ARM_CASE(0, 12, 48, 52, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas"),
+	ARM_CASE(0, 14, 48, 52, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas"),
+	ARM_CASE(0, 16, 48, 56, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas"),
+	ARM_CASE(0, 12, 10, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+	ARM_CASE(0, 12, 20, 48, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "ias"),
+	ARM_CASE(0, 12, 49, 48, 0, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "ias"),
+	ARM_CASE(0, 16, 53, 52, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+	ARM_CASE(0, 12, 48, 48, 1, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0"),
+	ARM_CASE(0, 12, 48, 48, 0, 4, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels"),
+	ARM_CASE(1, 12, 40, 48, 1, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "top"),
+	ARM_CASE(0, 12, 48, 48, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, 0, -EOPNOTSUPP,
+	  IOMMUFMT_DIAG_UNSUPPORTED, "flags"),
+	ARM_CASE(1, 12, 40, 48, 1, 0, 0, IOMMUFMT_PGTABLE_F_1G, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+	  "flags"),
+	ARM_CASE(0, 12, 48, 48, 0, 0, 0, 1u << 7, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags"),
+	ARM_CASE(1, 16, 42, 48, 3, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0"),
+	ARM_CASE(1, 12, 40, 48, 4, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0"),
 	/* 4K, SL0 = 0 (level 2): 31..34 bits; 40 needs 64 tables */
-	{ 1, 12, 40, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0" },
+	ARM_CASE(1, 12, 40, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0"),
 	/* 4K, SL0 = 1 (level 1): 31..43 bits; 30 leaves the start level without index bits */
-	{ 1, 12, 30, 48, 1, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0" },
+	ARM_CASE(1, 12, 30, 48, 1, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0"),
 	/* 4K, SL0 = 3 (level 3) needs FEAT_TTST */
-	{ 1, 12, 25, 48, 3, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0" },
-	{ 1, 12, 44, 40, 1, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
+	ARM_CASE(1, 12, 25, 48, 3, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0"),
+	ARM_CASE(1, 12, 44, 40, 1, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
 	/* roots: aligned to the table size (2 concatenated 4K tables: 8K), below the OAS */
-	{ 0, 12, 48, 48, 0, 0, 0, 0, 0x40000008, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
-	{ 1, 12, 40, 48, 1, 0, 0, 0, 0x40001000, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
-	{ 0, 12, 48, 40, 0, 0, 0, 0, 1ull << 40, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
+	ARM_CASE(0, 12, 48, 48, 0, 0, 0, 0, 0x40000008, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
+	ARM_CASE(1, 12, 40, 48, 1, 0, 0, 0, 0x40001000, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
+	ARM_CASE(0, 12, 48, 40, 0, 0, 0, 0, 1ull << 40, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
 	/* accepted: */
-	{ 1, 12, 40, 48, 1, 0, 0, 0, 0x40002000, 0, 0, "" },
-	{ 0, 12, 25, 32, 0, 0, 0, 0, 0x40000080, 0, 0, "" },
-	{ 0, 12, 25, 32, 0, 0, 0, 0, 0x40000040, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
-	{ 1, 14, 48, 48, 3, 0, 0, 0, 0x40000000, 0, 0, "" },
-	{ 0, 16, 52, 52, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_EXEC |
-	  IOMMUFMT_PGTABLE_F_AFFD, 0xfffffffff0000ull, 0, 0, "" },
+	ARM_CASE(1, 12, 40, 48, 1, 0, 0, 0, 0x40002000, 0, 0, ""),
+	ARM_CASE(0, 12, 25, 32, 0, 0, 0, 0, 0x40000080, 0, 0, ""),
+	ARM_CASE(0, 12, 25, 32, 0, 0, 0, 0, 0x40000040, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
+	ARM_CASE(1, 14, 48, 48, 3, 0, 0, 0, 0x40000000, 0, 0, ""),
+	ARM_CASE(0, 16, 52, 52, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_EXEC |
+	  IOMMUFMT_PGTABLE_F_AFFD, 0xfffffffff0000ull, 0, 0, ""),
 };
 
 START_TEST(test_config)
 {
-	const struct cfg_case *cc = &cfg_cases[_i];
-	struct iommufmt_pgtable_cfg cfg;
 	struct iommufmt_pgtable pt;
-	struct iommufmt_diag d;
-	int r;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.argsz = sizeof(cfg);
-	cfg.format = cc->s2 ? IOMMUFMT_PGTABLE_ARM_LPAE_S2 : IOMMUFMT_PGTABLE_ARM_LPAE_S1;
-	cfg.granule = cc->g;
-	cfg.ias = cc->ias;
-	cfg.oas = cc->oas;
-	cfg.sl0 = cc->sl0;
-	cfg.levels = cc->levels;
-	cfg.top = cc->top;
-	cfg.flags = cc->flags;
-	cfg.root = cc->root;
-	iommufmt_diag_init(&d);
-	memset(&pt, 0x5a, sizeof(pt));
-	r = iommufmt_pgtable_prepare(&pt, &cfg, &d);
-	ck_assert_int_eq(r, cc->err);
-	if (r) {
-		ck_assert_uint_eq(d.code, cc->code);
-		ck_assert_str_eq(d.field, cc->field);
-		ck_assert_int_eq(d.error, r);
-		ck_assert_uint_eq(pt.pgsize_bitmap, 0x5a5a5a5a5a5a5a5aull);
-	} else {
-		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_OK);
-		ck_assert_uint_eq(pt.cfg.root, cc->root);
-	}
+	harness_prepare_case(&cfg_cases[_i], &pt);
 }
 END_TEST
 
@@ -1202,13 +763,9 @@ START_TEST(test_geometry)
 
 	for (size_t i = 0; i < sizeof(geo) / sizeof(geo[0]); i++) {
 		struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
-		struct iommufmt_pgtable_arena a = { 0x100000000ull, 8 << 20, arena_mem, 0 };
+		struct iommufmt_pgtable_arena a = { 0x100000000ull, 8 << 20, harness_mem(), 0 };
 		struct iommufmt_pgtable pt;
 
-		if (!arena_mem) {
-			arena_mem = aligned_alloc(1 << 16, ARENA_SIZE);
-			a.host = arena_mem;
-		}
 		cfg.format = geo[i].s2 ? IOMMUFMT_PGTABLE_ARM_LPAE_S2 : IOMMUFMT_PGTABLE_ARM_LPAE_S1;
 		cfg.granule = geo[i].g;
 		cfg.ias = geo[i].ias;
@@ -1237,7 +794,7 @@ END_TEST
 
 START_TEST(test_builders)
 {
-	static struct world w;
+	static struct harness_world w;
 	static unsigned char snap[1 << 16];
 	const struct conf s2c = { "s2", 1, 12, 40, 40, 1, 0x40000000,
 				  IOMMUFMT_PGTABLE_F_EXEC | IOMMUFMT_PGTABLE_F_AD };
@@ -1260,12 +817,12 @@ START_TEST(test_builders)
 	ck_assert_uint_eq(get_le(w.env.arena.gpa, entry_gpa(&w, 0x200000, 2)),
 			  0x40000000 | 1 | (1u << 7) | (3u << 8) | (1u << 10) | (1u << 11));
 	/* a mapping that overlaps: -EEXIST and nothing changes, even when it is split */
-	memcpy(snap, arena_mem, sizeof(snap));
+	memcpy(snap, harness_mem(), sizeof(snap));
 	used = w.env.arena.used;
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0, 0x100000, 0x400000,
 					      IOMMUFMT_ACCESS_READ, &d), -EEXIST);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_EXISTS);
-	ck_assert_int_eq(memcmp(snap, arena_mem, sizeof(snap)), 0);
+	ck_assert_int_eq(memcmp(snap, harness_mem(), sizeof(snap)), 0);
 	ck_assert_uint_eq(w.env.arena.used, used);
 	/* the library's split map undoes the pages it made before meeting the overlap */
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x2000, 0x2000, 0x1ff000,
@@ -1301,7 +858,7 @@ START_TEST(test_builders)
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, (1ull << 40) - (1ull << 30),
 					      0x80000000, 1ull << 30,
 					      IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, &d), 0);
-	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.rc.root + 1023 * 8),
+	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.pt.cfg.root + 1023 * 8),
 			  0x80000000 | 1 | (0xfu << 2) | (3u << 6) | (3u << 8) | (1u << 10) |
 			  (1ull << 51) | (1ull << 54));
 	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1,
@@ -1315,7 +872,7 @@ START_TEST(test_builders)
 	/* the first entry of the second concatenated table */
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 1ull << 39, 0x1000, 0x1000,
 					      IOMMUFMT_ACCESS_READ, &d), 0);
-	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.rc.root + 512 * 8) & 3, 3);
+	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.pt.cfg.root + 512 * 8) & 3, 3);
 	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 39) + 0x10, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	ck_assert_uint_eq(x.level, 3);
@@ -1344,25 +901,26 @@ static unsigned popcount_bm(size_t words)
 }
 
 /* Reference dirty bitmap, page by page through the reference walker. */
-static void ref_dirty(const struct ref_cfg *rc, uint64_t start, uint64_t npages, __u64 *out)
+static void ref_dirty(const struct iommufmt_pgtable_cfg *rc, uint64_t start, uint64_t npages,
+		      __u64 *out)
 {
 	memset(out, 0, (size_t)((npages + 63) / 64) * 8);
 	for (uint64_t i = 0; i < npages; i++) {
-		struct ref_cfg c = *rc;
+		struct iommufmt_pgtable_cfg c = *rc;
 		struct ref_out o;
 
 		c.flags |= IOMMUFMT_PGTABLE_F_AFFD;	/* AF does not matter for dirty state */
-		o = ref_translate(&c, start + i * 4096, 0);
-		if (o.fault || !bit(o.pte, 51))
+		o = ref_translate(&c, ref_gmem, start + i * 4096, 0);
+		if (o.fault || !ref_bit(o.pte, 51))
 			continue;
-		if (rc->s2 ? bit(o.pte, 7) : !bit(o.pte, 7))
+		if (REF_S2(rc) ? ref_bit(o.pte, 7) : !ref_bit(o.pte, 7))
 			out[i / 64] |= 1ull << (i % 64);
 	}
 }
 
 static void dirty_case(const struct conf *c)
 {
-	static struct world w;
+	static struct harness_world w;
 	static __u64 want[(8u << 20) / 4096 / 64];
 	const size_t words = sizeof(bm) / 8;
 	const uint64_t npages = (8u << 20) / 4096;
@@ -1383,7 +941,7 @@ static void dirty_case(const struct conf *c)
 			 0);
 	ck_assert_uint_eq(popcount_bm(words), 16 + 512);
 	ck_assert_uint_eq(bm[0], 0xffffull << 16);
-	ref_dirty(&w.rc, 0, npages, want);
+	ref_dirty(&w.pt.cfg, 0, npages, want);
 	ck_assert_int_eq(memcmp(bm, want, sizeof(bm)), 0);
 	/* harvesting again without clearing reports the same */
 	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
@@ -1404,7 +962,7 @@ static void dirty_case(const struct conf *c)
 	put_le(w.env.arena.gpa, ea, get_le(w.env.arena.gpa, ea) ^ (1u << 7));
 	ea = entry_gpa(&w, 0x200000, 2);
 	put_le(w.env.arena.gpa, ea, get_le(w.env.arena.gpa, ea) ^ (1u << 7));
-	ref_dirty(&w.rc, 0, npages, want);
+	ref_dirty(&w.pt.cfg, 0, npages, want);
 	/* a range starting inside the block: its part is reported, the block is not cleared */
 	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0x300000, 0x3fffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 256), 0);
@@ -1425,9 +983,11 @@ static void dirty_case(const struct conf *c)
 	w.env.reg[0].flags = 0;
 	/* ... and through the callback path when the tables are not in a flat region */
 	{
-		struct iommufmt_gmem g = { NULL, 0, 0, count_cb, NULL };
+		struct harness_counting cnt;
+		struct iommufmt_gmem g;
 
-		cb_base = w.env.arena.gpa;
+		harness_counting_init(&cnt, &g, harness_mem(), w.env.arena.gpa,
+				      HARNESS_ARENA_SIZE);
 		ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &g, 0, (8u << 20) - 1,
 							IOMMUFMT_DIRTY_CLEAR, bm, npages), -EFAULT);
 	}
@@ -1441,7 +1001,7 @@ START_TEST(test_dirty)
 	const struct conf s1 = { "s1", 0, 12, 48, 48, 0, 0x40000000, IOMMUFMT_PGTABLE_F_AD };
 	const struct conf s2 = { "s2", 1, 12, 40, 40, 1, 0x40000000, IOMMUFMT_PGTABLE_F_AD };
 	const struct conf s1n = { "s1", 0, 12, 48, 48, 0, 0x40000000, 0 };
-	static struct world w;
+	static struct harness_world w;
 
 	dirty_case(&s1);
 	dirty_case(&s2);
@@ -1454,7 +1014,7 @@ END_TEST
 /* Dirty harvest of random ranges of the random tables, against the reference. */
 START_TEST(test_dirty_differential)
 {
-	static struct world w;
+	static struct harness_world w;
 	static __u64 want[(8u << 20) / 4096 / 64];
 	const struct conf *c = &confs[_i];
 	struct test_rng r;
@@ -1463,10 +1023,10 @@ START_TEST(test_dirty_differential)
 		return;
 	test_rng_seed(&r, 0x5151ull + (uint64_t)_i);
 	world_setup(&w, c);
-	world_populate(&w, &r, c->g == 16 ? 100 : 600);
+	harness_world_populate(&w, &r, c->g == 16 ? 100 : 600, prots, NPROTS);
 	world_mutate(&w, &r, 100);
 	for (unsigned round = 0; round < 40; round++) {
-		const struct mapping *m = &w.maps[test_rng_below(&r, w.nmaps)];
+		const struct harness_map *m = &w.maps[test_rng_below(&r, w.nmaps)];
 		uint64_t npages = 1 + test_rng_below(&r, (8u << 20) / 4096);
 		uint64_t start = (m->iova - (test_rng_below(&r, npages) << 12)) & w.pt.ias_mask &
 				 ~0xfffull;
@@ -1474,7 +1034,7 @@ START_TEST(test_dirty_differential)
 
 		if (last > w.pt.ias_mask || last < start)
 			continue;
-		ref_dirty(&w.rc, start, npages, want);
+		ref_dirty(&w.pt.cfg, start, npages, want);
 		ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, start, last, 0, bm,
 							npages), 0);
 		ck_assert_msg(memcmp(bm, want, (size_t)((npages + 63) / 64) * 8) == 0,
@@ -1488,25 +1048,9 @@ END_TEST
 /* Nested: stage 1 over stage 2 (SMMU)                                       */
 /* ------------------------------------------------------------------------ */
 
-static struct iommufmt_xlate xl_of(const struct ref_out *o, uint64_t iova)
-{
-	struct iommufmt_xlate x;
-
-	memset(&x, 0, sizeof(x));
-	x.iova = iova;
-	x.pa = o->pa;
-	x.page_size = o->size;
-	x.pte = o->pte;
-	x.attrs = o->attrs;
-	x.fault_addr = o->fault_addr;
-	x.perm = o->perm;
-	x.level = o->level;
-	x.fault = o->fault;
-	return x;
-}
-
 /* The two-stage reference, written from the nested rules of iommufmt_translate_nested(). */
-static struct iommufmt_xlate ref_nested(const struct ref_cfg *c1, const struct ref_cfg *c2,
+static struct iommufmt_xlate ref_nested(const struct iommufmt_pgtable_cfg *c1,
+					const struct iommufmt_pgtable_cfg *c2,
 					uint64_t iova, uint32_t access)
 {
 	const uint32_t rwx = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC;
@@ -1515,27 +1059,27 @@ static struct iommufmt_xlate ref_nested(const struct ref_cfg *c1, const struct r
 
 	ref_s2 = c2;
 	ref_s2_faulted = 0;
-	o1 = ref_translate(c1, iova, access);
+	o1 = ref_translate(c1, ref_gmem, iova, access);
 	ref_s2 = NULL;
 	if (o1.fault) {
 		if (o1.fault == IOMMUFMT_FAULT_TABLE_READ && ref_s2_faulted) {
-			x = xl_of(&ref_s2_fault, iova);
+			ref_to_xlate(&ref_s2_fault, iova, &x);
 			x.fault_addr = ref_s2_ipa;
 			x.stage = 2;
 		} else {
-			x = xl_of(&o1, iova);
+			ref_to_xlate(&o1, iova, &x);
 			x.stage = 1;
 		}
 		return x;
 	}
-	o2 = ref_translate(c2, o1.pa, access);
+	o2 = ref_translate(c2, ref_gmem, o1.pa, access);
 	if (o2.fault) {
-		x = xl_of(&o2, iova);
+		ref_to_xlate(&o2, iova, &x);
 		x.fault_addr = o1.pa;
 		x.stage = 2;
 		return x;
 	}
-	x = xl_of(&o1, iova);
+	ref_to_xlate(&o1, iova, &x);
 	x.pa = o2.pa;
 	x.page_size = o1.size < o2.size ? o1.size : o2.size;
 	x.perm = (o1.perm & o2.perm & rwx) | (o1.perm & ~rwx);
@@ -1560,13 +1104,12 @@ static const struct nested_conf nested_confs[] = {
 
 START_TEST(test_nested)
 {
-	static struct world w2;
+	static struct harness_world w2;
 	const struct nested_conf *nc = &nested_confs[_i];
 	const struct conf c2 = { "s2", 1, nc->g2, nc->ias2, 48, nc->sl0, NEST_HOST_GPA, nc->flags2 };
 	struct iommufmt_pgtable_cfg cfg1 = { .argsz = sizeof(cfg1) };
 	struct iommufmt_pgtable_arena a1;
 	struct iommufmt_pgtable pt1;
-	struct ref_cfg rc1;
 	struct test_rng r;
 	uint64_t outs[64];
 	unsigned nouts = 0, stages[3] = { 0, 0, 0 };
@@ -1580,7 +1123,7 @@ START_TEST(test_nested)
 					      NEST_HOST_GPA + (16u << 20), NEST_S1_SIZE, rw, NULL), 0);
 	a1.gpa = NEST_S1_IPA;
 	a1.size = NEST_S1_SIZE;
-	a1.host = arena_mem + (16u << 20);
+	a1.host = harness_mem() + (16u << 20);
 	a1.used = 0;
 	cfg1.format = IOMMUFMT_PGTABLE_ARM_LPAE_S1;
 	cfg1.granule = nc->g1;
@@ -1589,13 +1132,6 @@ START_TEST(test_nested)
 	cfg1.flags = nc->flags1;
 	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg1, &a1, NULL), 0);
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&pt1, &cfg1, NULL), 0);
-	rc1.s2 = 0;
-	rc1.g = nc->g1;
-	rc1.ias = nc->ias1;
-	rc1.oas = nc->ias2;
-	rc1.sl0 = 0;
-	rc1.root = cfg1.root;
-	rc1.flags = nc->flags1;
 	/* stage-1 pages to random IPAs; stage 2 maps some of those IPAs, some read-only */
 	for (unsigned i = 0; i < 600; i++) {
 		uint64_t sz = (uint64_t)1 << nc->g1;
@@ -1604,21 +1140,21 @@ START_TEST(test_nested)
 			       (test_rng_below(&r, 2) ? 0 : (test_rng_next(&r) & 0x1ff000 & ~(sz - 1)));
 
 		if ((ipa >= NEST_S1_IPA && ipa < NEST_S1_IPA + NEST_S1_SIZE) ||
-		    iommufmt_pgtable_map(&pt1, &a1, iova, ipa, sz, random_prot(&r), NULL))
+		    iommufmt_pgtable_map(&pt1, &a1, iova, ipa, sz, prots[test_rng_below(&r, NPROTS)], NULL))
 			continue;
 		if (nouts < 64)
 			outs[nouts++] = iova;
 		if (test_rng_below(&r, 4))
-			iommufmt_pgtable_map(&w2.pt, &w2.env.arena, ipa & ~((1ull << w2.rc.g) - 1),
+			iommufmt_pgtable_map(&w2.pt, &w2.env.arena, ipa & ~((1ull << w2.pt.cfg.granule) - 1),
 					     test_rng_next(&r) & 0xfffffff0000ull,
-					     (uint64_t)1 << w2.rc.g,
+					     (uint64_t)1 << w2.pt.cfg.granule,
 					     test_rng_below(&r, 3) ? rw : IOMMUFMT_ACCESS_READ, NULL);
 	}
 	ck_assert_uint_gt(nouts, 16);
 	/* corrupt stage 2 under part of stage 1's tables: unmapped, and no read permission */
 	{
 		/* the 2 MiB of stage-1 tables allocated last (never the root's) */
-		uint64_t g2 = (uint64_t)1 << w2.rc.g, hole = NEST_S1_IPA + a1.used - 1;
+		uint64_t g2 = (uint64_t)1 << w2.pt.cfg.granule, hole = NEST_S1_IPA + a1.used - 1;
 
 		hole &= ~((1ull << 21) - 1);
 		ck_assert_uint_gt(hole, NEST_S1_IPA);
@@ -1633,8 +1169,8 @@ START_TEST(test_nested)
 		uint64_t iova = test_rng_below(&r, 4) ? outs[test_rng_below(&r, nouts)] +
 							(test_rng_next(&r) & 0xfff)
 						      : test_rng_next(&r) & pt1.ias_mask;
-		uint32_t acc = random_access(&r);
-		struct iommufmt_xlate x, want = ref_nested(&rc1, &w2.rc, iova, acc);
+		uint32_t acc = (uint32_t)test_rng_below(&r, 16);
+		struct iommufmt_xlate x, want = ref_nested(&pt1.cfg, &w2.pt.cfg, iova, acc);
 
 		REQUIRE(iommufmt_translate_nested(&pt1, &w2.pt, &w2.env.gmem, iova, acc, &x) == 0,
 			"nested translate");
@@ -1659,33 +1195,6 @@ END_TEST
 /* ------------------------------------------------------------------------ */
 /* The shared harness (tests/pgtable-harness.h) with this file's reference   */
 /* ------------------------------------------------------------------------ */
-
-static void harness_ref(const struct iommufmt_pgtable_cfg *cfg, const struct iommufmt_gmem *gmem,
-			uint64_t iova, uint32_t access, struct iommufmt_xlate *out)
-{
-	struct ref_cfg c;
-	struct ref_out o;
-
-	c.s2 = cfg->format == IOMMUFMT_PGTABLE_ARM_LPAE_S2;
-	c.g = cfg->granule;
-	c.ias = cfg->ias;
-	c.oas = cfg->oas;
-	c.sl0 = cfg->sl0;
-	c.root = cfg->root;
-	c.flags = cfg->flags;
-	ref_gmem = gmem;
-	o = ref_translate(&c, iova, access);
-	memset(out, 0, sizeof(*out));
-	out->iova = iova;
-	out->pa = o.pa;
-	out->page_size = o.size;
-	out->pte = o.pte;
-	out->attrs = o.attrs;
-	out->fault_addr = o.fault_addr;
-	out->perm = o.perm;
-	out->level = o.level;
-	out->fault = o.fault;
-}
 
 START_TEST(test_harness)
 {

@@ -9,93 +9,24 @@
 #include "tests/pgtable-harness.h"
 #include "tests/testutil.h"
 
-/* An assertion for hot loops: libcheck's ck_assert records every pass (a syscall). */
-#define REQUIRE(cond, ...) \
-	do { \
-		if (!(cond)) \
-			ck_abort_msg(__VA_ARGS__); \
-	} while (0)
-
-#define ARENA_SIZE	(32u << 20)
-
-static unsigned char *arena_mem;
-
-struct env {
-	struct iommufmt_gmem_region reg[2];
-	struct iommufmt_gmem gmem;
-	struct iommufmt_pgtable_arena arena;
-};
-
-static void env_init(struct env *e, uint64_t gpa, size_t size)
+/* Store and load big-endian entries at GPAs of the world's memory. */
+static void put_be(const struct harness_env *e, uint64_t gpa, uint64_t v)
 {
-	if (!arena_mem) {
-		arena_mem = aligned_alloc(1 << 14, ARENA_SIZE);
-		ck_assert_ptr_nonnull(arena_mem);
-	}
-	ck_assert_uint_le(size, ARENA_SIZE);
-	memset(arena_mem, 0, size);
-	memset(e, 0, sizeof(*e));
-	e->reg[0].gpa = gpa;
-	e->reg[0].size = size;
-	e->reg[0].host = arena_mem;
-	e->gmem.regions = e->reg;
-	e->gmem.nr_regions = 1;
-	e->arena.gpa = gpa;
-	e->arena.size = size;
-	e->arena.host = arena_mem;
+	harness_store64(harness_mem() + (gpa - e->arena.gpa), v, 1);
 }
 
-/* Store a big-endian entry at a GPA inside the arena. */
-static void put_be(const struct env *e, uint64_t gpa, uint64_t v)
+static uint64_t get_be(const struct harness_env *e, uint64_t gpa)
 {
-	unsigned char *p = arena_mem + (gpa - e->arena.gpa);
-
-	for (int k = 7; k >= 0; k--) {
-		p[k] = (unsigned char)v;
-		v >>= 8;
-	}
-}
-
-static uint64_t get_be(const struct env *e, uint64_t gpa)
-{
-	const unsigned char *p = arena_mem + (gpa - e->arena.gpa);
-	uint64_t v = 0;
-
-	for (int k = 0; k < 8; k++)
-		v = (v << 8) | p[k];
-	return v;
+	return harness_load64(harness_mem() + (gpa - e->arena.gpa), 1);
 }
 
 /* ------------------------------------------------------------------------ */
 /* The reference walker: from the zPCI entry layouts, one loop, bit by bit. */
 /* ------------------------------------------------------------------------ */
 
-struct ref_cfg {
-	unsigned top, ias, oas;
-	uint64_t root;
-	uint32_t flags;
-};
-
-struct ref_out {
-	uint32_t fault, level, perm;
-	uint64_t pa, size, pte, fault_addr;
-};
+/* The reference reads a prepared configuration: top, ias, oas, root, flags. */
 
 static const struct iommufmt_gmem *ref_gmem;
-
-static uint64_t bit(uint64_t v, unsigned n)
-{
-	return (v >> n) & 1;
-}
-
-static uint64_t bits(uint64_t v, unsigned hi, unsigned lo)
-{
-	uint64_t r = 0;
-
-	for (unsigned b = hi + 1; b-- > lo;)
-		r = (r << 1) | bit(v, b);
-	return r;
-}
 
 /* Big-endian: the first byte in memory is the most significant. */
 static int ref_read(uint64_t gpa, uint64_t *v)
@@ -121,25 +52,17 @@ static int ref_fits(uint64_t a, uint64_t len, unsigned oas)
 	return oas == 64 || ((a + len - 1) >> oas) == 0;
 }
 
-static struct ref_out ref_fault(uint32_t reason, int level, uint64_t e, unsigned lsb)
-{
-	struct ref_out o;
-
-	memset(&o, 0, sizeof(o));
-	o.fault = reason;
-	o.level = (uint32_t)level;
-	o.pte = e;
-	o.size = (uint64_t)1 << lsb;
-	return o;
-}
-
-static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint32_t access)
+/* One translation over @gmem (read through ref_read()). */
+static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+				    const struct iommufmt_gmem *gmem, uint64_t iova,
+				    uint32_t access)
 {
 	struct ref_out o;
 	int level = 5 - (int)c->top;
 	uint64_t table = c->root, prot = 0, frame;
 	unsigned lsb;
 
+	ref_gmem = gmem;
 	memset(&o, 0, sizeof(o));
 	if (c->ias < 64 && (iova >> c->ias)) {
 		o.fault = IOMMUFMT_FAULT_ADDR_SIZE_INPUT;
@@ -151,67 +74,67 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 		uint64_t e;
 
 		lsb = level == 1 ? 12 : 20 + 11 * (unsigned)(level - 2);
-		if (ref_read(table + 8 * bits(iova, lsb + nbits - 1, lsb), &e)) {
+		if (ref_read(table + 8 * ref_field(iova, lsb + nbits - 1, lsb), &e)) {
 			o = ref_fault(IOMMUFMT_FAULT_TABLE_READ, level, 0, lsb);
-			o.fault_addr = table + 8 * bits(iova, lsb + nbits - 1, lsb);
+			o.fault_addr = table + 8 * ref_field(iova, lsb + nbits - 1, lsb);
 			return o;
 		}
 		/* an all-zero entry is an invalid entry (QEMU's ERR_EVENT_INVALTE) */
 		if (e == 0)
 			return ref_fault(IOMMUFMT_FAULT_NOT_PRESENT, level, e, lsb);
 		if (level >= 3) {
-			if (bit(e, 5))
+			if (ref_bit(e, 5))
 				return ref_fault(IOMMUFMT_FAULT_NOT_PRESENT, level, e, lsb);
-			if (bits(e, 7, 6) != 0 || bits(e, 1, 0) != 3)
+			if (ref_field(e, 7, 6) != 0 || ref_field(e, 1, 0) != 3)
 				return ref_fault(IOMMUFMT_FAULT_TABLE_LENGTH, level, e, lsb);
-			if (bits(e, 3, 2) != (uint64_t)(level - 2))
+			if (ref_field(e, 3, 2) != (uint64_t)(level - 2))
 				return ref_fault(IOMMUFMT_FAULT_TABLE_TYPE, level, e, lsb);
-			if (bit(e, 4) || bit(e, 8) || bit(e, 10) || bit(e, 11) || bit(e, 12) ||
-			    bit(e, 13))
+			if (ref_bit(e, 4) || ref_bit(e, 8) || ref_bit(e, 10) || ref_bit(e, 11) || ref_bit(e, 12) ||
+			    ref_bit(e, 13))
 				return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, e, lsb);
-			table = bits(e, 63, 14) << 14;
+			table = ref_field(e, 63, 14) << 14;
 			if (!ref_fits(table, 0x4000, c->oas))
 				return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, e, lsb);
-			prot |= bit(e, 9);
+			prot |= ref_bit(e, 9);
 			continue;
 		}
 		if (level == 2) {
-			if (bit(e, 5))
+			if (ref_bit(e, 5))
 				return ref_fault(IOMMUFMT_FAULT_NOT_PRESENT, level, e, lsb);
-			if (bits(e, 3, 2) != 0)
+			if (ref_field(e, 3, 2) != 0)
 				return ref_fault(IOMMUFMT_FAULT_TABLE_TYPE, level, e, lsb);
-			if (bit(e, 10) && !(c->flags & IOMMUFMT_PGTABLE_F_LARGE))
+			if (ref_bit(e, 10) && !(c->flags & IOMMUFMT_PGTABLE_F_LARGE))
 				return ref_fault(IOMMUFMT_FAULT_BAD_LEVEL, level, e, lsb);
-			if (bit(e, 0) || bit(e, 1) || bit(e, 4) || bit(e, 6) || bit(e, 7) ||
-			    bit(e, 8))
+			if (ref_bit(e, 0) || ref_bit(e, 1) || ref_bit(e, 4) || ref_bit(e, 6) || ref_bit(e, 7) ||
+			    ref_bit(e, 8))
 				return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, e, lsb);
-			if (bit(e, 10)) {
+			if (ref_bit(e, 10)) {
 				for (unsigned b = 11; b <= 19; b++)
-					if (bit(e, b))
+					if (ref_bit(e, b))
 						return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level,
 								 e, lsb);
-				frame = bits(e, 63, 20) << 20;
+				frame = ref_field(e, 63, 20) << 20;
 				if (!ref_fits(frame, 1, c->oas))
 					return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, e,
 							 lsb);
-				prot |= bit(e, 9);
+				prot |= ref_bit(e, 9);
 				o.pte = e;
 				break;
 			}
-			table = bits(e, 63, 11) << 11;
+			table = ref_field(e, 63, 11) << 11;
 			if (!ref_fits(table, 0x800, c->oas))
 				return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, e, lsb);
-			prot |= bit(e, 9);
+			prot |= ref_bit(e, 9);
 			continue;
 		}
-		if (bit(e, 10))
+		if (ref_bit(e, 10))
 			return ref_fault(IOMMUFMT_FAULT_NOT_PRESENT, level, e, lsb);
-		if (bit(e, 8) || bit(e, 11))
+		if (ref_bit(e, 8) || ref_bit(e, 11))
 			return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, e, lsb);
-		frame = bits(e, 63, 12) << 12;
+		frame = ref_field(e, 63, 12) << 12;
 		if (!ref_fits(frame, 1, c->oas))
 			return ref_fault(IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, e, lsb);
-		prot |= bit(e, 9);
+		prot |= ref_bit(e, 9);
 		o.pte = e;
 		break;
 	}
@@ -228,17 +151,7 @@ static struct ref_out ref_translate(const struct ref_cfg *c, uint64_t iova, uint
 	return o;
 }
 
-static int same(const struct iommufmt_xlate *x, const struct ref_out *o, uint64_t iova)
-{
-	if (x->iova != iova || x->fault != o->fault || x->level != o->level || x->stage ||
-	    x->fault_addr != o->fault_addr)
-		return -1;
-	if (o->fault == IOMMUFMT_FAULT_ADDR_SIZE_INPUT)
-		return 0;
-	if (x->pte != o->pte || x->page_size != o->size)
-		return -1;
-	return (x->pa == o->pa && x->perm == o->perm && x->attrs == 0) ? 0 : -1;
-}
+HARNESS_REF_ADAPTER(harness_ref, ref_translate)
 
 /* ------------------------------------------------------------------------ */
 /* Configurations, random tables, differential runs                          */
@@ -264,20 +177,6 @@ static const struct conf confs[] = {
 
 #define ARENA_GPA	0x200000000ull
 
-struct mapping {
-	uint64_t iova, pa, len;
-};
-
-#define MAX_MAPS 4096
-
-struct world {
-	struct env env;
-	struct iommufmt_pgtable pt;
-	struct ref_cfg rc;
-	struct mapping maps[MAX_MAPS];
-	unsigned nmaps, sizes_used;
-};
-
 static void cfg_from_conf(struct iommufmt_pgtable_cfg *cfg, const struct conf *c)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -289,76 +188,32 @@ static void cfg_from_conf(struct iommufmt_pgtable_cfg *cfg, const struct conf *c
 	cfg->oas = c->oas;
 }
 
-static void world_setup(struct world *w, const struct conf *c)
+static void world_setup(struct harness_world *w, const struct conf *c)
 {
-	struct iommufmt_pgtable_cfg cfg;
-	struct iommufmt_diag d;
 	static const unsigned reach[4] = { 64, 53, 42, 31 };
+	struct iommufmt_pgtable_cfg cfg;
 
-	memset(w, 0, sizeof(*w));
-	env_init(&w->env, ARENA_GPA, ARENA_SIZE);
 	cfg_from_conf(&cfg, c);
-	iommufmt_diag_init(&d);
-	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &w->env.arena, &d), 0);
-	ck_assert_uint_eq(cfg.root & 0x3fff, 0);
+	harness_world_init(w, &cfg, ARENA_GPA, ref_translate);
+	ck_assert_uint_eq(w->pt.cfg.root & 0x3fff, 0);
 	ck_assert_uint_eq(w->env.arena.used, 0x4000);
 	if (c->init_root)
 		for (uint64_t off = 0; off < 0x4000; off += 8)
-			put_be(&w->env, cfg.root + off, 0x20);
-	ck_assert_int_eq(iommufmt_pgtable_prepare(&w->pt, &cfg, &d), 0);
-	w->rc.top = c->top;
-	w->rc.ias = c->ias ? c->ias : reach[c->top];
-	w->rc.oas = c->oas ? c->oas : 64;
-	w->rc.root = cfg.root;
-	w->rc.flags = c->flags;
+			put_be(&w->env, w->pt.cfg.root + off, 0x20);
+	ck_assert_uint_eq(w->pt.cfg.ias, c->ias ? c->ias : reach[c->top]);
+	ck_assert_uint_eq(w->pt.cfg.oas, c->oas ? c->oas : 64);
 	ck_assert_uint_eq(w->pt.start_level, 5 - c->top);
 	ref_gmem = &w->env.gmem;
 }
 
-static void world_populate(struct world *w, struct test_rng *r, unsigned target)
-{
-	uint64_t sizes[2] = { 1u << 12, 1u << 20 };
-	unsigned nsizes = (w->pt.pgsize_bitmap & (1u << 20)) ? 2 : 1;
-	uint64_t cluster[6];
-
-	for (int i = 0; i < 6; i++)
-		cluster[i] = test_rng_next(r) & w->pt.ias_mask;
-	for (unsigned n = 0; n < target * 4 && w->nmaps < target; n++) {
-		unsigned si = n < 2 * nsizes ? nsizes - 1 - n / 2 : (unsigned)test_rng_below(r, nsizes);
-		uint64_t sz = sizes[si], iova, pa, len = sz;
-		uint32_t prot = test_rng_below(r, 3) ? IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE :
-						       IOMMUFMT_ACCESS_READ;
-		struct iommufmt_diag d;
-		int ret;
-
-		if (test_rng_below(r, 4))
-			iova = cluster[test_rng_below(r, 6)] + (test_rng_below(r, 512) << 20) +
-			       test_rng_below(r, 1u << 20);
-		else
-			iova = test_rng_next(r);
-		iova &= w->pt.ias_mask & ~(sz - 1);
-		pa = test_rng_next(r) & w->pt.oas_mask & ~(sz - 1);
-		if (si == 0 && test_rng_below(r, 4) == 0)
-			len = sz * (1 + test_rng_below(r, 40));
-		if (iova + len - 1 > w->pt.ias_mask || iova + len - 1 < iova ||
-		    pa + len - 1 > w->pt.oas_mask || pa + len - 1 < pa)
-			continue;
-		iommufmt_diag_init(&d);
-		ret = iommufmt_pgtable_map(&w->pt, &w->env.arena, iova, pa, len, prot, &d);
-		if (ret == -EEXIST || ret == -ENOSPC)
-			continue;
-		ck_assert_msg(ret == 0, "map 0x%llx+0x%llx -> %d", (unsigned long long)iova,
-			      (unsigned long long)len, ret);
-		w->maps[w->nmaps].iova = iova;
-		w->maps[w->nmaps].pa = pa;
-		w->maps[w->nmaps].len = len;
-		w->nmaps++;
-		w->sizes_used |= 1u << si;
-	}
-}
+/* Writable pages twice as often as read-only ones. */
+static const uint32_t prots[] = {
+	IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE,
+	IOMMUFMT_ACCESS_READ,
+};
 
 /* Flip bits of random entries anywhere in the tables. */
-static void world_mutate(struct world *w, struct test_rng *r, unsigned count)
+static void world_mutate(struct harness_world *w, struct test_rng *r, unsigned count)
 {
 	uint64_t slots = w->env.arena.used / 8;
 
@@ -368,152 +223,14 @@ static void world_mutate(struct world *w, struct test_rng *r, unsigned count)
 
 		if (b >= 14)
 			b = 40 + (b - 14);	/* some high address bits too */
-		arena_mem[slot * 8 + 7 - b / 8] ^= (unsigned char)(1u << (b % 8));
+		harness_mem()[slot * 8 + 7 - b / 8] ^= (unsigned char)(1u << (b % 8));
 	}
-}
-
-static uint64_t random_iova(struct world *w, struct test_rng *r)
-{
-	unsigned k = (unsigned)test_rng_below(r, 10);
-
-	if (k < 5 && w->nmaps) {
-		const struct mapping *m = &w->maps[test_rng_below(r, w->nmaps)];
-
-		return m->iova + test_rng_below(r, m->len);
-	}
-	if (k < 9)
-		return test_rng_next(r) & w->pt.ias_mask;
-	return test_rng_next(r);
-}
-
-#define NR_IOVAS 100000
-
-static void differential(struct world *w, struct test_rng *r, const char *what)
-{
-	static __u64 iovas[1024];
-	static struct iommufmt_xlate xs[1024];
-	unsigned hits = 0;
-
-	for (unsigned i = 0; i < NR_IOVAS; i++) {
-		uint64_t iova = random_iova(w, r);
-		uint32_t acc = (uint32_t)test_rng_below(r, 16);
-		struct iommufmt_xlate x;
-		struct ref_out o = ref_translate(&w->rc, iova, acc);
-
-		REQUIRE(iommufmt_translate(&w->pt, &w->env.gmem, iova, acc, &x) == 0, "translate");
-		REQUIRE(same(&x, &o, iova) == 0,
-			"%s: iova 0x%llx access %x: lib fault %u level %u pa 0x%llx size 0x%llx "
-			"perm %x pte 0x%llx; ref fault %u level %u pa 0x%llx size 0x%llx perm %x "
-			"pte 0x%llx", what, (unsigned long long)iova, acc, x.fault, x.level,
-			(unsigned long long)x.pa, (unsigned long long)x.page_size, x.perm,
-			(unsigned long long)x.pte, o.fault, o.level, (unsigned long long)o.pa,
-			(unsigned long long)o.size, o.perm, (unsigned long long)o.pte);
-		hits += o.fault == IOMMUFMT_FAULT_NONE;
-	}
-	ck_assert_msg(hits > NR_IOVAS / 20, "%s: too few hits (%u)", what, hits);
-	for (unsigned round = 0; round < 8; round++) {
-		size_t n = (size_t)test_rng_below(r, 1024) + 1;
-		uint32_t acc = (uint32_t)test_rng_below(r, 16);
-
-		for (size_t i = 0; i < n; i++)
-			iovas[i] = random_iova(w, r);
-		ck_assert_int_eq(iommufmt_translate_batch(&w->pt, &w->env.gmem, iovas, n, acc, xs),
-				 0);
-		for (size_t i = 0; i < n; i++) {
-			struct iommufmt_xlate x;
-
-			iommufmt_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
-			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu", what,
-				i);
-		}
-	}
-}
-
-struct collect {
-	struct iommufmt_xlate *recs;
-	size_t n, cap;
-};
-
-static int collect_cb(void *opaque, const struct iommufmt_xlate *rec)
-{
-	struct collect *c = opaque;
-
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 1024;
-		c->recs = realloc(c->recs, c->cap * sizeof(*c->recs));
-		ck_assert_ptr_nonnull(c->recs);
-	}
-	c->recs[c->n++] = *rec;
-	return 0;
-}
-
-static int cmp_map(const void *a, const void *b)
-{
-	const struct mapping *x = a, *y = b;
-
-	return x->iova < y->iova ? -1 : x->iova > y->iova;
-}
-
-static void check_walk(struct world *w, int mutated)
-{
-	struct collect c = { 0 };
-	uint64_t prev_end = 0;
-	int have_prev = 0;
-
-	ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
-					     collect_cb, &c), 0);
-	for (size_t i = 0; i < c.n; i++) {
-		const struct iommufmt_xlate *rec = &c.recs[i];
-		struct iommufmt_xlate x;
-
-		if (have_prev)
-			REQUIRE(rec->iova >= prev_end, "walk out of order at %zu", i);
-		prev_end = rec->iova + rec->page_size;
-		have_prev = prev_end != 0;
-		if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
-			continue;
-		iommufmt_translate(&w->pt, &w->env.gmem, rec->iova, 0, &x);
-		REQUIRE(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte,
-			"walk record %zu at 0x%llx: fault %u/%u level %u/%u", i,
-			(unsigned long long)rec->iova, rec->fault, x.fault, rec->level, x.level);
-		if (!rec->fault)
-			REQUIRE(x.pa == rec->pa && x.page_size == rec->page_size &&
-				x.perm == rec->perm, "walk leaf %zu differs from translate", i);
-	}
-	if (!mutated) {
-		size_t j = 0;
-		unsigned leaves = 0;
-
-		qsort(w->maps, w->nmaps, sizeof(w->maps[0]), cmp_map);
-		for (unsigned m = 0; m < w->nmaps; m++) {
-			uint64_t iova = w->maps[m].iova;
-
-			while (j < c.n && c.recs[j].iova + c.recs[j].page_size <= iova)
-				j++;
-			REQUIRE(j < c.n && c.recs[j].iova <= iova && !c.recs[j].fault,
-				"mapping 0x%llx missing from the walk", (unsigned long long)iova);
-			REQUIRE(c.recs[j].pa + (iova - c.recs[j].iova) == w->maps[m].pa,
-				"mapping 0x%llx: wrong output", (unsigned long long)iova);
-		}
-		/* and nothing else: leaves cover exactly the mapped bytes */
-		for (size_t i = 0; i < c.n; i++)
-			if (!c.recs[i].fault)
-				leaves += (unsigned)(c.recs[i].page_size >> 12);
-		{
-			uint64_t mapped = 0;
-
-			for (unsigned m = 0; m < w->nmaps; m++)
-				mapped += w->maps[m].len >> 12;
-			ck_assert_uint_eq(leaves, mapped);
-		}
-	}
-	free(c.recs);
 }
 
 /* Builders: map, read back the exact entries, -EEXIST changes nothing, unmap. */
 START_TEST(test_builders)
 {
-	static struct world w;
+	static struct harness_world w;
 	static unsigned char snap[1 << 16];
 	const struct conf c = { "rt-large", IOMMUFMT_S390_TOP_RT, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, 1 };
 	struct iommufmt_diag d;
@@ -521,7 +238,7 @@ START_TEST(test_builders)
 	uint64_t root, sto, pto;
 
 	world_setup(&w, &c);
-	root = w.rc.root;
+	root = w.pt.cfg.root;
 	iommufmt_diag_init(&d);
 	/* 4K read-only page at 0x80123000 -> 0x5000 */
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x80123000, 0x5000, 0x1000,
@@ -544,12 +261,12 @@ START_TEST(test_builders)
 	iommufmt_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* a 1 MiB frame over the same segment: -EEXIST, tables unchanged */
-	memcpy(snap, arena_mem, sizeof(snap));
+	memcpy(snap, harness_mem(), sizeof(snap));
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x80100000, 0x100000, 0x100000,
 					      IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, &d),
 			 -EEXIST);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_EXISTS);
-	ck_assert_int_eq(memcmp(snap, arena_mem, sizeof(snap)), 0);
+	ck_assert_int_eq(memcmp(snap, harness_mem(), sizeof(snap)), 0);
 	/* unmap, then the 1 MiB frame replaces the now empty page table */
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0x80123000, 0x1000, &d), 0);
 	ck_assert_uint_eq(get_be(&w.env, pto + 8 * 0x23), 0x400);
@@ -573,58 +290,22 @@ END_TEST
 
 START_TEST(test_differential)
 {
-	static struct world w;
+	static struct harness_world w;
 	const struct conf *c = &confs[_i];
 	struct test_rng r;
 
 	test_rng_seed(&r, 0xabcdef12ull + (uint64_t)_i * 104729);
 	world_setup(&w, c);
-	world_populate(&w, &r, 600);
+	harness_world_populate(&w, &r, 600, prots, 3);
 	ck_assert_uint_gt(w.nmaps, 50);
 	ck_assert_uint_eq(w.sizes_used, (w.pt.pgsize_bitmap & (1u << 20)) ? 3u : 1u);
-	differential(&w, &r, c->name);
-	check_walk(&w, 0);
-	world_mutate(&w, &r, 2000);
-	differential(&w, &r, c->name);
-	check_walk(&w, 1);
+	harness_world_check_all(&w, &r, c->name, world_mutate, 2000);
 }
 END_TEST
 
 /* ------------------------------------------------------------------------ */
 /* Hostile tables                                                            */
 /* ------------------------------------------------------------------------ */
-
-static unsigned long cb_reads;
-
-static int count_cb(void *opaque, __u64 gpa, void *buf, size_t len, int write)
-{
-	(void)opaque;
-	if (write)
-		return -EFAULT;
-	cb_reads++;
-	if (gpa < ARENA_GPA || gpa - ARENA_GPA > ARENA_SIZE || ARENA_SIZE - (gpa - ARENA_GPA) < len)
-		return -EFAULT;
-	memcpy(buf, arena_mem + (gpa - ARENA_GPA), len);
-	return 0;
-}
-
-/* Translate through a counting callback; at most one read per level; equal to the reference. */
-static struct iommufmt_xlate xlate_counted(struct world *w, const struct iommufmt_pgtable *pt,
-					  const struct ref_cfg *rc, uint64_t iova, uint32_t acc)
-{
-	struct iommufmt_gmem g = { NULL, 0, 0, count_cb, NULL };
-	struct iommufmt_xlate x;
-	struct ref_out o;
-
-	(void)w;
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_translate(pt, &g, iova, acc, &x), 0);
-	ck_assert_uint_le(cb_reads, pt->nr_levels);
-	o = ref_translate(rc, iova, acc);
-	ck_assert_msg(same(&x, &o, iova) == 0, "iova 0x%llx: fault %u/%u level %u/%u",
-		      (unsigned long long)iova, x.fault, o.fault, x.level, o.level);
-	return x;
-}
 
 static uint64_t iova5(unsigned rfx, unsigned rsx, unsigned rtx, unsigned sx, unsigned px)
 {
@@ -639,9 +320,9 @@ struct chain {
 	uint64_t iova;
 };
 
-static void chain_build(struct world *w, struct chain *c, int large)
+static void chain_build(struct harness_world *w, struct chain *c, int large)
 {
-	memset(arena_mem, 0, 0x40000);
+	memset(harness_mem(), 0, 0x40000);
 	for (int l = 5; l >= 1; l--) {
 		c->t[l] = ARENA_GPA + (uint64_t)(5 - l) * 0x4000;
 		for (uint64_t off = 0; off < (l == 1 ? 0x800u : 0x4000u); off += 8)
@@ -663,40 +344,41 @@ static void chain_build(struct world *w, struct chain *c, int large)
 	c->iova = iova5(c->idx[5], c->idx[4], c->idx[3], c->idx[2], c->idx[1]) | 0x321;
 }
 
-static void world_rf(struct world *w, uint32_t flags)
+static void world_rf(struct harness_world *w, uint32_t flags)
 {
 	const struct conf c = { "rf", IOMMUFMT_S390_TOP_RF, 0, 0, flags, 1 };
 
 	world_setup(w, &c);
-	ck_assert_uint_eq(w->rc.root, ARENA_GPA);
+	ck_assert_uint_eq(w->pt.cfg.root, ARENA_GPA);
 }
 
 START_TEST(test_hostile_entries)
 {
-	static struct world w;
+	static struct harness_world w;
 	struct chain c;
 	struct iommufmt_xlate x;
+	unsigned long reads;
 
 	world_rf(&w, IOMMUFMT_PGTABLE_F_LARGE);
 	chain_build(&w, &c, 0);
-	x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_WRITE);
+	x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_WRITE, &reads);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0xabcde321);
 	ck_assert_uint_eq(x.level, 1);
-	ck_assert_uint_eq(cb_reads, 5);
+	ck_assert_uint_eq(reads, 5);
 	/* per level: invalid, protection, table type, table length and offset */
 	for (int l = 5; l >= 1; l--) {
 		uint64_t ea = c.t[l] + 8 * c.idx[l], e = get_be(&w.env, ea);
 
 		put_be(&w.env, ea, e | (l == 1 ? 0x400 : 0x20));
-		x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_READ);
+		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 		ck_assert_uint_eq(x.level, (unsigned)l);
 		put_be(&w.env, ea, e | 0x200);
-		x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_READ);
+		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.perm & IOMMUFMT_ACCESS_WRITE, 0);
-		x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_WRITE);
+		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_WRITE, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 		ck_assert_uint_eq(x.level, 1);
 		if (l >= 2) {
@@ -704,7 +386,7 @@ START_TEST(test_hostile_entries)
 				if (tt == (uint64_t)(l - 2))
 					continue;
 				put_be(&w.env, ea, (e & ~0xcull) | tt << 2);
-				x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_READ);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_TYPE);
 				ck_assert_uint_eq(x.level, (unsigned)l);
 			}
@@ -712,13 +394,13 @@ START_TEST(test_hostile_entries)
 		if (l >= 3) {
 			for (uint64_t tl = 0; tl < 3; tl++) {
 				put_be(&w.env, ea, (e & ~3ull) | tl);
-				x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_READ);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_LENGTH);
 				ck_assert_uint_eq(x.level, (unsigned)l);
 			}
 			for (uint64_t tf = 1; tf < 4; tf++) {
 				put_be(&w.env, ea, e | tf << 6);
-				x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_READ);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_LENGTH);
 			}
 		}
@@ -729,7 +411,7 @@ START_TEST(test_hostile_entries)
 		uint64_t ea = c.t[l] + 8 * c.idx[l], e = get_be(&w.env, ea);
 
 		put_be(&w.env, ea, 0);
-		x = xlate_counted(&w, &w.pt, &w.rc, c.iova, 0);
+		x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 		ck_assert_uint_eq(x.level, (unsigned)l);
 		put_be(&w.env, ea, e);
@@ -739,7 +421,7 @@ START_TEST(test_hostile_entries)
 					      IOMMUFMT_ACCESS_WRITE, NULL), -EINVAL);
 	/* 1 MiB frames: allowed with F_LARGE, BAD_LEVEL without */
 	chain_build(&w, &c, 1);
-	x = xlate_counted(&w, &w.pt, &w.rc, c.iova, IOMMUFMT_ACCESS_WRITE);
+	x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_WRITE, NULL);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x12300000ull | (c.iova & 0xfffff));
 	ck_assert_uint_eq(x.page_size, 0x100000);
@@ -747,30 +429,26 @@ START_TEST(test_hostile_entries)
 	{
 		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
 		struct iommufmt_pgtable pt;
-		struct ref_cfg rc = w.rc;
 
 		cfg.flags = 0;
-		rc.flags = 0;
 		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
-		x = xlate_counted(&w, &pt, &rc, c.iova, 0);
+		x = harness_world_xlate_counted(&w, &pt, c.iova, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		ck_assert_uint_eq(x.level, 2);
 	}
 	/* a next table outside guest memory, and above the output size */
 	put_be(&w.env, c.t[4] + 8 * c.idx[4], 0x7000000000ull | 0x8 | 3);
-	x = xlate_counted(&w, &w.pt, &w.rc, c.iova, 0);
+	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 	ck_assert_uint_eq(x.level, 3);
 	ck_assert_uint_eq(x.pte, 0);
 	{
 		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
 		struct iommufmt_pgtable pt;
-		struct ref_cfg rc = w.rc;
 
 		cfg.oas = 36;
-		rc.oas = 36;
 		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
-		x = xlate_counted(&w, &pt, &rc, c.iova, 0);
+		x = harness_world_xlate_counted(&w, &pt, c.iova, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
 		ck_assert_uint_eq(x.level, 4);
 	}
@@ -779,7 +457,7 @@ END_TEST
 
 START_TEST(test_hostile_self)
 {
-	static struct world w;
+	static struct harness_world w;
 	struct chain c;
 	struct iommufmt_xlate x;
 	uint64_t R;
@@ -789,21 +467,21 @@ START_TEST(test_hostile_self)
 	R = c.t[5];
 	/* a region-first entry pointing at its own table: the type check stops it */
 	put_be(&w.env, R + 8 * 3, R | 0xc | 3);
-	x = xlate_counted(&w, &w.pt, &w.rc, iova5(3, 3, 3, 3, 3), 0);
+	x = harness_world_xlate_counted(&w, &w.pt, iova5(3, 3, 3, 3, 3), 0, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_TYPE);
 	ck_assert_uint_eq(x.level, 4);
 	/* the same for every region level, and for the segment table */
 	for (int l = 4; l >= 3; l--) {
 		chain_build(&w, &c, 0);
 		put_be(&w.env, c.t[l] + 8 * c.idx[l], c.t[l] | ((uint64_t)(l - 2) << 2) | 3);
-		x = xlate_counted(&w, &w.pt, &w.rc, c.iova, 0);
+		x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 		ck_assert_uint_eq(x.level, (unsigned)l - 1);
 		ck_assert_uint_ne(x.fault, 0);
 	}
 	chain_build(&w, &c, 0);
 	/* a segment entry pointing at its own segment table, read as a page table */
 	put_be(&w.env, c.t[2] + 8 * c.idx[2], c.t[2]);
-	x = xlate_counted(&w, &w.pt, &w.rc, c.iova, 0);
+	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 	ck_assert_uint_eq(x.level, 1);
 	/* entry 11 of the segment table is invalid (0x20), read as a page entry: valid! */
 	ck_assert_uint_eq(x.fault, 0);
@@ -811,20 +489,18 @@ START_TEST(test_hostile_self)
 	/* a region-third entry pointing back at the root (a cycle through the levels) */
 	chain_build(&w, &c, 0);
 	put_be(&w.env, c.t[3] + 8 * c.idx[3], R | 0x4 | 3);
-	x = xlate_counted(&w, &w.pt, &w.rc, c.iova, 0);
+	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 	ck_assert_uint_eq(x.level, 2);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	/* IOVA above the input size of smaller roots */
 	{
-		static struct world w2;
+		static struct harness_world w2;
 		const struct conf rt = { "rt-ias36", IOMMUFMT_S390_TOP_RT, 36, 0, 0, 1 };
 
 		world_setup(&w2, &rt);
-		ck_assert_int_eq(iommufmt_translate(&w2.pt, &w2.env.gmem, 1ull << 36, 0, &x), 0);
-		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
-		ck_assert_uint_eq(x.level, 3);
-		ck_assert_int_eq(iommufmt_translate(&w2.pt, &w2.env.gmem, ~0ull, 0, &x), 0);
-		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
+		harness_expect(&w2.pt, &w2.env.gmem, 1ull << 36, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3,
+			       &x);
+		harness_expect(&w2.pt, &w2.env.gmem, ~0ull, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3, &x);
 	}
 }
 END_TEST
@@ -832,7 +508,7 @@ END_TEST
 /* Which bits of each entry type are reserved. */
 START_TEST(test_reserved_bits)
 {
-	static struct world w;
+	static struct harness_world w;
 	static const struct {
 		int level, large;
 		const char *name;
@@ -862,8 +538,8 @@ START_TEST(test_reserved_bits)
 
 			put_be(&w.env, ea, e ^ (1ull << b));
 			iommufmt_translate(&w.pt, &w.env.gmem, c.iova, 0, &x);
-			o = ref_translate(&w.rc, c.iova, 0);
-			ck_assert_msg(same(&x, &o, c.iova) == 0, "%s bit %u: fault %u/%u",
+			o = ref_translate(&w.pt.cfg, &w.env.gmem, c.iova, 0);
+			ck_assert_msg(ref_same(&x, &o, c.iova) == 0, "%s bit %u: fault %u/%u",
 				      cases[k].name, b, x.fault, o.fault);
 			if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.level == (unsigned)l)
 				got |= 1ull << b;
@@ -891,21 +567,23 @@ static int count_stop_cb(void *opaque, const struct iommufmt_xlate *rec)
 /* Walks of 0..2^64-1 over hostile tables end quickly. */
 START_TEST(test_walk_hostile)
 {
-	static struct world w;
-	struct iommufmt_gmem g = { NULL, 0, 0, count_cb, NULL };
-	struct collect c = { 0 };
+	static struct harness_world w;
+	struct harness_counting cnt;
+	struct iommufmt_gmem g;
+	struct harness_collect c = { 0 };
 	struct collect_stop cs = { 0, 500 };
 	uint64_t R, S;
 
 	world_rf(&w, 0);
-	R = w.rc.root;
+	R = w.pt.cfg.root;
+	harness_counting_init(&cnt, &g, harness_mem(), ARENA_GPA, HARNESS_ARENA_SIZE);
 	/* every region-first entry points at the root: each fails the type check one level down */
 	for (unsigned i = 0; i < 2048; i++)
 		put_be(&w.env, R + i * 8, R | 0xc | 3);
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, collect_cb, &c), 0);
+	cnt.reads = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
-	ck_assert_uint_le(cb_reads, 2 * 2048 + 16);
+	ck_assert_uint_le(cnt.reads, 2 * 2048 + 16);
 	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
 					     count_stop_cb, &cs), 9);
 	/* a shared segment table whose entries all point at one empty page table */
@@ -925,77 +603,54 @@ START_TEST(test_walk_hostile)
 	}
 	for (unsigned i = 0; i < 256; i++)
 		put_be(&w.env, R + 0x18000 + i * 8, 0x400);
-	cb_reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, collect_cb, &c), 0);
+	cnt.reads = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
-	ck_assert_uint_le(cb_reads, 2048 * 4 + 256 + 64);
+	ck_assert_uint_le(cnt.reads, 2048 * 4 + 256 + 64);
 	free(c.recs);
 }
 END_TEST
 
-struct cfg_case {
-	unsigned top, ias, oas, levels, granule, sl0;
-	uint32_t flags;
-	uint64_t root;
-	int err;
-	unsigned code;
-	const char *field;
-};
+/* A case of the table below: top, ias, oas, levels, granule, sl0, flags, root, result. */
+#define S390_CASE(top, ias, oas, levels, granule, sl0, flags, root, err, code, field)		\
+	{ IOMMUFMT_PGTABLE_S390_DAT, levels, ias, oas, granule, sl0, top, flags, root, err, code,	\
+	  field }
 
-static const struct cfg_case cfg_cases[] = {
-	{ 4, 0, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "top" },
-	{ 0, 0, 0, 4, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels" },
-	{ 0, 0, 0, 0, 12, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule" },
-	{ 0, 0, 0, 0, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0" },
-	{ 0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-	  "flags" },
-	{ 0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_EXEC, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-	  "flags" },
-	{ 2, 43, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-	{ 3, 32, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-	{ 0, 11, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-	{ 0, 0, 65, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas" },
-	{ 0, 0, 0, 0, 0, 0, 0, 0x2000, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
-	{ 0, 0, 40, 0, 0, 0, 0, 1ull << 40, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root" },
-	{ 0, 0, 40, 0, 0, 0, 0, (1ull << 40) - 0x4000, 0, 0, "" },
-	{ 1, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, 0x4000, 0, 0, "" },
-	{ 3, 31, 64, 0, 0, 0, 0, 0xffffffffffffc000ull, 0, 0, "" },
+static const struct harness_cfg_case cfg_cases[] = {
+	S390_CASE(4, 0, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "top"),
+	S390_CASE(0, 0, 0, 4, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels"),
+	S390_CASE(0, 0, 0, 0, 12, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule"),
+	S390_CASE(0, 0, 0, 0, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0"),
+	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+	  "flags"),
+	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_EXEC, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+	  "flags"),
+	S390_CASE(2, 43, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+	S390_CASE(3, 32, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+	S390_CASE(0, 11, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+	S390_CASE(0, 0, 65, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas"),
+	S390_CASE(0, 0, 0, 0, 0, 0, 0, 0x2000, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
+	S390_CASE(0, 0, 40, 0, 0, 0, 0, 1ull << 40, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root"),
+	S390_CASE(0, 0, 40, 0, 0, 0, 0, (1ull << 40) - 0x4000, 0, 0, ""),
+	S390_CASE(1, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, 0x4000, 0, 0, ""),
+	S390_CASE(3, 31, 64, 0, 0, 0, 0, 0xffffffffffffc000ull, 0, 0, ""),
 };
 
 START_TEST(test_config)
 {
-	const struct cfg_case *cc = &cfg_cases[_i];
-	struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
+	const struct harness_cfg_case *cc = &cfg_cases[_i];
 	struct iommufmt_pgtable pt;
-	struct iommufmt_diag d;
-	int r;
 
-	cfg.format = IOMMUFMT_PGTABLE_S390_DAT;
-	cfg.top = cc->top;
-	cfg.ias = cc->ias;
-	cfg.oas = cc->oas;
-	cfg.levels = cc->levels;
-	cfg.granule = cc->granule;
-	cfg.sl0 = cc->sl0;
-	cfg.flags = cc->flags;
-	cfg.root = cc->root;
-	iommufmt_diag_init(&d);
-	r = iommufmt_pgtable_prepare(&pt, &cfg, &d);
-	ck_assert_int_eq(r, cc->err);
-	if (r) {
-		ck_assert_uint_eq(d.code, cc->code);
-		ck_assert_str_eq(d.field, cc->field);
-	} else {
-		ck_assert_uint_eq(pt.start_level, 5 - cc->top);
-		ck_assert_uint_eq(pt.pgsize_bitmap,
-				  (cc->flags & IOMMUFMT_PGTABLE_F_LARGE) ? 0x101000u : 0x1000u);
-	}
+	if (harness_prepare_case(cc, &pt))
+		return;
+	ck_assert_uint_eq(pt.start_level, 5 - cc->top);
+	ck_assert_uint_eq(pt.pgsize_bitmap, (cc->flags & IOMMUFMT_PGTABLE_F_LARGE) ? 0x101000u : 0x1000u);
 }
 END_TEST
 
 START_TEST(test_no_dirty)
 {
-	static struct world w;
+	static struct harness_world w;
 	static __u64 bitmap[1];
 
 	world_rf(&w, 0);
@@ -1003,31 +658,6 @@ START_TEST(test_no_dirty)
 			 -EOPNOTSUPP);
 }
 END_TEST
-
-/* The shared harness (tests/pgtable-harness.h) with this file's reference. */
-static void harness_ref(const struct iommufmt_pgtable_cfg *cfg, const struct iommufmt_gmem *gmem,
-			uint64_t iova, uint32_t access, struct iommufmt_xlate *out)
-{
-	struct ref_cfg c;
-	struct ref_out o;
-
-	c.top = cfg->top;
-	c.ias = cfg->ias;
-	c.oas = cfg->oas;
-	c.root = cfg->root;
-	c.flags = cfg->flags;
-	ref_gmem = gmem;
-	o = ref_translate(&c, iova, access);
-	memset(out, 0, sizeof(*out));
-	out->iova = iova;
-	out->pa = o.pa;
-	out->page_size = o.size;
-	out->pte = o.pte;
-	out->fault_addr = o.fault_addr;
-	out->perm = o.perm;
-	out->level = o.level;
-	out->fault = o.fault;
-}
 
 START_TEST(test_harness)
 {

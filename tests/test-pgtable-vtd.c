@@ -6,41 +6,11 @@
 
 #include "tests/pgtable-harness.h"
 
-#define HX(v) ((unsigned long long)(v))
 #define R IOMMUFMT_ACCESS_READ
 #define W IOMMUFMT_ACCESS_WRITE
 #define X IOMMUFMT_ACCESS_EXEC
 
 /* ---- the reference: VT-d second stage, from the layout, one bit at a time ---- */
-
-static int bit(uint64_t v, int n)
-{
-	return (int)((v >> n) & 1);
-}
-
-static int any_bit(uint64_t v, int lo, int hi)
-{
-	for (int b = lo; b <= hi; b++)
-		if (bit(v, b))
-			return 1;
-	return 0;
-}
-
-static uint64_t bits_from(uint64_t v, int lo, int hi)
-{
-	uint64_t r = 0;
-
-	for (int b = hi; b >= lo; b--)
-		r = (r << 1) | (uint64_t)bit(v, b);
-	return r << lo;
-}
-
-static void ref_fault(struct iommufmt_xlate *o, uint32_t f, int level, uint64_t pte)
-{
-	o->fault = f;
-	o->level = (uint32_t)level;
-	o->pte = pte;
-}
 
 static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufmt_gmem *gmem,
 		    uint64_t iova, uint32_t access, struct iommufmt_xlate *o)
@@ -53,8 +23,8 @@ static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 
 	memset(o, 0, sizeof(*o));
 	o->iova = iova;
-	if (any_bit(iova, ias, 63)) {
-		ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, levels, 0);
+	if (ref_any(iova, ias, 63)) {
+		harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, levels, 0);
 		return;
 	}
 	for (int lvl = levels; lvl >= 1; lvl--) {
@@ -62,32 +32,32 @@ static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		uint64_t e;
 
 		if (!harness_ref_le64(gmem, table + ((iova >> shift) % 512) * 8, &e)) {
-			ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
+			harness_ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
 			return;
 		}
-		r = bit(e, 0);
-		w = bit(e, 1);
-		x = r && (exec ? bit(e, 2) : 1);
-		ps = bit(e, 7);
+		r = ref_bit(e, 0);
+		w = ref_bit(e, 1);
+		x = r && (exec ? ref_bit(e, 2) : 1);
+		ps = ref_bit(e, 7);
 		if (!r && !w) {
-			ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
+			harness_ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
 			return;
 		}
 		/* the request is checked at every level, before the reserved bits */
 		if (((access & R) && !r) || ((access & W) && !w) || ((access & X) && !x)) {
-			ref_fault(o, IOMMUFMT_FAULT_PERMISSION, lvl, e);
+			harness_ref_fault(o, IOMMUFMT_FAULT_PERMISSION, lvl, e);
 			return;
 		}
 		leaf = lvl == 1 || ((lvl == 2 || lvl == 3) && ps);
 		if ((lvl >= 4 && ps) || (lvl == 3 && ps && !one_g) ||
-		    (!leaf && (bit(e, 11) || bit(e, 62))) ||
-		    (leaf && lvl == 2 && any_bit(e, 12, 20)) ||
-		    (leaf && lvl == 3 && any_bit(e, 12, 29))) {
-			ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, lvl, e);
+		    (!leaf && (ref_bit(e, 11) || ref_bit(e, 62))) ||
+		    (leaf && lvl == 2 && ref_any(e, 12, 20)) ||
+		    (leaf && lvl == 3 && ref_any(e, 12, 29))) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, lvl, e);
 			return;
 		}
-		if (oas < 52 && any_bit(e, oas, 51)) {
-			ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
+		if (oas < 52 && ref_any(e, oas, 51)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
 			return;
 		}
 		r_all &= r;
@@ -96,7 +66,7 @@ static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		if (leaf) {
 			uint64_t size = (uint64_t)1 << shift;
 
-			o->pa = bits_from(e, shift, 51) + iova % size;
+			o->pa = (ref_field(e, 51, shift) << shift) + iova % size;
 			o->page_size = size;
 			o->perm = (r_all ? R : 0) | (w_all ? W : 0) | (x_all ? X : 0);
 			o->pte = e;
@@ -104,7 +74,7 @@ static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 			o->attrs = e & (0x38ULL | 0x40ULL | (1ULL << 11) | (1ULL << 62));
 			return;
 		}
-		table = bits_from(e, 12, 51);
+		table = (ref_field(e, 51, 12) << 12);
 	}
 }
 
@@ -151,50 +121,6 @@ START_TEST(test_fuzz)
 }
 END_TEST
 
-static void put64(struct harness_table *t, uint64_t gpa, uint64_t v)
-{
-	uint8_t *p = harness_host(t, gpa);
-
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get64(struct harness_table *t, uint64_t gpa)
-{
-	uint8_t *p = harness_host(t, gpa);
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
-}
-
-static uint64_t entry_gpa(struct harness_table *t, uint64_t iova, int lvl)
-{
-	uint64_t table = t->cfg.root;
-
-	for (int l = (int)t->cfg.levels; ; l--) {
-		uint64_t gpa = table + ((iova >> (12 + 9 * (l - 1))) % 512) * 8;
-
-		if (l == lvl)
-			return gpa;
-		table = get64(t, gpa) & 0x000ffffffffff000ULL;
-	}
-}
-
-static void xlate(struct harness_table *t, uint64_t iova, uint32_t access,
-		  struct iommufmt_xlate *x)
-{
-	struct iommufmt_xlate r;
-
-	ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iova, access, x), 0);
-	ref_vtd(&t->cfg, &t->gmem, iova, access, &r);
-	ck_assert_msg(x->fault == r.fault && x->level == r.level && x->pte == r.pte &&
-		      (x->fault || (x->pa == r.pa && x->perm == r.perm && x->attrs == r.attrs)),
-		      "iova 0x%llx: lib fault %u level %u; ref fault %u level %u", HX(iova),
-		      x->fault, x->level, r.fault, r.level);
-}
-
 START_TEST(test_semantics)
 {
 	struct harness_table t;
@@ -206,46 +132,46 @@ START_TEST(test_semantics)
 	ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x1000, R | W), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x40001000, 0x80001000, 0x1000, W), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x80000000, 0xc0000000, 0x40000000, R | X), 0);
-	xlate(&t, 0x40000010, R | W, &x);
+	harness_check_one(&t, ref_vtd, 0x40000010, R | W, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, R | W);
 	/* write-only exists in VT-d; exec needs X and R */
-	xlate(&t, 0x40001010, W, &x);
+	harness_check_one(&t, ref_vtd, 0x40001010, W, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, W);
-	xlate(&t, 0x40001010, R, &x);
+	harness_check_one(&t, ref_vtd, 0x40001010, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	ck_assert_uint_eq(x.level, 1);
-	xlate(&t, 0x80000000, R | X, &x);
+	harness_check_one(&t, ref_vtd, 0x80000000, R | X, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.level, 3);
 	ck_assert_uint_eq(x.page_size, 0x40000000);
-	xlate(&t, 0x40000000, X, &x);
+	harness_check_one(&t, ref_vtd, 0x40000000, X, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* the walk stops at the first level lacking the request */
-	e = entry_gpa(&t, 0x40000000, 3);
-	put64(&t, e, get64(&t, e) & ~2ULL);	/* PDPE read-only */
-	xlate(&t, 0x40000000, W, &x);
+	e = harness_entry_gpa9(&t, 0x40000000, 3);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) & ~2ULL);	/* PDPE read-only */
+	harness_check_one(&t, ref_vtd, 0x40000000, W, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	ck_assert_uint_eq(x.level, 3);
-	xlate(&t, 0x40000000, R, &x);
+	harness_check_one(&t, ref_vtd, 0x40000000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, R);
 	/* R = W = 0 is not present; X alone does not make an entry present */
-	put64(&t, e, (get64(&t, e) & ~3ULL) | 4);
-	xlate(&t, 0x40000000, 0, &x);
+	harness_put_le64(&t, e, (harness_get_le64(&t, e) & ~3ULL) | 4);
+	harness_check_one(&t, ref_vtd, 0x40000000, 0, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	ck_assert_uint_eq(x.level, 3);
 	/* permission is checked before reserved bits (SNP in a non-leaf entry) */
-	put64(&t, e, (get64(&t, e) | 1 | (1ULL << 11)));
-	xlate(&t, 0x40000000, W, &x);
+	harness_put_le64(&t, e, (harness_get_le64(&t, e) | 1 | (1ULL << 11)));
+	harness_check_one(&t, ref_vtd, 0x40000000, W, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-	xlate(&t, 0x40000000, R, &x);
+	harness_check_one(&t, ref_vtd, 0x40000000, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
 	/* SNP, EMT, IPAT, TM in a leaf are attributes */
-	e = entry_gpa(&t, 0x80000000, 3);
-	put64(&t, e, get64(&t, e) | (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
-	xlate(&t, 0x80000000, R, &x);
+	e = harness_entry_gpa9(&t, 0x80000000, 3);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
+	harness_check_one(&t, ref_vtd, 0x80000000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.attrs, (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
 	/* a 1 GiB leaf where 1 GiB pages are not enabled: PS is reserved at level 3 */
@@ -255,24 +181,24 @@ START_TEST(test_semantics)
 
 		harness_table_init(&u, &c2, 0x100000, 1 << 20, 7);
 		ck_assert_int_eq(harness_map_one(&u, 0x40000000, 0x80000000, 0x1000, R | W), 0);
-		e = entry_gpa(&u, 0x40000000, 3);
-		put64(&u, e, 0x80000000ULL | SS_LEAF_RW_PS);
-		xlate(&u, 0x40000000, R, &x);
+		e = harness_entry_gpa9(&u, 0x40000000, 3);
+		harness_put_le64(&u, e, 0x80000000ULL | SS_LEAF_RW_PS);
+		harness_check_one(&u, ref_vtd, 0x40000000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
 		ck_assert_uint_eq(x.level, 3);
 		harness_table_fini(&u);
 	}
 	/* input above the address width */
-	xlate(&t, 1ULL << 48, R, &x);
+	harness_check_one(&t, ref_vtd, 1ULL << 48, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
 	ck_assert_uint_eq(x.level, 4);
 	harness_table_fini(&t);
 	/* a narrower address width than the levels cover (MGAW) */
 	c = sscfg(4, 40, 0, 0);
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 1);
-	xlate(&t, 1ULL << 40, R, &x);
+	harness_check_one(&t, ref_vtd, 1ULL << 40, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
-	xlate(&t, (1ULL << 40) - 1, R, &x);
+	harness_check_one(&t, ref_vtd, (1ULL << 40) - 1, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	ck_assert_int_eq(harness_map_one(&t, 1ULL << 40, 0, 0x1000, R), -EINVAL);
 	harness_table_fini(&t);
@@ -299,15 +225,15 @@ START_TEST(test_reserved_bits)
 			ck_assert_int_eq(harness_map_one(&t, iova, 0x3c0000000ULL & ((1ULL << 39) - 1),
 							 sizes[s], R | W | X), 0);
 			for (unsigned int lvl = 5; lvl >= leaf_lvl; lvl--) {
-				uint64_t gpa = entry_gpa(&t, iova, (int)lvl), orig = get64(&t, gpa);
+				uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl), orig = harness_get_le64(&t, gpa);
 
 				for (int b = 0; b < 64; b++) {
 					struct iommufmt_xlate x;
 					uint64_t e = orig ^ (1ULL << b);
 					int leaf = lvl == leaf_lvl, want = 0;
 
-					put64(&t, gpa, e);
-					xlate(&t, iova + 0x321, R, &x);
+					harness_put_le64(&t, gpa, e);
+					harness_check_one(&t, ref_vtd, iova + 0x321, R, &x);
 					if (b == 7 && lvl >= 4)
 						want = IOMMUFMT_FAULT_RESERVED_BIT;
 					if ((b == 11 || b == 62) && !leaf)
@@ -330,7 +256,7 @@ START_TEST(test_reserved_bits)
 						ck_assert_msg(x.fault == 0, "level %u bit %d faults %u", lvl,
 							      b, x.fault);
 				}
-				put64(&t, gpa, orig);
+				harness_put_le64(&t, gpa, orig);
 			}
 			harness_table_fini(&t);
 		}
@@ -383,16 +309,16 @@ START_TEST(test_dirty)
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 3);
 	ck_assert_int_eq(harness_map_one(&t, 0x200000, 0x400000, 0x200000, R | W), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x400000, 0x10000, 0x8000, R | W), 0);
-	e = entry_gpa(&t, 0x200000, 2);
-	put64(&t, e, get64(&t, e) | (1ULL << 9));
-	e = entry_gpa(&t, 0x405000, 1);
-	put64(&t, e, get64(&t, e) | (1ULL << 9) | (1ULL << 8));
+	e = harness_entry_gpa9(&t, 0x200000, 2);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | (1ULL << 9));
+	e = harness_entry_gpa9(&t, 0x405000, 1);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | (1ULL << 9) | (1ULL << 8));
 	/* bit 6 (IPAT) is not the dirty bit in this format */
-	put64(&t, entry_gpa(&t, 0x406000, 1), get64(&t, entry_gpa(&t, 0x406000, 1)) | 0x40);
+	harness_put_le64(&t, harness_entry_gpa9(&t, 0x406000, 1), harness_get_le64(&t, harness_entry_gpa9(&t, 0x406000, 1)) | 0x40);
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0xfULL | (1ULL << 9));
-	ck_assert_uint_eq(get64(&t, e) & (3ULL << 8), 1ULL << 8);
+	ck_assert_uint_eq(harness_get_le64(&t, e) & (3ULL << 8), 1ULL << 8);
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff, 0, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0);
 	harness_table_fini(&t);

@@ -6,7 +6,6 @@
 
 #include "tests/pgtable-harness.h"
 
-#define HX(v) ((unsigned long long)(v))
 #define R IOMMUFMT_ACCESS_READ
 #define W IOMMUFMT_ACCESS_WRITE
 #define X IOMMUFMT_ACCESS_EXEC
@@ -14,38 +13,6 @@
 #define U IOMMUFMT_ACCESS_USER
 
 /* ---- the reference: written from the Intel/AMD layout, one bit at a time ---- */
-
-static int bit(uint64_t v, int n)
-{
-	return (int)((v >> n) & 1);
-}
-
-static int any_bit(uint64_t v, int lo, int hi)
-{
-	for (int b = lo; b <= hi; b++)
-		if (bit(v, b))
-			return 1;
-	return 0;
-}
-
-static uint64_t bits_from(uint64_t v, int lo, int hi)
-{
-	uint64_t r = 0;
-
-	for (int b = hi; b >= lo; b--)
-		r = (r << 1) | (uint64_t)bit(v, b);
-	return r << lo;
-}
-
-static void ref_fault(struct iommufmt_xlate *o, uint32_t f, uint32_t level, uint64_t pte)
-{
-	o->fault = f;
-	o->level = level;
-	o->pte = pte;
-	o->pa = 0;
-	o->perm = 0;
-	o->attrs = 0;
-}
 
 static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufmt_gmem *gmem,
 		    uint64_t iova, uint32_t access, struct iommufmt_xlate *o)
@@ -60,8 +27,8 @@ static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 	o->iova = iova;
 	/* canonical: bits 63 down to ias-1 all equal */
 	for (int b = ias; b < 64; b++)
-		if (bit(iova, b) != bit(iova, ias - 1)) {
-			ref_fault(o, IOMMUFMT_FAULT_NON_CANONICAL, (uint32_t)levels, 0);
+		if (ref_bit(iova, b) != ref_bit(iova, ias - 1)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_NON_CANONICAL, levels, 0);
 			return;
 		}
 	for (int lvl = levels; lvl >= 1; lvl--) {
@@ -70,27 +37,27 @@ static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		int leaf;
 
 		if (!harness_ref_le64(gmem, table + idx * 8, &e)) {
-			ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, (uint32_t)lvl, 0);
+			harness_ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
 			return;
 		}
-		if (!bit(e, 0)) {
-			ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, (uint32_t)lvl, e);
+		if (!ref_bit(e, 0)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_NOT_PRESENT, lvl, e);
 			return;
 		}
-		leaf = lvl == 1 || ((lvl == 2 || lvl == 3) && bit(e, 7));
-		if ((lvl >= 4 && bit(e, 7)) || (lvl == 3 && bit(e, 7) && !one_g) ||
-		    (leaf && lvl == 2 && any_bit(e, 13, 20)) ||
-		    (leaf && lvl == 3 && any_bit(e, 13, 29))) {
-			ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, (uint32_t)lvl, e);
+		leaf = lvl == 1 || ((lvl == 2 || lvl == 3) && ref_bit(e, 7));
+		if ((lvl >= 4 && ref_bit(e, 7)) || (lvl == 3 && ref_bit(e, 7) && !one_g) ||
+		    (leaf && lvl == 2 && ref_any(e, 13, 20)) ||
+		    (leaf && lvl == 3 && ref_any(e, 13, 29))) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_RESERVED_BIT, lvl, e);
 			return;
 		}
-		if (oas < 52 && any_bit(e, oas, 51)) {
-			ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, (uint32_t)lvl, e);
+		if (oas < 52 && ref_any(e, oas, 51)) {
+			harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
 			return;
 		}
-		rw &= bit(e, 1);
-		us &= bit(e, 2);
-		xd |= bit(e, 63);
+		rw &= ref_bit(e, 1);
+		us &= ref_bit(e, 2);
+		xd |= ref_bit(e, 63);
 		if (leaf) {
 			uint64_t size = (uint64_t)1 << shift;
 			uint32_t perm = R | (rw ? W : 0) | (us ? U : P) | (nx && xd ? 0 : X);
@@ -98,11 +65,11 @@ static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 			if (access & (R | W | X)) {
 				if (((access & W) && !rw) || ((access & X) && nx && xd) ||
 				    (!(access & P) && !us)) {
-					ref_fault(o, IOMMUFMT_FAULT_PERMISSION, (uint32_t)lvl, e);
+					harness_ref_fault(o, IOMMUFMT_FAULT_PERMISSION, lvl, e);
 					return;
 				}
 			}
-			o->pa = bits_from(e, shift, 51) + iova % size;
+			o->pa = (ref_field(e, 51, shift) << shift) + iova % size;
 			o->page_size = size;
 			o->perm = perm;
 			o->pte = e;
@@ -111,7 +78,7 @@ static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 				   (lvl == 1 ? e & (1ULL << 7) : e & (1ULL << 12));
 			return;
 		}
-		table = bits_from(e, 12, 51);
+		table = (ref_field(e, 51, 12) << 12);
 	}
 }
 
@@ -157,72 +124,6 @@ START_TEST(test_fuzz)
 }
 END_TEST
 
-/* A gmem that counts reads and serves the arena through the callback only. */
-struct counting {
-	const struct harness_table *t;
-	unsigned reads;
-};
-
-static int count_access(void *opaque, __u64 gpa, void *buf, size_t len, int write)
-{
-	struct counting *c = opaque;
-	uint8_t *h;
-
-	c->reads++;
-	if (write || gpa < c->t->arena.gpa || gpa - c->t->arena.gpa + len > c->t->arena.size)
-		return -EFAULT;
-	h = harness_host(c->t, gpa);
-	memcpy(buf, h, len);
-	return 0;
-}
-
-static void put64(struct harness_table *t, uint64_t gpa, uint64_t v)
-{
-	uint8_t *p = harness_host(t, gpa);
-
-	ck_assert_ptr_nonnull(p);
-	for (int i = 0; i < 8; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint64_t get64(struct harness_table *t, uint64_t gpa)
-{
-	uint8_t *p = harness_host(t, gpa);
-	uint64_t v = 0;
-
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
-}
-
-/* GPA of the level-@lvl entry the walk of @iova reads (the table chain must exist). */
-static uint64_t entry_gpa(struct harness_table *t, uint64_t iova, int lvl)
-{
-	uint64_t table = t->cfg.root;
-
-	for (int l = (int)t->cfg.levels; ; l--) {
-		uint64_t gpa = table + ((iova >> (12 + 9 * (l - 1))) % 512) * 8;
-
-		if (l == lvl)
-			return gpa;
-		table = get64(t, gpa) & 0x000ffffffffff000ULL;
-	}
-}
-
-static void check_vs_ref(struct harness_table *t, uint64_t iova, uint32_t access,
-			 struct iommufmt_xlate *x)
-{
-	struct iommufmt_xlate r;
-
-	ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iova, access, x), 0);
-	ref_x86(&t->cfg, &t->gmem, iova, access, &r);
-	ck_assert_msg(x->fault == r.fault && x->level == r.level && x->pte == r.pte &&
-		      (x->fault || (x->pa == r.pa && x->perm == r.perm && x->attrs == r.attrs &&
-				    x->page_size == r.page_size)),
-		      "iova 0x%llx: lib fault %u level %u pa 0x%llx; ref fault %u level %u pa 0x%llx",
-		      HX(iova), x->fault, x->level, HX(x->pa), r.fault, r.level, HX(r.pa));
-}
-
 static unsigned long walk_calls;
 
 static int count_cb(void *opaque, const struct iommufmt_xlate *rec)
@@ -239,27 +140,25 @@ START_TEST(test_self_pointing)
 	for (int lvl = 5; lvl >= 2; lvl--) {
 		struct harness_table t;
 		struct iommufmt_pgtable_cfg c = x86cfg(5, IOMMUFMT_PGTABLE_F_1G, 0);
-		struct counting cnt;
+		struct harness_counting cnt;
 		struct iommufmt_gmem cg;
 		struct iommufmt_xlate x, y;
 		uint64_t iova = 0x0012345678000ULL, e, tbl;
 
 		harness_table_init(&t, &c, 0x100000, 1 << 20, 1);
 		ck_assert_int_eq(harness_map_one(&t, iova, 0x7000000, 0x1000, R | W | U), 0);
-		e = entry_gpa(&t, iova, lvl);
+		e = harness_entry_gpa9(&t, iova, lvl);
 		tbl = e & ~0xfffULL;
-		put64(&t, e, tbl | 0x7);
-		check_vs_ref(&t, iova, R, &x);
+		harness_put_le64(&t, e, tbl | 0x7);
+		harness_check_one(&t, ref_x86, iova, R, &x);
 		/* bounded: one read per level, whatever the tables */
-		cnt.t = &t;
-		cnt.reads = 0;
-		cg = (struct iommufmt_gmem){ NULL, 0, 0, count_access, &cnt };
+		harness_counting_init(&cnt, &cg, t.arena.host, t.arena.gpa, t.arena.size);
 		ck_assert_int_eq(iommufmt_translate(&t.pt, &cg, iova, R, &y), 0);
 		ck_assert_uint_le(cnt.reads, 5);
 		ck_assert_uint_eq(y.fault, x.fault);
 		/* every entry of the table points at the table: the range walk is bounded */
 		for (int i = 0; i < 512; i++)
-			put64(&t, tbl + 8 * (uint64_t)i, tbl | 0x7);
+			harness_put_le64(&t, tbl + 8 * (uint64_t)i, tbl | 0x7);
 		walk_calls = 0;
 		{
 			int r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
@@ -284,7 +183,7 @@ START_TEST(test_cycles_walk_bounded)
 	root = t.cfg.root;
 	/* every root entry points back at the root: 512^3 aliased leaf tables */
 	for (int i = 0; i < 512; i++)
-		put64(&t, root + 8 * (uint64_t)i, root | 0x7);
+		harness_put_le64(&t, root + 8 * (uint64_t)i, root | 0x7);
 	walk_calls = 0;
 	r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb, NULL);
 	ck_assert_int_eq(r, -ELOOP);
@@ -294,7 +193,7 @@ START_TEST(test_cycles_walk_bounded)
 	{
 		struct iommufmt_xlate x;
 
-		check_vs_ref(&t, 0x1234, R, &x);
+		harness_check_one(&t, ref_x86, 0x1234, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NONE);
 		ck_assert_uint_eq(x.pa, root + 0x234);
 	}
@@ -307,9 +206,9 @@ START_TEST(test_cycles_walk_bounded)
 
 		iommufmt_diag_init(&d);
 		ck_assert_int_eq(harness_map_one(&t, 0x8000000000ULL, 0x5000, 0x1000, R | U), 0);
-		a = get64(&t, root + 8) & 0x000ffffffffff000ULL;
-		put64(&t, a, root | 0x7);
-		check_vs_ref(&t, 0x8000000000ULL, R, &x);
+		a = harness_get_le64(&t, root + 8) & 0x000ffffffffff000ULL;
+		harness_put_le64(&t, a, root | 0x7);
+		harness_check_one(&t, ref_x86, 0x8000000000ULL, R, &x);
 		walk_calls = 0;
 		r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb,
 					NULL);
@@ -333,9 +232,9 @@ START_TEST(test_outside_memory)
 
 		harness_table_init(&u, &c, 0x100000, 1 << 20, 3);
 		ck_assert_int_eq(harness_map_one(&u, iova, 0x9000, 0x1000, R | U), 0);
-		e = entry_gpa(&u, iova, lvl);
-		put64(&u, e, 0x7ff00000ULL | 0x7);	/* a table nobody backs */
-		check_vs_ref(&u, iova, R, &x);
+		e = harness_entry_gpa9(&u, iova, lvl);
+		harness_put_le64(&u, e, 0x7ff00000ULL | 0x7);	/* a table nobody backs */
+		harness_check_one(&u, ref_x86, iova, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 		ck_assert_uint_eq(x.level, (uint32_t)lvl - 1);
 		ck_assert_uint_eq(x.fault_addr, 0x7ff00000ULL + ((iova >> (12 + 9 * (lvl - 2))) % 512) * 8);
@@ -374,43 +273,32 @@ START_TEST(test_misaligned_root)
 }
 END_TEST
 
+/* A configuration prepare rejects: levels, ias, oas, granule, sl0, top, flags, and the error. */
+#define X86_BAD(levels, ias, oas, granule, sl0, top, flags, err, code, field)		\
+	{ IOMMUFMT_PGTABLE_X86_64, levels, ias, oas, granule, sl0, top, flags, 0, err, code, field }
+
 START_TEST(test_prepare_rejects)
 {
-	static const struct {
-		uint32_t levels, ias, oas, granule, sl0, top, flags;
-		int err;
-		unsigned int code;
-		const char *field;
-	} bad[] = {
-		{ 3, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels" },
-		{ 6, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels" },
-		{ 4, 57, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-		{ 5, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias" },
-		{ 4, 0, 53, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas" },
-		{ 4, 0, 20, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas" },
-		{ 4, 0, 0, 12, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule" },
-		{ 4, 0, 0, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0" },
-		{ 4, 0, 0, 0, 0, 2, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "top" },
-		{ 4, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AFFD, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags" },
-		{ 4, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags" },
-		{ 4, 0, 0, 0, 0, 0, 0x100, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags" },
+	static const struct harness_cfg_case bad[] = {
+		X86_BAD(3, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels"),
+		X86_BAD(6, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels"),
+		X86_BAD(4, 57, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+		X86_BAD(5, 48, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
+		X86_BAD(4, 0, 53, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas"),
+		X86_BAD(4, 0, 20, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas"),
+		X86_BAD(4, 0, 0, 12, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule"),
+		X86_BAD(4, 0, 0, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0"),
+		X86_BAD(4, 0, 0, 0, 0, 2, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "top"),
+		X86_BAD(4, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AFFD, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags"),
+		X86_BAD(4, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_LARGE, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags"),
+		X86_BAD(4, 0, 0, 0, 0, 0, 0x100, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags"),
 	};
 	struct iommufmt_pgtable pt;
 	struct iommufmt_diag d;
 
-	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct iommufmt_pgtable_cfg c = x86cfg(bad[i].levels, bad[i].flags, bad[i].oas);
-
-		c.ias = bad[i].ias;
-		c.granule = bad[i].granule;
-		c.sl0 = bad[i].sl0;
-		c.top = bad[i].top;
-		iommufmt_diag_init(&d);
-		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &c, &d), bad[i].err);
-		ck_assert_uint_eq(d.code, bad[i].code);
-		ck_assert_str_eq(d.field, bad[i].field);
-		ck_assert_int_eq(d.error, bad[i].err);
-	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		harness_prepare_case(&bad[i], &pt);
+	iommufmt_diag_init(&d);
 	/* defaults: 4 levels, 48 input bits, 52 output bits */
 	{
 		struct iommufmt_pgtable_cfg c = x86cfg(0, 0, 0);
@@ -458,7 +346,7 @@ static void flip_all_bits(uint32_t levels, uint32_t flags, uint32_t oas)
 		harness_table_init(&t, &c, 0x100000, 1 << 20, 4);
 		ck_assert_int_eq(harness_map_one(&t, iova, pa, sizes[s], R | W | U | X), 0);
 		for (unsigned int lvl = levels; lvl >= leaf_lvl; lvl--) {
-			uint64_t gpa = entry_gpa(&t, iova, (int)lvl), orig = get64(&t, gpa);
+			uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl), orig = harness_get_le64(&t, gpa);
 
 			for (int b = 0; b < 64; b++) {
 				struct iommufmt_xlate x;
@@ -466,8 +354,8 @@ static void flip_all_bits(uint32_t levels, uint32_t flags, uint32_t oas)
 				uint32_t want = 0;
 				int leaf = lvl == leaf_lvl;
 
-				put64(&t, gpa, e);
-				check_vs_ref(&t, iova + 0x123, R | W, &x);
+				harness_put_le64(&t, gpa, e);
+				harness_check_one(&t, ref_x86, iova + 0x123, R | W, &x);
 				/* documented reserved bits, independent of the reference */
 				if (b == 7 && lvl >= 4 && (e >> 7 & 1))
 					want = IOMMUFMT_FAULT_RESERVED_BIT;
@@ -487,7 +375,7 @@ static void flip_all_bits(uint32_t levels, uint32_t flags, uint32_t oas)
 						      "level %u bit %d: fault %u level %u, want %u",
 						      lvl, b, x.fault, x.level, want);
 			}
-			put64(&t, gpa, orig);
+			harness_put_le64(&t, gpa, orig);
 		}
 		harness_table_fini(&t);
 	}
@@ -511,8 +399,8 @@ START_TEST(test_1g_needs_flag)
 
 		harness_table_init(&t, &c, 0x100000, 1 << 20, 11);
 		ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x1000, R | U), 0);
-		put64(&t, entry_gpa(&t, 0x40000000, 3), 0x80000000ULL | 0x87);
-		check_vs_ref(&t, 0x40000123, R, &x);
+		harness_put_le64(&t, harness_entry_gpa9(&t, 0x40000000, 3), 0x80000000ULL | 0x87);
+		harness_check_one(&t, ref_x86, 0x40000123, R, &x);
 		ck_assert_uint_eq(x.fault, on ? IOMMUFMT_FAULT_NONE : IOMMUFMT_FAULT_RESERVED_BIT);
 		ck_assert_uint_eq(x.level, 3);
 		if (on)
@@ -533,53 +421,38 @@ START_TEST(test_non_canonical)
 
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 5);
 	for (size_t i = 0; i < sizeof(bad4) / sizeof(bad4[0]); i++) {
-		check_vs_ref(&t, bad4[i], R, &x);
+		harness_check_one(&t, ref_x86, bad4[i], R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NON_CANONICAL);
 		ck_assert_uint_eq(x.level, 4);
 	}
 	/* canonical upper half is walked (entry 256 and up) */
 	ck_assert_int_eq(harness_map_one(&t, 0xffff800000000000ULL, 0x1000, 0x1000, R | P), 0);
-	check_vs_ref(&t, 0xffff800000000fffULL, R | P, &x);
+	harness_check_one(&t, ref_x86, 0xffff800000000fffULL, R | P, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x1fff);
 	ck_assert_uint_eq(x.perm, R | X | P);
 	/* a user request to a supervisor page faults */
-	check_vs_ref(&t, 0xffff800000000fffULL, R, &x);
+	harness_check_one(&t, ref_x86, 0xffff800000000fffULL, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* mapping a non-canonical range is refused */
 	ck_assert_int_eq(harness_map_one(&t, 0x0000800000000000ULL, 0, 0x1000, R), -EINVAL);
 	harness_table_fini(&t);
 	/* 5 levels: 57-bit canonical */
 	harness_table_init(&t, &c5, 0x100000, 1 << 20, 5);
-	check_vs_ref(&t, 0x0100000000000000ULL, R, &x);
+	harness_check_one(&t, ref_x86, 0x0100000000000000ULL, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NON_CANONICAL);
 	ck_assert_uint_eq(x.level, 5);
-	check_vs_ref(&t, 0x00ff000000000000ULL, R, &x);
+	harness_check_one(&t, ref_x86, 0x00ff000000000000ULL, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	harness_table_fini(&t);
 }
 END_TEST
 
-struct collect {
-	struct iommufmt_xlate v[64];
-	int n;
-};
-
-static int collect_cb(void *opaque, const struct iommufmt_xlate *rec)
-{
-	struct collect *c = opaque;
-
-	if (c->n < 64)
-		c->v[c->n] = *rec;
-	c->n++;
-	return 0;
-}
-
 START_TEST(test_full_range_faults)
 {
 	struct harness_table t;
 	struct iommufmt_pgtable_cfg c = x86cfg(4, 0, 0);
-	struct collect col = { .n = 0 };
+	struct harness_collect col = { 0 };
 	uint64_t e;
 
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 6);
@@ -587,42 +460,43 @@ START_TEST(test_full_range_faults)
 	ck_assert_int_eq(harness_map_one(&t, 0xffffffffffe00000ULL, 0x200000, 0x200000, R | W | U), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x1000, R | U), 0);
 	/* corrupt the PDE of 0x40000000: PS in a 2 MiB leaf with reserved bit 13 */
-	e = entry_gpa(&t, 0x40000000, 2);
-	put64(&t, e, 0x80000000ULL | 0x87 | (1ULL << 13));
+	e = harness_entry_gpa9(&t, 0x40000000, 2);
+	harness_put_le64(&t, e, 0x80000000ULL | 0x87 | (1ULL << 13));
 	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
-					     collect_cb, &col), 0);
+					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 5);
-	ck_assert_uint_eq(col.v[0].iova, 0x1000);
-	ck_assert_uint_eq(col.v[2].iova, 0x3000);
-	ck_assert_uint_eq(col.v[3].fault, IOMMUFMT_FAULT_RESERVED_BIT);
-	ck_assert_uint_eq(col.v[3].iova, 0x40000000);
-	ck_assert_uint_eq(col.v[3].page_size, 0x200000);
-	ck_assert_uint_eq(col.v[3].level, 2);
-	ck_assert_uint_eq(col.v[4].iova, 0xffffffffffe00000ULL);
-	ck_assert_uint_eq(col.v[4].page_size, 0x200000);
+	ck_assert_uint_eq(col.recs[0].iova, 0x1000);
+	ck_assert_uint_eq(col.recs[2].iova, 0x3000);
+	ck_assert_uint_eq(col.recs[3].fault, IOMMUFMT_FAULT_RESERVED_BIT);
+	ck_assert_uint_eq(col.recs[3].iova, 0x40000000);
+	ck_assert_uint_eq(col.recs[3].page_size, 0x200000);
+	ck_assert_uint_eq(col.recs[3].level, 2);
+	ck_assert_uint_eq(col.recs[4].iova, 0xffffffffffe00000ULL);
+	ck_assert_uint_eq(col.recs[4].page_size, 0x200000);
 	/* without fault records the bad subtree is skipped silently */
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, collect_cb, &col), 0);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 4);
 	/* a range inside the non-canonical hole reports nothing */
 	col.n = 0;
 	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0x0000800000000000ULL,
 					     0xffff7fffffffffffULL, IOMMUFMT_WALK_FAULTS,
-					     collect_cb, &col), 0);
+					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 0);
 	/* a table that cannot be read: one record for the rest of it */
-	put64(&t, entry_gpa(&t, 0x1000, 2), 0x7ff00000ULL | 0x7);
+	harness_put_le64(&t, harness_entry_gpa9(&t, 0x1000, 2), 0x7ff00000ULL | 0x7);
 	col.n = 0;
 	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 0x3fffffff, IOMMUFMT_WALK_FAULTS,
-					     collect_cb, &col), 0);
+					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 1);
-	ck_assert_uint_eq(col.v[0].fault, IOMMUFMT_FAULT_TABLE_READ);
-	ck_assert_uint_eq(col.v[0].iova, 0);
-	ck_assert_uint_eq(col.v[0].page_size, 0x200000);
-	ck_assert_uint_eq(col.v[0].fault_addr, 0x7ff00000ULL);
+	ck_assert_uint_eq(col.recs[0].fault, IOMMUFMT_FAULT_TABLE_READ);
+	ck_assert_uint_eq(col.recs[0].iova, 0);
+	ck_assert_uint_eq(col.recs[0].page_size, 0x200000);
+	ck_assert_uint_eq(col.recs[0].fault_addr, 0x7ff00000ULL);
 	/* bad arguments */
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 2, 1, 0, collect_cb, &col), -EINVAL);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, collect_cb, &col), -EINVAL);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 2, 1, 0, harness_collect_cb, &col), -EINVAL);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, harness_collect_cb, &col), -EINVAL);
+	free(col.recs);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -659,31 +533,32 @@ START_TEST(test_coalesce)
 {
 	struct harness_table t;
 	struct iommufmt_pgtable_cfg c = x86cfg(4, 0, 0);
-	struct collect col = { .n = 0 };
+	struct harness_collect col = { 0 };
 
 	harness_table_init(&t, &c, 0x100000, 4 << 20, 8);
 	/* pa only 4 KiB aligned relative to iova: 4096 pages of 4 KiB, one run */
 	ck_assert_int_eq(harness_map_one(&t, 0x10000000, 0x20001000, 0x1000000, R | W | U), 0);
 	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
-					     collect_cb, &col), 0);
+					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 1);
-	ck_assert_uint_eq(col.v[0].iova, 0x10000000);
-	ck_assert_uint_eq(col.v[0].pa, 0x20001000);
-	ck_assert_uint_eq(col.v[0].page_size, 0x1000000);
+	ck_assert_uint_eq(col.recs[0].iova, 0x10000000);
+	ck_assert_uint_eq(col.recs[0].pa, 0x20001000);
+	ck_assert_uint_eq(col.recs[0].page_size, 0x1000000);
 	/* a permission change and a pa jump split the run */
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&t.pt, &t.arena, 0x10800000, 0x1000, NULL), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x10800000, 0x20801000, 0x1000, R | U), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x11000000, 0x50000000, 0x200000, R | W | U), 0);
 	col.n = 0;
 	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
-					     collect_cb, &col), 0);
+					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 4);
-	ck_assert_uint_eq(col.v[0].page_size, 0x800000);
-	ck_assert_uint_eq(col.v[1].iova, 0x10800000);
-	ck_assert_uint_eq(col.v[1].perm, R | X | U);
-	ck_assert_uint_eq(col.v[2].page_size, 0x800000 - 0x1000);
-	ck_assert_uint_eq(col.v[3].iova, 0x11000000);
-	ck_assert_uint_eq(col.v[3].page_size, 0x200000);
+	ck_assert_uint_eq(col.recs[0].page_size, 0x800000);
+	ck_assert_uint_eq(col.recs[1].iova, 0x10800000);
+	ck_assert_uint_eq(col.recs[1].perm, R | X | U);
+	ck_assert_uint_eq(col.recs[2].page_size, 0x800000 - 0x1000);
+	ck_assert_uint_eq(col.recs[3].iova, 0x11000000);
+	ck_assert_uint_eq(col.recs[3].page_size, 0x200000);
+	free(col.recs);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -699,12 +574,12 @@ START_TEST(test_dirty)
 	ck_assert_int_eq(harness_map_one(&t, 0x0, 0x100000000ULL, 0x400000, R | W | U), 0);	/* 2 x 2M */
 	ck_assert_int_eq(harness_map_one(&t, 0x400000, 0x7000000, 0x10000, R | W | U), 0);	/* 16 x 4K */
 	/* hardware set D on the second 2 MiB page and on 4 KiB pages 3 and 15 */
-	e = entry_gpa(&t, 0x200000, 2);
-	put64(&t, e, get64(&t, e) | 0x40);
-	e = entry_gpa(&t, 0x403000, 1);
-	put64(&t, e, get64(&t, e) | 0x40);
-	e = entry_gpa(&t, 0x40f000, 1);
-	put64(&t, e, get64(&t, e) | 0x60);
+	e = harness_entry_gpa9(&t, 0x200000, 2);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | 0x40);
+	e = harness_entry_gpa9(&t, 0x403000, 1);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | 0x40);
+	e = harness_entry_gpa9(&t, 0x40f000, 1);
+	harness_put_le64(&t, e, harness_get_le64(&t, e) | 0x60);
 	/* range 0x1ff000..0x40ffff: bit 0 = 0x1ff000 */
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x1ff000, 0x40ffff, 0, bm, 1024), 0);
 	for (uint64_t i = 0; i < (0x410000 - 0x1ff000) / 4096; i++) {
@@ -721,7 +596,7 @@ START_TEST(test_dirty)
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 16), 0);
 	ck_assert_uint_eq(bm[0], (1u << 3) | (1u << 15));
-	ck_assert_uint_eq(get64(&t, e) & 0x60, 0x20);
+	ck_assert_uint_eq(harness_get_le64(&t, e) & 0x60, 0x20);
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff, 0, bm, 16), 0);
 	ck_assert_uint_eq(bm[0], 0);
 	/* the 2 MiB page is still dirty outside the cleared range */
@@ -749,7 +624,7 @@ START_TEST(test_builders)
 {
 	struct harness_table t;
 	struct iommufmt_pgtable_cfg c = x86cfg(4, IOMMUFMT_PGTABLE_F_1G, 0);
-	struct collect col = { .n = 0 };
+	struct harness_collect col = { 0 };
 	struct iommufmt_diag d;
 	uint64_t used;
 
@@ -757,12 +632,12 @@ START_TEST(test_builders)
 	iommufmt_diag_init(&d);
 	/* 1G + 2M + 4K, all aligned: three leaves, the largest pages */
 	ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x40201000, R | U), 0);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, collect_cb, &col), 0);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 3);
-	ck_assert_uint_eq(col.v[0].page_size, 0x40000000);
-	ck_assert_uint_eq(col.v[0].level, 3);
-	ck_assert_uint_eq(col.v[1].page_size, 0x200000);
-	ck_assert_uint_eq(col.v[2].page_size, 0x1000);
+	ck_assert_uint_eq(col.recs[0].page_size, 0x40000000);
+	ck_assert_uint_eq(col.recs[0].level, 3);
+	ck_assert_uint_eq(col.recs[1].page_size, 0x200000);
+	ck_assert_uint_eq(col.recs[2].page_size, 0x1000);
 	/* overlapping map: -EEXIST, nothing changed */
 	used = t.arena.used;
 	ck_assert_int_eq(iommufmt_pgtable_map(&t.pt, &t.arena, 0x80000000, 0x0, 0x400000, R, &d),
@@ -815,6 +690,7 @@ START_TEST(test_builders)
 				 -ENOSPC);
 		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL);
 	}
+	free(col.recs);
 	harness_table_fini(&t);
 }
 END_TEST

@@ -227,37 +227,25 @@ static int amd_from_iommufd(const struct iommufmt_host_desc *d,
 	struct iommufmt_bind_pasid_table *b = bind;
 	uint64_t w[4];
 	unsigned int glx;
+	int err = iommufmt__iommufd_hwpt_in(in, IOMMUFMT_IOMMUFD_HWPT_DATA_AMD_GUEST,
+					    "IOMMU_HWPT_DATA_AMD_GUEST",
+					    sizeof(struct iommufmt_iommufd_hwpt_amd_guest), 0,
+					    "a guest DTE", diag);
 
-	if (in->data_type != IOMMUFMT_IOMMUFD_HWPT_DATA_AMD_GUEST)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
-					 "data_type", IOMMUFMT__DV_VALUE, in->data_type, 0, 0,
-					 "iommufd data type %u is not IOMMU_HWPT_DATA_AMD_GUEST",
-					 in->data_type);
-	if (in->data_len != sizeof(struct iommufmt_iommufd_hwpt_amd_guest) || in->pasid ||
-	    in->hwpt_flags)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
-					 IOMMUFMT__DV_VALUE, in->data_len, 32, 0,
-					 "a guest DTE is 32 bytes, with no PASID and no HWPT flags");
+	if (err)
+		return err;
 	for (int i = 0; i < 4; i++) {
 		w[i] = in->data[i];
 		iommufmt__put_le64((uint8_t *)payload + 8 * i, w[i]);
 	}
 	glx = (unsigned int)((w[0] >> 56) & 3);
-	b->argsz = sizeof(*b);
-	b->model = d->model;
-	b->variant = d->variant;
-	b->data_type = IOMMUFMT_BIND_DATA_AMD_DTE;
-	if (!(w[0] & 1)) {
-		b->config = IOMMUFMT_BIND_CONFIG_ABORT;
-	} else if (!((w[0] >> 55) & 1)) {
-		b->config = IOMMUFMT_BIND_CONFIG_BYPASS;
-	} else {
-		b->config = IOMMUFMT_BIND_CONFIG_TRANSLATE;
-		b->format = IOMMUFMT_PASIDT_AMD_GCR3_1L + (glx < 3 ? glx : 0);
-		b->base = amd_dte_gcr3(w);
-		b->pasid_bits = (uint8_t)(9 * (glx + 1) < d->pasid.pasid_bits ? 9 * (glx + 1) :
-					  d->pasid.pasid_bits);
-	}
+	iommufmt__pasid_table_bind(b, d, IOMMUFMT_BIND_DATA_AMD_DTE,
+				   !(w[0] & 1) ? IOMMUFMT_BIND_CONFIG_ABORT :
+				   !((w[0] >> 55) & 1) ? IOMMUFMT_BIND_CONFIG_BYPASS :
+				   IOMMUFMT_BIND_CONFIG_TRANSLATE,
+				   IOMMUFMT_PASIDT_AMD_GCR3_1L + (glx < 3 ? glx : 0),
+				   (uint8_t)(9 * (glx + 1) < d->pasid.pasid_bits ? 9 * (glx + 1) :
+					     d->pasid.pasid_bits), amd_dte_gcr3(w));
 	*payload_len = 32;
 	return IOMMUFMT_BIND_KIND_PASID_TABLE;
 }
@@ -268,16 +256,14 @@ int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_dia
 }
 
 static const struct iommufmt_data_type_desc amd_bind_types[] = {
-	{ IOMMUFMT_BIND_DATA_AMD_DTE, IOMMUFMT_BIND_KIND_PASID_TABLE,
-	  sizeof(struct iommufmt_amd_dte), sizeof(struct iommufmt_amd_dte) },
-	{ IOMMUFMT_BIND_DATA_AMD_GCR3, IOMMUFMT_BIND_KIND_PGTABLE,
-	  sizeof(struct iommufmt_amd_gcr3), sizeof(struct iommufmt_amd_gcr3) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_BIND_DATA_AMD_DTE, IOMMUFMT_BIND_KIND_PASID_TABLE,
+				  struct iommufmt_amd_dte),
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_BIND_DATA_AMD_GCR3, IOMMUFMT_BIND_KIND_PGTABLE,
+				  struct iommufmt_amd_gcr3),
 };
 
 const struct iommufmt_bind_ops iommufmt__amd_bind_ops = {
-	.ops_size = sizeof(struct iommufmt_bind_ops),
-	.data_types = amd_bind_types,
-	.nr_data_types = ARRAY_SIZE(amd_bind_types),
+	IOMMUFMT__BIND_OPS_HEAD(amd_bind_types),
 	.check_pasid_table = amd_check_pasid_table,
 	.check_pgtable = amd_check_pgtable,
 	.to_iommufd = amd_to_iommufd,

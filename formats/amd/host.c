@@ -120,14 +120,8 @@ out:
 }
 
 static const struct iommufmt_data_type_desc amd_hw_types[] = {
-	{ IOMMUFMT_HW_INFO_TYPE_AMD, IOMMUFMT_BIND_KIND_HW_INFO,
-	  sizeof(struct iommufmt_hw_info_amd), sizeof(struct iommufmt_hw_info_amd) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_HW_INFO_TYPE_AMD, IOMMUFMT_BIND_KIND_HW_INFO,
+				  struct iommufmt_hw_info_amd),
 };
 
-const struct iommufmt_host_ops iommufmt__amd_host_ops = {
-	.ops_size = sizeof(struct iommufmt_host_ops),
-	.hw_info_types = amd_hw_types,
-	.nr_hw_info_types = ARRAY_SIZE(amd_hw_types),
-	.decode = amd_decode,
-	.advertise = amd_advertise,
-};
+const struct iommufmt_host_ops iommufmt__amd_host_ops = IOMMUFMT__HOST_OPS(amd);

@@ -121,18 +121,13 @@ static const struct iommufmt__inv_opent amd_ops[] = {
 	[8] = OP1(AM_INV_ALL),
 };
 
-static const uint8_t status_of_code[3] = { 0, 1, 0xf };
-
 static inline __attribute__((always_inline)) int amd_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 		   const uint64_t *s, struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
 {
 	(void)c;
 	switch (cmd->fix) {
 	case FIX_CW:
-		if (e->flags & IOMMUFMT_INV_F_SYNC_STORE)
-			e->addr = s[IOMMUFMT__IS_ADDR];
-		else
-			e->data = 0;	/* store address and data are ignored without S */
+		iommufmt__inv_fix_store(s, e);
 		return 0;
 	case FIX_PAGES:
 		if (!s[IOMMUFMT__IS_X])
@@ -141,20 +136,8 @@ static inline __attribute__((always_inline)) int amd_fix(const struct iommufmt_i
 			e->caches |= IOMMUFMT_INV_CACHE_PASID;
 		return 0;
 	case FIX_PPR:
-		switch (s[IOMMUFMT__IS_CODE]) {
-		case 0:
-			e->code = IOMMUFMT_INV_RESP_SUCCESS;
-			return 0;
-		case 1:
-			e->code = IOMMUFMT_INV_RESP_INVALID;
-			return 0;
-		case 0xf:
-			e->code = IOMMUFMT_INV_RESP_FAILURE;
-			return 0;
-		}
-		return iommufmt__inv_err_value(cmd, "status", -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD,
-					       s[IOMMUFMT__IS_CODE], 0xf,
-					       "reserved completion status", diag);
+		return iommufmt__inv_prg_resp(cmd, "status", "reserved completion status", s, e,
+					      diag);
 	}
 	return 0;
 }
@@ -163,10 +146,7 @@ static const struct iommufmt__inv_fmt amd_fmt = {
 	.model = IOMMUFMT_MODEL_AMD,
 	.big_endian = 0,
 	.op_lo = 60, .op_width = 4,
-	.nops = ARRAY_SIZE(amd_ops),
-	.ops = amd_ops,
-	.cmds = amd_cmds,
-	.ncmds = ARRAY_SIZE(amd_cmds),
+	IOMMUFMT__INV_TABLES(amd_ops, amd_cmds),
 };
 
 static int amd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
@@ -174,16 +154,7 @@ static int amd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 	return iommufmt__inv_cfg_unused(c, false, false, diag);
 }
 
-static int amd_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
-		      struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
-{
-	return iommufmt__inv_decode_many(&amd_fmt, amd_fix, c, cmds, n, out, done, diag);
-}
-
-static const char *amd_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd)
-{
-	return iommufmt__inv_name(&amd_fmt, c, cmd);
-}
+IOMMUFMT__INV_CODEC_OPS(amd, amd_fmt, amd_fix)
 
 /* ---- encoding ---- */
 
@@ -199,18 +170,7 @@ struct amd_enc {
 static int put(struct amd_enc *v, unsigned int row, uint64_t id, uint64_t pasid, uint64_t sid,
 	       uint64_t s_bit, uint64_t addr, uint64_t x, uint64_t aux)
 {
-	uint64_t s[IOMMUFMT__IS_SLOTS];
-
-	iommufmt__inv_zero(s);
-
-	s[IOMMUFMT__IS_ARCHID] = id;
-	s[IOMMUFMT__IS_PASID] = pasid;
-	s[IOMMUFMT__IS_SID] = sid;
-	s[IOMMUFMT__IS_SIZE] = s_bit;
-	s[IOMMUFMT__IS_ADDR] = addr;
-	s[IOMMUFMT__IS_X] = x;
-	s[IOMMUFMT__IS_AUX] = aux;
-	return iommufmt__inv_emit(&v->em, row, s);
+	return iommufmt__inv_put(&v->em, row, id, pasid, sid, s_bit, addr, 0, x, aux);
 }
 
 /* INVALIDATE_IOMMU_ALL, the widest scope; once per entry. */
@@ -244,16 +204,8 @@ static int pages(struct amd_enc *v, bool iotlb, uint64_t aux)
 	size_t n = 0;
 	int r;
 
-	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR && !iommufmt__inv_is_all(e)) {
-		if (e->level_hint)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-		n = iommufmt__inv_cover_pow2(e->addr >> 12, e->nr_granules << (e->granule - 12),
-					     AMD_MAX_BLOCK_LOG2, blk, IOMMUFMT_INV_ENCODE_MAX);
-		if (n > IOMMUFMT_INV_ENCODE_MAX) {
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-			n = 0;
-		}
-	}
+	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR && !iommufmt__inv_is_all(e))
+		n = iommufmt__inv_cover_pages(&v->em, e, AMD_MAX_BLOCK_LOG2, blk);
 	if (!n)
 		return put(v, row, id, e->pasid, sid, 1, iommufmt__inv_sbit_addr(0, 64), pde, aux);
 	for (size_t i = 0; i < n; i++) {
@@ -361,7 +313,7 @@ static int amd_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_
 		s[IOMMUFMT__IS_SID] = e->sid;
 		s[IOMMUFMT__IS_PASID] = e->pasid;
 		s[IOMMUFMT__IS_TAG] = e->tag;
-		s[IOMMUFMT__IS_CODE] = status_of_code[e->code];
+		s[IOMMUFMT__IS_CODE] = iommufmt__inv_prg_code(e->code);
 		r = iommufmt__inv_emit(&v.em, (e->flags & IOMMUFMT_INV_F_PASID) ? AM_PPR_GN : AM_PPR, s);
 		break;
 	case IOMMUFMT_INV_OP_PREFETCH:
@@ -371,23 +323,15 @@ static int amd_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_
 		r = iommufmt__inv_cannot(&v.em, "op", "AMD-Vi has no stall model (no resume command)");
 		break;
 	}
-	*nr = (__u32)v.em.n;
-	*eflags |= v.em.eflags;
-	if (!r && v.em.n > cap)
-		return -EMSGSIZE;
-	return r;
+	return iommufmt__inv_emit_end(&v.em, r, nr, eflags);
 }
 
 const struct iommufmt_inval_ops iommufmt__amd_inval_ops = {
-	.ops_size = sizeof(struct iommufmt_inval_ops),
+	IOMMUFMT__INV_OPS_HEAD(amd),
 	.cfg_flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
 		     IOMMUFMT_INV_CFG_INV_ALL,
 	.cmd_size = 16,
 	.wide_cmd_size = 0,
 	/* event codes: ILLEGAL_COMMAND_ERROR 5, COMMAND_HARDWARE_ERROR 6, IOTLB_INV_TIMEOUT 7 */
 	.native_err = { 0, 5, 6, 7 },
-	.prepare = amd_prepare,
-	.decode = amd_decode,
-	.encode = amd_encode,
-	.cmd_name = amd_cmd_name,
 };

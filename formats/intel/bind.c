@@ -293,18 +293,12 @@ static int vtd_from_iommufd(const struct iommufmt_host_desc *d,
 	const uint64_t known = IOMMUFMT_IOMMUFD_VTD_S1_SRE | IOMMUFMT_IOMMUFD_VTD_S1_EAFE |
 			       IOMMUFMT_IOMMUFD_VTD_S1_WPE;
 	uint8_t *p = payload;
+	int err = iommufmt__iommufd_hwpt_in(in, IOMMUFMT_IOMMUFD_HWPT_DATA_VTD_S1,
+					    "IOMMU_HWPT_DATA_VTD_S1", sizeof(s),
+					    IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID, "VTD_S1 data", diag);
 
-	if (in->data_type != IOMMUFMT_IOMMUFD_HWPT_DATA_VTD_S1)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
-					 "data_type", IOMMUFMT__DV_VALUE, in->data_type, 0, 0,
-					 "iommufd data type %u is not IOMMU_HWPT_DATA_VTD_S1",
-					 in->data_type);
-	if (in->data_len != sizeof(s) ||
-	    (in->hwpt_flags & ~(uint32_t)IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
-					 IOMMUFMT__DV_VALUE, in->data_len, sizeof(s), 0,
-					 "VTD_S1 data is %zu bytes; only the PASID HWPT flag is "
-					 "known", sizeof(s));
+	if (err)
+		return err;
 	memcpy(&s, in->data, sizeof(s));
 	if ((s.flags & ~known) || s.__reserved)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "vtd_s1.flags",
@@ -343,14 +337,12 @@ static const struct iommufmt_data_type_desc vtd_bind_types[] = {
 	  IOMMUFMT_VTD_SM_CONTEXT_SIZE_VER0, sizeof(struct iommufmt_vtd_sm_context) },
 	{ IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY, IOMMUFMT_BIND_KIND_PGTABLE,
 	  IOMMUFMT_VTD_PASID_ENTRY_SIZE_VER0, sizeof(struct iommufmt_vtd_pasid_entry) },
-	{ IOMMUFMT_BIND_DATA_VTD_S1, IOMMUFMT_BIND_KIND_PGTABLE,
-	  sizeof(struct iommufmt_iommufd_hwpt_vtd_s1), sizeof(struct iommufmt_iommufd_hwpt_vtd_s1) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_BIND_DATA_VTD_S1, IOMMUFMT_BIND_KIND_PGTABLE,
+				  struct iommufmt_iommufd_hwpt_vtd_s1),
 };
 
 const struct iommufmt_bind_ops iommufmt__intel_bind_ops = {
-	.ops_size = sizeof(struct iommufmt_bind_ops),
-	.data_types = vtd_bind_types,
-	.nr_data_types = ARRAY_SIZE(vtd_bind_types),
+	IOMMUFMT__BIND_OPS_HEAD(vtd_bind_types),
 	.check_pasid_table = vtd_check_pasid_table,
 	.check_pgtable = vtd_check_pgtable,
 	.to_iommufd = vtd_to_iommufd,

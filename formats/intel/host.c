@@ -182,14 +182,8 @@ static int vtd_advertise(const struct iommufmt_host_desc *d,
 }
 
 static const struct iommufmt_data_type_desc vtd_hw_types[] = {
-	{ IOMMUFMT_HW_INFO_TYPE_INTEL_VTD, IOMMUFMT_BIND_KIND_HW_INFO,
-	  sizeof(struct iommufmt_hw_info_vtd), sizeof(struct iommufmt_hw_info_vtd) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_HW_INFO_TYPE_INTEL_VTD, IOMMUFMT_BIND_KIND_HW_INFO,
+				  struct iommufmt_hw_info_vtd),
 };
 
-const struct iommufmt_host_ops iommufmt__intel_host_ops = {
-	.ops_size = sizeof(struct iommufmt_host_ops),
-	.hw_info_types = vtd_hw_types,
-	.nr_hw_info_types = ARRAY_SIZE(vtd_hw_types),
-	.decode = vtd_decode,
-	.advertise = vtd_advertise,
-};
+const struct iommufmt_host_ops iommufmt__intel_host_ops = IOMMUFMT__HOST_OPS(vtd);

@@ -162,36 +162,16 @@ static const struct iommufmt__inv_opent vtd_ops[] = {
 	[0xa] = OP_UNIMPL("PSTRM_RESP"),
 };
 
-/* Page-response codes: VT-d RC <-> IOMMUFMT_INV_RESP_*. */
-static const uint8_t rc_of_resp[3] = { 0, 1, 0xf };
-
 static inline __attribute__((always_inline)) int vtd_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 		   const uint64_t *s, struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
 {
 	(void)c;
 	switch (cmd->fix) {
 	case FIX_WAIT:
-		if (e->flags & IOMMUFMT_INV_F_SYNC_STORE) {
-			e->addr = s[IOMMUFMT__IS_ADDR];
-		} else {
-			e->data = 0;	/* status data and address are ignored without SW */
-		}
+		iommufmt__inv_fix_store(s, e);	/* SW */
 		return 0;
 	case FIX_PGRESP:
-		switch (s[IOMMUFMT__IS_CODE]) {
-		case 0:
-			e->code = IOMMUFMT_INV_RESP_SUCCESS;
-			return 0;
-		case 1:
-			e->code = IOMMUFMT_INV_RESP_INVALID;
-			return 0;
-		case 0xf:
-			e->code = IOMMUFMT_INV_RESP_FAILURE;
-			return 0;
-		}
-		return iommufmt__inv_err_value(cmd, "rc", -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD,
-					       s[IOMMUFMT__IS_CODE], 0xf,
-					       "reserved page-response code", diag);
+		return iommufmt__inv_prg_resp(cmd, "rc", "reserved page-response code", s, e, diag);
 	}
 	return 0;
 }
@@ -200,10 +180,7 @@ static const struct iommufmt__inv_fmt vtd_fmt = {
 	.model = IOMMUFMT_MODEL_INTEL,
 	.big_endian = 0,
 	.op_lo = 0, .op_width = 4, .op2_lo = 9, .op2_width = 3,
-	.nops = ARRAY_SIZE(vtd_ops),
-	.ops = vtd_ops,
-	.cmds = vtd_cmds,
-	.ncmds = ARRAY_SIZE(vtd_cmds),
+	IOMMUFMT__INV_TABLES(vtd_ops, vtd_cmds),
 };
 
 static int vtd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
@@ -215,16 +192,7 @@ static int vtd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 	return iommufmt__inv_cfg_unused(c, true, false, diag);
 }
 
-static int vtd_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
-		      struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
-{
-	return iommufmt__inv_decode_many(&vtd_fmt, vtd_fix, c, cmds, n, out, done, diag);
-}
-
-static const char *vtd_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd)
-{
-	return iommufmt__inv_name(&vtd_fmt, c, cmd);
-}
+IOMMUFMT__INV_CODEC_OPS(vtd, vtd_fmt, vtd_fix)
 
 /* ---- encoding ---- */
 
@@ -237,19 +205,8 @@ struct vtd_enc {
 static int put(struct vtd_enc *v, unsigned int row, uint64_t archid, uint64_t pasid, uint64_t sid,
 	       uint64_t size, uint64_t addr, uint64_t flags)
 {
-	uint64_t s[IOMMUFMT__IS_SLOTS];
-
-	iommufmt__inv_zero(s);
-
-	s[IOMMUFMT__IS_ARCHID] = archid;
-	s[IOMMUFMT__IS_PASID] = pasid;
-	s[IOMMUFMT__IS_SID] = sid;
-	s[IOMMUFMT__IS_SIZE] = size;
-	s[IOMMUFMT__IS_ADDR] = addr;
-	s[IOMMUFMT__IS_FLAGS] = flags;
-	if (row == VT_DEVTLB || row == VT_PDEVTLB)
-		s[IOMMUFMT__IS_AUX] = v->aux;
-	return iommufmt__inv_emit(&v->em, row, s);
+	return iommufmt__inv_put(&v->em, row, archid, pasid, sid, size, addr, flags, 0,
+				 row == VT_DEVTLB || row == VT_PDEVTLB ? v->aux : 0);
 }
 
 static int enc_iotlb(struct vtd_enc *v)
@@ -321,19 +278,13 @@ static int enc_devtlb(struct vtd_enc *v)
 	const unsigned int row = has_pasid ? VT_PDEVTLB : VT_DEVTLB;
 	const uint64_t g = e->flags & IOMMUFMT_INV_F_PASID_GLOBAL;
 	struct iommufmt__inv_block blk[IOMMUFMT_INV_ENCODE_MAX];
-	size_t n;
+	size_t n = 0;
 	int r;
 
-	if (e->granularity != IOMMUFMT_INV_GRAN_ADDR)
+	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR)
+		n = iommufmt__inv_cover_pages(&v->em, e, 52, blk);
+	if (!n)
 		return put(v, row, 0, e->pasid, e->sid, 1, iommufmt__inv_sbit_addr(0, 64), g);
-	if (e->level_hint)
-		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-	n = iommufmt__inv_cover_pow2(e->addr >> 12, e->nr_granules << (e->granule - 12), 52, blk,
-				     IOMMUFMT_INV_ENCODE_MAX);
-	if (n > IOMMUFMT_INV_ENCODE_MAX) {
-		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-		return put(v, row, 0, e->pasid, e->sid, 1, iommufmt__inv_sbit_addr(0, 64), g);
-	}
 	for (size_t i = 0; i < n; i++) {
 		unsigned int log2 = blk[i].log2 + 12u;
 
@@ -462,7 +413,7 @@ static int vtd_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_
 		break;
 	case IOMMUFMT_INV_OP_PAGE_RESP:
 		s[IOMMUFMT__IS_FLAGS] = e->flags & (IOMMUFMT_INV_F_PASID | IOMMUFMT_INV_F_RESP_LAST);
-		s[IOMMUFMT__IS_CODE] = rc_of_resp[e->code];
+		s[IOMMUFMT__IS_CODE] = iommufmt__inv_prg_code(e->code);
 		s[IOMMUFMT__IS_SID] = e->sid;
 		s[IOMMUFMT__IS_PASID] = e->pasid;
 		s[IOMMUFMT__IS_TAG] = e->tag;
@@ -475,11 +426,7 @@ static int vtd_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_
 		r = iommufmt__inv_cannot(&v.em, "op", "VT-d has no stall model (no resume command)");
 		break;
 	}
-	*nr = (__u32)v.em.n;
-	*eflags |= v.em.eflags;
-	if (!r && v.em.n > cap)
-		return -EMSGSIZE;
-	return r;
+	return iommufmt__inv_emit_end(&v.em, r, nr, eflags);
 }
 
 /* iommufd IOMMU_HWPT_INVALIDATE_DATA_VTD_S1: first-stage IOTLB invalidations of a nested HWPT. */
@@ -513,17 +460,13 @@ static int vtd_to_iommufd(const struct iommufmt_inv_codec *c, const struct iommu
 }
 
 const struct iommufmt_inval_ops iommufmt__intel_inval_ops = {
-	.ops_size = sizeof(struct iommufmt_inval_ops),
+	IOMMUFMT__INV_OPS_HEAD(vtd),
 	.cfg_flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
 		     IOMMUFMT_INV_CFG_WIDE,
 	.cmd_size = 16,
 	.wide_cmd_size = 32,
 	/* FSTS.IQE (bit 4) for illegal and unfetchable descriptors, FSTS.ITE (bit 6) for ATS timeouts */
 	.native_err = { 0, 0x10, 0x10, 0x40 },
-	.prepare = vtd_prepare,
-	.decode = vtd_decode,
-	.encode = vtd_encode,
-	.cmd_name = vtd_cmd_name,
 	.iommufd_type = IOMMUFMT_IOMMUFD_INV_DATA_VTD_S1,
 	.iommufd_entry_len = sizeof(struct iommufmt_iommufd_vtd_s1_inv),
 	.to_iommufd = vtd_to_iommufd,

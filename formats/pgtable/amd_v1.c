@@ -21,10 +21,11 @@
 #define RX_ZERO_IS_HOLE	1
 #define RX_TOPS(X)	X(1) X(2) X(3) X(4) X(5) X(6)
 #define RX_HW_BITS	(BIT64(5) | BIT64(6))
+#define RX_DIRTY_BIT	BIT64(6)
+#define RX_LEVEL_BITS(level) ((level) == 6 ? 7 : 9)	/* level 6 indexes bits 63:57 */
 #include "lib/pgtable_radix.h"
 
 #define AMD_PR		BIT64(0)
-#define AMD_D		BIT64(6)
 #define AMD_RSVD	GENMASK64(58, 52)
 #define AMD_U		BIT64(59)
 #define AMD_FC		BIT64(60)
@@ -35,30 +36,6 @@
 
 /* pt->priv[0]: address bits above the output size. */
 #define AMD_OA_RSVD(pt)	((pt)->priv[0])
-
-static inline unsigned int rx_shift(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	return 12 + 9 * (level - 1);
-}
-
-static inline unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	return level == 6 ? 7 : 9;
-}
-
-static inline uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	(void)level;
-	return 4096;
-}
-
-static inline uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova)
-{
-	return iova > pt->ias_mask ? IOMMUFMT_FAULT_ADDR_SIZE_INPUT : 0;
-}
 
 static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e)
@@ -112,53 +89,6 @@ static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, un
 	e->attrs = pte & (AMD_U | AMD_FC);
 }
 
-static inline uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
-				       uint32_t access)
-{
-	(void)pt;
-	return access & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC) & ~perm ?
-	       IOMMUFMT_FAULT_PERMISSION : 0;
-}
-
-static inline uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm)
-{
-	(void)pt;
-	return perm & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC);
-}
-
-static inline int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last)
-{
-	if (*start > pt->ias_mask)
-		return 0;
-	if (*last > pt->ias_mask)
-		*last = pt->ias_mask;
-	return 1;
-}
-
-static inline uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
-{
-	(void)pt;
-	return lin;
-}
-
-static inline uint64_t rx_dirty_bit(const struct iommufmt_pgtable *pt)
-{
-	return pt->cfg.flags & IOMMUFMT_PGTABLE_F_AD ? AMD_D : 0;
-}
-
-static inline int rx_leaf_level(const struct iommufmt_pgtable *pt, uint64_t size,
-				unsigned int *level, unsigned int *group_log2)
-{
-	unsigned int lg2;
-
-	if (!size || (size & (size - 1)) || !(pt->pgsize_bitmap & size))
-		return -EINVAL;
-	lg2 = (unsigned int)__builtin_ctzll(size);
-	*level = (lg2 - 12) / 9 + 1;
-	*group_log2 = (lg2 - 12) % 9;
-	return 0;
-}
-
 static inline uint64_t rx_make_table(const struct iommufmt_pgtable *pt, unsigned int level,
 				     uint64_t child, unsigned int child_level)
 {
@@ -193,20 +123,13 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 static int amd_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 {
-	struct iommufmt_pgtable_cfg *c = &pt->cfg;
-	uint32_t levels = c->levels, ias, oas = c->oas ? c->oas : 52, top_leaf;
+	const struct iommufmt_pgtable_cfg *c = &pt->cfg;
+	uint32_t levels = c->levels, ias, top_leaf;
+	int r;
 
-	if (c->granule || c->sl0 || c->top)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-				      c->granule ? "granule" : c->sl0 ? "sl0" : "top",
-				      "AMD v1 tables have no %s", c->granule ? "granule" :
-				      c->sl0 ? "sl0" : "top");
-	if (c->flags & ~IOMMUFMT_PGTABLE_F_AD)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags,
-					 IOMMUFMT_PGTABLE_F_AD, 0,
-					 "flags 0x%x do not apply to AMD v1 tables (only A/D)",
-					 c->flags & ~IOMMUFMT_PGTABLE_F_AD);
+	r = rx_prepare_fields(pt, "AMD v1 tables", " (only A/D)", IOMMUFMT_PGTABLE_F_AD, diag);
+	if (r)
+		return r;
 	if (!levels)
 		levels = !c->ias ? 3 : c->ias >= 64 ? 6 : (c->ias - 12 + 8) / 9;
 	if (levels < 1 || levels > 6)
@@ -219,51 +142,18 @@ static int amd_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->ias, ias, 0,
 					 "%u-level AMD v1 tables translate %u input bits, not %u",
 					 levels, ias, c->ias);
-	if (oas < 32 || oas > 52)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
-					 "output size %u is outside 32..52 bits", oas);
-	if ((c->root & 0xfff) || (c->root >> oas))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
-					 IOMMUFMT__DV_VALUE, c->root, 0, 0,
-					 "root 0x%llx is not 4 KiB aligned below 2^%u",
-					 (unsigned long long)c->root, oas);
-	c->levels = levels;
-	c->ias = ias;
-	c->oas = oas;
 	/*
-	 * Every power of two from 4 KiB up to below the first level that holds
-	 * no pages (level 6, or the level above the root), at most 2^51; like
-	 * Linux, no 512 GiB pages (a hardware erratum).
+	 * Pages: every power of two from 4 KiB up to below the first level that
+	 * holds no pages (level 6, or the level above the root), at most 2^51;
+	 * like Linux, no 512 GiB pages (a hardware erratum).
 	 */
 	top_leaf = 12 + 9 * (levels < 5 ? levels : 5) - 1;
 	if (top_leaf > 51)
 		top_leaf = 51;
-	pt->pgsize_bitmap = GENMASK64(top_leaf, 12) & ~(UINT64_C(1) << 39);
-	pt->ias_mask = ias == 64 ? ~UINT64_C(0) : (UINT64_C(1) << ias) - 1;
-	pt->oas_mask = (UINT64_C(1) << oas) - 1;
-	pt->start_level = levels;
-	pt->nr_levels = levels;
-	pt->priv[0] = oas < 52 ? GENMASK64(51, oas) : 0;
-	return 0;
+	return rx_prepare_finish(pt, levels, ias, GENMASK64(top_leaf, 12) & ~(UINT64_C(1) << 39),
+				 ias == 64 ? ~UINT64_C(0) : (UINT64_C(1) << ias) - 1, "output size",
+				 diag);
 }
 
-static const struct iommufmt_pgtable_walk_ops amd_walk = {
-	.ops_size = sizeof(struct iommufmt_pgtable_walk_ops),
-	.prepare = amd_prepare,
-	.root_size = rx_root_size,
-	.translate = rx_translate,
-	.translate_batch = rx_translate_batch,
-	.walk_range = rx_walk_range,
-	.dirty = rx_dirty,
-	.map_page = rx_map_page,
-	.unmap_page = rx_unmap_page,
-};
-
-const struct iommufmt_pgtable_ops iommufmt__pgtable_amd_v1 = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_AMD_V1,
-	.name = "amd-v1",
-	.description = "AMD-Vi host (v1) tables, 1-6 levels with level skipping",
-	.walk = &amd_walk,
-};
+RX_DEFINE_FORMAT(iommufmt__pgtable_amd_v1, IOMMUFMT_PGTABLE_AMD_V1, "amd-v1",
+		 "AMD-Vi host (v1) tables, 1-6 levels with level skipping", amd_prepare);

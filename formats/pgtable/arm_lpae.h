@@ -87,7 +87,12 @@
  */
 
 #include "formats/formats.h"
-#include "lib/pgtable_internal.h"
+
+#define PW_DOWN		1	/* levels count up towards the leaves */
+#define PW_LAST		3
+#define PW_MAXDEPTH	4
+#define PW_BE		0
+#include "lib/pgtable_walk.h"
 
 #define LPAE_INLINE static inline __attribute__((always_inline))
 
@@ -126,6 +131,16 @@
 	X(12, 0) X(12, 1) X(12, 2) X(12, 3) X(14, 0) X(14, 1) X(14, 2) X(14, 3) \
 	X(16, 1) X(16, 2) X(16, 3)
 
+/*
+ * The walker template's constants (its @k): granule, stage and, for range
+ * walks, whether they harvest dirty bits; all compile-time constants.
+ */
+#define LPAE_K(g, s2, dirty)	((unsigned int)(g) | ((unsigned int)(s2) << 8) | \
+				 ((unsigned int)(dirty) << 9))
+#define LPAE_G(k)		((k) & 0xffu)
+#define LPAE_S2(k)		((int)(((k) >> 8) & 1))
+#define LPAE_DIRTY(k)		((int)(((k) >> 9) & 1))
+
 #define LPAE_REQ_RWX	(IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC)
 
 /* ---- geometry, all constant-folded for a constant granule and level ---- */
@@ -135,12 +150,17 @@ LPAE_INLINE unsigned lpae_shift(unsigned g, int level)
 	return g + (unsigned)(3 - level) * (g - 3);
 }
 
-/* Output-address field of a descriptor whose address is aligned to 2^lo. */
+/*
+ * Output-address field of a descriptor whose address is aligned to 2^lo.
+ * With 64K, OA[51:48] (bits 15:12) are usually zero: testing them, rather
+ * than always merging them in, leaves one AND between a table descriptor
+ * and the next level's load.
+ */
 LPAE_INLINE uint64_t lpae_addr(uint64_t d, unsigned g, unsigned lo)
 {
 	uint64_t a = d & GENMASK64(47, lo);
 
-	if (g == 16)
+	if (g == 16 && unlikely(d & GENMASK64(15, 12)))
 		a |= ((d >> 12) & 0xf) << 48;
 	return a;
 }
@@ -155,35 +175,21 @@ LPAE_INLINE uint64_t lpae_addr_enc(uint64_t a, unsigned g)
 	return d;
 }
 
+/* Reserved bits of a table descriptor, a page descriptor, and a 2^bshift-byte block descriptor. */
 LPAE_INLINE uint64_t lpae_res_table(unsigned g, int s2)
 {
-	uint64_t r = GENMASK64(51, 48);
-
-	if (g == 14)
-		r |= GENMASK64(13, 12);
-	if (s2)
-		r |= GENMASK64(63, 59);
-	return r;
+	return GENMASK64(51, 48) | (g == 14 ? GENMASK64(13, 12) : 0) | (s2 ? GENMASK64(63, 59) : 0);
 }
 
 LPAE_INLINE uint64_t lpae_res_page(unsigned g, int s2)
 {
-	uint64_t r = GENMASK64(49, 48);
-
-	if (g == 14)
-		r |= GENMASK64(13, 12);
-	if (s2)
-		r |= LPAE_GP;
-	return r;
+	return GENMASK64(49, 48) | (g == 14 ? GENMASK64(13, 12) : 0) | (s2 ? LPAE_GP : 0);
 }
 
 LPAE_INLINE uint64_t lpae_res_block(unsigned g, int s2, unsigned bshift)
 {
-	uint64_t r = GENMASK64(49, 48) | (GENMASK64(bshift - 1, g == 16 ? 16 : 12) & ~LPAE_NT);
-
-	if (s2)
-		r |= LPAE_GP;
-	return r;
+	return GENMASK64(49, 48) | (GENMASK64(bshift - 1, g == 16 ? 16 : 12) & ~LPAE_NT) |
+	       (s2 ? LPAE_GP : 0);
 }
 
 /* ---- permissions ---- */
@@ -241,12 +247,7 @@ LPAE_INLINE int lpae_allowed(uint32_t perm, uint32_t access)
 	return (perm & want) == want;
 }
 
-/* ---- single walk ---- */
-
-struct lpae_walk {
-	uint64_t table;	/* GPA of the table read at the current level */
-	uint64_t hier;	/* stage-1 hierarchical bits seen so far */
-};
+/* ---- translation (the template's hooks) ---- */
 
 /* A fault result (every field written): the entry at fault and the span it covers. */
 LPAE_INLINE int lpae_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t reason, int level,
@@ -303,25 +304,37 @@ LPAE_INLINE uint32_t lpae_leaf(const struct iommufmt_pgtable *pt, uint64_t d, ui
 }
 
 /*
- * One lookup at @level for @iova: returns 1 when @out holds the final
- * result, 0 when @w now points at the next-level table. At the start level
- * (@first) the index takes every input bit left (iova is below 2^ias, so it
- * stays inside the root, concatenated tables included).
+ * Byte offset of @iova's entry in its level-@level table. At the start
+ * level (@first) the index takes every input bit left (iova is below 2^ias,
+ * so it stays inside the root, concatenated tables included).
  */
-LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *rd,
-			  uint64_t iova, uint32_t access, struct iommufmt_xlate *out,
-			  struct lpae_walk *w, const unsigned g, const int s2, const int level,
-			  const int first, const int prefetch)
+PW_INLINE uint64_t pw_entry_off(const unsigned int k, const int level, const int first,
+				uint64_t iova)
 {
-	const unsigned sh = lpae_shift(g, level);
-	const uint64_t smask = (UINT64_C(1) << (g - 3)) - 1;
-	const uint64_t ea = w->table + ((iova >> sh) & (first ? ~UINT64_C(0) : smask)) * 8;
+	const unsigned g = LPAE_G(k);
+
+	return ((iova >> lpae_shift(g, level)) &
+		(first ? ~UINT64_C(0) : (UINT64_C(1) << (g - 3)) - 1)) * 8;
+}
+
+/*
+ * One lookup at @level for @iova: returns 1 when @out holds the final
+ * result, 0 when @w now points at the next-level table (lane->acc collects
+ * the stage-1 hierarchical bits of the table descriptors).
+ */
+PW_INLINE int pw_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *rd, uint64_t iova,
+		      uint32_t access, struct iommufmt_xlate *out, struct pw_lane *w,
+		      const unsigned int k, const int level, const int first, const int prefetch)
+{
+	const unsigned g = LPAE_G(k), sh = lpae_shift(g, level);
+	const int s2 = LPAE_S2(k);
+	const uint64_t off = pw_entry_off(k, level, first, iova);
 	uint64_t d, next;
 	uint32_t f;
 
-	if (unlikely(iommufmt__ptrd_rd64(rd, ea, &d, 0))) {
+	if (unlikely(iommufmt__ptrd_rd64_at(rd, w->table, off, &d, 0))) {
 		lpae_fault(out, iova, IOMMUFMT_FAULT_TABLE_READ, level, 0, sh);
-		out->fault_addr = ea;
+		out->fault_addr = w->table + off;
 		return 1;
 	}
 	if (unlikely(!(d & LPAE_VALID)))
@@ -333,15 +346,14 @@ LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__pt
 		if (unlikely(next > pt->oas_mask))
 			return lpae_fault(out, iova, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, level, d, sh);
 		if (!s2)
-			w->hier |= d & LPAE_HIER_MASK;
+			w->acc |= d & LPAE_HIER_MASK;
 		w->table = next;
 		/* start the next level's load while other walks run */
 		if (prefetch && level < 3)
-			iommufmt__ptrd_prefetch(rd, next + ((iova >> lpae_shift(g, level + 1)) &
-							    smask) * 8);
+			iommufmt__ptrd_prefetch(rd, next + pw_entry_off(k, level + 1, 0, iova));
 		return 0;
 	}
-	f = lpae_leaf(pt, d, w->hier, g, s2, level, !!(access & IOMMUFMT_ACCESS_PRIV), out);
+	f = lpae_leaf(pt, d, w->acc, g, s2, level, !!(access & IOMMUFMT_ACCESS_PRIV), out);
 	if (unlikely(f))
 		return lpae_fault(out, iova, f, level, d, sh);
 	/* as every fault, a permission fault has the entry and its span, no output */
@@ -355,11 +367,11 @@ LPAE_INLINE int lpae_step(const struct iommufmt_pgtable *pt, struct iommufmt__pt
 	return 1;
 }
 
-LPAE_INLINE int lpae_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
-			   struct iommufmt_xlate *out, struct lpae_walk *w)
+PW_INLINE int pw_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
+		       struct iommufmt_xlate *out, struct pw_lane *w)
 {
 	w->table = pt->cfg.root;
-	w->hier = 0;
+	w->acc = 0;
 	if (unlikely(iova > pt->ias_mask)) {
 		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, pt->start_level, 0,
 				      0);
@@ -368,26 +380,7 @@ LPAE_INLINE int lpae_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 	return 0;
 }
 
-LPAE_INLINE void lpae_translate_gs(const struct iommufmt_pgtable *pt,
-				   const struct iommufmt_gmem *gmem, uint64_t iova, uint32_t access,
-				   struct iommufmt_xlate *out, const unsigned g, const int s2,
-				   const int start)
-{
-	struct lpae_walk w;
-	struct iommufmt__ptrd rd;
-
-	if (lpae_begin(pt, iova, out, &w))
-		return;
-	iommufmt__ptrd_init(&rd, gmem);
-	if (start <= 0 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 0, start == 0, 0))
-		return;
-	if (start <= 1 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 1, start == 1, 0))
-		return;
-	if (start <= 2 && lpae_step(pt, &rd, iova, access, out, &w, g, s2, 2, start == 2, 0))
-		return;
-	lpae_step(pt, &rd, iova, access, out, &w, g, s2, 3, start == 3, 0);
-}
-
+/* Translate with the walker of this table's (granule, start level). */
 LPAE_INLINE void lpae_translate(const struct iommufmt_pgtable *pt,
 				const struct iommufmt_gmem *gmem, uint64_t iova, uint32_t access,
 				struct iommufmt_xlate *out, const int s2)
@@ -395,57 +388,12 @@ LPAE_INLINE void lpae_translate(const struct iommufmt_pgtable *pt,
 	switch (pt->priv[LPAE_PRIV_KEY]) {
 #define LPAE_CASE_T(g_, s_)							\
 	case LPAE_KEY(g_, s_):							\
-		lpae_translate_gs(pt, gmem, iova, access, out, g_, s2, s_);	\
+		pw_translate(pt, gmem, iova, access, out, LPAE_K(g_, s2, 0), s_);	\
 		return;
 	LPAE_INSTANCES(LPAE_CASE_T)
 #undef LPAE_CASE_T
 	default:
 		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
-	}
-}
-
-/* ---- batch: up to LPAE_LANES walks advanced level by level together ---- */
-
-#define LPAE_LANES 32
-
-#define LPAE_BATCH_LEVEL(L)							\
-	do {									\
-		for (uint32_t m_ = live; m_; m_ &= m_ - 1) {			\
-			unsigned i_ = (unsigned)__builtin_ctz(m_);		\
-										\
-			if (lpae_step(pt, &rd, iovas[base + i_], access,	\
-				      &out[base + i_], &w[i_], g, s2, (L),	\
-				      start == (L), 1))				\
-				live &= ~(UINT32_C(1) << i_);			\
-		}								\
-	} while (0)
-
-LPAE_INLINE void lpae_batch_gs(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
-			       const __u64 *iovas, size_t n, uint32_t access,
-			       struct iommufmt_xlate *out, const unsigned g, const int s2,
-			       const int start)
-{
-	struct iommufmt__ptrd rd;
-
-	iommufmt__ptrd_init(&rd, gmem);
-	for (size_t base = 0; base < n; base += LPAE_LANES) {
-		unsigned m = (unsigned)(n - base < LPAE_LANES ? n - base : LPAE_LANES);
-		struct lpae_walk w[LPAE_LANES];
-		uint32_t live = 0;
-
-		for (unsigned i = 0; i < m; i++)
-			if (!lpae_begin(pt, iovas[base + i], &out[base + i], &w[i])) {
-				live |= UINT32_C(1) << i;
-				iommufmt__ptrd_prefetch(&rd, w[i].table +
-							(iovas[base + i] >> lpae_shift(g, start)) * 8);
-			}
-		if (start <= 0)
-			LPAE_BATCH_LEVEL(0);
-		if (start <= 1)
-			LPAE_BATCH_LEVEL(1);
-		if (start <= 2)
-			LPAE_BATCH_LEVEL(2);
-		LPAE_BATCH_LEVEL(3);
 	}
 }
 
@@ -456,101 +404,60 @@ LPAE_INLINE void lpae_batch(const struct iommufmt_pgtable *pt, const struct iomm
 	switch (pt->priv[LPAE_PRIV_KEY]) {
 #define LPAE_CASE_B(g_, s_)							\
 	case LPAE_KEY(g_, s_):							\
-		lpae_batch_gs(pt, gmem, iovas, n, access, out, g_, s2, s_);	\
+		pw_batch(pt, gmem, iovas, n, access, out, LPAE_K(g_, s2, 0), s_);	\
 		return;
 	LPAE_INSTANCES(LPAE_CASE_B)
 #undef LPAE_CASE_B
 	default:
-		for (size_t i = 0; i < n; i++)
-			iommufmt__xlate_fault(&out[i], iovas[i], IOMMUFMT_FAULT_BAD_LEVEL,
-					      pt->start_level, 0, 0);
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
 	}
 }
 
-/* ---- range walk and dirty harvest ---- */
+/* ---- range walk and dirty harvest (the template's hooks) ---- */
 
-/* Subtrees (table, level) whose full scan produced nothing. */
-#define LPAE_MEMO 64
-
-struct lpae_memo {
-	uint64_t key[LPAE_MEMO];
-};
-
-static inline unsigned lpae_memo_slot(uint64_t table, int level)
+PW_INLINE unsigned int pw_shift(const unsigned int k, const int level)
 {
-	uint64_t h = (table >> 12) * UINT64_C(0x9e3779b97f4a7c15) + (uint64_t)level;
-
-	return (unsigned)(h >> 58) & (LPAE_MEMO - 1);
+	return lpae_shift(LPAE_G(k), level);
 }
 
-static inline int lpae_memo_has(const struct lpae_memo *mm, uint64_t table, int level)
+PW_INLINE uint64_t pw_imask(const unsigned int k, const int level)
 {
-	return mm->key[lpae_memo_slot(table, level)] == (table | (uint64_t)(level + 1));
+	(void)level;
+	return (UINT64_C(1) << (LPAE_G(k) - 3)) - 1;
 }
 
-static inline void lpae_memo_put(struct lpae_memo *mm, uint64_t table, int level)
+/* Only all-zero entries are skipped wholesale (invalid ones are one compare each). */
+PW_INLINE uint64_t pw_invalid_bit(const unsigned int k, const int level)
 {
-	mm->key[lpae_memo_slot(table, level)] = table | (uint64_t)(level + 1);
+	(void)k;
+	(void)level;
+	return 0;
 }
 
-/*
- * First index at or after @idx (up to @end) whose entry is not all zero, in
- * a table whose entries [first, end] are at @host. Empty stretches are
- * scanned eight entries at a time, prefetching 4 KiB ahead.
- */
-static inline uint64_t lpae_skip_zero(const uint8_t *host, uint64_t first, uint64_t idx,
-				      uint64_t end)
+PW_INLINE void pw_decode(const struct iommufmt_pgtable *pt, const unsigned int k, uint64_t e,
+			 const int level, struct pw_ent *d)
 {
-	const uint8_t *p = host + (idx - first) * 8;
-	uint64_t n = end - idx + 1, k = 0;
+	const unsigned g = LPAE_G(k);
+	const int s2 = LPAE_S2(k);
 
-	while (k + 8 <= n) {
-		const uint8_t *q = p + k * 8;
-
-		if (k + 512 < n)
-			__builtin_prefetch(q + 4096);
-		if (iommufmt__load64_raw(q) | iommufmt__load64_raw(q + 8) |
-		    iommufmt__load64_raw(q + 16) | iommufmt__load64_raw(q + 24) |
-		    iommufmt__load64_raw(q + 32) | iommufmt__load64_raw(q + 40) |
-		    iommufmt__load64_raw(q + 48) | iommufmt__load64_raw(q + 56))
-			break;
-		k += 8;
+	if (!(e & LPAE_VALID)) {
+		d->kind = PW_HOLE;
+		return;
 	}
-	while (k < n && !iommufmt__load64_raw(p + k * 8))
-		k++;
-	return idx + k;
+	if (level == 3 || !(e & LPAE_TYPE_TABLE)) {
+		d->kind = PW_PAGE;	/* pw_leaf() checks it */
+		return;
+	}
+	d->kind = PW_FAULT;
+	d->addr = lpae_addr(e, g, g);
+	if (e & lpae_res_table(g, s2))
+		d->fault = IOMMUFMT_FAULT_RESERVED_BIT;
+	else if (d->addr > pt->oas_mask)
+		d->fault = IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT;
+	else
+		d->kind = PW_TABLE;
+	d->acc = s2 ? 0 : e & LPAE_HIER_MASK;
 }
-
-/* Start loading the first 4 KiB of a table's entries. */
-static inline void lpae_prefetch_entries(const uint8_t *host, uint64_t count)
-{
-	uint64_t bytes = count * 8 < 4096 ? count * 8 : 4096;
-
-	for (uint64_t off = 0; off < bytes; off += 64)
-		__builtin_prefetch(host + off);
-}
-
-struct lpae_frame {
-	uint64_t table;		/* table GPA */
-	uint64_t base;		/* input address of entry 0 */
-	uint64_t hier;		/* hierarchical bits above this table */
-	const uint8_t *host;	/* flat host view of entries [first, end], or NULL */
-	uint64_t first, idx, end;	/* scanned index range and cursor */
-	int full;		/* the scan covers the whole table */
-	int emitted;		/* something was reported below */
-};
-
-enum lpae_mode { LPAE_MODE_WALK, LPAE_MODE_DIRTY };
-
-struct lpae_sink {
-	/* walk */
-	int (*fn)(void *opaque, const struct iommufmt_xlate *rec);
-	void *opaque;
-	uint32_t flags;
-	/* dirty */
-	__u64 *bitmap;
-	uint32_t dflags;
-};
 
 /*
  * Move a dirty leaf at @ea to writable-clean: set AP[2] (stage 1) or clear
@@ -594,196 +501,62 @@ LPAE_INLINE int lpae_is_dirty(uint64_t d, int s2)
 }
 
 /*
- * Report a fault record when asked to (marking @emitted); returns the
- * callback's value.
+ * A leaf (or a block or page descriptor where none may be: a fault record):
+ * reported whole, from its own first address; or, harvesting, its dirty
+ * state for its part of the range, cleaned when the range covers it.
  */
-LPAE_INLINE int lpae_emit_fault(struct lpae_sink *sk, const enum lpae_mode mode, int *emitted,
-				uint64_t iova, uint64_t size, uint32_t reason, int level,
-				uint64_t d, uint64_t fault_addr)
+PW_INLINE int pw_leaf(const struct pw_walk *w, const unsigned int k, struct pw_frame *f, uint64_t d,
+		      const struct pw_ent *ent, const int level, uint64_t va)
 {
+	const unsigned g = LPAE_G(k), sh = lpae_shift(g, level);
+	const int s2 = LPAE_S2(k);
+	const uint64_t size = UINT64_C(1) << sh;
 	struct iommufmt_xlate rec;
+	uint32_t reason;
 
-	if (mode != LPAE_MODE_WALK || !(sk->flags & IOMMUFMT_WALK_FAULTS))
-		return 0;
-	*emitted = 1;
+	(void)ent;
 	memset(&rec, 0, sizeof(rec));
-	rec.fault_addr = fault_addr;
-	rec.iova = iova;
-	rec.page_size = size;
-	rec.fault = reason;
-	rec.level = (uint32_t)level;
-	rec.pte = d;
-	return sk->fn(sk->opaque, &rec);
+	reason = lpae_leaf(w->pt, d, f->acc, g, s2, level, 0, &rec);
+	if (LPAE_DIRTY(k)) {
+		const uint64_t lo = w->start > va ? w->start : va;
+		const uint64_t hi = w->last < va + (size - 1) ? w->last : va + (size - 1);
+		int dirty = 1;
+
+		/* AF does not matter for dirty state */
+		if ((reason && reason != IOMMUFMT_FAULT_ACCESS_FLAG) || !lpae_is_dirty(d, s2))
+			return 0;
+		if ((w->sk->dflags & IOMMUFMT_DIRTY_CLEAR) && lo == va && hi == va + (size - 1)) {
+			uint8_t old;
+
+			if (lpae_clean(w->gmem, f->table + f->idx * 8, s2, &old))
+				return -EFAULT;
+			dirty = s2 ? !!(old & 0x80) : !(old & 0x80);
+		}
+		if (dirty) {
+			f->emitted = 1;
+			iommufmt__bitmap_set(w->sk->bitmap, (lo - w->start) >> 12, ((hi - lo) >> 12) + 1);
+		}
+		return 0;
+	}
+	if (reason)
+		return pw_emit_fault(w, f, va, size, reason, level, d, 0);
+	f->emitted = 1;
+	rec.iova = va;
+	return w->sk->fn(w->sk->opaque, &rec);
 }
 
-LPAE_INLINE int lpae_walk_g(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
-			    uint64_t start, uint64_t last, struct lpae_sink *sk,
-			    const unsigned g, const int s2, const enum lpae_mode mode)
-{
-	const unsigned stride = g - 3;
-	const int top = (int)pt->start_level;
-	struct lpae_frame fr[4];
-	struct lpae_memo memo;
-	uint64_t wlast = last < pt->ias_mask ? last : pt->ias_mask;
-	uint64_t budget = iommufmt__walk_budget(gmem);
-	int level = top, r;
-
-	memset(&memo, 0, sizeof(memo));
-	if (start <= wlast) {
-		struct lpae_frame *f = &fr[top];
-		unsigned sh = lpae_shift(g, top);
-
-		f->table = pt->cfg.root;
-		f->base = 0;
-		f->hier = 0;
-		f->first = f->idx = start >> sh;
-		f->end = wlast >> sh;
-		f->full = 0;
-		f->emitted = 0;
-		f->host = iommufmt__gmem_ptr(gmem, f->table + f->first * 8,
-					     (size_t)(f->end - f->first + 1) * 8);
-	} else {
-		level = -1;
-	}
-	while (level >= top) {
-		struct lpae_frame *f = &fr[level];
-		const unsigned sh = lpae_shift(g, level);
-		uint64_t va, d, size = UINT64_C(1) << sh;
-
-		if (f->idx > f->end) {
-			if (level == top)
-				break;
-			if (f->full && !f->emitted)
-				lpae_memo_put(&memo, f->table, level);
-			fr[level - 1].emitted |= f->emitted;
-			level--;
-			fr[level].idx++;
-			continue;
-		}
-		if (f->host) {
-			f->idx = lpae_skip_zero(f->host, f->first, f->idx, f->end);
-			if (f->idx > f->end)
-				continue;
-		}
-		va = f->base + (f->idx << sh);
-		if (f->host) {
-			d = iommufmt__load64(f->host + (f->idx - f->first) * 8, 0);
-		} else if (iommufmt__gmem_rd64le(gmem, f->table + f->idx * 8, &d)) {
-			/* inputs are at most 52 bits: the span cannot overflow */
-			r = lpae_emit_fault(sk, mode, &f->emitted, va, (f->end - f->idx + 1) << sh,
-					    IOMMUFMT_FAULT_TABLE_READ, level, 0,
-					    f->table + f->idx * 8);
-			if (r)
-				return r;
-			f->idx = f->end + 1;
-			continue;
-		}
-		if (!(d & LPAE_VALID)) {
-			f->idx++;
-			continue;
-		}
-		if (level < 3 && (d & LPAE_TYPE_TABLE)) {
-			uint64_t next = lpae_addr(d, g, g);
-			uint32_t reason = 0;
-
-			if (d & lpae_res_table(g, s2))
-				reason = IOMMUFMT_FAULT_RESERVED_BIT;
-			else if (next > pt->oas_mask)
-				reason = IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT;
-			if (reason) {
-				r = lpae_emit_fault(sk, mode, &f->emitted, va, size, reason, level,
-						    d, 0);
-				if (r)
-					return r;
-				f->idx++;
-				continue;
-			}
-			if (lpae_memo_has(&memo, next, level + 1)) {
-				f->idx++;
-				continue;
-			}
-			if (!budget--)
-				return -ELOOP;
-			{
-				struct lpae_frame *c = &fr[level + 1];
-				const unsigned csh = lpae_shift(g, level + 1);
-				uint64_t lo = start > va ? start : va;
-				uint64_t hi = wlast < va + (size - 1) ? wlast : va + (size - 1);
-
-				c->table = next;
-				c->base = va;
-				c->hier = s2 ? 0 : (f->hier | (d & LPAE_HIER_MASK));
-				c->first = c->idx = (lo - va) >> csh;
-				c->end = (hi - va) >> csh;
-				c->full = c->first == 0 && c->end == (UINT64_C(1) << stride) - 1;
-				c->emitted = 0;
-				c->host = iommufmt__gmem_ptr(gmem, next + c->first * 8,
-							     (size_t)(c->end - c->first + 1) * 8);
-				if (c->host)
-					lpae_prefetch_entries(c->host, c->end - c->first + 1);
-				level++;
-			}
-			continue;
-		}
-		/* leaf */
-		{
-			struct iommufmt_xlate rec;
-			uint32_t reason;
-
-			memset(&rec, 0, sizeof(rec));
-			reason = lpae_leaf(pt, d, f->hier, g, s2, level, 0, &rec);
-			if (mode == LPAE_MODE_DIRTY) {
-				/* AF does not matter for dirty state */
-				if (reason == IOMMUFMT_FAULT_ACCESS_FLAG)
-					reason = 0;
-				if (!reason && lpae_is_dirty(d, s2)) {
-					uint64_t lo = start > va ? start : va;
-					uint64_t hi = last < va + (size - 1) ? last : va + (size - 1);
-					int dirty = 1;
-
-					if ((sk->dflags & IOMMUFMT_DIRTY_CLEAR) && lo == va &&
-					    hi == va + (size - 1)) {
-						uint8_t old;
-
-						if (lpae_clean(gmem, f->table + f->idx * 8, s2, &old))
-							return -EFAULT;
-						dirty = s2 ? !!(old & 0x80) : !(old & 0x80);
-					}
-					if (dirty) {
-						f->emitted = 1;
-						iommufmt__bitmap_set(sk->bitmap, (lo - start) >> 12,
-								     ((hi - lo) >> 12) + 1);
-					}
-				}
-			} else if (reason) {
-				r = lpae_emit_fault(sk, mode, &f->emitted, va, size, reason, level,
-						    d, 0);
-				if (r)
-					return r;
-			} else {
-				f->emitted = 1;
-				rec.iova = va;
-				r = sk->fn(sk->opaque, &rec);
-				if (r)
-					return r;
-			}
-			f->idx++;
-		}
-	}
-	return 0;
-}
-
+/* A range walk, or a dirty harvest, with the walker of this table's granule. */
 LPAE_INLINE int lpae_walk(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
-			  uint64_t start, uint64_t last, struct lpae_sink *sk, const int s2,
-			  const enum lpae_mode mode)
+			  uint64_t start, uint64_t last, const struct pw_sink *sk, const int s2,
+			  const int dirty)
 {
 	switch (pt->priv[LPAE_PRIV_GRANULE]) {
 	case 14:
-		return lpae_walk_g(pt, gmem, start, last, sk, 14, s2, mode);
+		return pw_walk(pt, gmem, start, last, sk, LPAE_K(14, s2, dirty));
 	case 16:
-		return lpae_walk_g(pt, gmem, start, last, sk, 16, s2, mode);
+		return pw_walk(pt, gmem, start, last, sk, LPAE_K(16, s2, dirty));
 	default:
-		return lpae_walk_g(pt, gmem, start, last, sk, 12, s2, mode);
+		return pw_walk(pt, gmem, start, last, sk, LPAE_K(12, s2, dirty));
 	}
 }
 
@@ -948,12 +721,6 @@ static int lpae_root_size(const struct iommufmt_pgtable *pt, __u64 *size, __u64 
 
 /* ---- builders ---- */
 
-/* An entry inside the arena's allocated part (tables the builders made), or NULL. */
-static inline uint8_t *lpae_arena_ptr(const struct iommufmt_pgtable_arena *a, uint64_t gpa)
-{
-	return iommufmt__arena_ptr(a, gpa, 8);
-}
-
 /* Whether a table (at @level) holds no valid entry, looking into subtables. */
 static int lpae_subtree_empty(const struct iommufmt_pgtable_arena *a, uint64_t table, int level,
 			      unsigned g)
@@ -961,7 +728,7 @@ static int lpae_subtree_empty(const struct iommufmt_pgtable_arena *a, uint64_t t
 	uint64_t n = UINT64_C(1) << (g - 3);
 
 	for (uint64_t i = 0; i < n; i++) {
-		const uint8_t *p = lpae_arena_ptr(a, table + i * 8);
+		const uint8_t *p = iommufmt__arena_ptr(a, table + i * 8, 8);
 		uint64_t d;
 
 		if (!p)
@@ -1008,13 +775,6 @@ static uint64_t lpae_leaf_enc(const struct iommufmt_pgtable *pt, uint64_t pa, ui
 	return d;
 }
 
-static int lpae_arena_fault(struct iommufmt_diag *diag, uint64_t gpa)
-{
-	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
-				 IOMMUFMT__DV_VALUE, gpa, 0, 0,
-				 "table at 0x%llx lies outside the arena", (unsigned long long)gpa);
-}
-
 static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			 __u64 iova, __u64 pa, __u64 size, __u32 prot, struct iommufmt_diag *diag,
 			 int s2)
@@ -1032,18 +792,15 @@ static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 			target = l;
 	if (target < 0 || (iova & (size - 1)) || (pa & (size - 1)) || iova > pt->ias_mask ||
 	    pa > pt->oas_mask)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
-					 IOMMUFMT__DV_VALUE, size, 0, 0,
-					 "0x%llx is not a page size of this table, or misaligned",
-					 (unsigned long long)size);
+		return iommufmt__pt_bad_size(diag, size);
 	for (level = start;; level++) {
 		const unsigned sh = lpae_shift(g, level);
 		uint64_t ea = table + ((iova >> sh) & imask) * 8;
 
 		imask = (UINT64_C(1) << (g - 3)) - 1;
-		p = lpae_arena_ptr(arena, ea);
+		p = iommufmt__arena_ptr(arena, ea, 8);
 		if (!p)
-			return lpae_arena_fault(diag, table);
+			return iommufmt__pt_arena_fault(diag, table);
 		d = iommufmt__load64(p, 0);
 		if (level == target)
 			break;
@@ -1089,9 +846,7 @@ static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 	if (d & LPAE_VALID) {
 		if (!(level < 3 && (d & LPAE_TYPE_TABLE) &&
 		      lpae_subtree_empty(arena, lpae_addr(d, g, g), level + 1, g)))
-			return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
-						 IOMMUFMT__DV_VALUE, iova, 0, 0,
-						 "0x%llx is already mapped", (unsigned long long)iova);
+			return iommufmt__pt_mapped(diag, iova);
 	}
 	iommufmt__store64(p, lpae_leaf_enc(pt, pa, prot, target, s2), 0);
 	return 0;
@@ -1109,12 +864,12 @@ static int lpae_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 				      "address above the input size");
 	for (int level = (int)pt->start_level; level <= 3; level++) {
 		const unsigned sh = lpae_shift(g, level);
-		uint8_t *p = lpae_arena_ptr(arena, table + ((iova >> sh) & imask) * 8);
+		uint8_t *p = iommufmt__arena_ptr(arena, table + ((iova >> sh) & imask) * 8, 8);
 		uint64_t d;
 
 		imask = (UINT64_C(1) << (g - 3)) - 1;
 		if (!p)
-			return lpae_arena_fault(diag, table);
+			return iommufmt__pt_arena_fault(diag, table);
 		d = iommufmt__load64(p, 0);
 		if (!(d & LPAE_VALID))
 			break;
@@ -1126,17 +881,12 @@ static int lpae_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 		    (level < 3 && !((pt->priv[LPAE_PRIV_LEAFMASK] >> level) & 1)))
 			break;
 		if (iova & ((UINT64_C(1) << sh) - 1))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova,
-						 UINT64_C(1) << sh, 0,
-						 "0x%llx is inside a larger mapping",
-						 (unsigned long long)iova);
+			return iommufmt__pt_split(diag, iova, UINT64_C(1) << sh);
 		iommufmt__store64(p, 0, 0);
 		*size = UINT64_C(1) << sh;
 		return 0;
 	}
-	return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-			      "nothing is mapped at 0x%llx", (unsigned long long)iova);
+	return iommufmt__pt_unmapped(diag, iova);
 }
 
 /*
@@ -1167,17 +917,17 @@ static int name##_walk_range(const struct iommufmt_pgtable *pt,			\
 			     int (*fn)(void *, const struct iommufmt_xlate *),	\
 			     void *opaque)					\
 {										\
-	struct lpae_sink sk = { .fn = fn, .opaque = opaque, .flags = flags };	\
+	struct pw_sink sk = { .fn = fn, .opaque = opaque, .flags = flags };	\
 										\
-	return lpae_walk(pt, gmem, start, last, &sk, s2, LPAE_MODE_WALK);	\
+	return lpae_walk(pt, gmem, start, last, &sk, s2, 0);			\
 }										\
 static int name##_dirty(const struct iommufmt_pgtable *pt,			\
 			const struct iommufmt_gmem *gmem, __u64 start,		\
 			__u64 last, __u32 flags, __u64 *bitmap)			\
 {										\
-	struct lpae_sink sk = { .bitmap = bitmap, .dflags = flags };		\
+	struct pw_sink sk = { .bitmap = bitmap, .dflags = flags };		\
 										\
-	return lpae_walk(pt, gmem, start, last, &sk, s2, LPAE_MODE_DIRTY);	\
+	return lpae_walk(pt, gmem, start, last, &sk, s2, 1);			\
 }										\
 static int name##_map_page(const struct iommufmt_pgtable *pt,			\
 			   struct iommufmt_pgtable_arena *arena, __u64 iova,	\
@@ -1186,16 +936,8 @@ static int name##_map_page(const struct iommufmt_pgtable *pt,			\
 {										\
 	return lpae_map_page(pt, arena, iova, pa, size, prot, diag, s2);	\
 }										\
-static const struct iommufmt_pgtable_walk_ops name##_ops = {			\
-	.ops_size = sizeof(struct iommufmt_pgtable_walk_ops),			\
-	.prepare = name##_prepare,						\
-	.root_size = lpae_root_size,						\
-	.translate = name##_translate,						\
-	.translate_batch = name##_translate_batch,				\
-	.walk_range = name##_walk_range,					\
-	.dirty = name##_dirty,							\
-	.map_page = name##_map_page,						\
-	.unmap_page = lpae_unmap_page,						\
-}
+IOMMUFMT__PGTABLE_WALK_OPS(name##_ops, name##_prepare, lpae_root_size, name##_translate,	\
+			   name##_translate_batch, name##_walk_range, name##_dirty,	\
+			   name##_map_page, lpae_unmap_page)
 
 #endif /* IOMMUFMT_FORMATS_PGTABLE_ARM_LPAE_H */

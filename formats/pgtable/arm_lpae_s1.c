@@ -4,10 +4,5 @@
 
 LPAE_DEFINE_WALK_OPS(lpae_s1, 0);
 
-const struct iommufmt_pgtable_ops iommufmt__pgtable_arm_lpae_s1 = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_ARM_LPAE_S1,
-	.name = "arm-lpae-s1",
-	.description = "VMSAv8-64 long-descriptor tables, stage 1",
-	.walk = &lpae_s1_ops,
-};
+IOMMUFMT__PGTABLE_FORMAT(iommufmt__pgtable_arm_lpae_s1, IOMMUFMT_PGTABLE_ARM_LPAE_S1, "arm-lpae-s1",
+			 "VMSAv8-64 long-descriptor tables, stage 1", &lpae_s1_ops);

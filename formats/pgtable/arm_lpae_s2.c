@@ -4,10 +4,5 @@
 
 LPAE_DEFINE_WALK_OPS(lpae_s2, 1);
 
-const struct iommufmt_pgtable_ops iommufmt__pgtable_arm_lpae_s2 = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_ARM_LPAE_S2,
-	.name = "arm-lpae-s2",
-	.description = "VMSAv8-64 long-descriptor tables, stage 2",
-	.walk = &lpae_s2_ops,
-};
+IOMMUFMT__PGTABLE_FORMAT(iommufmt__pgtable_arm_lpae_s2, IOMMUFMT_PGTABLE_ARM_LPAE_S2, "arm-lpae-s2",
+			 "VMSAv8-64 long-descriptor tables, stage 2", &lpae_s2_ops);

@@ -1,7 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* s390 zPCI DAT region/segment/page tables (big-endian) */
 #include "formats/formats.h"
-#include "lib/pgtable_internal.h"
+
+#define PW_DOWN		(-1)	/* levels count down towards the leaves */
+#define PW_LAST		1
+#define PW_MAXDEPTH	5
+#define PW_BE		1
+#include "lib/pgtable_walk.h"
 
 /*
  * zPCI DMA translation tables (Linux arch/s390/include/asm/pci_dma.h,
@@ -78,8 +83,6 @@
 #define S390_CRST_SIZE		UINT64_C(0x4000)	/* region and segment tables */
 #define S390_PT_SIZE		UINT64_C(0x800)		/* page tables */
 
-#define S390_INLINE static inline __attribute__((always_inline))
-
 static inline unsigned s390_shift(int level)
 {
 	return level == 1 ? 12u : 20u + 11u * (unsigned)(level - 2);
@@ -90,14 +93,16 @@ static inline uint64_t s390_imask(int level)
 	return level == 1 ? 0xff : 0x7ff;
 }
 
-enum s390_kind { S390_INVALID, S390_TABLE, S390_LEAF, S390_BAD };
+/* Entry kinds, as the walker template numbers them. */
+enum s390_kind { S390_INVALID = PW_HOLE, S390_TABLE = PW_TABLE, S390_LEAF = PW_PAGE,
+		 S390_BAD = PW_FAULT };
 
 /*
  * Decode entry @e of a table at @level: its kind, and the next table origin
  * or frame in @addr, the fault reason for S390_BAD / S390_INVALID in
  * @reason.
  */
-S390_INLINE enum s390_kind s390_decode(const struct iommufmt_pgtable *pt, uint64_t e,
+PW_INLINE enum s390_kind s390_decode(const struct iommufmt_pgtable *pt, uint64_t e,
 				       const int level, uint64_t *addr, uint32_t *reason)
 {
 	/* fast paths: a well-formed entry passes one mask compare */
@@ -191,48 +196,50 @@ static inline uint32_t s390_perm(uint64_t prot)
 	       (prot ? 0 : IOMMUFMT_ACCESS_WRITE);
 }
 
-/* ---- translate ---- */
+/* ---- translation (the template's hooks) ---- */
 
-struct s390_walk {
-	uint64_t table;
-	uint64_t prot;	/* P seen on the path */
-};
+PW_INLINE uint64_t pw_entry_off(const unsigned int k, const int level, const int first,
+				uint64_t iova)
+{
+	(void)k;
+	(void)first;
+	return ((iova >> s390_shift(level)) & s390_imask(level)) * 8;
+}
 
-/* One lookup at @level: 1 when @out is final, 0 to continue one level down. */
-S390_INLINE int s390_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *rd,
-			  uint64_t iova, uint32_t access, struct iommufmt_xlate *out,
-			  struct s390_walk *w, const int level, const int prefetch)
+/* One lookup at @level: 1 when @out is final, 0 to continue one level down (lane->acc: P seen). */
+PW_INLINE int pw_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *rd, uint64_t iova,
+		      uint32_t access, struct iommufmt_xlate *out, struct pw_lane *w,
+		      const unsigned int k, const int level, const int first, const int prefetch)
 {
 	const unsigned sh = s390_shift(level);
-	const uint64_t ea = w->table + ((iova >> sh) & s390_imask(level)) * 8;
+	const uint64_t off = pw_entry_off(k, level, first, iova);
 	uint64_t e, addr = 0;
 	uint32_t reason = 0;
 
-	if (unlikely(iommufmt__ptrd_rd64(rd, ea, &e, 1))) {
+	if (unlikely(iommufmt__ptrd_rd64_at(rd, w->table, off, &e, 1))) {
 		out->fault = IOMMUFMT_FAULT_TABLE_READ;
-		out->fault_addr = ea;
+		out->fault_addr = w->table + off;
 		e = 0;
 		goto fault;
 	}
 	switch (s390_decode(pt, e, level, &addr, &reason)) {
 	case S390_TABLE:
-		w->prot |= e & S390_PROT;
+		w->acc |= e & S390_PROT;
 		w->table = addr;
 		/* start the next level's load while other walks run */
 		if (prefetch && level > 1)
-			iommufmt__ptrd_prefetch(rd, addr + ((iova >> s390_shift(level - 1)) &
-							    s390_imask(level - 1)) * 8);
+			iommufmt__ptrd_prefetch(rd, addr + pw_entry_off(k, level - 1, 0, iova));
 		return 0;
 	case S390_LEAF:
-		w->prot |= e & S390_PROT;
-		if (unlikely((access & IOMMUFMT_ACCESS_WRITE) && w->prot)) {
+		w->acc |= e & S390_PROT;
+		if (unlikely((access & IOMMUFMT_ACCESS_WRITE) && w->acc)) {
 			out->fault = IOMMUFMT_FAULT_PERMISSION;
 			goto fault;
 		}
 		out->pa = addr | (iova & ((UINT64_C(1) << sh) - 1));
 		out->page_size = UINT64_C(1) << sh;
 		out->pte = e;
-		out->perm = s390_perm(w->prot);
+		out->perm = s390_perm(w->acc);
 		out->level = (uint32_t)level;
 		return 1;
 	default:
@@ -246,13 +253,14 @@ fault:
 	return 1;
 }
 
-S390_INLINE int s390_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
-			   struct iommufmt_xlate *out, struct s390_walk *w)
+/* Start a translation: @out zeroed but for iova, so a step fills only what it finds. */
+PW_INLINE int pw_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
+		       struct iommufmt_xlate *out, struct pw_lane *w)
 {
 	memset(out, 0, sizeof(*out));
 	out->iova = iova;
 	w->table = pt->cfg.root;
-	w->prot = 0;
+	w->acc = 0;
 	if (unlikely(iova > pt->ias_mask)) {
 		out->fault = IOMMUFMT_FAULT_ADDR_SIZE_INPUT;
 		out->level = pt->start_level;
@@ -261,294 +269,87 @@ S390_INLINE int s390_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 	return 0;
 }
 
+/* The root's level is a constant in each walker: RF, RS, RT or SX. */
+#define S390_TOPS(X)	X(5) X(4) X(3) X(2)
+
 static void s390_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			   __u64 iova, __u32 access, struct iommufmt_xlate *out)
 {
-	struct s390_walk w;
-	struct iommufmt__ptrd rd;
-
-	if (s390_begin(pt, iova, out, &w))
-		return;
-	iommufmt__ptrd_init(&rd, gmem);
 	switch (pt->start_level) {
-	case 5:
-		if (s390_step(pt, &rd, iova, access, out, &w, 5, 0))
-			return;
-		__attribute__((fallthrough));
-	case 4:
-		if (s390_step(pt, &rd, iova, access, out, &w, 4, 0))
-			return;
-		__attribute__((fallthrough));
-	case 3:
-		if (s390_step(pt, &rd, iova, access, out, &w, 3, 0))
-			return;
-		__attribute__((fallthrough));
-	case 2:
-		if (s390_step(pt, &rd, iova, access, out, &w, 2, 0))
-			return;
-		__attribute__((fallthrough));
+#define S390_CASE_T(top_) case top_: pw_translate(pt, gmem, iova, access, out, 0, top_); return;
+	S390_TOPS(S390_CASE_T)
+#undef S390_CASE_T
 	default:
-		s390_step(pt, &rd, iova, access, out, &w, 1, 0);
+		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
 	}
 }
-
-#define S390_LANES 32
-
-#define S390_BATCH_LEVEL(L)							\
-	do {									\
-		for (uint32_t m_ = live; m_; m_ &= m_ - 1) {			\
-			unsigned i_ = (unsigned)__builtin_ctz(m_);		\
-										\
-			if (s390_step(pt, &rd, iovas[base + i_], access,	\
-				      &out[base + i_], &w[i_], (L), 1))		\
-				live &= ~(UINT32_C(1) << i_);			\
-		}								\
-	} while (0)
 
 static void s390_translate_batch(const struct iommufmt_pgtable *pt,
 				 const struct iommufmt_gmem *gmem, const __u64 *iovas, size_t n,
 				 __u32 access, struct iommufmt_xlate *out)
 {
-	struct iommufmt__ptrd rd;
-
-	iommufmt__ptrd_init(&rd, gmem);
-	for (size_t base = 0; base < n; base += S390_LANES) {
-		unsigned m = (unsigned)(n - base < S390_LANES ? n - base : S390_LANES);
-		struct s390_walk w[S390_LANES];
-		uint32_t live = 0;
-
-		for (unsigned i = 0; i < m; i++)
-			if (!s390_begin(pt, iovas[base + i], &out[base + i], &w[i])) {
-				live |= UINT32_C(1) << i;
-				iommufmt__ptrd_prefetch(&rd, w[i].table +
-							((iovas[base + i] >>
-							  s390_shift((int)pt->start_level)) &
-							 0x7ff) * 8);
-			}
-		switch (pt->start_level) {
-		case 5:
-			S390_BATCH_LEVEL(5);
-			__attribute__((fallthrough));
-		case 4:
-			S390_BATCH_LEVEL(4);
-			__attribute__((fallthrough));
-		case 3:
-			S390_BATCH_LEVEL(3);
-			__attribute__((fallthrough));
-		case 2:
-			S390_BATCH_LEVEL(2);
-			__attribute__((fallthrough));
-		default:
-			S390_BATCH_LEVEL(1);
-		}
+	switch (pt->start_level) {
+#define S390_CASE_B(top_) case top_: pw_batch(pt, gmem, iovas, n, access, out, 0, top_); return;
+	S390_TOPS(S390_CASE_B)
+#undef S390_CASE_B
+	default:
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
 	}
 }
 
-/* ---- range walk ---- */
+/* ---- range walk (the template's hooks) ---- */
 
-#define S390_MEMO 64
-
-/*
- * First index at or after @idx (up to @end) whose entry is valid (not zero,
- * invalid bit @ibit clear), in a table whose entries [first, end] are at
- * @host. Invalid stretches are scanned eight entries at a time, prefetching
- * 4 KiB ahead.
- */
-static inline uint64_t s390_skip_invalid(const uint8_t *host, uint64_t first, uint64_t idx,
-					 uint64_t end, uint64_t ibit)
+PW_INLINE unsigned int pw_shift(const unsigned int k, const int level)
 {
-	const uint8_t *p = host + (idx - first) * 8;
-	uint64_t n = end - idx + 1, k = 0;
-
-	/* the invalid entry in memory byte order: zero-or-this is the fast test */
-	const uint64_t inv = iommufmt__raw_to_be(ibit);
-
-	while (k + 8 <= n) {
-		const uint8_t *q = p + k * 8;
-		uint64_t any = 0;
-
-		if (k + 512 < n)
-			__builtin_prefetch(q + 4096);
-		for (int j = 0; j < 8; j++) {
-			uint64_t raw = iommufmt__load64_raw(q + 8 * j);
-
-			any |= raw & (raw ^ inv);	/* 0 for a zero or canonical invalid entry */
-		}
-		if (any)
-			break;
-		k += 8;
-	}
-	for (; k < n; k++) {
-		uint64_t v = iommufmt__load64(p + k * 8, 1);
-
-		if (v && !(v & ibit))
-			break;
-	}
-	return idx + k;
+	(void)k;
+	return s390_shift(level);
 }
 
-/* Start loading the first 4 KiB of a table's entries. */
-static inline void s390_prefetch_entries(const uint8_t *host, uint64_t count)
+PW_INLINE uint64_t pw_imask(const unsigned int k, const int level)
 {
-	uint64_t bytes = count * 8 < 4096 ? count * 8 : 4096;
-
-	for (uint64_t off = 0; off < bytes; off += 64)
-		__builtin_prefetch(host + off);
+	(void)k;
+	return s390_imask(level);
 }
 
-struct s390_frame {
-	uint64_t table, base, prot;
-	const uint8_t *host;
-	uint64_t first, idx, end;
-	int full, emitted;
-};
-
-static inline unsigned s390_memo_slot(uint64_t table, int level)
+/* Invalid entries (the builders fill tables with them) are skipped like zero ones. */
+PW_INLINE uint64_t pw_invalid_bit(const unsigned int k, const int level)
 {
-	uint64_t h = (table >> 11) * UINT64_C(0x9e3779b97f4a7c15) + (uint64_t)level;
-
-	return (unsigned)(h >> 58) & (S390_MEMO - 1);
+	(void)k;
+	return level == 1 ? S390_PTE_INVALID : S390_TE_INVALID;
 }
 
-static int s390_emit_fault(int (*fn)(void *, const struct iommufmt_xlate *), void *opaque,
-			   __u32 flags, int *emitted, uint64_t iova, uint64_t size,
-			   uint32_t reason, int level, uint64_t e, uint64_t fault_addr)
+PW_INLINE void pw_decode(const struct iommufmt_pgtable *pt, const unsigned int k, uint64_t e,
+			 const int level, struct pw_ent *d)
+{
+	(void)k;
+	d->kind = s390_decode(pt, e, level, &d->addr, &d->fault);
+	d->acc = e & S390_PROT;
+}
+
+PW_INLINE int pw_leaf(const struct pw_walk *w, const unsigned int k, struct pw_frame *f, uint64_t e,
+		      const struct pw_ent *d, const int level, uint64_t va)
 {
 	struct iommufmt_xlate rec;
 
-	if (!(flags & IOMMUFMT_WALK_FAULTS))
-		return 0;
-	*emitted = 1;
+	(void)k;
 	memset(&rec, 0, sizeof(rec));
-	rec.fault_addr = fault_addr;
-	rec.iova = iova;
-	rec.page_size = size;
-	rec.fault = reason;
-	rec.level = (uint32_t)level;
+	rec.iova = va;
+	rec.pa = d->addr;
+	rec.page_size = UINT64_C(1) << s390_shift(level);
 	rec.pte = e;
-	return fn(opaque, &rec);
+	rec.perm = s390_perm(f->acc | (e & S390_PROT));
+	rec.level = (uint32_t)level;
+	f->emitted = 1;
+	return w->sk->fn(w->sk->opaque, &rec);
 }
 
 static int s390_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			   __u64 start, __u64 last, __u32 flags,
 			   int (*fn)(void *opaque, const struct iommufmt_xlate *rec), void *opaque)
 {
-	const int top = (int)pt->start_level;
-	struct s390_frame fr[6];
-	uint64_t memo[S390_MEMO];
-	uint64_t wlast = last < pt->ias_mask ? last : pt->ias_mask;
-	uint64_t budget = iommufmt__walk_budget(gmem);
-	int level = top, r;
+	const struct pw_sink sk = { .fn = fn, .opaque = opaque, .flags = flags };
 
-	memset(memo, 0, sizeof(memo));
-	if (start <= wlast) {
-		struct s390_frame *f = &fr[top];
-		unsigned sh = s390_shift(top);
-
-		f->table = pt->cfg.root;
-		f->base = 0;
-		f->prot = 0;
-		f->first = f->idx = start >> sh;
-		f->end = wlast >> sh;
-		f->full = 0;
-		f->emitted = 0;
-		f->host = iommufmt__gmem_ptr(gmem, f->table + f->first * 8,
-					     (size_t)(f->end - f->first + 1) * 8);
-	} else {
-		level = 0;
-	}
-	while (level >= 1 && level <= top) {
-		struct s390_frame *f = &fr[level];
-		const unsigned sh = s390_shift(level);
-		uint64_t va, e, addr = 0, size = UINT64_C(1) << sh;
-		uint32_t reason = 0;
-
-		if (f->idx > f->end) {
-			if (level == top)
-				break;
-			if (f->full && !f->emitted)
-				memo[s390_memo_slot(f->table, level)] = f->table | (uint64_t)level;
-			fr[level + 1].emitted |= f->emitted;
-			level++;
-			fr[level].idx++;
-			continue;
-		}
-		if (f->host) {
-			f->idx = s390_skip_invalid(f->host, f->first, f->idx, f->end,
-						   level == 1 ? S390_PTE_INVALID : S390_TE_INVALID);
-			if (f->idx > f->end)
-				continue;
-		}
-		va = f->base + (f->idx << sh);
-		if (f->host) {
-			e = iommufmt__load64(f->host + (f->idx - f->first) * 8, 1);
-		} else if (iommufmt__gmem_rd64be(gmem, f->table + f->idx * 8, &e)) {
-			uint64_t cnt = f->end - f->idx + 1;
-			/* a span of 2^64 (a whole region-first table) is reported as 2^64 - 1 */
-			uint64_t span = cnt > (~UINT64_C(0) >> sh) ? ~UINT64_C(0) : cnt << sh;
-
-			r = s390_emit_fault(fn, opaque, flags, &f->emitted, va,
-					    span ? span : ~UINT64_C(0), IOMMUFMT_FAULT_TABLE_READ,
-					    level, 0, f->table + f->idx * 8);
-			if (r)
-				return r;
-			f->idx = f->end + 1;
-			continue;
-		}
-		switch (s390_decode(pt, e, level, &addr, &reason)) {
-		case S390_INVALID:
-			break;
-		case S390_BAD:
-			r = s390_emit_fault(fn, opaque, flags, &f->emitted, va, size, reason,
-					    level, e, 0);
-			if (r)
-				return r;
-			break;
-		case S390_LEAF: {
-			struct iommufmt_xlate rec;
-
-			memset(&rec, 0, sizeof(rec));
-			rec.iova = va;
-			rec.pa = addr;
-			rec.page_size = size;
-			rec.pte = e;
-			rec.perm = s390_perm(f->prot | (e & S390_PROT));
-			rec.level = (uint32_t)level;
-			f->emitted = 1;
-			r = fn(opaque, &rec);
-			if (r)
-				return r;
-			break;
-		}
-		case S390_TABLE: {
-			struct s390_frame *c = &fr[level - 1];
-			const unsigned csh = s390_shift(level - 1);
-			uint64_t lo, hi;
-
-			if (memo[s390_memo_slot(addr, level - 1)] == (addr | (uint64_t)(level - 1)))
-				break;
-			if (!budget--)
-				return -ELOOP;
-			lo = start > va ? start : va;
-			hi = wlast < va + (size - 1) ? wlast : va + (size - 1);
-			c->table = addr;
-			c->base = va;
-			c->prot = f->prot | (e & S390_PROT);
-			c->first = c->idx = (lo - va) >> csh;
-			c->end = (hi - va) >> csh;
-			c->full = c->first == 0 && c->end == s390_imask(level - 1);
-			c->emitted = 0;
-			c->host = iommufmt__gmem_ptr(gmem, addr + c->first * 8,
-						     (size_t)(c->end - c->first + 1) * 8);
-			if (c->host)
-				s390_prefetch_entries(c->host, c->end - c->first + 1);
-			level--;
-			continue;
-		}
-		}
-		f->idx++;
-	}
-	return 0;
+	return pw_walk(pt, gmem, start, last, &sk, 0);
 }
 
 /* ---- configuration ---- */
@@ -620,19 +421,6 @@ static int s390_root_size(const struct iommufmt_pgtable *pt, __u64 *size, __u64 
 
 /* ---- builders ---- */
 
-/* An entry inside the arena's allocated part (tables the builders made), or NULL. */
-static uint8_t *s390_arena_ptr(const struct iommufmt_pgtable_arena *a, uint64_t gpa)
-{
-	return iommufmt__arena_ptr(a, gpa, 8);
-}
-
-static int s390_arena_fault(struct iommufmt_diag *diag, uint64_t gpa)
-{
-	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
-				 IOMMUFMT__DV_VALUE, gpa, 0, 0,
-				 "table at 0x%llx lies outside the arena", (unsigned long long)gpa);
-}
-
 /* An empty region or segment entry: invalid, or all zero. */
 static int s390_te_empty(uint64_t e)
 {
@@ -643,7 +431,7 @@ static int s390_te_empty(uint64_t e)
 static int s390_pt_empty(const struct iommufmt_pgtable_arena *a, uint64_t pto)
 {
 	for (uint64_t i = 0; i < 256; i++) {
-		const uint8_t *p = s390_arena_ptr(a, pto + i * 8);
+		const uint8_t *p = iommufmt__arena_ptr(a, pto + i * 8, 8);
 		uint64_t e;
 
 		if (!p)
@@ -679,18 +467,15 @@ static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 
 	if (!(pt->pgsize_bitmap & size) || ((iova | pa) & (size - 1)) || iova > pt->ias_mask ||
 	    pa > pt->oas_mask)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
-					 IOMMUFMT__DV_VALUE, size, 0, 0,
-					 "0x%llx is not a page size of this table, or misaligned",
-					 (unsigned long long)size);
+		return iommufmt__pt_bad_size(diag, size);
 	for (level = (int)pt->start_level;; level--) {
 		uint64_t addr = 0;
 		uint32_t reason = 0;
 
-		p = s390_arena_ptr(arena, table + ((iova >> s390_shift(level)) &
-						   s390_imask(level)) * 8);
+		p = iommufmt__arena_ptr(arena, table + ((iova >> s390_shift(level)) &
+						   s390_imask(level)) * 8, 8);
 		if (!p)
-			return s390_arena_fault(diag, table);
+			return iommufmt__pt_arena_fault(diag, table);
 		e = iommufmt__load64(p, 1);
 		if (level == target)
 			break;
@@ -717,9 +502,7 @@ static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 				  s390_pt_empty(arena, addr));
 		}
 		if (taken)
-			return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
-						 IOMMUFMT__DV_VALUE, iova, 0, 0,
-						 "0x%llx is already mapped", (unsigned long long)iova);
+			return iommufmt__pt_mapped(diag, iova);
 		if (target == 1 && pa == 0 && !pbit)
 			return s390_frame0(diag);
 		iommufmt__store64(p, level == 1 ? (pa | pbit) : (pa | S390_FC | pbit), 1);
@@ -778,13 +561,13 @@ static int s390_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 				      "address above the input size");
 	for (int level = (int)pt->start_level; level >= 1; level--) {
 		const unsigned sh = s390_shift(level);
-		uint8_t *p = s390_arena_ptr(arena, table + ((iova >> sh) & s390_imask(level)) * 8);
+		uint8_t *p = iommufmt__arena_ptr(arena, table + ((iova >> sh) & s390_imask(level)) * 8, 8);
 		uint64_t e, addr = 0;
 		uint32_t reason = 0;
 		enum s390_kind k;
 
 		if (!p)
-			return s390_arena_fault(diag, table);
+			return iommufmt__pt_arena_fault(diag, table);
 		e = iommufmt__load64(p, 1);
 		k = s390_decode(pt, e, level, &addr, &reason);
 		if (k == S390_TABLE) {
@@ -794,35 +577,17 @@ static int s390_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 		if (k != S390_LEAF)
 			break;
 		if (iova & ((UINT64_C(1) << sh) - 1))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova,
-						 UINT64_C(1) << sh, 0,
-						 "0x%llx is inside a larger mapping",
-						 (unsigned long long)iova);
+			return iommufmt__pt_split(diag, iova, UINT64_C(1) << sh);
 		iommufmt__store64(p, level == 1 ? S390_PTE_INVALID : S390_TE_INVALID, 1);
 		*size = UINT64_C(1) << sh;
 		return 0;
 	}
-	return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-			      "nothing is mapped at 0x%llx", (unsigned long long)iova);
+	return iommufmt__pt_unmapped(diag, iova);
 }
 
-static const struct iommufmt_pgtable_walk_ops s390_walk_ops = {
-	.ops_size = sizeof(struct iommufmt_pgtable_walk_ops),
-	.prepare = s390_prepare,
-	.root_size = s390_root_size,
-	.translate = s390_translate,
-	.translate_batch = s390_translate_batch,
-	.walk_range = s390_walk_range,
-	.dirty = NULL,
-	.map_page = s390_map_page,
-	.unmap_page = s390_unmap_page,
-};
+IOMMUFMT__PGTABLE_WALK_OPS(s390_walk_ops, s390_prepare, s390_root_size, s390_translate,
+			   s390_translate_batch, s390_walk_range, NULL, s390_map_page,
+			   s390_unmap_page);
 
-const struct iommufmt_pgtable_ops iommufmt__pgtable_s390_dat = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_S390_DAT,
-	.name = "s390-dat",
-	.description = "s390 zPCI DAT region/segment/page tables (big-endian)",
-	.walk = &s390_walk_ops,
-};
+IOMMUFMT__PGTABLE_FORMAT(iommufmt__pgtable_s390_dat, IOMMUFMT_PGTABLE_S390_DAT, "s390-dat",
+			 "s390 zPCI DAT region/segment/page tables (big-endian)", &s390_walk_ops);

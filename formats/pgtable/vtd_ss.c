@@ -19,6 +19,7 @@
 #define RX_MAXLEV	5
 #define RX_ZERO_IS_HOLE	1
 #define RX_TOPS(X)	X(3) X(4) X(5)
+#define RX_DIRTY_BIT	BIT64(9)
 #include "lib/pgtable_radix.h"
 
 #define SS_R		BIT64(0)
@@ -27,38 +28,12 @@
 #define SS_EMT		GENMASK64(5, 3)
 #define SS_IPAT		BIT64(6)
 #define SS_PS		BIT64(7)
-#define SS_D		BIT64(9)
 #define SS_SNP		BIT64(11)
 #define SS_TM		BIT64(62)
 #define SS_ADDR		GENMASK64(51, 12)
 
 /* pt->priv[0]: address bits above the host address width. */
 #define SS_OA_RSVD(pt)	((pt)->priv[0])
-
-static inline unsigned int rx_shift(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	return 12 + 9 * (level - 1);
-}
-
-static inline unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	(void)level;
-	return 9;
-}
-
-static inline uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	(void)level;
-	return 4096;
-}
-
-static inline uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova)
-{
-	return iova > pt->ias_mask ? IOMMUFMT_FAULT_ADDR_SIZE_INPUT : 0;
-}
 
 static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e)
@@ -114,55 +89,6 @@ static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, un
 	e->next = level - 1;
 }
 
-static inline uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
-				       uint32_t access)
-{
-	(void)pt;
-	return access & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC) & ~perm ?
-	       IOMMUFMT_FAULT_PERMISSION : 0;
-}
-
-static inline uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm)
-{
-	(void)pt;
-	return perm & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC);
-}
-
-static inline int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last)
-{
-	if (*start > pt->ias_mask)
-		return 0;
-	if (*last > pt->ias_mask)
-		*last = pt->ias_mask;
-	return 1;
-}
-
-static inline uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
-{
-	(void)pt;
-	return lin;
-}
-
-static inline uint64_t rx_dirty_bit(const struct iommufmt_pgtable *pt)
-{
-	return pt->cfg.flags & IOMMUFMT_PGTABLE_F_AD ? SS_D : 0;
-}
-
-static inline int rx_leaf_level(const struct iommufmt_pgtable *pt, uint64_t size,
-				unsigned int *level, unsigned int *group_log2)
-{
-	*group_log2 = 0;
-	if (size == (UINT64_C(1) << 12))
-		*level = 1;
-	else if (size == (UINT64_C(1) << 21))
-		*level = 2;
-	else if (size == (UINT64_C(1) << 30) && (pt->cfg.flags & IOMMUFMT_PGTABLE_F_1G))
-		*level = 3;
-	else
-		return -EINVAL;
-	return 0;
-}
-
 static inline uint64_t rx_make_table(const struct iommufmt_pgtable *pt, unsigned int level,
 				     uint64_t child, unsigned int child_level)
 {
@@ -196,21 +122,14 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 static int ss_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 {
-	struct iommufmt_pgtable_cfg *c = &pt->cfg;
-	const uint32_t ok_flags = IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_EXEC |
-				  IOMMUFMT_PGTABLE_F_1G;
-	uint32_t levels = c->levels, ias, oas = c->oas ? c->oas : 52;
+	const struct iommufmt_pgtable_cfg *c = &pt->cfg;
+	uint32_t levels = c->levels, ias;
+	int r;
 
-	if (c->granule || c->sl0 || c->top)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-				      c->granule ? "granule" : c->sl0 ? "sl0" : "top",
-				      "VT-d second-stage tables have no %s", c->granule ?
-				      "granule" : c->sl0 ? "sl0" : "top");
-	if (c->flags & ~ok_flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, ok_flags,
-					 0, "flags 0x%x do not apply to VT-d second-stage tables",
-					 c->flags & ~ok_flags);
+	r = rx_prepare_fields(pt, "VT-d second-stage tables", "", IOMMUFMT_PGTABLE_F_AD |
+			      IOMMUFMT_PGTABLE_F_EXEC | IOMMUFMT_PGTABLE_F_1G, diag);
+	if (r)
+		return r;
 	if (!levels)
 		levels = !c->ias ? 4 : c->ias <= 39 ? 3 : c->ias <= 48 ? 4 : 5;
 	if (levels < 3 || levels > 5)
@@ -226,44 +145,10 @@ static int ss_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 					 12 + 9 * levels, 0,
 					 "%u levels translate %u to %u input bits, not %u", levels,
 					 12 + 9 * (levels - 1) + 1, 12 + 9 * levels, ias);
-	if (oas < 32 || oas > 52)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
-					 "host address width %u is outside 32..52 bits", oas);
-	if ((c->root & 0xfff) || (c->root >> oas))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
-					 IOMMUFMT__DV_VALUE, c->root, 0, 0,
-					 "root 0x%llx is not 4 KiB aligned below 2^%u",
-					 (unsigned long long)c->root, oas);
-	c->levels = levels;
-	c->ias = ias;
-	c->oas = oas;
-	pt->pgsize_bitmap = (UINT64_C(1) << 12) | (UINT64_C(1) << 21) |
-			    (c->flags & IOMMUFMT_PGTABLE_F_1G ? UINT64_C(1) << 30 : 0);
-	pt->ias_mask = (UINT64_C(1) << ias) - 1;
-	pt->oas_mask = (UINT64_C(1) << oas) - 1;
-	pt->start_level = levels;
-	pt->nr_levels = levels;
-	pt->priv[0] = oas < 52 ? GENMASK64(51, oas) : 0;
-	return 0;
+	return rx_prepare_finish(pt, levels, ias, (UINT64_C(1) << 12) | (UINT64_C(1) << 21) |
+				 (c->flags & IOMMUFMT_PGTABLE_F_1G ? UINT64_C(1) << 30 : 0),
+				 (UINT64_C(1) << ias) - 1, "host address width", diag);
 }
 
-static const struct iommufmt_pgtable_walk_ops ss_walk = {
-	.ops_size = sizeof(struct iommufmt_pgtable_walk_ops),
-	.prepare = ss_prepare,
-	.root_size = rx_root_size,
-	.translate = rx_translate,
-	.translate_batch = rx_translate_batch,
-	.walk_range = rx_walk_range,
-	.dirty = rx_dirty,
-	.map_page = rx_map_page,
-	.unmap_page = rx_unmap_page,
-};
-
-const struct iommufmt_pgtable_ops iommufmt__pgtable_vtd_ss = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_VTD_SS,
-	.name = "vtd-ss",
-	.description = "VT-d second-stage tables, 3/4/5 levels",
-	.walk = &ss_walk,
-};
+RX_DEFINE_FORMAT(iommufmt__pgtable_vtd_ss, IOMMUFMT_PGTABLE_VTD_SS, "vtd-ss",
+		 "VT-d second-stage tables, 3/4/5 levels", ss_prepare);

@@ -18,6 +18,9 @@
 #define RX_MAXLEV	5
 #define RX_ZERO_IS_HOLE	1
 #define RX_TOPS(X)	X(4) X(5)
+#define RX_DIRTY_BIT	BIT64(6)
+#define RX_CANONICAL	1
+#define RX_OWN_PERM	1
 #include "lib/pgtable_radix.h"
 
 #define X86_P		BIT64(0)
@@ -25,43 +28,14 @@
 #define X86_US		BIT64(2)
 #define X86_PWT		BIT64(3)
 #define X86_PCD		BIT64(4)
-#define X86_D		BIT64(6)
 #define X86_PS		BIT64(7)
 #define X86_G		BIT64(8)
 #define X86_PAT_LARGE	BIT64(12)
 #define X86_XD		BIT64(63)
 #define X86_ADDR	GENMASK64(51, 12)
 
-/* pt->priv: [0] address bits above the output size; [1] input bits (48 or 57). */
+/* pt->priv[0]: address bits above the output size. */
 #define X86_OA_RSVD(pt)	((pt)->priv[0])
-#define X86_IAS(pt)	((unsigned int)(pt)->priv[1])
-
-static inline unsigned int rx_shift(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	return 12 + 9 * (level - 1);
-}
-
-static inline unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	(void)level;
-	return 9;
-}
-
-static inline uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level)
-{
-	(void)pt;
-	(void)level;
-	return 4096;
-}
-
-static inline uint32_t rx_input_fault(const struct iommufmt_pgtable *pt, uint64_t iova)
-{
-	unsigned int sh = 64 - X86_IAS(pt);
-
-	return (uint64_t)((int64_t)(iova << sh) >> sh) != iova ? IOMMUFMT_FAULT_NON_CANONICAL : 0;
-}
 
 static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e)
@@ -135,51 +109,6 @@ static inline uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t
 	return perm & IOMMUFMT_ACCESS_USER ? perm : perm | IOMMUFMT_ACCESS_PRIV;
 }
 
-/* Canonical addresses: the lower half, then the upper half, in table order. */
-static inline int rx_linear(const struct iommufmt_pgtable *pt, uint64_t *start, uint64_t *last)
-{
-	const unsigned int ias = X86_IAS(pt);
-	const uint64_t lo_end = (UINT64_C(1) << (ias - 1)) - 1, hi_begin = ~lo_end;
-	uint64_t s = *start, l = *last;
-
-	if (s > lo_end && s < hi_begin)
-		s = hi_begin;
-	if (l > lo_end && l < hi_begin)
-		l = lo_end;
-	if (s > l)
-		return 0;
-	*start = s & ((UINT64_C(1) << ias) - 1);
-	*last = l & ((UINT64_C(1) << ias) - 1);
-	return 1;
-}
-
-static inline uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
-{
-	unsigned int sh = 64 - X86_IAS(pt);
-
-	return (uint64_t)((int64_t)(lin << sh) >> sh);
-}
-
-static inline uint64_t rx_dirty_bit(const struct iommufmt_pgtable *pt)
-{
-	return pt->cfg.flags & IOMMUFMT_PGTABLE_F_AD ? X86_D : 0;
-}
-
-static inline int rx_leaf_level(const struct iommufmt_pgtable *pt, uint64_t size,
-				unsigned int *level, unsigned int *group_log2)
-{
-	*group_log2 = 0;
-	if (size == (UINT64_C(1) << 12))
-		*level = 1;
-	else if (size == (UINT64_C(1) << 21))
-		*level = 2;
-	else if (size == (UINT64_C(1) << 30) && (pt->cfg.flags & IOMMUFMT_PGTABLE_F_1G))
-		*level = 3;
-	else
-		return -EINVAL;
-	return 0;
-}
-
 static inline uint64_t rx_make_table(const struct iommufmt_pgtable *pt, unsigned int level,
 				     uint64_t child, unsigned int child_level)
 {
@@ -215,21 +144,14 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 static int x86_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 {
-	struct iommufmt_pgtable_cfg *c = &pt->cfg;
-	const uint32_t ok_flags = IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_EXEC |
-				  IOMMUFMT_PGTABLE_F_1G;
-	uint32_t levels = c->levels, oas = c->oas ? c->oas : 52;
+	const struct iommufmt_pgtable_cfg *c = &pt->cfg;
+	uint32_t levels = c->levels;
+	int r;
 
-	if (c->granule || c->sl0 || c->top)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-				      c->granule ? "granule" : c->sl0 ? "sl0" : "top",
-				      "x86-64 tables have no %s", c->granule ? "granule" :
-				      c->sl0 ? "sl0" : "top");
-	if (c->flags & ~ok_flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, ok_flags,
-					 0, "flags 0x%x do not apply to x86-64 tables",
-					 c->flags & ~ok_flags);
+	r = rx_prepare_fields(pt, "x86-64 tables", "", IOMMUFMT_PGTABLE_F_AD |
+			      IOMMUFMT_PGTABLE_F_EXEC | IOMMUFMT_PGTABLE_F_1G, diag);
+	if (r)
+		return r;
 	if (!levels)
 		levels = c->ias == 57 ? 5 : 4;
 	if (levels != 4 && levels != 5)
@@ -242,45 +164,12 @@ static int x86_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 					 12 + 9 * levels, 0,
 					 "%u-level x86-64 tables translate %u input bits, not %u",
 					 levels, 12 + 9 * levels, c->ias);
-	if (oas < 32 || oas > 52)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
-					 "output size %u is outside 32..52 bits", oas);
-	if ((c->root & 0xfff) || (c->root >> oas))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
-					 IOMMUFMT__DV_VALUE, c->root, 0, 0,
-					 "root 0x%llx is not 4 KiB aligned below 2^%u",
-					 (unsigned long long)c->root, oas);
-	c->levels = levels;
-	c->ias = 12 + 9 * levels;
-	c->oas = oas;
-	pt->pgsize_bitmap = (UINT64_C(1) << 12) | (UINT64_C(1) << 21) |
-			    (c->flags & IOMMUFMT_PGTABLE_F_1G ? UINT64_C(1) << 30 : 0);
-	pt->ias_mask = ~UINT64_C(0);	/* canonical: both halves; the walker checks */
-	pt->oas_mask = (UINT64_C(1) << oas) - 1;
-	pt->start_level = levels;
-	pt->nr_levels = levels;
-	pt->priv[0] = oas < 52 ? GENMASK64(51, oas) : 0;
-	pt->priv[1] = c->ias;
-	return 0;
+	/* canonical addresses: ias_mask covers both halves, the walker checks */
+	return rx_prepare_finish(pt, levels, 12 + 9 * levels, (UINT64_C(1) << 12) |
+				 (UINT64_C(1) << 21) |
+				 (c->flags & IOMMUFMT_PGTABLE_F_1G ? UINT64_C(1) << 30 : 0),
+				 ~UINT64_C(0), "output size", diag);
 }
 
-static const struct iommufmt_pgtable_walk_ops x86_walk = {
-	.ops_size = sizeof(struct iommufmt_pgtable_walk_ops),
-	.prepare = x86_prepare,
-	.root_size = rx_root_size,
-	.translate = rx_translate,
-	.translate_batch = rx_translate_batch,
-	.walk_range = rx_walk_range,
-	.dirty = rx_dirty,
-	.map_page = rx_map_page,
-	.unmap_page = rx_unmap_page,
-};
-
-const struct iommufmt_pgtable_ops iommufmt__pgtable_x86_64 = {
-	.ops_size = sizeof(struct iommufmt_pgtable_ops),
-	.format = IOMMUFMT_PGTABLE_X86_64,
-	.name = "x86-64",
-	.description = "x86-64 4/5-level paging (VT-d first stage, AMD v2)",
-	.walk = &x86_walk,
-};
+RX_DEFINE_FORMAT(iommufmt__pgtable_x86_64, IOMMUFMT_PGTABLE_X86_64, "x86-64",
+		 "x86-64 4/5-level paging (VT-d first stage, AMD v2)", x86_prepare);

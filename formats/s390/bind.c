@@ -101,15 +101,13 @@ int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_di
 }
 
 static const struct iommufmt_data_type_desc s390_bind_types[] = {
-	{ IOMMUFMT_BIND_DATA_S390_FIB, IOMMUFMT_BIND_KIND_PGTABLE,
-	  sizeof(struct iommufmt_s390_fib_dma), sizeof(struct iommufmt_s390_fib_dma) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_BIND_DATA_S390_FIB, IOMMUFMT_BIND_KIND_PGTABLE,
+				  struct iommufmt_s390_fib_dma),
 };
 
 /* No PASID table (the library reports IOMMUFMT_DIAG_BIND_NO_PASID_TABLE) and no iommufd data. */
 const struct iommufmt_bind_ops iommufmt__s390_bind_ops = {
-	.ops_size = sizeof(struct iommufmt_bind_ops),
-	.data_types = s390_bind_types,
-	.nr_data_types = ARRAY_SIZE(s390_bind_types),
+	IOMMUFMT__BIND_OPS_HEAD(s390_bind_types),
 	.check_pasid_table = NULL,
 	.check_pgtable = s390_check_pgtable,
 	.pgtable_cfg = s390_pgtable_cfg,

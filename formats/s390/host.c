@@ -86,14 +86,8 @@ static int s390_advertise(const struct iommufmt_host_desc *d,
 }
 
 static const struct iommufmt_data_type_desc s390_hw_types[] = {
-	{ IOMMUFMT_HW_INFO_TYPE_S390_ZPCI, IOMMUFMT_BIND_KIND_HW_INFO,
-	  sizeof(struct iommufmt_hw_info_s390), sizeof(struct iommufmt_hw_info_s390) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_HW_INFO_TYPE_S390_ZPCI, IOMMUFMT_BIND_KIND_HW_INFO,
+				  struct iommufmt_hw_info_s390),
 };
 
-const struct iommufmt_host_ops iommufmt__s390_host_ops = {
-	.ops_size = sizeof(struct iommufmt_host_ops),
-	.hw_info_types = s390_hw_types,
-	.nr_hw_info_types = ARRAY_SIZE(s390_hw_types),
-	.decode = s390_decode,
-	.advertise = s390_advertise,
-};
+const struct iommufmt_host_ops iommufmt__s390_host_ops = IOMMUFMT__HOST_OPS(s390);

@@ -55,10 +55,7 @@ static const struct iommufmt__inv_fmt s390_fmt = {
 	.model = IOMMUFMT_MODEL_S390,
 	.big_endian = 1,
 	.op_lo = 0, .op_width = 0,
-	.nops = ARRAY_SIZE(s390_ops),
-	.ops = s390_ops,
-	.cmds = s390_cmds,
-	.ncmds = ARRAY_SIZE(s390_cmds),
+	IOMMUFMT__INV_TABLES(s390_ops, s390_cmds),
 };
 
 static int s390_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
@@ -70,16 +67,7 @@ static int s390_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag
 	return iommufmt__inv_cfg_unused(c, false, false, diag);
 }
 
-static int s390_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
-		       struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
-{
-	return iommufmt__inv_decode_many(&s390_fmt, s390_fix, c, cmds, n, out, done, diag);
-}
-
-static const char *s390_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd)
-{
-	return iommufmt__inv_name(&s390_fmt, c, cmd);
-}
+IOMMUFMT__INV_CODEC_OPS(s390, s390_fmt, s390_fix)
 
 static int s390_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
 		       void *out, size_t cap, __u32 *nr, __u32 *eflags, struct iommufmt_diag *diag)
@@ -124,22 +112,14 @@ static int s390_encode(const struct iommufmt_inv_codec *c, const struct iommufmt
 		r = iommufmt__inv_cannot(&em, "op", "zPCI has no page requests or stalls");
 		break;
 	}
-	*nr = (__u32)em.n;
-	*eflags |= em.eflags;
-	if (!r && em.n > cap)
-		return -EMSGSIZE;
-	return r;
+	return iommufmt__inv_emit_end(&em, r, nr, eflags);
 }
 
 const struct iommufmt_inval_ops iommufmt__s390_inval_ops = {
-	.ops_size = sizeof(struct iommufmt_inval_ops),
+	IOMMUFMT__INV_OPS_HEAD(s390),
 	.cfg_flags = 0,
 	.cmd_size = 24,
 	.wide_cmd_size = 0,
 	/* RPCIT condition code 1 (error) for a refused refresh */
 	.native_err = { 0, 1, 1, 0 },
-	.prepare = s390_prepare,
-	.decode = s390_decode,
-	.encode = s390_encode,
-	.cmd_name = s390_cmd_name,
 };

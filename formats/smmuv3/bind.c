@@ -318,34 +318,22 @@ static int smmu_from_iommufd(const struct iommufmt_host_desc *d,
 	struct iommufmt_bind_pasid_table *b = bind;
 	uint64_t w[2];
 	unsigned int cfg;
+	int err = iommufmt__iommufd_hwpt_in(in, IOMMUFMT_IOMMUFD_HWPT_DATA_ARM_SMMUV3,
+					    "IOMMU_HWPT_DATA_ARM_SMMUV3",
+					    sizeof(struct iommufmt_iommufd_hwpt_arm_smmuv3), 0, "an STE",
+					    diag);
 
-	if (in->data_type != IOMMUFMT_IOMMUFD_HWPT_DATA_ARM_SMMUV3)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
-					 "data_type", IOMMUFMT__DV_VALUE, in->data_type, 0, 0,
-					 "iommufd data type %u is not IOMMU_HWPT_DATA_ARM_SMMUV3",
-					 in->data_type);
-	if (in->data_len != sizeof(struct iommufmt_iommufd_hwpt_arm_smmuv3) || in->pasid ||
-	    in->hwpt_flags)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
-					 IOMMUFMT__DV_VALUE, in->data_len, 0, 0,
-					 "an STE is 16 bytes, with no PASID and no HWPT flags");
+	if (err)
+		return err;
 	memcpy(payload, in->data, 16);
 	iommufmt__load_le(w, payload, 2);
-	b->argsz = sizeof(*b);
-	b->model = d->model;
-	b->variant = d->variant;
-	b->data_type = IOMMUFMT_BIND_DATA_SMMUV3_STE;
 	cfg = (unsigned int)(w[0] >> 1) & 7;
-	if (!(w[0] & 1) || cfg == STE_CFG_ABORT) {
-		b->config = IOMMUFMT_BIND_CONFIG_ABORT;
-	} else if (cfg == STE_CFG_BYPASS) {
-		b->config = IOMMUFMT_BIND_CONFIG_BYPASS;
-	} else {
-		b->config = IOMMUFMT_BIND_CONFIG_TRANSLATE;
-		b->format = IOMMUFMT_PASIDT_SMMU_LINEAR + (uint32_t)((w[0] >> 4) & 3);
-		b->pasid_bits = (uint8_t)(w[0] >> 59);
-		b->base = w[0] & GENMASK64(51, 6);
-	}
+	iommufmt__pasid_table_bind(b, d, IOMMUFMT_BIND_DATA_SMMUV3_STE,
+				   !(w[0] & 1) || cfg == STE_CFG_ABORT ? IOMMUFMT_BIND_CONFIG_ABORT :
+				   cfg == STE_CFG_BYPASS ? IOMMUFMT_BIND_CONFIG_BYPASS :
+				   IOMMUFMT_BIND_CONFIG_TRANSLATE,
+				   IOMMUFMT_PASIDT_SMMU_LINEAR + (uint32_t)((w[0] >> 4) & 3),
+				   (uint8_t)(w[0] >> 59), w[0] & GENMASK64(51, 6));
 	*payload_len = 16;
 	return IOMMUFMT_BIND_KIND_PASID_TABLE;
 }
@@ -376,16 +364,14 @@ int iommufmt__smmu_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_di
 }
 
 static const struct iommufmt_data_type_desc smmu_bind_types[] = {
-	{ IOMMUFMT_BIND_DATA_SMMUV3_STE, IOMMUFMT_BIND_KIND_PASID_TABLE,
-	  sizeof(struct iommufmt_smmuv3_ste), sizeof(struct iommufmt_smmuv3_ste) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_BIND_DATA_SMMUV3_STE, IOMMUFMT_BIND_KIND_PASID_TABLE,
+				  struct iommufmt_smmuv3_ste),
 	{ IOMMUFMT_BIND_DATA_SMMUV3_CD, IOMMUFMT_BIND_KIND_PGTABLE,
 	  IOMMUFMT_SMMUV3_CD_SIZE_VER0, sizeof(struct iommufmt_smmuv3_cd) },
 };
 
 const struct iommufmt_bind_ops iommufmt__smmuv3_bind_ops = {
-	.ops_size = sizeof(struct iommufmt_bind_ops),
-	.data_types = smmu_bind_types,
-	.nr_data_types = ARRAY_SIZE(smmu_bind_types),
+	IOMMUFMT__BIND_OPS_HEAD(smmu_bind_types),
 	.check_pasid_table = smmu_check_pasid_table,
 	.check_pgtable = smmu_check_pgtable,
 	.to_iommufd = smmu_to_iommufd,

@@ -240,14 +240,8 @@ static int smmu_advertise(const struct iommufmt_host_desc *d,
 }
 
 static const struct iommufmt_data_type_desc smmu_hw_types[] = {
-	{ IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3, IOMMUFMT_BIND_KIND_HW_INFO,
-	  sizeof(struct iommufmt_hw_info_arm_smmuv3), sizeof(struct iommufmt_hw_info_arm_smmuv3) },
+	IOMMUFMT__DATA_TYPE_FIXED(IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3, IOMMUFMT_BIND_KIND_HW_INFO,
+				  struct iommufmt_hw_info_arm_smmuv3),
 };
 
-const struct iommufmt_host_ops iommufmt__smmuv3_host_ops = {
-	.ops_size = sizeof(struct iommufmt_host_ops),
-	.hw_info_types = smmu_hw_types,
-	.nr_hw_info_types = ARRAY_SIZE(smmu_hw_types),
-	.decode = smmu_decode,
-	.advertise = smmu_advertise,
-};
+const struct iommufmt_host_ops iommufmt__smmuv3_host_ops = IOMMUFMT__HOST_OPS(smmu);

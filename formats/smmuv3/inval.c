@@ -201,9 +201,9 @@ static inline __attribute__((always_inline)) int fix_tlbi(const struct iommufmt_
 		scale = 39;	/* the architecture treats larger values as 39 */
 	g = 10 + 2 * (unsigned int)tg;
 	leaf = ttl ? ttl_leaf(g, (unsigned int)ttl) : g;
-	if (a & iommufmt__mask_lo(leaf))
+	if (a & iommufmt__mask(leaf))
 		return iommufmt__inv_err_value(cmd, "addr", -EIO, IOMMUFMT_DIAG_INV_MISALIGNED, a,
-					       iommufmt__mask_lo(leaf),
+					       iommufmt__mask(leaf),
 					       "address not aligned to the TG/TTL leaf size", diag);
 	nr = (num + 1) << scale;
 	room = a ? (~a + 1) >> g : UINT64_C(1) << (64 - g);
@@ -263,10 +263,7 @@ static const struct iommufmt__inv_fmt smmu_fmt = {
 	.model = IOMMUFMT_MODEL_SMMU,
 	.big_endian = 0,
 	.op_lo = 0, .op_width = 8,
-	.nops = ARRAY_SIZE(smmu_ops),
-	.ops = smmu_ops,
-	.cmds = smmu_cmds,
-	.ncmds = ARRAY_SIZE(smmu_cmds),
+	IOMMUFMT__INV_TABLES(smmu_ops, smmu_cmds),
 };
 
 static int smmu_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
@@ -281,16 +278,7 @@ static int smmu_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag
 	return iommufmt__inv_cfg_unused(c, false, true, diag);
 }
 
-static int smmu_decode(const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
-		       struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
-{
-	return iommufmt__inv_decode_many(&smmu_fmt, smmu_fix, c, cmds, n, out, done, diag);
-}
-
-static const char *smmu_cmd_name(const struct iommufmt_inv_codec *c, const void *cmd)
-{
-	return iommufmt__inv_name(&smmu_fmt, c, cmd);
-}
+IOMMUFMT__INV_CODEC_OPS(smmu, smmu_fmt, smmu_fix)
 
 /* ---- encoding ---- */
 
@@ -412,7 +400,7 @@ static int enc_tlbi_range(struct smmu_enc *v)
 	} else {
 		shift = g - e->granule;
 		a = A >> shift;
-		n = ((A + N + iommufmt__mask_lo(shift)) >> shift) - a;
+		n = ((A + N + iommufmt__mask(shift)) >> shift) - a;
 		if ((a << shift) != A || (n << shift) != N)
 			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
 	}
@@ -446,8 +434,8 @@ static int enc_tlbi_range(struct smmu_enc *v)
 				continue;
 			if (l == 1 && g == 14 && !(c->cfg.flags & IOMMUFMT_INV_CFG_DS))
 				break;
-			if (!(a & iommufmt__mask_lo(leaf - g)) &&
-			    (k == 1 || !(n & iommufmt__mask_lo(leaf - g))))
+			if (!(a & iommufmt__mask(leaf - g)) &&
+			    (k == 1 || !(n & iommufmt__mask(leaf - g))))
 				ttl = l;
 		}
 		if (!ttl)
@@ -513,16 +501,8 @@ static int enc_atc(struct smmu_enc *v)
 	v->s[IOMMUFMT__IS_SID] = e->sid;
 	v->s[IOMMUFMT__IS_PASID] = e->pasid;
 	v->s[IOMMUFMT__IS_FLAGS] = e->flags & (IOMMUFMT_INV_F_PASID | IOMMUFMT_INV_F_PASID_GLOBAL);
-	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR) {
-		if (e->level_hint)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-		n = iommufmt__inv_cover_pow2(e->addr >> 12, e->nr_granules << (e->granule - 12), 52,
-					     blk, IOMMUFMT_INV_ENCODE_MAX);
-		if (n > IOMMUFMT_INV_ENCODE_MAX) {
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-			n = 0;
-		}
-	}
+	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR)
+		n = iommufmt__inv_cover_pages(&v->em, e, 52, blk);
 	if (!n) {
 		v->s[IOMMUFMT__IS_SIZE] = 52;	/* everything */
 		return emit(v, SM_ATC_INV);
@@ -565,11 +545,11 @@ static int enc_ste(struct smmu_enc *v)
 	}
 	/* the smallest aligned StreamID range containing every sid the mask allows */
 	r = 31 - (unsigned int)__builtin_clz(mask);
-	if (mask != (uint32_t)iommufmt__mask_lo(r + 1))
+	if (mask != (uint32_t)iommufmt__mask(r + 1))
 		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
 	if (e->flags & IOMMUFMT_INV_F_LEAF)
 		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-	v->s[IOMMUFMT__IS_SID] = e->sid & ~(uint32_t)iommufmt__mask_lo(r + 1);
+	v->s[IOMMUFMT__IS_SID] = e->sid & ~(uint32_t)iommufmt__mask(r + 1);
 	v->s[IOMMUFMT__IS_SIZE] = r;
 	return emit(v, SM_CFGI_STE_RANGE);
 }
@@ -666,11 +646,7 @@ static int smmu_encode(const struct iommufmt_inv_codec *c, const struct iommufmt
 		r = emit(&v, SM_PREFETCH_CFG);
 		break;
 	}
-	*nr = (__u32)v.em.n;
-	*eflags |= v.em.eflags;
-	if (!r && v.em.n > cap)
-		return -EMSGSIZE;
-	return r;
+	return iommufmt__inv_emit_end(&v.em, r, nr, eflags);
 }
 
 /*
@@ -716,7 +692,7 @@ static int smmu_to_iommufd(const struct iommufmt_inv_codec *c, const struct iomm
 }
 
 const struct iommufmt_inval_ops iommufmt__smmuv3_inval_ops = {
-	.ops_size = sizeof(struct iommufmt_inval_ops),
+	IOMMUFMT__INV_OPS_HEAD(smmu),
 	.cfg_flags = IOMMUFMT_INV_CFG_PASID | IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PRI |
 		     IOMMUFMT_INV_CFG_RANGE | IOMMUFMT_INV_CFG_DS | IOMMUFMT_INV_CFG_STALL |
 		     IOMMUFMT_INV_CFG_STAGE2,
@@ -724,10 +700,6 @@ const struct iommufmt_inval_ops iommufmt__smmuv3_inval_ops = {
 	.wide_cmd_size = 0,
 	/* SMMU_CMDQ_CONS.ERR: CERROR_ILL 1, CERROR_ABT 2, CERROR_ATC_INV_SYNC 3 */
 	.native_err = { 0, 1, 2, 3 },
-	.prepare = smmu_prepare,
-	.decode = smmu_decode,
-	.encode = smmu_encode,
-	.cmd_name = smmu_cmd_name,
 	.iommufd_type = IOMMUFMT_IOMMUFD_INV_DATA_ARM_SMMUV3,
 	.iommufd_entry_len = sizeof(struct iommufmt_iommufd_smmuv3_inv),
 	.to_iommufd = smmu_to_iommufd,

@@ -629,6 +629,13 @@ struct iommufmt_pgtable {
 	__u32 start_level;	/**< Level of the root table, in the format's numbering. */
 	__u32 nr_levels;	/**< Number of levels walked from the root. */
 	__u64 priv[8];		/**< Constants derived by the format; private. */
+	/**
+	 * The format's translate function (its walk ops' @c translate), set by
+	 * iommufmt_pgtable_prepare() so that iommufmt_translate() reaches it with
+	 * one load; NULL in a table that was not prepared. Private: do not set.
+	 */
+	void (*translate)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+			  __u64 iova, __u32 access, struct iommufmt_xlate *out);
 };
 
 /**

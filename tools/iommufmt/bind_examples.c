@@ -15,6 +15,15 @@ const char *bind_model_name(uint32_t model)
 	return m ? m->name : "?";
 }
 
+/* The raw registers of a host: @len bytes of type @type. */
+static int set_raw(struct bind_regs *r, uint32_t type, const void *raw, size_t len)
+{
+	r->type = type;
+	r->len = (uint32_t)len;
+	memcpy(r->raw, raw, len);
+	return 0;
+}
+
 int bind_example_regs(uint32_t model, struct bind_regs *r)
 {
 	memset(r, 0, sizeof(*r));
@@ -29,10 +38,7 @@ int bind_example_regs(uint32_t model, struct bind_regs *r)
 		v.ecap_reg = B(1) | B(2) | B(3) | B(4) | B(6) | B(7) | B(26) | B(29) | B(31) |
 			     B(34) | (UINT64_C(19) << 35) | B(40) | B(41) | B(42) | B(43) | B(45) |
 			     B(46) | B(47) | B(48) | B(49);
-		r->type = IOMMUFMT_HW_INFO_TYPE_INTEL_VTD;
-		r->len = sizeof(v);
-		memcpy(r->raw, &v, sizeof(v));
-		return 0;
+		return set_raw(r, IOMMUFMT_HW_INFO_TYPE_INTEL_VTD, &v, sizeof(v));
 	}
 	case IOMMUFMT_MODEL_SMMU: {
 		/* An SMMUv3.2 with both stages, HTTU, ATS, stalls, 20-bit SSIDs. */
@@ -46,10 +52,7 @@ int bind_example_regs(uint32_t model, struct bind_regs *r)
 		s.idr[5] = (1u << 4) | (1u << 5) | (1u << 6) | 5 | (0x80u << 16);
 		s.iidr = 0x43b;
 		s.aidr = 2;
-		r->type = IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3;
-		r->len = sizeof(s);
-		memcpy(r->raw, &s, sizeof(s));
-		return 0;
+		return set_raw(r, IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3, &s, sizeof(s));
 	}
 	case IOMMUFMT_MODEL_AMD: {
 		/* An AMD-Vi with guest (v2) tables, 5-level, 2-level GCR3, 16-bit PASIDs. */
@@ -58,10 +61,7 @@ int bind_example_regs(uint32_t model, struct bind_regs *r)
 		a.efr = B(0) | B(1) | B(2) | B(3) | B(4) | B(6) | B(7) | B(8) | B(9) |
 			(UINT64_C(1) << 10) | (UINT64_C(1) << 12) | (UINT64_C(1) << 14) |
 			(UINT64_C(15) << 32) | B(37) | B(48) | B(49) | B(50) | B(52);
-		r->type = IOMMUFMT_HW_INFO_TYPE_AMD;
-		r->len = sizeof(a);
-		memcpy(r->raw, &a, sizeof(a));
-		return 0;
+		return set_raw(r, IOMMUFMT_HW_INFO_TYPE_AMD, &a, sizeof(a));
 	}
 	case IOMMUFMT_MODEL_S390: {
 		/* A zPCI function with all four table types and 1 MiB frames. */
@@ -71,10 +71,7 @@ int bind_example_regs(uint32_t model, struct bind_regs *r)
 		z.frame_mask = 0x3;
 		z.start_dma = UINT64_C(0x100000000);
 		z.end_dma = UINT64_C(0x3ffffffffff);
-		r->type = IOMMUFMT_HW_INFO_TYPE_S390_ZPCI;
-		r->len = sizeof(z);
-		memcpy(r->raw, &z, sizeof(z));
-		return 0;
+		return set_raw(r, IOMMUFMT_HW_INFO_TYPE_S390_ZPCI, &z, sizeof(z));
 	}
 	default:
 		return -ENOENT;
@@ -238,104 +235,97 @@ int bind_check(const struct iommufmt_host *h, struct bind_req *b, const struct i
 	return iommufmt_unbind_check(h, &b->ub, diag);
 }
 
-int bind_example_pasid_table(uint32_t model, struct bind_req *b)
+/* A known-good bind of an example host: its header and payload words (0 where unused). */
+struct bind_example {
+	uint32_t kind;
+	struct iommufmt_bind_pasid_table pt;
+	struct iommufmt_bind_pgtable pg;
+	uint64_t w[4];
+};
+
+#define PT IOMMUFMT_BIND_KIND_PASID_TABLE
+#define PG IOMMUFMT_BIND_KIND_PGTABLE
+#define PT_OF(id) .argsz = sizeof(struct iommufmt_bind_pasid_table), .model = (id), \
+		  .config = IOMMUFMT_BIND_CONFIG_TRANSLATE
+#define PG_OF(id) .argsz = sizeof(struct iommufmt_bind_pgtable), .model = (id)
+#define SMMU_CDT UINT64_C(0x40000000)
+#define AMD_GCR3 UINT64_C(0x90000000)
+#define VTD_DIR UINT64_C(0x70000000)
+#define SMMU_ROOT UINT64_C(0x50000000)
+#define VTD_ROOT UINT64_C(0x80000000)
+#define AMD_ROOT UINT64_C(0xa0000000)
+#define S390_ROOT UINT64_C(0xb0000000)
+
+static const struct bind_example examples[] = {
+	/* A linear CD table of 16 CDs at GPA 1 GiB; substream-less traffic uses CD 0. */
+	{ PT, .pt = { PT_OF(IOMMUFMT_MODEL_SMMU), .format = IOMMUFMT_PASIDT_SMMU_LINEAR,
+		      .pasid_bits = 4, .base = SMMU_CDT, .data_type = IOMMUFMT_BIND_DATA_SMMUV3_STE,
+		      .data_len = sizeof(struct iommufmt_smmuv3_ste) },
+	  .w = { 1 | (5u << 1) | SMMU_CDT | (UINT64_C(4) << 59),
+		 2 | (1u << 2) | (1u << 4) | (3u << 6) | B(28) } },
+	/* A 2-level GCR3 table for 16-bit PASIDs at GPA 0x90000000. */
+	{ PT, .pt = { PT_OF(IOMMUFMT_MODEL_AMD), .format = IOMMUFMT_PASIDT_AMD_GCR3_2L,
+		      .pasid_bits = 16, .base = AMD_GCR3, .data_type = IOMMUFMT_BIND_DATA_AMD_DTE,
+		      .data_len = sizeof(struct iommufmt_amd_dte) },
+	  .w = { 1 | 2 | B(54) | B(55) | B(56) | (((AMD_GCR3 >> 12) & 7) << 58) | B(61) | B(62),
+		 5 | (((AMD_GCR3 >> 15) & 0xffff) << 16) | ((AMD_GCR3 >> 31) << 43) } },
+	/* A scalable-mode context naming a PASID directory of 128 entries (13 bits). */
+	{ PT, .pt = { PT_OF(IOMMUFMT_MODEL_INTEL), .format = IOMMUFMT_PASIDT_VTD_SM,
+		      .pasid_bits = 13, .base = VTD_DIR, .data_type = IOMMUFMT_BIND_DATA_VTD_CONTEXT,
+		      .data_len = sizeof(struct iommufmt_vtd_sm_context) },
+	  .w = { 1 | (1u << 3) | VTD_DIR } },
+	{ PG, .pg = { PG_OF(IOMMUFMT_MODEL_SMMU), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID, .pasid = 3,
+		      .format = IOMMUFMT_PGTABLE_ARM_LPAE_S1, .root = SMMU_ROOT, .addr_width = 48,
+		      .data_type = IOMMUFMT_BIND_DATA_SMMUV3_CD,
+		      .data_len = sizeof(struct iommufmt_smmuv3_cd) },
+	  .w = { 16 | (1u << 8) | (1u << 10) | (3u << 12) | B(30) | B(31) | (UINT64_C(5) << 32) |
+		 B(41) | B(43) | B(45) | B(46) | (UINT64_C(0x42) << 48),
+		 SMMU_ROOT, 0, UINT64_C(0x0000000004ff44ff) } },
+	{ PG, .pg = { PG_OF(IOMMUFMT_MODEL_INTEL), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID, .pasid = 5,
+		      .format = IOMMUFMT_PGTABLE_X86_64, .root = VTD_ROOT, .addr_width = 57,
+		      .data_type = IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY,
+		      .data_len = sizeof(struct iommufmt_vtd_pasid_entry) },
+	  .w = { 1 | (1u << 6), 7 | B(23), 1 | (1u << 2) | (1u << 4) | B(7) | VTD_ROOT } },
+	{ PG, .pg = { PG_OF(IOMMUFMT_MODEL_AMD), .flags = IOMMUFMT_BIND_PGTABLE_F_PASID, .pasid = 9,
+		      .format = IOMMUFMT_PGTABLE_X86_64, .root = AMD_ROOT, .addr_width = 48,
+		      .data_type = IOMMUFMT_BIND_DATA_AMD_GCR3,
+		      .data_len = sizeof(struct iommufmt_amd_gcr3) },
+	  .w = { 1 | AMD_ROOT } },
+	{ PG, .pg = { PG_OF(IOMMUFMT_MODEL_S390), .format = IOMMUFMT_PGTABLE_S390_DAT,
+		      .root = S390_ROOT, .addr_width = 42, .data_type = IOMMUFMT_BIND_DATA_S390_FIB,
+		      .data_len = sizeof(struct iommufmt_s390_fib_dma) },
+	  .w = { UINT64_C(0x100000000), UINT64_C(0x1ffffffff), S390_ROOT | B(11) | (1u << 2) } },
+};
+
+/* Fill @b with the example of @kind for @model; 0 (a bare header) when there is none. */
+static int bind_example(uint32_t model, uint32_t kind, struct bind_req *b)
 {
 	memset(b, 0, sizeof(*b));
-	b->kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
-	b->pt.argsz = sizeof(b->pt);
-	b->pt.model = model;
-	b->pt.config = IOMMUFMT_BIND_CONFIG_TRANSLATE;
-	switch (model) {
-	case IOMMUFMT_MODEL_SMMU:
-		/* A linear CD table of 16 CDs at GPA 1 GiB; substream-less traffic uses CD 0. */
-		b->pt.format = IOMMUFMT_PASIDT_SMMU_LINEAR;
-		b->pt.pasid_bits = 4;
-		b->pt.base = 0x40000000;
-		b->pt.data_type = IOMMUFMT_BIND_DATA_SMMUV3_STE;
-		b->pt.data_len = sizeof(struct iommufmt_smmuv3_ste);
-		bind_put_word(b, model, 0, 1 | (5u << 1) | b->pt.base | (UINT64_C(4) << 59));
-		bind_put_word(b, model, 1, 2 | (1u << 2) | (1u << 4) | (3u << 6) | B(28));
+	b->kind = kind;
+	if (kind == PT)
+		b->pt = (struct iommufmt_bind_pasid_table){ PT_OF(model) };
+	else
+		b->pg = (struct iommufmt_bind_pgtable){ PG_OF(model) };
+	for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+		const struct bind_example *x = &examples[i];
+
+		if (x->kind != kind || (kind == PT ? x->pt.model : x->pg.model) != model)
+			continue;
+		b->pt = x->pt;
+		b->pg = x->pg;
+		for (unsigned int w = 0; w < 4; w++)
+			bind_put_word(b, model, w, x->w[w]);
 		return 1;
-	case IOMMUFMT_MODEL_AMD:
-		/* A 2-level GCR3 table for 16-bit PASIDs at GPA 0x90000000. */
-		b->pt.format = IOMMUFMT_PASIDT_AMD_GCR3_2L;
-		b->pt.pasid_bits = 16;
-		b->pt.base = 0x90000000;
-		b->pt.data_type = IOMMUFMT_BIND_DATA_AMD_DTE;
-		b->pt.data_len = sizeof(struct iommufmt_amd_dte);
-		bind_put_word(b, model, 0, 1 | 2 | B(54) | B(55) | B(56) |
-				       (((b->pt.base >> 12) & 7) << 58) | B(61) | B(62));
-		bind_put_word(b, model, 1, 5 | (((b->pt.base >> 15) & 0xffff) << 16) |
-				       ((b->pt.base >> 31) << 43));
-		return 1;
-	case IOMMUFMT_MODEL_INTEL:
-		/* A scalable-mode context naming a PASID directory of 128 entries (13 bits). */
-		b->pt.format = IOMMUFMT_PASIDT_VTD_SM;
-		b->pt.pasid_bits = 13;
-		b->pt.base = 0x70000000;
-		b->pt.data_type = IOMMUFMT_BIND_DATA_VTD_CONTEXT;
-		b->pt.data_len = sizeof(struct iommufmt_vtd_sm_context);
-		bind_put_word(b, model, 0, 1 | (1u << 3) | b->pt.base);
-		return 1;
-	default:
-		return 0;
 	}
+	return 0;
+}
+
+int bind_example_pasid_table(uint32_t model, struct bind_req *b)
+{
+	return bind_example(model, PT, b);
 }
 
 int bind_example_pgtable(uint32_t model, struct bind_req *b)
 {
-	memset(b, 0, sizeof(*b));
-	b->kind = IOMMUFMT_BIND_KIND_PGTABLE;
-	b->pg.argsz = sizeof(b->pg);
-	b->pg.model = model;
-	switch (model) {
-	case IOMMUFMT_MODEL_SMMU:
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 3;
-		b->pg.format = IOMMUFMT_PGTABLE_ARM_LPAE_S1;
-		b->pg.root = 0x50000000;
-		b->pg.addr_width = 48;
-		b->pg.data_type = IOMMUFMT_BIND_DATA_SMMUV3_CD;
-		b->pg.data_len = sizeof(struct iommufmt_smmuv3_cd);
-		bind_put_word(b, model, 0, 16 | (1u << 8) | (1u << 10) | (3u << 12) | B(30) |
-				       B(31) | (UINT64_C(5) << 32) | B(41) | B(43) | B(45) |
-				       B(46) | (UINT64_C(0x42) << 48));
-		bind_put_word(b, model, 1, b->pg.root);
-		bind_put_word(b, model, 3, UINT64_C(0x0000000004ff44ff));
-		return 1;
-	case IOMMUFMT_MODEL_INTEL:
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 5;
-		b->pg.format = IOMMUFMT_PGTABLE_X86_64;
-		b->pg.root = 0x80000000;
-		b->pg.addr_width = 57;
-		b->pg.data_type = IOMMUFMT_BIND_DATA_VTD_PASID_ENTRY;
-		b->pg.data_len = sizeof(struct iommufmt_vtd_pasid_entry);
-		bind_put_word(b, model, 0, 1 | (1u << 6));
-		bind_put_word(b, model, 1, 7 | B(23));
-		bind_put_word(b, model, 2, 1 | (1u << 2) | (1u << 4) | B(7) | b->pg.root);
-		return 1;
-	case IOMMUFMT_MODEL_AMD:
-		b->pg.flags = IOMMUFMT_BIND_PGTABLE_F_PASID;
-		b->pg.pasid = 9;
-		b->pg.format = IOMMUFMT_PGTABLE_X86_64;
-		b->pg.root = 0xa0000000;
-		b->pg.addr_width = 48;
-		b->pg.data_type = IOMMUFMT_BIND_DATA_AMD_GCR3;
-		b->pg.data_len = sizeof(struct iommufmt_amd_gcr3);
-		bind_put_word(b, model, 0, 1 | b->pg.root);
-		return 1;
-	case IOMMUFMT_MODEL_S390:
-		b->pg.format = IOMMUFMT_PGTABLE_S390_DAT;
-		b->pg.root = 0xb0000000;
-		b->pg.addr_width = 42;
-		b->pg.data_type = IOMMUFMT_BIND_DATA_S390_FIB;
-		b->pg.data_len = sizeof(struct iommufmt_s390_fib_dma);
-		bind_put_word(b, model, 0, UINT64_C(0x100000000));
-		bind_put_word(b, model, 1, UINT64_C(0x1ffffffff));
-		bind_put_word(b, model, 2, b->pg.root | B(11) | (1u << 2));
-		return 1;
-	default:
-		return 0;
-	}
+	return bind_example(model, PG, b);
 }

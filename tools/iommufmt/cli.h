@@ -88,6 +88,13 @@ extern const struct bench_section bench_inval;
 int cli_parse_u64(const char *s, uint64_t *v, bool allow_suffix);
 /* Parse "A:B" into two numbers. */
 int cli_parse_pair(const char *s, uint64_t *a, uint64_t *b);
+/*
+ * Call fn(token, arg) for each non-empty token of @list split at any of
+ * @seps. Returns -E2BIG when @list has @max characters or more (at most
+ * 511), else the first non-zero result of @fn, else 0.
+ */
+int cli_for_each_token(const char *list, const char *seps, size_t max,
+		       int (*fn)(const char *tok, void *arg), void *arg);
 /* Read a whole file; *len receives its size. Returns malloc'ed bytes or NULL (errno set). */
 void *cli_load_file(const char *path, size_t *len);
 /* Print "iommufmt NAME: message" to stderr and return 2 (usage) . */

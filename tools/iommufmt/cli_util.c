@@ -55,6 +55,25 @@ int cli_parse_pair(const char *s, uint64_t *a, uint64_t *b)
 	return 0;
 }
 
+int cli_for_each_token(const char *list, const char *seps, size_t max,
+		       int (*fn)(const char *tok, void *arg), void *arg)
+{
+	char buf[512], *save = NULL;
+
+	if (max > sizeof(buf))
+		max = sizeof(buf);
+	if (strlen(list) >= max)
+		return -E2BIG;
+	strcpy(buf, list);
+	for (char *tok = strtok_r(buf, seps, &save); tok; tok = strtok_r(NULL, seps, &save)) {
+		int r = fn(tok, arg);
+
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
 void *cli_load_file(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;

@@ -13,6 +13,31 @@ struct flag_name {
 	const char *name;
 };
 
+static json_object *json_hex(uint64_t v)
+{
+	char b[24];
+
+	snprintf(b, sizeof(b), "0x%llx", (unsigned long long)v);
+	return json_object_new_string(b);
+}
+
+static const char *pgtable_name(uint32_t format)
+{
+	const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_get(format);
+
+	return p ? p->name : "?";
+}
+
+/* The reason of a reject: its code name, field and text. */
+static void json_diag(json_object *o, const struct iommufmt_diag *d)
+{
+	const char *name = iommufmt_diag_name(d->code);
+
+	json_object_object_add(o, "code", json_object_new_string(name ? name : "?"));
+	json_object_object_add(o, "field", json_object_new_string(d->field));
+	json_object_object_add(o, "text", json_object_new_string(d->text));
+}
+
 static const struct flag_name pgtf_names[] = {
 	{ IOMMUFMT_PGTF_AD, "ad" }, { IOMMUFMT_PGTF_EXEC, "exec" }, { IOMMUFMT_PGTF_PRIV, "priv" },
 	{ IOMMUFMT_PGTF_STAGE1, "stage1" }, { IOMMUFMT_PGTF_STAGE2, "stage2" },
@@ -55,6 +80,9 @@ static const struct flag_name unbind_names[] = {
 static const struct flag_name pgbind_names[] = {
 	{ IOMMUFMT_BIND_PGTABLE_F_PASID, "pasid" }, { 0, NULL },
 };
+static const struct flag_name granule_names[] = {
+	{ 1u << 12, "4k" }, { 1u << 14, "16k" }, { 1u << 16, "64k" }, { 0, NULL },
+};
 
 static json_object *json_flags(uint32_t v, const struct flag_name *n)
 {
@@ -79,46 +107,58 @@ static void print_flags(FILE *f, uint32_t v, const struct flag_name *n)
 		fputs("-", f);
 }
 
+/* The bit named @name in @n; -EINVAL when none is. */
+static int flag_bit(const struct flag_name *n, const char *name, uint32_t *bit)
+{
+	for (; n->name; n++)
+		if (name && !strcmp(n->name, name)) {
+			*bit = n->bit;
+			return 0;
+		}
+	return -EINVAL;
+}
+
+/* A bitmap being collected from flag names. */
+struct flag_acc {
+	const struct flag_name *names;
+	uint32_t bits;
+};
+
+static int add_flag(const char *tok, void *arg)
+{
+	struct flag_acc *a = arg;
+	uint32_t bit;
+
+	if (flag_bit(a->names, tok, &bit))
+		return -EINVAL;
+	a->bits |= bit;
+	return 0;
+}
+
 /* Parse "a,b,c" into a bitmap by names (or a number). */
 static int parse_flag_list(const char *s, const struct flag_name *n, uint32_t *out)
 {
-	char buf[256], *save = NULL, *tok;
+	struct flag_acc a = { n, 0 };
 	uint64_t num;
 
 	if (!cli_parse_u64(s, &num, false) && num <= UINT32_MAX) {
 		*out = (uint32_t)num;
 		return 0;
 	}
-	if (strlen(s) >= sizeof(buf))
+	if (cli_for_each_token(s, ",", 256, add_flag, &a))
 		return -EINVAL;
-	strcpy(buf, s);
-	*out = 0;
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		const struct flag_name *p;
-
-		for (p = n; p->name && strcmp(p->name, tok); p++)
-			;
-		if (!p->name)
-			return -EINVAL;
-		*out |= p->bit;
-	}
+	*out = a.bits;
 	return 0;
 }
 
-static json_object *json_hex(uint64_t v)
+/* Print the names of the page-table formats in @bitmap, each after a space. */
+static void print_pgtables(uint32_t bitmap)
 {
-	char b[24];
-
-	snprintf(b, sizeof(b), "0x%llx", (unsigned long long)v);
-	return json_object_new_string(b);
+	for (uint32_t i = 0; i < 32; i++)
+		if (bitmap & (1u << i))
+			printf(" %s", pgtable_name(i));
 }
 
-static const char *pgtable_name(uint32_t format)
-{
-	const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_get(format);
-
-	return p ? p->name : "?";
-}
 
 static void sizes_text(char *buf, size_t len, uint64_t bitmap)
 {
@@ -147,11 +187,23 @@ struct host_opts {
 	int have_regs;
 	struct bind_regs regs;
 	const char *file;
+	const char *cmd;	/* for messages */
 };
+
+static int set_reg(const char *tok, void *arg)
+{
+	struct host_opts *o = arg;
+
+	if (bind_set_reg(&o->regs, tok))
+		return cli_usage_error(o->cmd, "bad register '%s' (keys for %s: %s)", tok,
+				       bind_model_name(o->model), bind_regs_keys(o->model));
+	return 0;
+}
 
 static int host_opt(const char *cmd, struct host_opts *o, int argc, char **argv, int *i)
 {
 	const char *a = argv[*i];
+	int r;
 
 	if (!strcmp(a, "--model") && *i + 1 < argc) {
 		const struct iommufmt_model_ops *m = iommufmt_model_by_name(argv[++*i]);
@@ -179,19 +231,11 @@ static int host_opt(const char *cmd, struct host_opts *o, int argc, char **argv,
 			o->regs.len = ex.len;
 			o->have_regs = 1;
 		}
-		{
-			char buf[512], *save = NULL, *tok;
-
-			if (strlen(argv[*i + 1]) >= sizeof(buf))
-				return cli_usage_error(cmd, "--regs too long");
-			strcpy(buf, argv[++*i]);
-			for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save))
-				if (bind_set_reg(&o->regs, tok))
-					return cli_usage_error(cmd, "bad register '%s' (keys for %s: %s)",
-							       tok, bind_model_name(o->model),
-							       bind_regs_keys(o->model));
-		}
-		return 1;
+		o->cmd = cmd;
+		r = cli_for_each_token(argv[++*i], ",", 512, set_reg, o);
+		if (r == -E2BIG)
+			return cli_usage_error(cmd, "--regs too long");
+		return r ? r : 1;
 	}
 	if (!strcmp(a, "--iommufd-pasid") && *i + 1 < argc) {
 		uint64_t v;
@@ -312,6 +356,93 @@ static json_object *caps_json(const struct iommufmt_host *h)
 	return o;
 }
 
+/* ---- text output: one line per capability of the hw_info chain ---- */
+
+static void print_pgtable_cap(const void *cap)
+{
+	struct iommufmt_cap_pgtable_format f;
+	char sizes[256];
+
+	memcpy(&f, cap, sizeof(f));
+	sizes_text(sizes, sizeof(sizes), f.pgsize_bitmap);
+	printf("  page-table format %-12s ias %2u oas %2u ", pgtable_name(f.format), f.ias, f.oas);
+	if (f.max_levels)
+		printf("levels %u-%u ", f.min_levels, f.max_levels);
+	printf("pages %s flags ", sizes);
+	print_flags(stdout, f.flags, pgtf_names);
+}
+
+static void print_pasid_cap(const void *cap)
+{
+	struct iommufmt_cap_pasid p;
+
+	memcpy(&p, cap, sizeof(p));
+	printf("  PASID        %u bits, tables", p.pasid_bits);
+	for (uint32_t i = 0; i < IOMMUFMT_PASIDT_NR; i++)
+		if (p.table_formats & (1u << i))
+			printf(" %s", iommufmt_pasidt_name(i));
+	printf("%s, flags ", p.table_formats ? "" : " -");
+	print_flags(stdout, p.flags, pasid_names);
+}
+
+static void print_nesting_cap(const void *cap)
+{
+	struct iommufmt_cap_nesting n;
+
+	memcpy(&n, cap, sizeof(n));
+	printf("  nesting      flags ");
+	print_flags(stdout, n.flags, nest_names);
+	printf(", guest stage 1");
+	print_pgtables(n.stage1_formats);
+	printf(", host stage 2");
+	print_pgtables(n.stage2_formats);
+	printf(", guest-physical %u bits", n.gpa_bits);
+}
+
+static void print_inval_cap(const void *cap)
+{
+	struct iommufmt_cap_invalidation v;
+
+	memcpy(&v, cap, sizeof(v));
+	printf("  invalidation flags ");
+	print_flags(stdout, v.flags, inv_names);
+	printf(", up to 2^%u pages per range, %u-bit tags", v.max_range_log2, v.asid_bits);
+}
+
+static void print_fault_cap(const void *cap)
+{
+	struct iommufmt_cap_fault f;
+
+	memcpy(&f, cap, sizeof(f));
+	printf("  faults       flags ");
+	print_flags(stdout, f.flags, fault_names);
+	if (f.stall_max)
+		printf(", up to %u stalled", f.stall_max);
+}
+
+static const struct {
+	__u16 id;
+	void (*print)(const void *cap);
+} cap_printers[] = {
+	{ IOMMUFMT_CAP_PGTABLE_FORMAT, print_pgtable_cap }, { IOMMUFMT_CAP_PASID, print_pasid_cap },
+	{ IOMMUFMT_CAP_NESTING, print_nesting_cap }, { IOMMUFMT_CAP_INVALIDATION, print_inval_cap },
+	{ IOMMUFMT_CAP_FAULT, print_fault_cap },
+};
+
+static void print_cap(const struct iommufmt_cap_header *cap, size_t cap_len)
+{
+	struct iommufmt_cap_header hd;
+
+	memcpy(&hd, cap, sizeof(hd));
+	for (size_t i = 0; i < sizeof(cap_printers) / sizeof(cap_printers[0]); i++)
+		if (cap_printers[i].id == hd.id) {
+			cap_printers[i].print(cap);
+			putchar('\n');
+			return;
+		}
+	printf("  capability %u version %u (%zu bytes)\n", hd.id, hd.version, cap_len);
+}
+
 /* Text output reads the capability chain, as any consumer of iommufmt_host_hw_info() would. */
 static int print_caps_text(const struct iommufmt_host *h)
 {
@@ -321,7 +452,7 @@ static int print_caps_text(const struct iommufmt_host *h)
 	struct iommufmt_diag d;
 	unsigned char *buf;
 	size_t cap_len;
-	char cc[5], sizes[256];
+	char cc[5];
 	int r;
 
 	iommufmt_diag_init(&d);
@@ -336,82 +467,8 @@ static int print_caps_text(const struct iommufmt_host *h)
 	printf("model %s (%s variant %u), hw_info chain of %u bytes\n", bind_model_name(info.model),
 	       iommufmt_fourcc_str(info.model, cc), info.variant, info.argsz);
 	iommufmt_caps_iter_init(&it, buf, info.argsz, sizeof(info), info.cap_offset);
-	while ((r = iommufmt_caps_iter_next(&it, &cap, &cap_len, &d)) > 0) {
-		struct iommufmt_cap_header hd;
-
-		memcpy(&hd, cap, sizeof(hd));
-		switch (hd.id) {
-		case IOMMUFMT_CAP_PGTABLE_FORMAT: {
-			struct iommufmt_cap_pgtable_format f;
-
-			memcpy(&f, cap, sizeof(f));
-			sizes_text(sizes, sizeof(sizes), f.pgsize_bitmap);
-			printf("  page-table format %-12s ias %2u oas %2u ", pgtable_name(f.format),
-			       f.ias, f.oas);
-			if (f.max_levels)
-				printf("levels %u-%u ", f.min_levels, f.max_levels);
-			printf("pages %s flags ", sizes);
-			print_flags(stdout, f.flags, pgtf_names);
-			putchar('\n');
-			break;
-		}
-		case IOMMUFMT_CAP_PASID: {
-			struct iommufmt_cap_pasid p;
-
-			memcpy(&p, cap, sizeof(p));
-			printf("  PASID        %u bits, tables", p.pasid_bits);
-			for (uint32_t i = 0; i < IOMMUFMT_PASIDT_NR; i++)
-				if (p.table_formats & (1u << i))
-					printf(" %s", iommufmt_pasidt_name(i));
-			if (!p.table_formats)
-				printf(" -");
-			printf(", flags ");
-			print_flags(stdout, p.flags, pasid_names);
-			putchar('\n');
-			break;
-		}
-		case IOMMUFMT_CAP_NESTING: {
-			struct iommufmt_cap_nesting n;
-
-			memcpy(&n, cap, sizeof(n));
-			printf("  nesting      flags ");
-			print_flags(stdout, n.flags, nest_names);
-			printf(", guest stage 1");
-			for (uint32_t i = 0; i < 32; i++)
-				if (n.stage1_formats & (1u << i))
-					printf(" %s", pgtable_name(i));
-			printf(", host stage 2");
-			for (uint32_t i = 0; i < 32; i++)
-				if (n.stage2_formats & (1u << i))
-					printf(" %s", pgtable_name(i));
-			printf(", guest-physical %u bits\n", n.gpa_bits);
-			break;
-		}
-		case IOMMUFMT_CAP_INVALIDATION: {
-			struct iommufmt_cap_invalidation v;
-
-			memcpy(&v, cap, sizeof(v));
-			printf("  invalidation flags ");
-			print_flags(stdout, v.flags, inv_names);
-			printf(", up to 2^%u pages per range, %u-bit tags\n", v.max_range_log2,
-			       v.asid_bits);
-			break;
-		}
-		case IOMMUFMT_CAP_FAULT: {
-			struct iommufmt_cap_fault f;
-
-			memcpy(&f, cap, sizeof(f));
-			printf("  faults       flags ");
-			print_flags(stdout, f.flags, fault_names);
-			if (f.stall_max)
-				printf(", up to %u stalled", f.stall_max);
-			putchar('\n');
-			break;
-		}
-		default:
-			printf("  capability %u version %u (%zu bytes)\n", hd.id, hd.version, cap_len);
-		}
-	}
+	while ((r = iommufmt_caps_iter_next(&it, &cap, &cap_len, &d)) > 0)
+		print_cap(cap, cap_len);
 	free(buf);
 	if (r < 0) {
 		cli_print_diag(stderr, "iommufmt hostinfo: bad chain: ", &d);
@@ -560,14 +617,12 @@ static int json_flagfield(json_object *o, const struct flag_name *names, uint32_
 		return 0;
 	if (json_object_is_type(x, json_type_array)) {
 		for (size_t i = 0; i < json_object_array_length(x); i++) {
-			const char *s = json_object_get_string(json_object_array_get_idx(x, i));
-			const struct flag_name *p;
+			uint32_t bit;
 
-			for (p = names; p->name && (!s || strcmp(p->name, s)); p++)
-				;
-			if (!p->name)
+			if (flag_bit(names, json_object_get_string(json_object_array_get_idx(x, i)),
+				     &bit))
 				return -EINVAL;
-			*out |= p->bit;
+			*out |= bit;
 		}
 		return 0;
 	}
@@ -587,11 +642,26 @@ static uint32_t default_type(uint32_t model, uint32_t kind)
 	return bind_example_pgtable(model, &ex) ? ex.pg.data_type : 0;
 }
 
+/* The fields every bind and unbind header starts with (their common prefix in abi.h). */
+struct bind_head {
+	__u32 argsz;
+	__u32 flags;
+	__u32 model;
+	__u32 variant;
+};
+_Static_assert(offsetof(struct iommufmt_bind_pasid_table, variant) == 12 &&
+	       offsetof(struct iommufmt_bind_pgtable, variant) == 12 &&
+	       offsetof(struct iommufmt_unbind, variant) == 12,
+	       "bind and unbind headers start with argsz, flags, model, variant");
+
 static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b, char *err,
 			   size_t errlen)
 {
 	json_object *o = json_tokener_parse(text), *x;
+	const struct flag_name *names = pgbind_names;
+	struct bind_head head = { 0, 0, 0, 0 };
 	const char *kind;
+	void *hdr;
 	uint64_t v = 0;
 	int r = -EINVAL;
 
@@ -613,11 +683,27 @@ static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b,
 		if (g_ == 0) (dst) = (__typeof__(dst))t_; } while (0)
 	if (!strcmp(kind, "pasid-table")) {
 		b->kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
-		b->pt.argsz = sizeof(b->pt);
-		b->pt.model = model;
-		GET("variant", b->pt.variant, 0);
-		if (json_flagfield(o, pgbind_names, &b->pt.flags))
-			goto bad_flags;
+		hdr = &b->pt;
+		head.argsz = sizeof(b->pt);
+	} else if (!strcmp(kind, "pgtable")) {
+		b->kind = IOMMUFMT_BIND_KIND_PGTABLE;
+		hdr = &b->pg;
+		head.argsz = sizeof(b->pg);
+	} else if (!strcmp(kind, "unbind")) {
+		b->kind = 0;
+		hdr = &b->ub;
+		head.argsz = sizeof(b->ub);
+		names = unbind_names;
+	} else {
+		snprintf(err, errlen, "\"kind\" must be pasid-table, pgtable or unbind");
+		goto out;
+	}
+	head.model = model;
+	GET("variant", head.variant, 0);
+	if (json_flagfield(o, names, &head.flags))
+		goto bad_flags;
+	memcpy(hdr, &head, sizeof(head));
+	if (b->kind == IOMMUFMT_BIND_KIND_PASID_TABLE) {
 		if (json_named(o, "format", &v, lookup_pasidt) < 0)
 			goto bad_name;
 		b->pt.format = (uint32_t)v;
@@ -629,13 +715,7 @@ static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b,
 		GET("base", b->pt.base, 0);
 		b->pt.data_type = default_type(model, b->kind);
 		GET("data_type", b->pt.data_type, 0);
-	} else if (!strcmp(kind, "pgtable")) {
-		b->kind = IOMMUFMT_BIND_KIND_PGTABLE;
-		b->pg.argsz = sizeof(b->pg);
-		b->pg.model = model;
-		GET("variant", b->pg.variant, 0);
-		if (json_flagfield(o, pgbind_names, &b->pg.flags))
-			goto bad_flags;
+	} else if (b->kind == IOMMUFMT_BIND_KIND_PGTABLE) {
 		GET("pasid", b->pg.pasid, 0);
 		if (json_named(o, "format", &v, lookup_pgtable) < 0)
 			goto bad_name;
@@ -644,18 +724,9 @@ static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b,
 		GET("addr_width", b->pg.addr_width, 0);
 		b->pg.data_type = default_type(model, b->kind);
 		GET("data_type", b->pg.data_type, 0);
-	} else if (!strcmp(kind, "unbind")) {
-		b->kind = 0;
-		b->ub.argsz = sizeof(b->ub);
-		b->ub.model = model;
-		GET("variant", b->ub.variant, 0);
-		if (json_flagfield(o, unbind_names, &b->ub.flags))
-			goto bad_flags;
+	} else {
 		GET("pasid", b->ub.pasid, 0);
 		r = 0;
-		goto out;
-	} else {
-		snprintf(err, errlen, "\"kind\" must be pasid-table, pgtable or unbind");
 		goto out;
 	}
 #undef GET
@@ -759,13 +830,9 @@ static void print_result_json(int r, const struct iommufmt_diag *d,
 
 	json_object_object_add(o, "result", json_object_new_string(r ? "rejected" : "ok"));
 	if (r) {
-		const char *name = iommufmt_diag_name(d->code);
-
 		json_object_object_add(o, "errno", json_object_new_int(r));
 		json_object_object_add(o, "error", json_object_new_string(iommufmt_strerror(r)));
-		json_object_object_add(o, "code", json_object_new_string(name ? name : "?"));
-		json_object_object_add(o, "field", json_object_new_string(d->field));
-		json_object_object_add(o, "text", json_object_new_string(d->text));
+		json_diag(o, d);
 		if (d->flags & IOMMUFMT_DIAG_FLAGS_VALUE)
 			json_object_object_add(o, "value", json_hex(d->value));
 		if (d->flags & IOMMUFMT_DIAG_FLAGS_LIMIT)
@@ -981,13 +1048,45 @@ const struct cli_cmd cli_cmd_check_bind = {
 
 /* ---- advertise ---- */
 
-static int parse_granules(const char *s, uint32_t *out)
+static int add_format(const char *tok, void *arg)
 {
-	static const struct flag_name g[] = {
-		{ 1u << 12, "4k" }, { 1u << 14, "16k" }, { 1u << 16, "64k" }, { 0, NULL },
-	};
+	struct iommufmt_viommu_config *req = arg;
+	const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_by_name(tok);
+	int t = iommufmt_pasidt_by_name(tok);
 
-	return parse_flag_list(s, g, out);
+	if (p && p->format < 32)
+		req->pgtable_formats |= 1u << p->format;
+	else if (t >= 0)
+		req->pasid_table_formats |= 1u << t;
+	else
+		return cli_usage_error("advertise", "unknown format '%s'", tok);
+	return 0;
+}
+
+/* One REQUEST option of advertise: a byte-sized number, or a list of names into a bitmap. */
+struct req_opt {
+	const char *opt;
+	__u8 *num;
+	__u32 *bits;
+	const struct flag_name *names;
+};
+
+/* Apply option @opt with value @v to the request; 0, or non-zero for a bad value or option. */
+static int req_option(const struct req_opt *t, size_t n, const char *opt, const char *v)
+{
+	uint64_t x;
+
+	for (size_t k = 0; k < n; k++) {
+		if (strcmp(t[k].opt, opt))
+			continue;
+		if (t[k].bits)
+			return parse_flag_list(v, t[k].names, t[k].bits);
+		if (cli_parse_u64(v, &x, false) || x >= 256)
+			return -EINVAL;
+		*t[k].num = (__u8)x;
+		return 0;
+	}
+	return -EINVAL;
 }
 
 static int advertise_run(int argc, char **argv)
@@ -1005,9 +1104,16 @@ static int advertise_run(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&req, 0, sizeof(req));
 	req.argsz = sizeof(req);
-	for (int i = 1; i < argc; i++) {
-		uint64_t v;
+	const struct req_opt req_opts[] = {
+		{ "--pasid-bits", &req.pasid_bits, NULL, NULL }, { "--ias", &req.ias, NULL, NULL },
+		{ "--oas", &req.oas, NULL, NULL }, { "--asid-bits", &req.asid_bits, NULL, NULL },
+		{ "--granules", NULL, &req.granules, granule_names },
+		{ "--features", NULL, &req.flags, feature_names },
+		{ "--inval", NULL, &req.inval_flags, inv_names },
+		{ "--faults", NULL, &req.fault_flags, fault_names },
+	};
 
+	for (int i = 1; i < argc; i++) {
 		r = host_opt("advertise", &o, argc, argv, &i);
 		if (r > 1)
 			return r;
@@ -1020,48 +1126,16 @@ static int advertise_run(int argc, char **argv)
 		if (i + 1 >= argc || argv[i][0] != '-')
 			return cli_usage_error("advertise", "unknown argument '%s'", argv[i]);
 		negotiate = true;
-		if (!strcmp(argv[i], "--pasid-bits") && !cli_parse_u64(argv[i + 1], &v, false) &&
-		    v < 256)
-			req.pasid_bits = (uint8_t)v;
-		else if (!strcmp(argv[i], "--ias") && !cli_parse_u64(argv[i + 1], &v, false) &&
-			 v < 256)
-			req.ias = (uint8_t)v;
-		else if (!strcmp(argv[i], "--oas") && !cli_parse_u64(argv[i + 1], &v, false) &&
-			 v < 256)
-			req.oas = (uint8_t)v;
-		else if (!strcmp(argv[i], "--asid-bits") && !cli_parse_u64(argv[i + 1], &v, false) &&
-			 v < 256)
-			req.asid_bits = (uint8_t)v;
-		else if (!strcmp(argv[i], "--granules") && !parse_granules(argv[i + 1], &req.granules))
-			;
-		else if (!strcmp(argv[i], "--features") &&
-			 !parse_flag_list(argv[i + 1], feature_names, &req.flags))
-			;
-		else if (!strcmp(argv[i], "--inval") &&
-			 !parse_flag_list(argv[i + 1], inv_names, &req.inval_flags))
-			;
-		else if (!strcmp(argv[i], "--faults") &&
-			 !parse_flag_list(argv[i + 1], fault_names, &req.fault_flags))
-			;
-		else if (!strcmp(argv[i], "--formats")) {
-			char buf[256], *save = NULL, *tok;
-
-			if (strlen(argv[i + 1]) >= sizeof(buf))
+		if (!strcmp(argv[i], "--formats")) {
+			r = cli_for_each_token(argv[i + 1], ",", 256, add_format, &req);
+			if (r == -E2BIG)
 				return cli_usage_error("advertise", "--formats too long");
-			strcpy(buf, argv[i + 1]);
-			for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-				const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_by_name(tok);
-				int t = iommufmt_pasidt_by_name(tok);
-
-				if (p && p->format < 32)
-					req.pgtable_formats |= 1u << p->format;
-				else if (t >= 0)
-					req.pasid_table_formats |= 1u << t;
-				else
-					return cli_usage_error("advertise", "unknown format '%s'", tok);
-			}
-		} else
+			if (r)
+				return r;
+		} else if (req_option(req_opts, sizeof(req_opts) / sizeof(req_opts[0]), argv[i],
+				      argv[i + 1])) {
 			return cli_usage_error("advertise", "bad option '%s %s'", argv[i], argv[i + 1]);
+		}
 		i++;
 	}
 	r = host_make("advertise", &o, &h, json);
@@ -1080,14 +1154,8 @@ static int advertise_run(int argc, char **argv)
 				json_object_object_add(j, "count", json_object_new_int((int)n));
 				for (uint32_t i = 0; i < n && i < 32; i++) {
 					json_object *x = json_object_new_object();
-					const char *name = iommufmt_diag_name(diags[i].code);
 
-					json_object_object_add(x, "code",
-							       json_object_new_string(name ? name : "?"));
-					json_object_object_add(x, "field",
-							       json_object_new_string(diags[i].field));
-					json_object_object_add(x, "text",
-							       json_object_new_string(diags[i].text));
+					json_diag(x, &diags[i]);
 					json_object_array_add(a, x);
 				}
 				json_object_object_add(j, "incompatibilities", a);

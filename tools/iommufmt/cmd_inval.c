@@ -77,6 +77,27 @@ int inval_cache_lookup(const char *s) { return by_name(cache_names, N(cache_name
 int inval_flag_lookup(const char *s) { return by_name(flag_names, N(flag_names), s); }
 int inval_cfg_lookup(const char *s) { return by_name(cfg_names, N(cfg_names), s); }
 
+/* Collects the configuration features named in a list. */
+struct feature_acc {
+	const char *cmd;
+	__u32 all;	/* what "all" means */
+	__u32 flags;
+};
+
+static int add_feature(const char *t, void *arg)
+{
+	struct feature_acc *a = arg;
+	int f = inval_cfg_lookup(t);
+
+	if (!strcmp(t, "all"))
+		a->flags |= a->all;
+	else if (f >= 0)
+		a->flags |= (__u32)f;
+	else if (strcmp(t, "none"))
+		return cli_usage_error(a->cmd, "unknown feature '%s'", t);
+	return 0;
+}
+
 int inval_codec(const char *cmd, const char *name, const char *features, bool wide, int max_am,
 		int granule, struct iommufmt_inv_codec *c)
 {
@@ -96,24 +117,14 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 	cfg.variant = m->variant;
 	cfg.flags = ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
 	if (features) {
-		char buf[256], *save = NULL;
+		struct feature_acc a = { cmd, cfg.flags, 0 };
+		int r = cli_for_each_token(features, ",", 256, add_feature, &a);
 
-		cfg.flags = 0;
-		if (strlen(features) >= sizeof(buf))
+		if (r == -E2BIG)
 			return cli_usage_error(cmd, "feature list too long");
-		strcpy(buf, features);
-		for (char *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-			int f = inval_cfg_lookup(t);
-
-			if (!strcmp(t, "all"))
-				cfg.flags |= ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
-			else if (!strcmp(t, "none"))
-				continue;
-			else if (f < 0)
-				return cli_usage_error(cmd, "unknown feature '%s'", t);
-			else
-				cfg.flags |= (__u32)f;
-		}
+		if (r)
+			return r;
+		cfg.flags = a.flags;
 	}
 	if (wide)
 		cfg.flags |= IOMMUFMT_INV_CFG_WIDE;
@@ -157,6 +168,28 @@ static void print_id(FILE *f, bool json, const char *key, bool valid, unsigned l
 	}
 }
 
+/* The start of a JSON line: the index (if any) and the command's name. */
+static void json_head(FILE *f, long index, const char *cmd)
+{
+	fputc('{', f);
+	if (index >= 0)
+		fprintf(f, "\"index\":%ld,", index);
+	fprintf(f, "\"cmd\":");
+	cli_json_str(f, cmd ? cmd : "?");
+}
+
+/* The caches of an entry by name, each within @quote, joined by @sep. */
+static void print_caches(FILE *f, uint32_t caches, const char *sep, const char *quote)
+{
+	bool first = true;
+
+	for (size_t i = 0; i < N(cache_names); i++)
+		if (caches & cache_names[i].v) {
+			fprintf(f, "%s%s%s%s", first ? "" : sep, quote, cache_names[i].s, quote);
+			first = false;
+		}
+}
+
 void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommufmt_inv_entry *e,
 		       bool json)
 {
@@ -164,17 +197,9 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 	bool first = true;
 
 	if (json) {
-		fputc('{', f);
-		if (index >= 0)
-			fprintf(f, "\"index\":%ld,", index);
-		fprintf(f, "\"cmd\":");
-		cli_json_str(f, cmd ? cmd : "?");
+		json_head(f, index, cmd);
 		fprintf(f, ",\"op\":\"%s\",\"caches\":[", inval_op_name(e->op));
-		for (size_t i = 0; i < N(cache_names); i++)
-			if (e->caches & cache_names[i].v) {
-				fprintf(f, "%s\"%s\"", first ? "" : ",", cache_names[i].s);
-				first = false;
-			}
+		print_caches(f, e->caches, ",", "\"");
 		fprintf(f, "],\"granularity\":");
 		if (e->op == IOMMUFMT_INV_OP_INVALIDATE)
 			fprintf(f, "\"%s\"", inval_gran_name(e->granularity));
@@ -186,11 +211,7 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 		fprintf(f, "%-26s %-13s", cmd ? cmd : "?", inval_op_name(e->op));
 		if (e->op == IOMMUFMT_INV_OP_INVALIDATE) {
 			fprintf(f, " %-6s caches=", inval_gran_name(e->granularity));
-			for (size_t i = 0; i < N(cache_names); i++)
-				if (e->caches & cache_names[i].v) {
-					fprintf(f, "%s%s", first ? "" : "+", cache_names[i].s);
-					first = false;
-				}
+			print_caches(f, e->caches, "+", "");
 		}
 	}
 	print_id(f, json, "archid", e->flags & IOMMUFMT_INV_F_ARCHID, e->archid);
@@ -249,11 +270,7 @@ void inval_print_error(FILE *f, long index, const char *cmd, int err, unsigned i
 	const char *code = iommufmt_diag_name(d->code);
 
 	if (json) {
-		fputc('{', f);
-		if (index >= 0)
-			fprintf(f, "\"index\":%ld,", index);
-		fprintf(f, "\"cmd\":");
-		cli_json_str(f, cmd ? cmd : "?");
+		json_head(f, index, cmd);
 		fprintf(f, ",\"error\":");
 		cli_json_str(f, d->text);
 		fprintf(f, ",\"errno\":%d,\"code\":", err);
@@ -271,43 +288,76 @@ void inval_print_error(FILE *f, long index, const char *cmd, int err, unsigned i
 
 /* ---- decode-inval ---- */
 
+/* The options decode-inval and encode-inval share: the model and its codec's configuration. */
+struct codec_opts {
+	const char *model;
+	const char *features;
+	bool wide;
+	long max_am;
+	long granule;
+};
+
+/* Take argv[*i] (and its value) when it is a codec option (--granule only if @granule); 1 if taken. */
+static int codec_opt(int argc, char **argv, int *i, bool granule, struct codec_opts *o)
+{
+	const char *a = argv[*i];
+
+	if (!strcmp(a, "--wide")) {
+		o->wide = true;
+		return 1;
+	}
+	if (*i + 1 >= argc)
+		return 0;
+	if (!strcmp(a, "--model"))
+		o->model = argv[++*i];
+	else if (!strcmp(a, "--features"))
+		o->features = argv[++*i];
+	else if (!strcmp(a, "--max-am"))
+		o->max_am = strtol(argv[++*i], NULL, 0);
+	else if (granule && !strcmp(a, "--granule"))
+		o->granule = strtol(argv[++*i], NULL, 0);
+	else
+		return 0;
+	return 1;
+}
+
+/* The numbers of a ring being parsed. */
+struct ring_acc {
+	uint64_t *v;
+	int n;
+};
+
+static int ring_num(const char *t, void *arg)
+{
+	struct ring_acc *a = arg;
+
+	return a->n >= 4 || cli_parse_u64(t, &a->v[a->n++], false) ? -1 : 0;
+}
+
 static int parse_ring(const char *s, uint64_t v[4])
 {
-	char buf[200], *save = NULL, *t;
-	int n = 0;
+	struct ring_acc a = { v, 0 };
 
-	if (strlen(s) >= sizeof(buf))
-		return -1;
-	strcpy(buf, s);
-	for (t = strtok_r(buf, ":", &save); t && n < 4; t = strtok_r(NULL, ":", &save))
-		if (cli_parse_u64(t, &v[n++], false))
-			return -1;
-	return n == 4 && !t ? 0 : -1;
+	return cli_for_each_token(s, ":", 200, ring_num, &a) || a.n != 4 ? -1 : 0;
 }
 
 static int decode_run(int argc, char **argv)
 {
-	const char *model = NULL, *file = NULL, *ring = NULL, *features = NULL;
-	bool json = false, wide = false, wrap = false;
-	long max_am = -1;
+	struct codec_opts co = { NULL, NULL, false, -1, -1 };
+	const char *file = NULL, *ring = NULL;
+	bool json = false, wrap = false;
 	struct iommufmt_inv_codec c;
 	unsigned char *buf;
 	size_t len;
 	int bad = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--model") && i + 1 < argc)
-			model = argv[++i];
-		else if (!strcmp(argv[i], "--ring") && i + 1 < argc)
+		if (codec_opt(argc, argv, &i, false, &co))
+			continue;
+		if (!strcmp(argv[i], "--ring") && i + 1 < argc)
 			ring = argv[++i];
-		else if (!strcmp(argv[i], "--features") && i + 1 < argc)
-			features = argv[++i];
-		else if (!strcmp(argv[i], "--max-am") && i + 1 < argc)
-			max_am = strtol(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--json"))
 			json = true;
-		else if (!strcmp(argv[i], "--wide"))
-			wide = true;
 		else if (!strcmp(argv[i], "--wrap"))
 			wrap = true;
 		else if (argv[i][0] == '-' && argv[i][1])
@@ -317,11 +367,11 @@ static int decode_run(int argc, char **argv)
 		else
 			return cli_usage_error("decode-inval", "more than one file");
 	}
-	if (!model || !file)
+	if (!co.model || !file)
 		return cli_usage_error("decode-inval", "need --model M and a FILE (see 'iommufmt help decode-inval')");
-	if (max_am < -1 || max_am > 63)
+	if (co.max_am < -1 || co.max_am > 63)
 		return cli_usage_error("decode-inval", "--max-am takes 0..63");
-	if (inval_codec("decode-inval", model, features, wide, (int)max_am, -1, &c))
+	if (inval_codec("decode-inval", co.model, co.features, co.wide, (int)co.max_am, -1, &c))
 		return 2;
 	buf = cli_load_file(file, &len);
 	if (!buf)
@@ -605,9 +655,9 @@ static int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const
 
 static int encode_run(int argc, char **argv)
 {
-	const char *model = NULL, *features = NULL, *file = "-";
-	bool hex = false, wide = false;
-	long max_am = -1, granule = -1;
+	struct codec_opts co = { NULL, NULL, false, -1, -1 };
+	const char *file = "-";
+	bool hex = false;
 	struct iommufmt_inv_codec c;
 	char line[4096];
 	unsigned long lineno = 0;
@@ -615,28 +665,21 @@ static int encode_run(int argc, char **argv)
 	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--model") && i + 1 < argc)
-			model = argv[++i];
-		else if (!strcmp(argv[i], "--features") && i + 1 < argc)
-			features = argv[++i];
-		else if (!strcmp(argv[i], "--max-am") && i + 1 < argc)
-			max_am = strtol(argv[++i], NULL, 0);
-		else if (!strcmp(argv[i], "--granule") && i + 1 < argc)
-			granule = strtol(argv[++i], NULL, 0);
-		else if (!strcmp(argv[i], "--hex"))
+		if (codec_opt(argc, argv, &i, true, &co))
+			continue;
+		if (!strcmp(argv[i], "--hex"))
 			hex = true;
-		else if (!strcmp(argv[i], "--wide"))
-			wide = true;
 		else if (argv[i][0] == '-' && argv[i][1])
 			return cli_usage_error("encode-inval", "unknown argument '%s'", argv[i]);
 		else
 			file = argv[i];
 	}
-	if (!model)
+	if (!co.model)
 		return cli_usage_error("encode-inval", "need --model M");
-	if (max_am < -1 || max_am > 63 || granule < -1 || granule > 16)
+	if (co.max_am < -1 || co.max_am > 63 || co.granule < -1 || co.granule > 16)
 		return cli_usage_error("encode-inval", "--max-am takes 0..63, --granule 12, 14 or 16");
-	if (inval_codec("encode-inval", model, features, wide, (int)max_am, (int)granule, &c))
+	if (inval_codec("encode-inval", co.model, co.features, co.wide, (int)co.max_am,
+			(int)co.granule, &c))
 		return 2;
 	in = strcmp(file, "-") ? fopen(file, "r") : stdin;
 	if (!in)

@@ -258,22 +258,22 @@ const struct cli_cmd cli_cmd_iova = {
 
 /* ---- map-plan ---- */
 
+static int add_pgsize(const char *tok, void *arg)
+{
+	__u64 *bm = arg;
+	uint64_t v;
+
+	if (cli_parse_u64(tok, &v, true) || !v || (v & (v - 1)))
+		return -EINVAL;
+	*bm |= v;
+	return 0;
+}
+
 static int parse_pgsizes(const char *s, __u64 *out)
 {
-	char buf[256], *tok, *save = NULL;
 	__u64 bm = 0;
 
-	if (strlen(s) >= sizeof(buf))
-		return -EINVAL;
-	strcpy(buf, s);
-	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
-		uint64_t v;
-
-		if (cli_parse_u64(tok, &v, true) || !v || (v & (v - 1)))
-			return -EINVAL;
-		bm |= v;
-	}
-	if (!bm)
+	if (cli_for_each_token(s, ",", 256, add_pgsize, &bm) || !bm)
 		return -EINVAL;
 	*out = bm;
 	return 0;
