@@ -165,6 +165,7 @@ iommufmt__pt_skip_empty(const uint8_t *p, uint64_t n, uint64_t ibit, const int b
 
 		if (k + 512 < n)
 			__builtin_prefetch(q + 4096);
+#pragma GCC unroll 8
 		for (int j = 0; j < 8; j++) {
 			uint64_t raw = iommufmt__load64_raw(q + 8 * j);
 

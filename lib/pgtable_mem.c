@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Page-table walkers' and builders' helpers: entry reads, bit clears, arena, diagnostics, bitmaps. */
+/* Helpers of the page-table walkers and builders: reads, bit clears, arena, diagnostics, bitmaps. */
 #include "lib/pgtable_internal.h"
 
 int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])

@@ -180,9 +180,10 @@ RX_INLINE uint64_t rx_to_va(const struct iommufmt_pgtable *pt, uint64_t lin)
 RX_INLINE uint32_t rx_access_fault(const struct iommufmt_pgtable *pt, uint32_t perm,
 				   uint32_t access)
 {
+	const uint32_t rwx = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC;
+
 	(void)pt;
-	return access & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_EXEC) & ~perm ?
-	       IOMMUFMT_FAULT_PERMISSION : 0;
+	return access & rwx & ~perm ? IOMMUFMT_FAULT_PERMISSION : 0;
 }
 
 RX_INLINE uint32_t rx_final_perm(const struct iommufmt_pgtable *pt, uint32_t perm)
@@ -896,8 +897,8 @@ RX_UNUSED int rx_prepare_fields(const struct iommufmt_pgtable *pt, const char *n
 				      c->sl0 ? "sl0" : "top");
 	if (c->flags & ~ok_flags)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, ok_flags,
-					 0, "flags 0x%x do not apply to %s%s",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags,
+					 ok_flags, 0, "flags 0x%x do not apply to %s%s",
 					 c->flags & ~ok_flags, name, flags_note);
 	return 0;
 }

@@ -13,10 +13,10 @@
  *   PW_LAST      the level of the last table (Arm 3, s390 1)
  *   PW_MAXDEPTH  the most levels one walk reads
  *   PW_BE        1 if entries are big-endian, else 0
- * and after it these static inline hooks. Each takes @k, the format's own
+ * and after it these static inline hooks. @k is the format's own word of
  * compile-time constants (granule, stage, ...: opaque here, passed along
- * unchanged), and is only called with constant @k and, in translations,
- * constant levels, so per-level constants fold:
+ * unchanged); hooks are only called with a constant @k and, in
+ * translations, constant levels, so per-level constants fold:
  *   pw_begin(pt, iova, out, lane)  start a translation: 1 when @out is
  *                final already (an input-address fault), else 0 with @lane
  *                at the root
@@ -163,8 +163,8 @@ PW_INLINE void pw_batch(const struct iommufmt_pgtable *pt, const struct iommufmt
 			for (uint32_t todo = live; todo; todo &= todo - 1) {
 				const unsigned int i = (unsigned int)__builtin_ctz(todo);
 
-				if (pw_step(pt, &rd, iovas[base + i], access, &out[base + i], &lane[i],
-					    k, level, level == start, 1))
+				if (pw_step(pt, &rd, iovas[base + i], access, &out[base + i],
+					    &lane[i], k, level, level == start, 1))
 					live &= ~(UINT32_C(1) << i);
 			}
 	}
@@ -265,12 +265,13 @@ PW_INLINE int pw_walk(const struct iommufmt_pgtable *pt, const struct iommufmt_g
 			e = iommufmt__load64(f->host + (f->idx - f->first) * 8, PW_BE);
 		} else if (PW_BE ? iommufmt__gmem_rd64be(gmem, f->table + f->idx * 8, &e)
 				 : iommufmt__gmem_rd64le(gmem, f->table + f->idx * 8, &e)) {
-			/* the rest of this table is unreadable: one record (a span of 2^64 as 2^64 - 1) */
+			/* the rest of the table is unreadable: one record (2^64 bytes: 2^64 - 1) */
 			const uint64_t cnt = f->end - f->idx + 1;
 			const uint64_t span = cnt > (~UINT64_C(0) >> sh) ? ~UINT64_C(0) : cnt << sh;
 
 			r = pw_emit_fault(&w, f, va, span ? span : ~UINT64_C(0),
-					  IOMMUFMT_FAULT_TABLE_READ, level, 0, f->table + f->idx * 8);
+					  IOMMUFMT_FAULT_TABLE_READ, level, 0,
+					  f->table + f->idx * 8);
 			if (r)
 				return r;
 			f->idx = f->end + 1;
@@ -285,7 +286,8 @@ PW_INLINE int pw_walk(const struct iommufmt_pgtable *pt, const struct iommufmt_g
 			const uint64_t first = (lo - va) >> csh, end = (hi - va) >> csh;
 			struct pw_frame *c = &fr[depth + 1];
 
-			if (memo[pw_memo_slot(d.addr, depth + 1)] == (d.addr | (uint64_t)(depth + 1))) {
+			if (memo[pw_memo_slot(d.addr, depth + 1)] ==
+			    (d.addr | (uint64_t)(depth + 1))) {
 				f->idx++;
 				continue;
 			}

@@ -31,7 +31,7 @@ one_line_err() { # desc
 		bad "$1"; sed 's/^/# /' "$tmp/err" | head -5; fi
 }
 
-echo "1..48"
+echo "1..54"
 
 # x86-64, 4 levels, tables at 0x100000: a 2 MiB and a 4 KiB page, and a read-only page
 root=$("$MKIMAGE" "$tmp/x86.bin" 0x100000 x86-64 levels=4 \
@@ -112,6 +112,16 @@ one_line_err "unknown format: one line"
 t "missing --root" 2 "$IOMMUFMT" translate --pgtable x86-64 --mem "$tmp/x86.bin@0x100000" 0
 t "an option the format does not use" 2 "$IOMMUFMT" translate $X86 --opt granule=4k 0
 one_line_err "unused option: one line"
+t "top=rf (0, as if not given) for a format without top" 2 "$IOMMUFMT" translate $X86 \
+	--opt top=rf 0
+one_line_err "top=rf: one line"
+t "sl0=0 for a format without sl0" 2 "$IOMMUFMT" walk $X86 --opt sl0=0
+root=$("$MKIMAGE" "$tmp/s390.bin" 0x400000 s390-dat top=0 map:0x1000:0x2000:0x1000:rw) \
+	&& ok "s390-dat image built" || bad "s390-dat image built"
+t "top=rf for s390-dat" 0 "$IOMMUFMT" translate --pgtable s390-dat --opt top=rf --root "$root" \
+	--mem "$tmp/s390.bin@0x400000" --json 0x1234
+same "s390-dat region-first root" \
+'{"iova":"0x1234","status":"ok","pa":"0x2234","page_size":"0x1000","read":true,"write":true,"exec":true,"level":1}'
 t "unknown option key" 2 "$IOMMUFMT" walk $X86 --opt bogus=1
 t "bad IOVA" 2 "$IOMMUFMT" translate $X86 0xzz
 t "unreadable memory file" 1 "$IOMMUFMT" translate --pgtable x86-64 --root 0x100000 \

@@ -357,7 +357,8 @@ int harness_collect_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return c->stop_after && c->n == c->stop_after ? 7 : 0;
 }
 
-static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags, struct harness_collect *rs)
+static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags,
+		 struct harness_collect *rs)
 {
 	int r;
 
@@ -368,7 +369,8 @@ static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags
 }
 
 /* Records are in order, do not overlap, each lies in one mapping at the right pa; returns bytes. */
-static uint64_t check_records(struct harness_table *t, const struct harness_collect *rs, int coalesced)
+static uint64_t check_records(struct harness_table *t, const struct harness_collect *rs,
+			      int coalesced)
 {
 	uint64_t bytes = 0;
 
@@ -381,7 +383,8 @@ static uint64_t check_records(struct harness_table *t, const struct harness_coll
 			      HX(t->seed), HX(rec->iova));
 		ck_assert(rec->page_size && rec->iova + (rec->page_size - 1) >= rec->iova);
 		if (i)
-			ck_assert_msg(rs->recs[i - 1].iova + (rs->recs[i - 1].page_size - 1) < rec->iova,
+			ck_assert_msg(rs->recs[i - 1].iova + (rs->recs[i - 1].page_size - 1) <
+				      rec->iova,
 				      "seed %llu: records out of order at 0x%llx", HX(t->seed),
 				      HX(rec->iova));
 		bytes += rec->page_size;
@@ -465,7 +468,8 @@ void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 	if (all.n >= 3) {
 		part.n = 0;
 		part.stop_after = 3;
-		r = iommufmt_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, harness_collect_cb, &part);
+		r = iommufmt_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, harness_collect_cb,
+					&part);
 		ck_assert_int_eq(r, 7);
 		ck_assert_uint_eq(part.n, 3);
 		part.stop_after = 0;
@@ -967,8 +971,8 @@ void harness_world_differential(struct harness_world *w, struct test_rng *r, con
 			struct iommufmt_xlate x;
 
 			iommufmt_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
-			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu", what,
-				i);
+			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu",
+				what, i);
 		}
 	}
 	/* the random tables must have produced successes and holes */
@@ -1055,7 +1059,8 @@ void harness_world_check_walk(struct harness_world *w, int mutated)
 		size_t k = 0;
 
 		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, lo, hi,
-						     IOMMUFMT_WALK_FAULTS, harness_collect_cb, &s), 0);
+						     IOMMUFMT_WALK_FAULTS, harness_collect_cb, &s),
+				 0);
 		for (size_t i = 0; i < c.n; i++) {
 			const struct iommufmt_xlate *rec = &c.recs[i];
 
@@ -1099,4 +1104,25 @@ struct iommufmt_xlate harness_world_xlate_counted(const struct harness_world *w,
 	if (reads)
 		*reads = cnt.reads;
 	return x;
+}
+
+struct iommufmt_xlate harness_world_xlate_cfg(const struct harness_world *w,
+					      const struct iommufmt_pgtable_cfg *cfg,
+					      uint64_t iova, uint32_t access)
+{
+	struct iommufmt_pgtable pt;
+	struct iommufmt_diag d;
+
+	iommufmt_diag_init(&d);
+	ck_assert_msg(iommufmt_pgtable_prepare(&pt, cfg, &d) == 0, "prepare: %s", d.text);
+	return harness_world_xlate_counted(w, &pt, iova, access, NULL);
+}
+
+TCase *harness_tcase(Suite *s, const char *name)
+{
+	TCase *tc = tcase_create(name);
+
+	tcase_set_timeout(tc, 120);
+	suite_add_tcase(s, tc);
+	return tc;
 }

@@ -50,6 +50,9 @@
 #include <iommufmt/iommufmt.h>
 #include "tests/testutil.h"
 
+/** Add a test case @p name (with a 2-minute timeout) to @p s and return it for its tests. */
+TCase *harness_tcase(Suite *s, const char *name);
+
 /** Print a 64-bit value with %llx. */
 #define HX(v) ((unsigned long long)(v))
 
@@ -279,7 +282,7 @@ struct harness_world {
 	ref_out_fn ref;				/**< the format's reference */
 	struct harness_map maps[HARNESS_MAX_MAPS];	/**< the successful maps, in call order */
 	unsigned nmaps;
-	unsigned sizes_used;			/**< bit i: the i-th smallest page size was mapped */
+	unsigned sizes_used;		/**< bit i: the i-th smallest page size was mapped */
 };
 
 /** Set up @p cfg at @p gpa in a fresh harness_env (root allocated, table prepared). */
@@ -325,6 +328,14 @@ void harness_world_check_walk(struct harness_world *w, int mutated);
 struct iommufmt_xlate harness_world_xlate_counted(const struct harness_world *w,
 						  const struct iommufmt_pgtable *pt, uint64_t iova,
 						  uint32_t access, unsigned long *reads);
+
+/**
+ * harness_world_xlate_counted() under @p cfg, a variant of the world's
+ * configuration (other flags or sizes over the same tables), prepared first.
+ */
+struct iommufmt_xlate harness_world_xlate_cfg(const struct harness_world *w,
+					      const struct iommufmt_pgtable_cfg *cfg,
+					      uint64_t iova, uint32_t access);
 
 /** Walk records collected by harness_collect_cb(). */
 struct harness_collect {

@@ -248,7 +248,8 @@ START_TEST(test_next_level_not_descending)
 			if ((int)nl < lvl)
 				continue;
 			/* pointing at its own table with a level not below its own */
-			harness_put_le64(&t, gpa, (orig & ~(0x000ffffffffff000ULL | (7ULL << 9))) | tbl | (nl << 9));
+			harness_put_le64(&t, gpa,
+					 (orig & ~(0x000ffffffffff000ULL | (7ULL << 9))) | tbl | (nl << 9));
 			harness_check_one(&t, ref_amd, iova, R, &x);
 			ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 			ck_assert_uint_eq(x.level, (uint32_t)lvl);
@@ -313,14 +314,17 @@ START_TEST(test_size_encoded_pages)
 		harness_check_walk(&t, &(struct test_rng){ 3 });
 	}
 	/* encoded sizes that do not fit the level */
-	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);	/* 8 KiB: fine */
+	/* 8 KiB: fine */
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x2000);
-	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB at level 1 */
+	/* 2 MiB at level 1 */
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);	/* 1 MiB: the largest */
+	/* 1 MiB: the largest */
+	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x100000);
@@ -328,15 +332,18 @@ START_TEST(test_size_encoded_pages)
 	{
 		uint64_t g2 = entry_gpa(&t, 0x10000, 2), keep = harness_get_le64(&t, g2);
 
-		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);	/* 2 MiB */
+		/* 2 MiB */
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		ck_assert_uint_eq(x.level, 2);
-		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);	/* 4 MiB */
+		/* 4 MiB */
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.page_size, 0x400000);
-		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ffff000ULL);	/* 1 GiB */
+		/* 1 GiB */
+		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ffff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		harness_put_le64(&t, g2, keep);
@@ -405,7 +412,8 @@ START_TEST(test_reserved_and_perm)
 		harness_put_le64(&t, gpa, orig);
 	}
 	/* IR only at one level: reads work, writes fault, perm is AND-ed */
-	harness_put_le64(&t, entry_gpa(&t, iova, 3), harness_get_le64(&t, entry_gpa(&t, iova, 3)) & ~(1ULL << 62));
+	harness_put_le64(&t, entry_gpa(&t, iova, 3),
+			 harness_get_le64(&t, entry_gpa(&t, iova, 3)) & ~(1ULL << 62));
 	harness_check_one(&t, ref_amd, iova, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, R | X);
@@ -456,9 +464,8 @@ END_TEST
 static Suite *amd_suite(void)
 {
 	Suite *s = suite_create("pgtable-amd-v1");
-	TCase *tc = tcase_create("amd-v1");
+	TCase *tc = harness_tcase(s, "amd-v1");
 
-	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_differential, 0, 6);
 	tcase_add_loop_test(tc, test_fuzz, 0, 6);
 	tcase_add_test(tc, test_skipped_levels);
@@ -466,7 +473,6 @@ static Suite *amd_suite(void)
 	tcase_add_test(tc, test_size_encoded_pages);
 	tcase_add_test(tc, test_reserved_and_perm);
 	tcase_add_test(tc, test_prepare);
-	suite_add_tcase(s, tc);
 	return s;
 }
 

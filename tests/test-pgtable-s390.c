@@ -89,8 +89,8 @@ static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
 				return ref_fault(IOMMUFMT_FAULT_TABLE_LENGTH, level, e, lsb);
 			if (ref_field(e, 3, 2) != (uint64_t)(level - 2))
 				return ref_fault(IOMMUFMT_FAULT_TABLE_TYPE, level, e, lsb);
-			if (ref_bit(e, 4) || ref_bit(e, 8) || ref_bit(e, 10) || ref_bit(e, 11) || ref_bit(e, 12) ||
-			    ref_bit(e, 13))
+			if (ref_bit(e, 4) || ref_bit(e, 8) || ref_bit(e, 10) || ref_bit(e, 11) ||
+			    ref_bit(e, 12) || ref_bit(e, 13))
 				return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, e, lsb);
 			table = ref_field(e, 63, 14) << 14;
 			if (!ref_fits(table, 0x4000, c->oas))
@@ -105,8 +105,8 @@ static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
 				return ref_fault(IOMMUFMT_FAULT_TABLE_TYPE, level, e, lsb);
 			if (ref_bit(e, 10) && !(c->flags & IOMMUFMT_PGTABLE_F_LARGE))
 				return ref_fault(IOMMUFMT_FAULT_BAD_LEVEL, level, e, lsb);
-			if (ref_bit(e, 0) || ref_bit(e, 1) || ref_bit(e, 4) || ref_bit(e, 6) || ref_bit(e, 7) ||
-			    ref_bit(e, 8))
+			if (ref_bit(e, 0) || ref_bit(e, 1) || ref_bit(e, 4) || ref_bit(e, 6) ||
+			    ref_bit(e, 7) || ref_bit(e, 8))
 				return ref_fault(IOMMUFMT_FAULT_RESERVED_BIT, level, e, lsb);
 			if (ref_bit(e, 10)) {
 				for (unsigned b = 11; b <= 19; b++)
@@ -355,6 +355,7 @@ static void world_rf(struct harness_world *w, uint32_t flags)
 START_TEST(test_hostile_entries)
 {
 	static struct harness_world w;
+	struct iommufmt_pgtable_cfg cfg;
 	struct chain c;
 	struct iommufmt_xlate x;
 	unsigned long reads;
@@ -386,7 +387,8 @@ START_TEST(test_hostile_entries)
 				if (tt == (uint64_t)(l - 2))
 					continue;
 				put_be(&w.env, ea, (e & ~0xcull) | tt << 2);
-				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova,
+								IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_TYPE);
 				ck_assert_uint_eq(x.level, (unsigned)l);
 			}
@@ -394,13 +396,15 @@ START_TEST(test_hostile_entries)
 		if (l >= 3) {
 			for (uint64_t tl = 0; tl < 3; tl++) {
 				put_be(&w.env, ea, (e & ~3ull) | tl);
-				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova,
+								IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_LENGTH);
 				ck_assert_uint_eq(x.level, (unsigned)l);
 			}
 			for (uint64_t tf = 1; tf < 4; tf++) {
 				put_be(&w.env, ea, e | tf << 6);
-				x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
+				x = harness_world_xlate_counted(&w, &w.pt, c.iova,
+								IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_LENGTH);
 			}
 		}
@@ -426,32 +430,22 @@ START_TEST(test_hostile_entries)
 	ck_assert_uint_eq(x.pa, 0x12300000ull | (c.iova & 0xfffff));
 	ck_assert_uint_eq(x.page_size, 0x100000);
 	ck_assert_uint_eq(x.level, 2);
-	{
-		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
-		struct iommufmt_pgtable pt;
-
-		cfg.flags = 0;
-		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
-		x = harness_world_xlate_counted(&w, &pt, c.iova, 0, NULL);
-		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-		ck_assert_uint_eq(x.level, 2);
-	}
+	cfg = w.pt.cfg;
+	cfg.flags = 0;
+	x = harness_world_xlate_cfg(&w, &cfg, c.iova, 0);
+	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
+	ck_assert_uint_eq(x.level, 2);
 	/* a next table outside guest memory, and above the output size */
 	put_be(&w.env, c.t[4] + 8 * c.idx[4], 0x7000000000ull | 0x8 | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 	ck_assert_uint_eq(x.level, 3);
 	ck_assert_uint_eq(x.pte, 0);
-	{
-		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
-		struct iommufmt_pgtable pt;
-
-		cfg.oas = 36;
-		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
-		x = harness_world_xlate_counted(&w, &pt, c.iova, 0, NULL);
-		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
-		ck_assert_uint_eq(x.level, 4);
-	}
+	cfg = w.pt.cfg;
+	cfg.oas = 36;
+	x = harness_world_xlate_cfg(&w, &cfg, c.iova, 0);
+	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
+	ck_assert_uint_eq(x.level, 4);
 }
 END_TEST
 
@@ -498,9 +492,10 @@ START_TEST(test_hostile_self)
 		const struct conf rt = { "rt-ias36", IOMMUFMT_S390_TOP_RT, 36, 0, 0, 1 };
 
 		world_setup(&w2, &rt);
-		harness_expect(&w2.pt, &w2.env.gmem, 1ull << 36, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3,
+		harness_expect(&w2.pt, &w2.env.gmem, 1ull << 36, 0,
+			       IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3, &x);
+		harness_expect(&w2.pt, &w2.env.gmem, ~0ull, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3,
 			       &x);
-		harness_expect(&w2.pt, &w2.env.gmem, ~0ull, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 3, &x);
 	}
 }
 END_TEST
@@ -621,10 +616,10 @@ static const struct harness_cfg_case cfg_cases[] = {
 	S390_CASE(0, 0, 0, 4, 0, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels"),
 	S390_CASE(0, 0, 0, 0, 12, 0, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule"),
 	S390_CASE(0, 0, 0, 0, 0, 1, 0, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0"),
-	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-	  "flags"),
-	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_EXEC, 0, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
-	  "flags"),
+	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_AD, 0, -EOPNOTSUPP,
+		  IOMMUFMT_DIAG_UNSUPPORTED, "flags"),
+	S390_CASE(0, 0, 0, 0, 0, 0, IOMMUFMT_PGTABLE_F_EXEC, 0, -EOPNOTSUPP,
+		  IOMMUFMT_DIAG_UNSUPPORTED, "flags"),
 	S390_CASE(2, 43, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
 	S390_CASE(3, 32, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
 	S390_CASE(0, 11, 0, 0, 0, 0, 0, 0, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias"),
@@ -644,7 +639,8 @@ START_TEST(test_config)
 	if (harness_prepare_case(cc, &pt))
 		return;
 	ck_assert_uint_eq(pt.start_level, 5 - cc->top);
-	ck_assert_uint_eq(pt.pgsize_bitmap, (cc->flags & IOMMUFMT_PGTABLE_F_LARGE) ? 0x101000u : 0x1000u);
+	ck_assert_uint_eq(pt.pgsize_bitmap,
+			  (cc->flags & IOMMUFMT_PGTABLE_F_LARGE) ? 0x101000u : 0x1000u);
 }
 END_TEST
 
@@ -673,25 +669,20 @@ END_TEST
 static Suite *s390_suite(void)
 {
 	Suite *s = suite_create("pgtable-s390");
-	TCase *tc = tcase_create("differential");
+	TCase *tc = harness_tcase(s, "differential");
 
-	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_differential, 0, (int)(sizeof(confs) / sizeof(confs[0])));
 	tcase_add_loop_test(tc, test_harness, 0, (int)(sizeof(confs) / sizeof(confs[0])));
-	suite_add_tcase(s, tc);
-	tc = tcase_create("builders");
+	tc = harness_tcase(s, "builders");
 	tcase_add_test(tc, test_builders);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("hostile");
+	tc = harness_tcase(s, "hostile");
 	tcase_add_test(tc, test_hostile_entries);
 	tcase_add_test(tc, test_hostile_self);
 	tcase_add_test(tc, test_reserved_bits);
 	tcase_add_test(tc, test_walk_hostile);
-	suite_add_tcase(s, tc);
-	tc = tcase_create("config");
+	tc = harness_tcase(s, "config");
 	tcase_add_loop_test(tc, test_config, 0, (int)(sizeof(cfg_cases) / sizeof(cfg_cases[0])));
 	tcase_add_test(tc, test_no_dirty);
-	suite_add_tcase(s, tc);
 	return s;
 }
 

@@ -170,7 +170,8 @@ START_TEST(test_semantics)
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
 	/* SNP, EMT, IPAT, TM in a leaf are attributes */
 	e = harness_entry_gpa9(&t, 0x80000000, 3);
-	harness_put_le64(&t, e, harness_get_le64(&t, e) | (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
+	harness_put_le64(&t, e,
+			 harness_get_le64(&t, e) | (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
 	harness_check_one(&t, ref_vtd, 0x80000000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.attrs, (1ULL << 11) | (5ULL << 3) | (1ULL << 62));
@@ -225,7 +226,8 @@ START_TEST(test_reserved_bits)
 			ck_assert_int_eq(harness_map_one(&t, iova, 0x3c0000000ULL & ((1ULL << 39) - 1),
 							 sizes[s], R | W | X), 0);
 			for (unsigned int lvl = 5; lvl >= leaf_lvl; lvl--) {
-				uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl), orig = harness_get_le64(&t, gpa);
+				uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl);
+				uint64_t orig = harness_get_le64(&t, gpa);
 
 				for (int b = 0; b < 64; b++) {
 					struct iommufmt_xlate x;
@@ -314,7 +316,8 @@ START_TEST(test_dirty)
 	e = harness_entry_gpa9(&t, 0x405000, 1);
 	harness_put_le64(&t, e, harness_get_le64(&t, e) | (1ULL << 9) | (1ULL << 8));
 	/* bit 6 (IPAT) is not the dirty bit in this format */
-	harness_put_le64(&t, harness_entry_gpa9(&t, 0x406000, 1), harness_get_le64(&t, harness_entry_gpa9(&t, 0x406000, 1)) | 0x40);
+	harness_put_le64(&t, harness_entry_gpa9(&t, 0x406000, 1),
+			 harness_get_le64(&t, harness_entry_gpa9(&t, 0x406000, 1)) | 0x40);
 	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0xfULL | (1ULL << 9));
@@ -328,16 +331,14 @@ END_TEST
 static Suite *vtd_suite(void)
 {
 	Suite *s = suite_create("pgtable-vtd-ss");
-	TCase *tc = tcase_create("vtd-ss");
+	TCase *tc = harness_tcase(s, "vtd-ss");
 
-	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_differential, 0, 5);
 	tcase_add_loop_test(tc, test_fuzz, 0, 5);
 	tcase_add_test(tc, test_semantics);
 	tcase_add_test(tc, test_reserved_bits);
 	tcase_add_test(tc, test_prepare);
 	tcase_add_test(tc, test_dirty);
-	suite_add_tcase(s, tc);
 	return s;
 }
 

@@ -346,7 +346,8 @@ static void flip_all_bits(uint32_t levels, uint32_t flags, uint32_t oas)
 		harness_table_init(&t, &c, 0x100000, 1 << 20, 4);
 		ck_assert_int_eq(harness_map_one(&t, iova, pa, sizes[s], R | W | U | X), 0);
 		for (unsigned int lvl = levels; lvl >= leaf_lvl; lvl--) {
-			uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl), orig = harness_get_le64(&t, gpa);
+			uint64_t gpa = harness_entry_gpa9(&t, iova, (int)lvl);
+			uint64_t orig = harness_get_le64(&t, gpa);
 
 			for (int b = 0; b < 64; b++) {
 				struct iommufmt_xlate x;
@@ -475,7 +476,8 @@ START_TEST(test_full_range_faults)
 	ck_assert_uint_eq(col.recs[4].page_size, 0x200000);
 	/* without fault records the bad subtree is skipped silently */
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col), 0);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
+			 0);
 	ck_assert_int_eq(col.n, 4);
 	/* a range inside the non-canonical hole reports nothing */
 	col.n = 0;
@@ -494,8 +496,10 @@ START_TEST(test_full_range_faults)
 	ck_assert_uint_eq(col.recs[0].page_size, 0x200000);
 	ck_assert_uint_eq(col.recs[0].fault_addr, 0x7ff00000ULL);
 	/* bad arguments */
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 2, 1, 0, harness_collect_cb, &col), -EINVAL);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, harness_collect_cb, &col), -EINVAL);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 2, 1, 0, harness_collect_cb, &col),
+			 -EINVAL);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, harness_collect_cb, &col),
+			 -EINVAL);
 	free(col.recs);
 	harness_table_fini(&t);
 }
@@ -632,7 +636,8 @@ START_TEST(test_builders)
 	iommufmt_diag_init(&d);
 	/* 1G + 2M + 4K, all aligned: three leaves, the largest pages */
 	ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x40201000, R | U), 0);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col), 0);
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
+			 0);
 	ck_assert_int_eq(col.n, 3);
 	ck_assert_uint_eq(col.recs[0].page_size, 0x40000000);
 	ck_assert_uint_eq(col.recs[0].level, 3);
@@ -698,9 +703,8 @@ END_TEST
 static Suite *x86_suite(void)
 {
 	Suite *s = suite_create("pgtable-x86-64");
-	TCase *tc = tcase_create("x86-64");
+	TCase *tc = harness_tcase(s, "x86-64");
 
-	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_differential, 0, 5);
 	tcase_add_loop_test(tc, test_fuzz, 0, 4);
 	tcase_add_test(tc, test_self_pointing);
@@ -716,7 +720,6 @@ static Suite *x86_suite(void)
 	tcase_add_test(tc, test_coalesce);
 	tcase_add_test(tc, test_dirty);
 	tcase_add_test(tc, test_builders);
-	suite_add_tcase(s, tc);
 	return s;
 }
 

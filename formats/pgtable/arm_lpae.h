@@ -534,7 +534,8 @@ PW_INLINE int pw_leaf(const struct pw_walk *w, const unsigned int k, struct pw_f
 		}
 		if (dirty) {
 			f->emitted = 1;
-			iommufmt__bitmap_set(w->sk->bitmap, (lo - w->start) >> 12, ((hi - lo) >> 12) + 1);
+			iommufmt__bitmap_set(w->sk->bitmap, (lo - w->start) >> 12,
+					     ((hi - lo) >> 12) + 1);
 		}
 		return 0;
 	}

@@ -561,7 +561,8 @@ static int s390_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 				      "address above the input size");
 	for (int level = (int)pt->start_level; level >= 1; level--) {
 		const unsigned sh = s390_shift(level);
-		uint8_t *p = iommufmt__arena_ptr(arena, table + ((iova >> sh) & s390_imask(level)) * 8, 8);
+		const uint64_t ea = table + ((iova >> sh) & s390_imask(level)) * 8;
+		uint8_t *p = iommufmt__arena_ptr(arena, ea, 8);
 		uint64_t e, addr = 0;
 		uint32_t reason = 0;
 		enum s390_kind k;

@@ -642,7 +642,9 @@ struct iommufmt_pgtable {
  * struct iommufmt_xlate - The result of one translation, or one walk record.
  *
  * Levels use each format's own numbering; for x86-64, vtd-ss and amd-v1
- * level 1 is the 4 KiB page table and the root is level 3..6.
+ * level 1 is the 4 KiB page table and the root is level 3..6; for
+ * arm-lpae-s1/s2 they are the Arm ARM's (the page level is 3, the root 0..3);
+ * for s390-dat level 1 is the page table and 5 the region-first table.
  *
  * On a fault, @c pa, @c perm and @c attrs are 0, @c level and @c pte name
  * the entry at fault (@c pte is 0 when no entry was read: input-address
@@ -651,7 +653,10 @@ struct iommufmt_pgtable {
  *
  * Leaf attributes (@c attrs) are the leaf's attribute bits in place:
  * x86-64 PWT, PCD, G and PAT (bit 7 in a 4 KiB leaf, bit 12 in larger
- * ones); vtd-ss EMT, IPAT, SNP and TM; amd-v1 U and FC.
+ * ones); vtd-ss EMT, IPAT, SNP and TM; amd-v1 U and FC; arm-lpae bits 11:2
+ * and 63:50 of the descriptor (AttrIndx/MemAttr, NS, AP/S2AP, SH, AF, nG,
+ * GP, DBM, Contiguous, PXN/UXN/XN, software bits), NS also set when a
+ * stage-1 table descriptor on the path has NSTable; s390-dat none (0).
  */
 struct iommufmt_xlate {
 	__u64 iova;		/**< Input address (walk records: the leaf's first address). */
@@ -710,6 +715,23 @@ int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt, const struct iommufmt_
  * - amd-v1: read needs IR, write IW, AND-ed over the levels; execute is
  *   not controlled (needs IR). Skipped levels' index bits that are not zero
  *   give IOMMUFMT_FAULT_NOT_PRESENT at the skipping entry.
+ * - arm-lpae-s1: a request without IOMMUFMT_ACCESS_PRIV is unprivileged
+ *   (EL0) and needs AP[1] (EL0 access, not taken away by an APTable[0] on
+ *   the path) for any of read, write and execute; pages are always readable
+ *   at EL1; write needs AP[2] clear (or DBM with IOMMUFMT_PGTABLE_F_AD) and
+ *   no APTable[1] on the path; with IOMMUFMT_PGTABLE_F_EXEC execute needs
+ *   PXN (privileged) or UXN (unprivileged) clear in the leaf and no
+ *   PXNTable / UXNTable on the path, and a page writable at EL0 is never
+ *   privileged-executable; without it every page is executable.
+ * - arm-lpae-s2: read needs S2AP[0], write S2AP[1] (or DBM with
+ *   IOMMUFMT_PGTABLE_F_AD); with IOMMUFMT_PGTABLE_F_EXEC execute needs
+ *   XN[1:0] to allow the request's privilege (EL1 with PRIV, else EL0);
+ *   without it every page is executable. Pages report USER.
+ * - For both Arm stages a leaf with AF = 0 is IOMMUFMT_FAULT_ACCESS_FLAG
+ *   unless IOMMUFMT_PGTABLE_F_AFFD or IOMMUFMT_PGTABLE_F_AD is set.
+ * - s390-dat: DMA has no privilege or execute control: every page grants
+ *   read, execute and USER, and write unless an entry on the path has the
+ *   protection bit P, in which case a write is IOMMUFMT_FAULT_PERMISSION.
  * An access of 0 only checks that a translation exists. Accessed and dirty
  * bits are not set by the walk.
  *

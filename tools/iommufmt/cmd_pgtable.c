@@ -13,6 +13,7 @@ struct pt_args {
 	struct iommufmt_pgtable_cfg cfg;
 	const char *name;
 	bool have_root, json, coalesce;
+	bool zero_top, zero_sl0;	/* top=rf / sl0=0 given: values equal to "not given" */
 	uint32_t access;
 	uint64_t start, last;
 	struct iommufmt_gmem_region regs[MAX_MEM];
@@ -64,6 +65,7 @@ static int parse_opt(struct pt_args *a, const char *kv)
 		for (unsigned int i = 0; i < 4; i++)
 			if (!strcmp(val, tops[i])) {
 				a->cfg.top = i;
+				a->zero_top = i == 0;
 				return 0;
 			}
 		return cli_usage_error(a->cmd, "top must be rf, rs, rt or sx, not '%s'", val);
@@ -86,8 +88,10 @@ static int parse_opt(struct pt_args *a, const char *kv)
 		a->cfg.ias = (uint32_t)v;
 	else if (!strcmp(key, "oas"))
 		a->cfg.oas = (uint32_t)v;
-	else if (!strcmp(key, "sl0"))
+	else if (!strcmp(key, "sl0")) {
 		a->cfg.sl0 = (uint32_t)v;
+		a->zero_sl0 = v == 0;
+	}
 	else
 		return cli_usage_error(a->cmd, "unknown option key '%s' (see 'iommufmt help %s')",
 				       key, a->cmd);
@@ -215,6 +219,28 @@ static int parse_args(struct pt_args *a, int argc, char **argv, bool translate)
 	return r;
 }
 
+/*
+ * top=rf and sl0=0 set the field to 0, which is also what leaving the key
+ * out gives, so a format that has no such field could not reject them. Ask
+ * the format itself: prepare the configuration again with the field at 1;
+ * a format without the field rejects that as unsupported (on that field),
+ * and the key is rejected with its diagnostic. 0 when the format uses it.
+ */
+static int check_zero_key(struct pt_args *a, const char *key, __u32 *field,
+			  struct iommufmt_diag *d)
+{
+	struct iommufmt_pgtable probe;
+	int r;
+
+	*field = 1;
+	r = iommufmt_pgtable_prepare(&probe, &a->cfg, d);
+	*field = 0;
+	if (r != -EOPNOTSUPP || d->code != IOMMUFMT_DIAG_UNSUPPORTED || strcmp(d->field, key))
+		return 0;
+	d->value = 0;	/* the value given, not the probe's */
+	return r;
+}
+
 /* Look the format up by name, prepare the configuration and check the memory files. */
 static int setup(struct pt_args *a, struct iommufmt_pgtable *pt, struct iommufmt_gmem *gmem)
 {
@@ -227,7 +253,9 @@ static int setup(struct pt_args *a, struct iommufmt_pgtable *pt, struct iommufmt
 				       a->name);
 	a->cfg.format = ops->format;
 	iommufmt_diag_init(&d);
-	if (iommufmt_pgtable_prepare(pt, &a->cfg, &d)) {
+	if (iommufmt_pgtable_prepare(pt, &a->cfg, &d) ||
+	    (a->zero_top && check_zero_key(a, "top", &a->cfg.top, &d)) ||
+	    (a->zero_sl0 && check_zero_key(a, "sl0", &a->cfg.sl0, &d))) {
 		iommufmt_diag_format(&d, line, sizeof(line));
 		return cli_usage_error(a->cmd, "%s: %s", a->name, line);
 	}
