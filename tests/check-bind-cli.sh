@@ -2,25 +2,7 @@
 # SPDX-License-Identifier: MIT
 # The bind commands as a script would use them: hostinfo, check-bind (JSON, binary, deep), advertise. TAP.
 set -u
-: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
-IOMMUFMT="$top_builddir/tools/iommufmt/iommufmt"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-t() { # desc, expected status, command...
-	desc=$1; want=$2; shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"; got=$?
-	n=$((n + 1))
-	if [ "$got" = "$want" ]; then echo "ok $n - $desc"; else
-		fail=1; echo "not ok $n - $desc (exit $got, wanted $want)"
-		sed 's/^/# /' "$tmp/err" | head -10; sed 's/^/# /' "$tmp/out" | head -10; fi
-}
-has() { # desc, pattern (in the last output)
-	n=$((n + 1))
-	if grep -q -- "$2" "$tmp/out"; then echo "ok $n - $1"; else
-		fail=1; echo "not ok $n - $1"; head -20 "$tmp/out" | sed 's/^/# /'; fi
-}
+. "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/tap-lib.sh"
 # Little-endian bytes as printf octal escapes: le BYTES VALUE (VALUE < 2^53 is enough here).
 le() {
 	awk -v n="$1" -v v="$2" 'BEGIN { for (i = 0; i < n; i++) { printf "\\%03o", v % 256; v = int(v / 256) } }'

@@ -2,35 +2,7 @@
 # SPDX-License-Identifier: MIT
 # decode-inval and encode-inval as a script would use them: round trips, rings, hostile input. TAP output.
 set -u
-: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
-IOMMUFMT="$top_builddir/tools/iommufmt/iommufmt"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-t() { # desc, expected status, command...
-	desc=$1; want=$2; shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"; got=$?
-	n=$((n + 1))
-	if [ "$got" = "$want" ]; then echo "ok $n - $desc"; else
-		fail=1; echo "not ok $n - $desc (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -20; fi
-}
-has() { # desc, pattern, [file]
-	n=$((n + 1))
-	if grep -q -- "$2" "${3:-$tmp/out}"; then echo "ok $n - $1"; else
-		fail=1; echo "not ok $n - $1"; head -20 "${3:-$tmp/out}" | sed 's/^/# /'; fi
-}
-hasnt() { # desc, pattern
-	n=$((n + 1))
-	if grep -q -- "$2" "$tmp/out"; then fail=1; echo "not ok $n - $1"; head -20 "$tmp/out" | sed 's/^/# /';
-	else echo "ok $n - $1"; fi
-}
-lines() { # desc, count
-	n=$((n + 1))
-	got=$(wc -l < "$tmp/out" | tr -d ' ')
-	if [ "$got" = "$2" ]; then echo "ok $n - $1"; else
-		fail=1; echo "not ok $n - $1 ($got lines, wanted $2)"; sed 's/^/# /' "$tmp/out" | head -20; fi
-}
+. "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/tap-lib.sh"
 # pipe helper: run "$1" with stdin from file $2
 enc() { "$IOMMUFMT" encode-inval "$@" < "$tmp/in"; }
 

@@ -2,56 +2,32 @@
 # SPDX-License-Identifier: MIT
 # The iova and map-plan commands as a script would use them: ranges, verdicts, importers, plans. TAP.
 set -u
-: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
-IOMMUFMT="$top_builddir/tools/iommufmt/iommufmt"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-t() { # desc, expected status, command...
-	desc=$1; want=$2; shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"; got=$?
-	n=$((n + 1))
-	if [ "$got" = "$want" ]; then echo "ok $n - $desc"; else
-		fail=1; echo "not ok $n - $desc (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -20; fi
-}
-has() { # desc, fixed string (in last output)
-	n=$((n + 1))
-	if grep -qF -- "$2" "$tmp/out"; then echo "ok $n - $1"; else
-		fail=1; echo "not ok $n - $1"; head -20 "$tmp/out" | sed 's/^/# /'; fi
-}
-lines() { # desc, expected number of lines in last output
-	n=$((n + 1))
-	got=$(wc -l < "$tmp/out" | tr -d ' ')
-	if [ "$got" = "$2" ]; then echo "ok $n - $1"; else
-		fail=1; echo "not ok $n - $1 ($got lines, wanted $2)"; head -20 "$tmp/out" | sed 's/^/# /'; fi
-}
-skip() { n=$((n + 1)); echo "ok $n - $1 # SKIP $2"; }
+. "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/tap-lib.sh"
 
 echo "1..31"
 t "iova with nothing: the whole space" 0 "$IOMMUFMT" iova --json
-has "one range up to 2^64-1" '{"start":"0x0","last":"0xffffffffffffffff"}'
+hasf "one range up to 2^64-1" '{"start":"0x0","last":"0xffffffffffffffff"}'
 t "aperture and two regions" 0 "$IOMMUFMT" iova --aperture 0:0xffffffffffff \
 	--resv 0x8000000:0x80fffff:sw-msi --resv 0xfee00000:0xfeefffff:msi --json
 lines "three usable ranges" 3
-has "JSON range before the SW MSI window" '{"start":"0x0","last":"0x7ffffff"}'
-has "JSON range after the MSI doorbell" '{"start":"0xfef00000","last":"0xffffffffffff"}'
+hasf "JSON range before the SW MSI window" '{"start":"0x0","last":"0x7ffffff"}'
+hasf "JSON range after the MSI doorbell" '{"start":"0xfef00000","last":"0xffffffffffff"}'
 t "a map over the doorbell is rejected" 1 "$IOMMUFMT" iova --resv 0xfee00000:0xfeefffff:msi \
 	--check-map 0xfe000000:32m
-has "the verdict names the region" "rejected: msi [0xfee00000, 0xfeefffff]"
-has "the diagnostic code is printed" "IOVA_MAP_RESERVED"
+hasf "the verdict names the region" "rejected: msi [0xfee00000, 0xfeefffff]"
+hasf "the diagnostic code is printed" "IOVA_MAP_RESERVED"
 t "a map beside it is accepted" 0 "$IOMMUFMT" iova --resv 0xfee00000:0xfeefffff:msi \
 	--check-map 0x100000000:4g
-has "accepted" "accepted"
+hasf "accepted" "accepted"
 t "outside the aperture, as JSON" 1 "$IOMMUFMT" iova --aperture 0:0xffffffff \
 	--check-map 0xfffff000:8k --json
-has "JSON verdict aperture with the gap" '"verdict":"aperture","iova":"0xfffff000","length":"0x2000","start":"0x100000000","last":"0xffffffffffffffff"'
+hasf "JSON verdict aperture with the gap" '"verdict":"aperture","iova":"0xfffff000","length":"0x2000","start":"0x100000000","last":"0xffffffffffffffff"'
 printf '0x0000000008000000 0x00000000080fffff msi\n0x00000000fee00000 0x00000000feefffff msi\n' \
 	> "$tmp/resv.txt"
 printf '0x00000000000a0000 0x00000000000bffff direct-relaxable\n' > "$tmp/resv2.txt"
 t "two sysfs files" 0 "$IOMMUFMT" iova --from-sysfs "$tmp/resv.txt" --from-sysfs "$tmp/resv2.txt"
-has "text output lists the ranges" "0x0000000008100000 - 0x00000000fedfffff"
-has "the relaxable region blocks by default" "0x00000000000c0000 - 0x0000000007ffffff"
+hasf "text output lists the ranges" "0x0000000008100000 - 0x00000000fedfffff"
+hasf "the relaxable region blocks by default" "0x00000000000c0000 - 0x0000000007ffffff"
 t "--relax lets relaxable regions through" 0 "$IOMMUFMT" iova --relax \
 	--from-sysfs "$tmp/resv2.txt" --json
 lines "one range" 1
@@ -61,23 +37,23 @@ t "a malformed sysfs file is an error" 1 "$IOMMUFMT" iova --from-sysfs "$tmp/bad
 printf '\001\000\024\000\001\000\000\000\000\000\000\010\000\000\000\000\377\377\017\010\000\000\000\000\000\000\000\000' \
 	> "$tmp/probe.bin"
 t "virtio PROBE properties" 0 "$IOMMUFMT" iova --from-virtio "$tmp/probe.bin" --json
-has "the MSI window is a hole" '{"start":"0x8100000","last":"0xffffffffffffffff"}'
+hasf "the MSI window is a hole" '{"start":"0x8100000","last":"0xffffffffffffffff"}'
 if [ "$(printf '\001\000' | od -An -tu2 | tr -d ' ')" = 1 ]; then
 	# VFIO_IOMMU_GET_INFO reply (little-endian host): info (24 B) + IOVA-range cap with one range
 	printf '\070\000\000\000\003\000\000\000\000\020\000\000\000\000\000\000\030\000\000\000\000\000\000\000' > "$tmp/vfio.bin"
 	printf '\001\000\001\000\000\000\000\000\001\000\000\000\000\000\000\000' >> "$tmp/vfio.bin"
 	printf '\000\000\020\000\000\000\000\000\377\377\377\377\000\000\000\000' >> "$tmp/vfio.bin"
 	t "VFIO GET_INFO reply" 0 "$IOMMUFMT" iova --from-vfio "$tmp/vfio.bin" --json
-	has "its range is the aperture" '{"start":"0x100000","last":"0xffffffff"}'
+	hasf "its range is the aperture" '{"start":"0x100000","last":"0xffffffff"}'
 else
 	skip "VFIO GET_INFO reply" "big-endian host"
 	skip "its range is the aperture" "big-endian host"
 fi
 t "a bad region type is a usage error" 2 "$IOMMUFMT" iova --resv 0:0xfff:bogus
 t "map-plan" 0 "$IOMMUFMT" map-plan --pgsizes 4k,2m,1g 0x3ff000 0x3ff000 0x401000
-has "map-plan counts chunks and pages" "2 chunks, 3 pages"
+hasf "map-plan counts chunks and pages" "2 chunks, 3 pages"
 t "map-plan --json" 0 "$IOMMUFMT" map-plan --pgsizes 4k,2m,1g --json 0x40000000 0x80000000 3g
-has "one run of three 1G pages" '"pgsize":"0x40000000","count":3}'
+hasf "one run of three 1G pages" '"pgsize":"0x40000000","count":3}'
 t "map-plan rejects a misaligned address" 1 "$IOMMUFMT" map-plan --pgsizes 4k,2m 0x800 0 4k
 t "demo section iova" 0 "$IOMMUFMT" demo --section iova
 t "bench --quick iova runs" 0 "$IOMMUFMT" bench --quick --json iova

@@ -2,30 +2,8 @@
 # SPDX-License-Identifier: MIT
 # `iommufmt translate` and `iommufmt walk` as scripts use them: exact JSON lines, tables, errors. TAP.
 set -u
-: "${top_builddir:=$(cd "$(dirname "$0")/.." && pwd)}"
-IOMMUFMT="$top_builddir/tools/iommufmt/iommufmt"
+. "${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}/tests/tap-lib.sh"
 MKIMAGE="$top_builddir/tests/pgtable-mkimage"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-n=0
-fail=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-bad() { n=$((n + 1)); fail=1; echo "not ok $n - $1"; }
-t() { # desc, expected status, command...
-	desc=$1; want=$2; shift 2
-	"$@" > "$tmp/out" 2> "$tmp/err"; got=$?
-	if [ "$got" = "$want" ]; then ok "$desc"; else
-		bad "$desc (exit $got, wanted $want)"; sed 's/^/# /' "$tmp/err" | head -20; fi
-}
-same() { # desc, expected output (exact)
-	printf '%s\n' "$2" > "$tmp/want"
-	if cmp -s "$tmp/want" "$tmp/out"; then ok "$1"; else
-		bad "$1"; diff "$tmp/want" "$tmp/out" | sed 's/^/# /' | head -20; fi
-}
-has() { # desc, pattern (in last output)
-	if grep -q -- "$2" "$tmp/out"; then ok "$1"; else
-		bad "$1"; head -20 "$tmp/out" | sed 's/^/# /'; fi
-}
 one_line_err() { # desc
 	if [ "$(wc -l < "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]; then ok "$1"; else
 		bad "$1"; sed 's/^/# /' "$tmp/err" | head -5; fi
