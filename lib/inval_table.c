@@ -271,5 +271,5 @@ int iommufmt__inv_decode_row_any(const struct iommufmt__inv_fmt *f, iommufmt__in
 	if (k >= f->ncmds)
 		return iommufmt__diag(diag, -EIO, IOMMUFMT_DIAG_BAD_OPS, "opcode",
 				      "command table row %u does not exist", k);
-	return iommufmt__inv_decode_row(f, fix, c, &f->cmds[k], w, p, e, diag);
+	return iommufmt__inv_decode_row(f, fix, c, &f->cmds[k], w, p, c->cmd_size, e, diag);
 }

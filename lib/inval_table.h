@@ -223,10 +223,9 @@ iommufmt__inv_lookup(const struct iommufmt__inv_fmt *f, const uint64_t *w, struc
 
 /* Reserved bits, needed features and the fields of row @cmd into the slots @s (zeroed by the caller). */
 static inline __attribute__((always_inline)) int
-iommufmt__inv_fields(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-		     const uint64_t *w, uint64_t *s, struct iommufmt_diag *diag)
+iommufmt__inv_fields_nw(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+			const uint64_t *w, unsigned int nw, uint64_t *s, struct iommufmt_diag *diag)
 {
-	const unsigned int nw = c->cmd_size / 8;
 	uint64_t bad = 0;
 
 	for (unsigned int i = 0; i < 4; i++)
@@ -244,6 +243,14 @@ iommufmt__inv_fields(const struct iommufmt_inv_codec *c, const struct iommufmt__
 		s[fl->slot] |= v << fl->at;	/* s[IOMMUFMT__IS_NONE] is a sink */
 	}
 	return 0;
+}
+
+/* The same with the codec's command size. */
+static inline __attribute__((always_inline)) int
+iommufmt__inv_fields(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+		     const uint64_t *w, uint64_t *s, struct iommufmt_diag *diag)
+{
+	return iommufmt__inv_fields_nw(c, cmd, w, c->cmd_size / 8, s, diag);
 }
 
 /* Parse one command: the row and its slots (used by the cold paths and tools). */
@@ -393,7 +400,7 @@ typedef int (*iommufmt__inv_fix_fn)(const struct iommufmt_inv_codec *c,
 static inline __attribute__((always_inline)) int
 iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn fix,
 			 const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-			 const uint64_t *w, const void *p, struct iommufmt_inv_entry *e,
+			 const uint64_t *w, const void *p, unsigned int sz, struct iommufmt_inv_entry *e,
 			 struct iommufmt_diag *diag)
 {
 	uint64_t sl[IOMMUFMT__IS_SLOTS];
@@ -401,7 +408,7 @@ iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 	int err;
 
 	iommufmt__inv_zero(sl);
-	err = iommufmt__inv_fields(c, cmd, w, sl, diag);
+	err = iommufmt__inv_fields_nw(c, cmd, w, sz / 8, sl, diag);
 
 	if (unlikely(err))
 		return err;
@@ -427,10 +434,10 @@ iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 	e->code = 0;
 	e->aux = (uint32_t)sl[IOMMUFMT__IS_AUX];
 	e->native.model = f->model;
-	e->native.len = (uint16_t)c->cmd_size;
+	e->native.len = (uint16_t)sz;
 	e->native.__reserved = 0;
 	for (unsigned int i = 0; i < 4; i++) {
-		if (i * 8 < c->cmd_size)
+		if (i * 8 < sz)
 			memcpy(&e->native.desc[i], (const uint8_t *)p + 8 * i, 8);
 		else
 			e->native.desc[i] = 0;
@@ -462,19 +469,23 @@ int iommufmt__inv_decode_row_any(const struct iommufmt__inv_fmt *f, iommufmt__in
 #define IOMMUFMT__INV_ROW(k) \
 	case k: \
 		if ((k) < f->ncmds) \
-			return iommufmt__inv_decode_row(f, fix, c, &f->cmds[k], w, p, e, diag); \
+			return iommufmt__inv_decode_row(f, fix, c, &f->cmds[k], w, p, sz, e, diag); \
 		break;
 
-/* Decode one command: look its row up, then run that row's decoder with the row constant. */
+/*
+ * Decode one command of @sz bytes (c->cmd_size, a constant where the
+ * caller can make it one): look its row up, then run that row's decoder
+ * with the row constant.
+ */
 static inline __attribute__((always_inline)) int
 iommufmt__inv_decode_one(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn fix,
-			 const struct iommufmt_inv_codec *c, const void *p,
+			 const struct iommufmt_inv_codec *c, const void *p, unsigned int sz,
 			 struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
 {
 	uint64_t w[4];
 	int k;
 
-	iommufmt__inv_load(f, p, c->cmd_size / 8, w);
+	iommufmt__inv_load(f, p, sz / 8, w);
 	k = iommufmt__inv_lookup(f, w, diag);
 	if (unlikely(k < 0))
 		return k;
@@ -489,6 +500,28 @@ iommufmt__inv_decode_one(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 	return iommufmt__inv_decode_row_any(f, fix, c, (unsigned int)k, w, p, e, diag);
 }
 
+/* The loop of iommufmt__inv_decode_many for commands of @sz bytes (c->cmd_size). */
+static inline __attribute__((always_inline)) int
+iommufmt__inv_decode_loop(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn fix,
+			  const struct iommufmt_inv_codec *c, const void *cmds, unsigned int sz,
+			  size_t n, struct iommufmt_inv_entry *out, size_t *done,
+			  struct iommufmt_diag *diag)
+{
+	const uint8_t *p = cmds;
+	size_t i;
+
+	for (i = 0; i < n; i++, p += sz) {
+		int err = iommufmt__inv_decode_one(f, fix, c, p, sz, &out[i], diag);
+
+		if (unlikely(err)) {
+			*done = i;
+			return err;
+		}
+	}
+	*done = n;
+	return 0;
+}
+
 /*
  * Decode up to @n commands; the body of every model's decode op, so the
  * table and fix callback are constants there and the loop makes no
@@ -500,19 +533,13 @@ iommufmt__inv_decode_many(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_f
 			  const struct iommufmt_inv_codec *c, const void *cmds, size_t n,
 			  struct iommufmt_inv_entry *out, size_t *done, struct iommufmt_diag *diag)
 {
-	const uint8_t *p = cmds;
-	size_t i;
-
-	for (i = 0; i < n; i++, p += c->cmd_size) {
-		int err = iommufmt__inv_decode_one(f, fix, c, p, &out[i], diag);
-
-		if (unlikely(err)) {
-			*done = i;
-			return err;
-		}
+	/* the command sizes models have, as constants, so loads and copies fold */
+	switch (c->cmd_size) {
+	case 16:
+		return iommufmt__inv_decode_loop(f, fix, c, cmds, 16, n, out, done, diag);
+	default:
+		return iommufmt__inv_decode_loop(f, fix, c, cmds, c->cmd_size, n, out, done, diag);
 	}
-	*done = n;
-	return 0;
 }
 
 /*
