@@ -27,9 +27,10 @@ for h in $headers; do
 	run "$h alone, C++ -pedantic" $CXX -std=c++11 -pedantic -Wall -Wextra -Werror $INC -c "$tmp/h.cpp" -o "$tmp/h.o"
 	run "$h alone, -m32" $CC -m32 -std=c11 -Wall -Werror $INC -c "$tmp/h.c" -o "$tmp/h.o"
 done
-printf '#include <iommufmt/abi.h>\nint iommufmt_padded_test;\n' > "$tmp/p.c"
-run "abi.h has no implicit padding (-Wpadded, 64-bit)" $CC -std=c11 -Wpadded -Werror $INC -c "$tmp/p.c" -o "$tmp/p.o"
-run "abi.h has no implicit padding (-Wpadded, 32-bit)" $CC -m32 -std=c11 -Wpadded -Werror $INC -c "$tmp/p.c" -o "$tmp/p.o"
+# iommufmt.h includes abi.h and provider.h: every public struct is checked.
+printf '#include <iommufmt/iommufmt.h>\nint iommufmt_padded_test;\n' > "$tmp/p.c"
+run "public structs have no implicit padding (-Wpadded, 64-bit)" $CC -std=c11 -Wpadded -Werror $INC -c "$tmp/p.c" -o "$tmp/p.o"
+run "public structs have no implicit padding (-Wpadded, 32-bit)" $CC -m32 -std=c11 -Wpadded -Werror $INC -c "$tmp/p.c" -o "$tmp/p.o"
 printf '#include "tests/layout.h"\nint iommufmt_layout_test;\n' > "$tmp/l.c"
 run "layout asserts hold with -m64" $CC -m64 -std=c11 -Werror $INC -I"$top_srcdir" -c "$tmp/l.c" -o "$tmp/l.o"
 run "layout asserts hold with -m32" $CC -m32 -std=c11 -Werror $INC -I"$top_srcdir" -c "$tmp/l.c" -o "$tmp/l.o"

@@ -618,17 +618,12 @@ int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa, const void 
  * struct iommufmt_pgtable - A checked page-table configuration.
  *
  * Filled by iommufmt_pgtable_prepare(); read-only afterwards, so one
- * prepared table may be used from many threads.
+ * prepared table may be used from many threads. The two pointers come
+ * first, side by side, so the struct has no hidden padding on 32- or
+ * 64-bit builds.
  */
 struct iommufmt_pgtable {
 	const struct iommufmt_pgtable_ops *ops;	/**< The format. */
-	struct iommufmt_pgtable_cfg cfg;	/**< The configuration, as checked. */
-	__u64 pgsize_bitmap;	/**< Page and block sizes this configuration can map. */
-	__u64 ias_mask;		/**< Highest input address + 1, minus 1 (all ones for 64 bits). */
-	__u64 oas_mask;		/**< Highest output address + 1, minus 1. */
-	__u32 start_level;	/**< Level of the root table, in the format's numbering. */
-	__u32 nr_levels;	/**< Number of levels walked from the root. */
-	__u64 priv[8];		/**< Constants derived by the format; private. */
 	/**
 	 * The format's translate function (its walk ops' @c translate), set by
 	 * iommufmt_pgtable_prepare() so that iommufmt_translate() reaches it with
@@ -636,6 +631,13 @@ struct iommufmt_pgtable {
 	 */
 	void (*translate)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			  __u64 iova, __u32 access, struct iommufmt_xlate *out);
+	struct iommufmt_pgtable_cfg cfg;	/**< The configuration, as checked. */
+	__u64 pgsize_bitmap;	/**< Page and block sizes this configuration can map. */
+	__u64 ias_mask;		/**< Highest input address + 1, minus 1 (all ones for 64 bits). */
+	__u64 oas_mask;		/**< Highest output address + 1, minus 1. */
+	__u32 start_level;	/**< Level of the root table, in the format's numbering. */
+	__u32 nr_levels;	/**< Number of levels walked from the root. */
+	__u64 priv[8];		/**< Constants derived by the format; private. */
 };
 
 /**
