@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The lists of built-in page-table formats and models handed to the registry. */
+/* The built-in page-table formats, models and PASID-table format names handed to the core. */
 #include "formats/formats.h"
 
 const struct iommufmt_pgtable_ops *const iommufmt__builtin_pgtables[] = {
@@ -19,3 +19,15 @@ const struct iommufmt_model_ops *const iommufmt__builtin_models[] = {
 	&iommufmt__model_s390,
 };
 const size_t iommufmt__nr_builtin_models = ARRAY_SIZE(iommufmt__builtin_models);
+
+/* Names of the PASID-table formats (IOMMUFMT_PASIDT_*), which the models define. */
+const char *const iommufmt__pasidt_names[IOMMUFMT_PASIDT_NR] = {
+	[IOMMUFMT_PASIDT_NONE] = "none",
+	[IOMMUFMT_PASIDT_SMMU_LINEAR] = "smmu-cd-linear",
+	[IOMMUFMT_PASIDT_SMMU_2L_4K] = "smmu-cd-2l-4k",
+	[IOMMUFMT_PASIDT_SMMU_2L_64K] = "smmu-cd-2l-64k",
+	[IOMMUFMT_PASIDT_AMD_GCR3_1L] = "amd-gcr3-1l",
+	[IOMMUFMT_PASIDT_AMD_GCR3_2L] = "amd-gcr3-2l",
+	[IOMMUFMT_PASIDT_AMD_GCR3_3L] = "amd-gcr3-3l",
+	[IOMMUFMT_PASIDT_VTD_SM] = "vtd-sm-pasid",
+};

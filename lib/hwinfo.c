@@ -248,20 +248,10 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	return 0;
 }
 
-static const char *const pasidt_names[IOMMUFMT_PASIDT_NR] = {
-	[IOMMUFMT_PASIDT_NONE] = "none",
-	[IOMMUFMT_PASIDT_SMMU_LINEAR] = "smmu-cd-linear",
-	[IOMMUFMT_PASIDT_SMMU_2L_4K] = "smmu-cd-2l-4k",
-	[IOMMUFMT_PASIDT_SMMU_2L_64K] = "smmu-cd-2l-64k",
-	[IOMMUFMT_PASIDT_AMD_GCR3_1L] = "amd-gcr3-1l",
-	[IOMMUFMT_PASIDT_AMD_GCR3_2L] = "amd-gcr3-2l",
-	[IOMMUFMT_PASIDT_AMD_GCR3_3L] = "amd-gcr3-3l",
-	[IOMMUFMT_PASIDT_VTD_SM] = "vtd-sm-pasid",
-};
 
 IOMMUFMT_EXPORT const char *iommufmt_pasidt_name(__u32 format)
 {
-	return format < IOMMUFMT_PASIDT_NR ? pasidt_names[format] : NULL;
+	return format < IOMMUFMT_PASIDT_NR ? iommufmt__pasidt_names[format] : NULL;
 }
 
 IOMMUFMT_EXPORT int iommufmt_pasidt_by_name(const char *name)
@@ -269,7 +259,7 @@ IOMMUFMT_EXPORT int iommufmt_pasidt_by_name(const char *name)
 	if (!name)
 		return -ENOENT;
 	for (int i = 0; i < IOMMUFMT_PASIDT_NR; i++)
-		if (!strcmp(pasidt_names[i], name))
+		if (iommufmt__pasidt_names[i] && !strcmp(iommufmt__pasidt_names[i], name))
 			return i;
 	return -ENOENT;
 }

@@ -168,6 +168,8 @@ extern const struct iommufmt_pgtable_ops *const iommufmt__builtin_pgtables[];
 extern const size_t iommufmt__nr_builtin_pgtables;
 extern const struct iommufmt_model_ops *const iommufmt__builtin_models[];
 extern const size_t iommufmt__nr_builtin_models;
+/* Names of the PASID-table format ids, also defined in formats/builtin.c. */
+extern const char *const iommufmt__pasidt_names[IOMMUFMT_PASIDT_NR];
 
 /* Known minimum size of a hw_info capability, for chain overlap checks. */
 int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,

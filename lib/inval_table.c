@@ -11,11 +11,11 @@ static const struct {
 	{ IOMMUFMT_INV_CFG_PASID, "PASID support" },
 	{ IOMMUFMT_INV_CFG_ATS, "ATS (device-TLB) support" },
 	{ IOMMUFMT_INV_CFG_PRI, "page-request support" },
-	{ IOMMUFMT_INV_CFG_RANGE, "range invalidation (SMMU_IDR3.RIL)" },
-	{ IOMMUFMT_INV_CFG_DS, "52-bit extensions (SMMU_IDR5.DS)" },
+	{ IOMMUFMT_INV_CFG_RANGE, "range invalidation" },
+	{ IOMMUFMT_INV_CFG_DS, "52-bit address extensions" },
 	{ IOMMUFMT_INV_CFG_WIDE, "256-bit descriptors" },
 	{ IOMMUFMT_INV_CFG_STALL, "the stall model" },
-	{ IOMMUFMT_INV_CFG_INV_ALL, "INVALIDATE_IOMMU_ALL (EFR.IA)" },
+	{ IOMMUFMT_INV_CFG_INV_ALL, "an invalidate-all command" },
 	{ IOMMUFMT_INV_CFG_STAGE2, "stage-2 translation" },
 };
 
