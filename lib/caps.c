@@ -17,15 +17,15 @@ struct iommufmt_caps {
 
 IOMMUFMT_EXPORT struct iommufmt_caps *iommufmt_caps_new(void)
 {
-	return calloc(1, sizeof(struct iommufmt_caps));
+	return iommufmt__calloc(1, sizeof(struct iommufmt_caps));
 }
 
 IOMMUFMT_EXPORT void iommufmt_caps_free(struct iommufmt_caps *caps)
 {
 	if (!caps)
 		return;
-	free(caps->data);
-	free(caps);
+	iommufmt__free(caps->data);
+	iommufmt__free(caps);
 }
 
 IOMMUFMT_EXPORT int iommufmt_caps_add(struct iommufmt_caps *caps, __u16 id, __u16 version,
@@ -38,15 +38,16 @@ IOMMUFMT_EXPORT int iommufmt_caps_add(struct iommufmt_caps *caps, __u16 id, __u1
 	    body_len > CAP_ENTRY_MAX - CAP_HDR_SIZE)
 		return -EINVAL;
 	entry = iommufmt__round_up8(CAP_HDR_SIZE + body_len);
-	if (caps->len + entry > UINT32_MAX)
+	/* caps->len <= UINT32_MAX always: no sum below wraps a 32-bit size_t */
+	if (entry > UINT32_MAX - caps->len)
 		return -EOVERFLOW;
 	if (caps->len + entry > caps->alloc) {
 		size_t na = caps->alloc ? caps->alloc : 256;
 		unsigned char *nd;
 
 		while (na < caps->len + entry)
-			na *= 2;
-		nd = realloc(caps->data, na);
+			na = na > SIZE_MAX / 2 ? caps->len + entry : na * 2;
+		nd = iommufmt__realloc_array(caps->data, na, 1);
 		if (!nd)
 			return -ENOMEM;
 		caps->data = nd;
@@ -80,21 +81,49 @@ IOMMUFMT_EXPORT unsigned int iommufmt_caps_count(const struct iommufmt_caps *cap
 	return caps ? caps->count : 0;
 }
 
+void iommufmt__caps_truncate(struct iommufmt_caps *caps, unsigned int count)
+{
+	struct iommufmt_cap_header h;
+	size_t off = 0;
+
+	if (count >= caps->count)
+		return;
+	caps->count = count;
+	if (!count) {	/* back to a new builder's state, without its buffer */
+		iommufmt__free(caps->data);
+		caps->data = NULL;
+		caps->len = caps->alloc = caps->last = 0;
+		return;
+	}
+	/* Entry count - 1 becomes the last: it ends the chain where its next was. */
+	for (unsigned int i = 1; i < count; i++) {
+		memcpy(&h, caps->data + off, sizeof(h));
+		off = h.next;
+	}
+	memcpy(&h, caps->data + off, sizeof(h));
+	caps->len = h.next;
+	h.next = 0;
+	memcpy(caps->data + off, &h, sizeof(h));
+	caps->last = off;
+}
+
 IOMMUFMT_EXPORT int iommufmt_caps_emit(const struct iommufmt_caps *caps, void *buf,
 				       size_t buflen, const void *info, size_t info_size,
 				       size_t cap_offset_pos, __u32 caps_flag)
 {
 	unsigned char *out = buf;
-	size_t base = iommufmt__round_up8(info_size);
 	size_t chain = caps ? caps->len : 0;
-	size_t total = chain ? base + chain : info_size;
-	size_t n;
+	size_t base, total, n;
 	uint32_t argsz, flags, cap_offset = 0;
 
-	if (!buf || !info || buflen < 8 || info_size < 8 ||
-	    cap_offset_pos < 8 || cap_offset_pos > info_size - sizeof(uint32_t) ||
-	    total > UINT32_MAX)
+	/* Sizes in 32 bits first, so base and total cannot wrap a 32-bit size_t. */
+	if (!buf || !info || buflen < 8 || info_size < 8 || info_size > UINT32_MAX - 7 ||
+	    cap_offset_pos < 8 || cap_offset_pos > info_size - sizeof(uint32_t))
 		return -EINVAL;
+	base = iommufmt__round_up8(info_size);
+	if (chain > UINT32_MAX - base)
+		return -EINVAL;
+	total = chain ? base + chain : info_size;
 
 	memcpy(&flags, (const unsigned char *)info + 4, sizeof(flags));
 	if (chain) {
@@ -135,29 +164,39 @@ IOMMUFMT_EXPORT int iommufmt_caps_emit(const struct iommufmt_caps *caps, void *b
 
 /* ---- reader ---- */
 
-int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,
-			      size_t *need)
+/* Both counted capability structs are {header, __u32 count, __u32 reserved}. */
+#define COUNTED_FIXED	sizeof(struct iommufmt_cap_iova_ranges)
+_Static_assert(sizeof(struct iommufmt_cap_resv_regions) == COUNTED_FIXED,
+	       "counted capabilities share one fixed part");
+
+/*
+ * Bytes a counted capability needs for the count it claims. The count is
+ * untrusted and 32 bits wide: on a 32-bit host COUNTED_FIXED + count * elem
+ * wraps size_t (16 + 2^28 * 16 is 16), so the product is only formed once a
+ * division shows it fits; a size past SIZE_MAX is reported as SIZE_MAX,
+ * which no buffer reaches.
+ */
+static size_t counted_need(const struct iommufmt_cap_header *cap, size_t avail, size_t elem)
 {
 	uint32_t nr;
 
+	if (avail < COUNTED_FIXED)
+		return COUNTED_FIXED;
+	memcpy(&nr, (const unsigned char *)cap + CAP_HDR_SIZE, sizeof(nr));
+	if (nr > (SIZE_MAX - COUNTED_FIXED) / elem)
+		return SIZE_MAX;
+	return COUNTED_FIXED + (size_t)nr * elem;
+}
+
+int iommufmt__hwinfo_cap_size(const struct iommufmt_cap_header *cap, size_t avail,
+			      size_t *need)
+{
 	switch (cap->id) {
 	case IOMMUFMT_CAP_IOVA_RANGES:
-		if (avail < sizeof(struct iommufmt_cap_iova_ranges)) {
-			*need = sizeof(struct iommufmt_cap_iova_ranges);
-			return 0;
-		}
-		memcpy(&nr, (const unsigned char *)cap + CAP_HDR_SIZE, sizeof(nr));
-		*need = sizeof(struct iommufmt_cap_iova_ranges) +
-			(size_t)nr * sizeof(struct iommufmt_iova_range);
+		*need = counted_need(cap, avail, sizeof(struct iommufmt_iova_range));
 		return 0;
 	case IOMMUFMT_CAP_RESV_REGIONS:
-		if (avail < sizeof(struct iommufmt_cap_resv_regions)) {
-			*need = sizeof(struct iommufmt_cap_resv_regions);
-			return 0;
-		}
-		memcpy(&nr, (const unsigned char *)cap + CAP_HDR_SIZE, sizeof(nr));
-		*need = sizeof(struct iommufmt_cap_resv_regions) +
-			(size_t)nr * sizeof(struct iommufmt_resv_region);
+		*need = counted_need(cap, avail, sizeof(struct iommufmt_resv_region));
 		return 0;
 	case IOMMUFMT_CAP_PGTABLE_FORMAT:	/* fixed size; later versions only append */
 		*need = sizeof(struct iommufmt_cap_pgtable_format);
@@ -271,8 +310,9 @@ IOMMUFMT_EXPORT int iommufmt_caps_iter_next(struct iommufmt_cap_iter *it,
 						 IOMMUFMT_DIAG_CAP_TRUNCATED, "next",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, avail, need, idx,
-						 "capability %u (id %u) needs %zu bytes, %zu available",
-						 idx, hdr.id, need, avail);
+						 "capability %u (id %u) needs %s%zu bytes, %zu available",
+						 idx, hdr.id, need == SIZE_MAX ? "over " : "", need,
+						 avail);
 	}
 	it->floor = pos + CAP_HDR_SIZE;
 	it->pos = hdr.next;
@@ -412,9 +452,6 @@ static const struct counted_type resv_regions_type = {
 	false, check_resv_elem,
 };
 
-/* Both capability structs are {header, __u32 count, __u32 reserved}. */
-#define COUNTED_FIXED	sizeof(struct iommufmt_cap_iova_ranges)
-
 static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
 		       const void *elems, __u32 nr, struct iommufmt_diag *diag)
 {
@@ -426,21 +463,22 @@ static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
 	if (!caps || (!elems && nr))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, t->count_field,
 				      "missing builder or array");
-	r = check_counted_elems(t, elems, nr, diag);
-	if (r)
-		return r;
+	/* The size limit first: it bounds the element walk below. */
 	if ((size_t)nr > (CAP_ENTRY_MAX - COUNTED_FIXED) / t->elem)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, t->count_field,
 				      "%u entries do not fit one capability", nr);
+	r = check_counted_elems(t, elems, nr, diag);
+	if (r)
+		return r;
 	len = sizeof(fixed) + (size_t)nr * t->elem;
-	body = malloc(len);
+	body = iommufmt__malloc(len);
 	if (!body)
 		return -ENOMEM;
 	memcpy(body, fixed, sizeof(fixed));
 	if (nr)
 		memcpy(body + sizeof(fixed), elems, (size_t)nr * t->elem);
 	r = iommufmt_caps_add(caps, t->id, 1, body, len);
-	free(body);
+	iommufmt__free(body);
 	if (r)
 		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_OVERFLOW, "caps",
 				      "cannot grow the chain");
@@ -451,7 +489,7 @@ static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
 static int counted_read(const struct counted_type *t, const struct iommufmt_cap_header *cap,
 			size_t cap_len, void *out, __u32 *nr, struct iommufmt_diag *diag)
 {
-	const unsigned char *arr = (const unsigned char *)cap + COUNTED_FIXED;
+	const unsigned char *arr;
 	struct iommufmt_cap_header h;
 	uint32_t n, rsvd, have;
 	int r;
@@ -459,6 +497,7 @@ static int counted_read(const struct counted_type *t, const struct iommufmt_cap_
 	if (!cap || !nr || cap_len < COUNTED_FIXED)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
 				      "capability missing or shorter than its fixed part");
+	arr = (const unsigned char *)cap + COUNTED_FIXED;	/* only now: cap may be NULL above */
 	memcpy(&h, cap, sizeof(h));
 	if (h.id != t->id)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "id",

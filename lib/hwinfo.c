@@ -58,12 +58,12 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 					 "data_type", IOMMUFMT__DV_VALUE, r.data_type, 0, 0,
 					 "register type %u is not one of model %s's", r.data_type,
 					 m->name);
-	h = calloc(1, sizeof(*h));
+	h = iommufmt__calloc(1, sizeof(*h));
 	if (!h)
 		return -ENOMEM;
 	err = iommufmt__payload_in(h->desc.raw, dt, r.data_uptr, r.data_len, diag);
 	if (err) {
-		free(h);
+		iommufmt__free(h);
 		return err;
 	}
 	h->model = m;
@@ -79,7 +79,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	h->desc.iommufd_caps = r.capabilities;
 	err = hops->decode(&h->desc, &r, diag);
 	if (err) {
-		free(h);
+		iommufmt__free(h);
 		return err;
 	}
 	h->desc.pasid.header.id = IOMMUFMT_CAP_PASID;
@@ -117,7 +117,7 @@ void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested)
 
 IOMMUFMT_EXPORT void iommufmt_host_free(struct iommufmt_host *host)
 {
-	free(host);
+	iommufmt__free(host);
 }
 
 IOMMUFMT_EXPORT const struct iommufmt_host_desc *

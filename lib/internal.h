@@ -219,4 +219,38 @@ static inline int iommufmt__copy_in_flags(void *dst, size_t size, size_t ver0, c
 	return 0;
 }
 
+/*
+ * Keep only the first @count entries of a capability builder (lib/caps.c):
+ * undoes appends, so a call that adds several entries can add none on error.
+ */
+void iommufmt__caps_truncate(struct iommufmt_caps *caps, unsigned int count);
+
+/* ---- allocation (lib/alloc.c): every library allocation goes through here ---- */
+
+/* malloc(); a zero size still returns a distinct block. */
+void *iommufmt__malloc(size_t size);
+/* malloc(n * size), NULL when the product overflows a size_t. */
+void *iommufmt__malloc_array(size_t n, size_t size);
+/* calloc(n, size), NULL when the product overflows a size_t. */
+void *iommufmt__calloc(size_t n, size_t size);
+/* realloc(old, n * size), NULL (old kept) when the product overflows a size_t. */
+void *iommufmt__realloc_array(void *old, size_t n, size_t size);
+/* free(); NULL is allowed. */
+void iommufmt__free(void *p);
+
+/*
+ * Allocation test hook (hidden, not exported: tests link
+ * libiommufmt-internal.la). iommufmt__alloc_hook_start() numbers every
+ * allocation call from 1 and makes call @fail_nth fail (0: none);
+ * iommufmt__alloc_hook_stop() turns it off and reports the calls made, the
+ * calls failed and the blocks allocated minus freed while it was on.
+ */
+struct iommufmt__alloc_count {
+	unsigned long calls;
+	unsigned long failed;
+	long live;
+};
+void iommufmt__alloc_hook_start(unsigned long fail_nth);
+void iommufmt__alloc_hook_stop(struct iommufmt__alloc_count *count);
+
 #endif /* IOMMUFMT_LIB_INTERNAL_H */

@@ -108,7 +108,7 @@ static const uint32_t op_flags[IOMMUFMT_INV_OP_NR] = {
 	[IOMMUFMT_INV_OP_INVALIDATE] = IOMMUFMT_INV_F_ARCHID | IOMMUFMT_INV_F_PASID |
 		IOMMUFMT_INV_F_SID | IOMMUFMT_INV_F_VMID | IOMMUFMT_INV_F_LEAF |
 		IOMMUFMT_INV_F_STAGE2 | IOMMUFMT_INV_F_PASID_GLOBAL | IOMMUFMT_INV_F_DRAIN_READ |
-		IOMMUFMT_INV_F_DRAIN_WRITE,
+		IOMMUFMT_INV_F_DRAIN_WRITE | IOMMUFMT_INV_F_WIDENED,
 	[IOMMUFMT_INV_OP_SYNC] = IOMMUFMT_INV_F_SYNC_IRQ | IOMMUFMT_INV_F_SYNC_STORE |
 		IOMMUFMT_INV_F_SYNC_FENCE | IOMMUFMT_INV_F_SYNC_DRAIN_PRQ | IOMMUFMT_INV_F_SYNC_EVENT,
 	[IOMMUFMT_INV_OP_PAGE_RESP] = IOMMUFMT_INV_F_SID | IOMMUFMT_INV_F_PASID |
@@ -436,6 +436,21 @@ static int batch_open(const struct iommufmt_inv_batch *ub, struct batch *b, bool
 	return 0;
 }
 
+/*
+ * The end of every batch function: @n, the entries it handled (0 when it
+ * stopped before the first one), into ub->entry_num on every return, the
+ * errors included (abi.h promises the count then too, so the caller resumes
+ * after the failed entry and reads no entry that was not written); @r
+ * passes through. The count goes only where the caller's argsz holds it,
+ * as any copy-out (every version of the struct does).
+ */
+static int batch_done(struct iommufmt_inv_batch *ub, uint32_t n, int r)
+{
+	if (ub && ub->argsz >= offsetof(struct iommufmt_inv_batch, entry_num) + sizeof(ub->entry_num))
+		ub->entry_num = n;
+	return r;
+}
+
 /* Copy entry i of an input batch into @e; entry_len is authoritative, argsz must match. */
 static int batch_get(const struct batch *b, uint32_t i, struct iommufmt_inv_entry *e,
 		     struct iommufmt_diag *diag)
@@ -537,10 +552,9 @@ static int decode_run(const struct iommufmt_inv_codec *c, const uint8_t *src, si
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c,
-					      const void *cmds, size_t len,
-					      struct iommufmt_inv_batch *out,
-					      struct iommufmt_diag *diag)
+/* iommufmt_inv_decode_array() without the count: the entries written go to *handled. */
+static int decode_array(const struct iommufmt_inv_codec *c, const void *cmds, size_t len,
+			struct iommufmt_inv_batch *out, uint32_t *handled, struct iommufmt_diag *diag)
 {
 	struct batch b;
 	size_t n, todo, done = 0;
@@ -561,7 +575,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c
 	n = len / c->cmd_size;
 	todo = n < b.entry_num ? n : b.entry_num;
 	r = todo ? decode_run(c, cmds, todo, &b, 0, &done, diag) : 0;
-	out->entry_num = (uint32_t)done;
+	*handled = (uint32_t)done;
 	if (r) {
 		iommufmt__diag_set_index(diag, (uint32_t)done);
 		return r;
@@ -572,6 +586,17 @@ IOMMUFMT_EXPORT int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c
 					 "%zu commands, room for %u entries", n, b.entry_num);
 	iommufmt__diag_ok(diag);
 	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c,
+					      const void *cmds, size_t len,
+					      struct iommufmt_inv_batch *out,
+					      struct iommufmt_diag *diag)
+{
+	uint32_t n = 0;
+	int r = decode_array(c, cmds, len, out, &n, diag);
+
+	return batch_done(out, n, r);
 }
 
 IOMMUFMT_EXPORT __u32 iommufmt_inv_native_error(const struct iommufmt_inv_codec *c, __u32 err_class)
@@ -589,11 +614,10 @@ static int queue_index_err(struct iommufmt_diag *diag, const char *field, uint32
 				 "%s %u is outside the ring (limit %u)", field, v, limit);
 }
 
-IOMMUFMT_EXPORT int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c,
-					      const struct iommufmt_gmem *gmem,
-					      struct iommufmt_inv_queue *uq,
-					      struct iommufmt_inv_batch *out,
-					      struct iommufmt_diag *diag)
+/* iommufmt_inv_queue_decode() without the count: the entries written go to *handled. */
+static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufmt_gmem *gmem,
+			struct iommufmt_inv_queue *uq, struct iommufmt_inv_batch *out,
+			uint32_t *handled, struct iommufmt_diag *diag)
 {
 	struct iommufmt_inv_queue q;
 	struct batch b;
@@ -700,12 +724,24 @@ IOMMUFMT_EXPORT int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c
 		}
 	}
 	q.native_err = c->ops->native_err[q.err_class];
-	out->entry_num = written;
+	*handled = written;
 	iommufmt_struct_copy_out(uq, uq->argsz, &q, sizeof(q));
 	uq->argsz = q.argsz;
 	if (!r)
 		iommufmt__diag_ok(diag);
 	return r;
+}
+
+IOMMUFMT_EXPORT int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c,
+					      const struct iommufmt_gmem *gmem,
+					      struct iommufmt_inv_queue *uq,
+					      struct iommufmt_inv_batch *out,
+					      struct iommufmt_diag *diag)
+{
+	uint32_t n = 0;
+	int r = queue_decode(c, gmem, uq, out, &n, diag);
+
+	return batch_done(out, n, r);
 }
 
 /* ---- encoding (native commands and iommufd entries) ---- */
@@ -760,11 +796,12 @@ entry_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode,
 /*
  * Every entry of the input batch @b through entry_emit() until one fails
  * (its index goes into @diag); the output of each follows the one before
- * at @out + *used. ub->entry_num becomes the entries handled.
+ * at @out + *used (@out may be NULL: no output, only counts). *handled
+ * becomes the entries handled.
  */
 static inline __attribute__((always_inline)) int
-batch_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode, struct iommufmt_inv_batch *ub,
-	   const struct batch *b, void *out, size_t out_len, size_t *used, uint32_t *all,
+batch_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode, const struct batch *b,
+	   void *out, size_t out_len, size_t *used, uint32_t *all, uint32_t *handled,
 	   struct iommufmt_diag *diag)
 {
 	struct iommufmt_inv_entry e;
@@ -775,9 +812,10 @@ batch_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode, struct iommu
 		__u32 n = 0, ef = 0;
 
 		r = batch_get(b, i, &e, diag);
+		/* no pointer arithmetic on a NULL output (checking, probing with out_len 0) */
 		if (!r)
-			r = entry_emit(c, mode, &e, (uint8_t *)out + *used, out_len - *used, &n, &ef,
-				       diag);
+			r = entry_emit(c, mode, &e, out ? (uint8_t *)out + *used : NULL,
+				       out_len - *used, &n, &ef, diag);
 		if (r) {
 			iommufmt__diag_set_index(diag, i);
 			break;
@@ -785,7 +823,7 @@ batch_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode, struct iommu
 		*used += (size_t)n * emit_len(c, mode);
 		*all |= ef;
 	}
-	ub->entry_num = i;
+	*handled = i;
 	if (!r)
 		iommufmt__diag_ok(diag);
 	return r;
@@ -816,10 +854,10 @@ IOMMUFMT_EXPORT int iommufmt_inv_encode(const struct iommufmt_inv_codec *c,
 	return r ? r : entry_emit(c, EMIT_NATIVE, &tmp, out, out_len, nr_cmds, enc_flags, diag);
 }
 
-IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c,
-					      struct iommufmt_inv_batch *ub, void *out,
-					      size_t out_len, size_t *out_used, __u32 *enc_flags,
-					      struct iommufmt_diag *diag)
+/* iommufmt_inv_batch_encode() without the count: the entries encoded go to *handled. */
+static int batch_encode(const struct iommufmt_inv_codec *c, struct iommufmt_inv_batch *ub,
+			void *out, size_t out_len, size_t *out_used, __u32 *enc_flags,
+			uint32_t *handled, struct iommufmt_diag *diag)
 {
 	struct batch b;
 	size_t used = 0;
@@ -837,11 +875,22 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c
 	r = batch_open(ub, &b, false, diag);
 	if (r)
 		return r;
-	r = batch_emit(c, EMIT_NATIVE, ub, &b, out, out_len, &used, &all, diag);
+	r = batch_emit(c, EMIT_NATIVE, &b, out, out_len, &used, &all, handled, diag);
 	*out_used = used;
 	if (enc_flags)
 		*enc_flags = all;
 	return r;
+}
+
+IOMMUFMT_EXPORT int iommufmt_inv_batch_encode(const struct iommufmt_inv_codec *c,
+					      struct iommufmt_inv_batch *ub, void *out,
+					      size_t out_len, size_t *out_used, __u32 *enc_flags,
+					      struct iommufmt_diag *diag)
+{
+	uint32_t n = 0;
+	int r = batch_encode(c, ub, out, out_len, out_used, enc_flags, &n, diag);
+
+	return batch_done(ub, n, r);
 }
 
 IOMMUFMT_EXPORT int iommufmt_inv_convert(const struct iommufmt_inv_codec *from,
@@ -868,10 +917,12 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_check(struct iommufmt_inv_batch *ub,
 {
 	struct batch b;
 	size_t used = 0;
-	uint32_t all = 0;
+	uint32_t all = 0, n = 0;
 	int r = batch_open(ub, &b, false, diag);
 
-	return r ? r : batch_emit(NULL, EMIT_CHECK, ub, &b, NULL, 0, &used, &all, diag);
+	if (!r)
+		r = batch_emit(NULL, EMIT_CHECK, &b, NULL, 0, &used, &all, &n, diag);
+	return batch_done(ub, n, r);
 }
 
 /* ---- iommufd ---- */
@@ -904,11 +955,10 @@ IOMMUFMT_EXPORT int iommufmt_inv_to_iommufd(const struct iommufmt_inv_codec *hos
 	return r ? r : entry_emit(host, EMIT_KERNEL, &tmp, out, out_len, nr, enc_flags, diag);
 }
 
-IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_codec *host,
-						  struct iommufmt_inv_batch *ub,
-						  struct iommufmt_iommufd_hwpt_invalidate *inv,
-						  void *out, size_t out_len, __u32 *enc_flags,
-						  struct iommufmt_diag *diag)
+/* iommufmt_inv_batch_to_iommufd() without the count: the entries converted go to *handled. */
+static int batch_to_iommufd(const struct iommufmt_inv_codec *host, struct iommufmt_inv_batch *ub,
+			    struct iommufmt_iommufd_hwpt_invalidate *inv, void *out, size_t out_len,
+			    __u32 *enc_flags, uint32_t *handled, struct iommufmt_diag *diag)
 {
 	struct batch b;
 	size_t used = 0, elen;
@@ -923,20 +973,36 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_code
 	if (!inv || (!out && out_len))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "inv",
 				      "no ioctl argument or output");
-	r = batch_open(ub, &b, false, diag);
-	if (r)
-		return r;
+	/* the ioctl argument is whole from here on: no kernel entry until one is written */
 	elen = host->ops->iommufd_entry_len;
-	r = batch_emit(host, EMIT_KERNEL, ub, &b, out, out_len, &used, &all, diag);
 	inv->size = sizeof(*inv);
 	inv->data_uptr = (uint64_t)(uintptr_t)out;
 	inv->data_type = host->ops->iommufd_type;
 	inv->entry_len = (uint32_t)elen;
-	inv->entry_num = (uint32_t)(used / elen);
+	inv->entry_num = 0;
 	inv->__reserved = 0;
+	if (enc_flags)
+		*enc_flags = 0;
+	r = batch_open(ub, &b, false, diag);
+	if (r)
+		return r;
+	r = batch_emit(host, EMIT_KERNEL, &b, out, out_len, &used, &all, handled, diag);
+	inv->entry_num = (uint32_t)(used / elen);
 	if (enc_flags)
 		*enc_flags = all;
 	return r;
+}
+
+IOMMUFMT_EXPORT int iommufmt_inv_batch_to_iommufd(const struct iommufmt_inv_codec *host,
+						  struct iommufmt_inv_batch *ub,
+						  struct iommufmt_iommufd_hwpt_invalidate *inv,
+						  void *out, size_t out_len, __u32 *enc_flags,
+						  struct iommufmt_diag *diag)
+{
+	uint32_t n = 0;
+	int r = batch_to_iommufd(host, ub, inv, out, out_len, enc_flags, &n, diag);
+
+	return batch_done(ub, n, r);
 }
 
 IOMMUFMT_EXPORT const char *iommufmt_inv_cmd_name(const struct iommufmt_inv_codec *c,

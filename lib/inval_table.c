@@ -37,11 +37,17 @@ const char *iommufmt__inv_cfg_name(uint32_t flags)
 int iommufmt__inv_err_opcode(const struct iommufmt__inv_fmt *f, unsigned int op,
 			     struct iommufmt_diag *diag)
 {
+	const char *name = op < f->nops && f->ops[op].sel_name ? f->ops[op].sel_name : "command";
+
 	if (op < f->nops && f->ops[op].unimpl)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "opcode",
 					 IOMMUFMT__DV_VALUE, op, 0, 0,
 					 "%s (opcode 0x%x) is valid but not decoded by this library",
-					 f->ops[op].sel_name ? f->ops[op].sel_name : "command", op);
+					 name, op);
+	if (op < f->nops && f->ops[op].needs)
+		return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_FEATURE, name,
+					 IOMMUFMT__DV_VALUE, op, 0, 0, "%s (opcode 0x%x) needs %s",
+					 name, op, f->ops[op].needs);
 	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode",
 				 IOMMUFMT__DV_VALUE, op, 0, 0,
 				 "opcode 0x%x is reserved or unknown", op);
@@ -117,6 +123,22 @@ int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *fna
 				 (unsigned long long)value);
 }
 
+int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+			 unsigned int slot, uint64_t v, int err, struct iommufmt_diag *diag)
+{
+	const bool pasid = slot == IOMMUFMT__IS_PASID;
+	const unsigned int bits = pasid ? c->cfg.pasid_bits : c->cfg.archid_bits;
+	const char *fname = pasid ? "pasid" : "archid";
+	char field[IOMMUFMT_DIAG_FIELD_LEN];
+
+	field_name(field, cmd->name, fname);
+	return iommufmt__diag_ex(diag, err, IOMMUFMT_DIAG_INV_ID_RANGE, field,
+				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, v, iommufmt__mask(bits), 0,
+				 "%s: %s 0x%llx is wider than the %u bits the IOMMU implements (%s_bits)",
+				 cmd->name, pasid ? "PASID" : "domain id / ASID",
+				 (unsigned long long)v, bits, fname);
+}
+
 int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel)
 {
 	const struct iommufmt__inv_opent *oe;
@@ -147,6 +169,7 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 	const unsigned int nw = em->c->cmd_size / 8;
 	uint64_t w[4] = { 0, 0, 0, 0 }, covered[IOMMUFMT__IS_SLOTS];
 	char field[IOMMUFMT_DIAG_FIELD_LEN];
+	int r;
 
 	if (cmd->need & ~em->c->cfg.flags)
 		return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
@@ -190,6 +213,11 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 					 "%s: value 0x%llx does not fit the %s field", cmd->name,
 					 (unsigned long long)s[k], fname);
 	}
+	/* the decoder's id-width rule, so what is encoded decodes on the same codec */
+	r = iommufmt__inv_ids_fit(em->c, cmd, s[IOMMUFMT__IS_ARCHID], s[IOMMUFMT__IS_PASID],
+				  -EOPNOTSUPP, em->diag);
+	if (r)
+		return r;
 	if (em->n < em->cap) {
 		uint8_t *p = em->out + em->n * em->c->cmd_size;
 
@@ -242,7 +270,7 @@ const char *iommufmt__inv_name(const struct iommufmt__inv_fmt *f, const struct i
 		return NULL;
 	oe = &f->ops[op];
 	if (!oe->first)
-		return oe->unimpl ? oe->sel_name : NULL;
+		return oe->unimpl || oe->needs ? oe->sel_name : NULL;
 	sel = iommufmt__inv_bits(w[oe->sel_word], oe->sel_lo, oe->sel_width);
 	for (unsigned int k = 0; k < oe->nrows; k++)
 		if (oe->nrows == 1 || f->cmds[oe->first - 1 + k].sel == sel)

@@ -98,8 +98,9 @@ struct iommufmt__inv_opent {
 	uint8_t nrows;		/* rows, told apart by the selector when more than one */
 	uint8_t unimpl;		/* legal but not decoded by the library */
 	uint8_t sel_word, sel_lo, sel_width;	/* the selector field (at most 2 bits) */
-	const char *sel_name;	/* its name, or the name of an unimplemented command */
+	const char *sel_name;	/* its name, or the name of an undecodable command */
 	int8_t selrow[4];	/* row (from first) of each selector value; -1: reserved */
+	const char *needs;	/* not decodable: the feature it needs, which no codec offers */
 };
 
 struct iommufmt__inv_fmt {
@@ -133,9 +134,14 @@ struct iommufmt__inv_fmt {
 #define IOMMUFMT__INV_TABLES(o, c) \
 	.nops = ARRAY_SIZE(o), .ops = (o), .cmds = (c), .ncmds = ARRAY_SIZE(c)
 
-/* Opcode entries: one row, and a legal opcode the library does not decode (named @n). */
-#define IOMMUFMT__OP1(row)	{ (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 } }
-#define IOMMUFMT__OP_UNIMPL(n)	{ 0, 0, 1, 0, 0, 0, (n), { 0, 0, 0, 0 } }
+/*
+ * Opcode entries: one row; a legal opcode the library does not decode
+ * (named @n); an opcode (named @n) that needs a feature @why no emulated
+ * IOMMU of the codec has, so it is illegal with that reason, not unknown.
+ */
+#define IOMMUFMT__OP1(row)	{ (row) + 1, 1, 0, 0, 0, 0, NULL, { 0, 0, 0, 0 }, NULL }
+#define IOMMUFMT__OP_UNIMPL(n)	{ 0, 0, 1, 0, 0, 0, (n), { 0, 0, 0, 0 }, NULL }
+#define IOMMUFMT__OP_NEEDS(n, why)	{ 0, 0, 0, 0, 0, 0, (n), { 0, 0, 0, 0 }, (why) }
 
 /* A parsed command. */
 struct iommufmt__inv_raw {
@@ -194,8 +200,30 @@ int iommufmt__inv_err_field(const struct iommufmt_inv_codec *c, const struct iom
 int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *field, int err,
 			    unsigned int code, uint64_t value, uint64_t limit, const char *what,
 			    struct iommufmt_diag *diag);
+int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+			 unsigned int slot, uint64_t v, int err, struct iommufmt_diag *diag);
 /* Names of configuration features, for "needs ..." texts. */
 const char *iommufmt__inv_cfg_name(uint32_t flags);
+
+/*
+ * The id widths configured for the codec (cfg.pasid_bits, cfg.archid_bits;
+ * 0 = the command field's width), one rule for both directions: the
+ * decoder applies it to the ids of each decoded entry (an id wider than
+ * the IOMMU implements makes the guest's command illegal: -EIO), the
+ * encoder to the ids it packs into each command (the target IOMMU does not
+ * implement them: -EOPNOTSUPP). Either way IOMMUFMT_DIAG_INV_ID_RANGE,
+ * naming the field and the limit.
+ */
+static inline __attribute__((always_inline)) int
+iommufmt__inv_ids_fit(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
+		      uint64_t archid, uint64_t pasid, int err, struct iommufmt_diag *diag)
+{
+	if (unlikely(c->cfg.pasid_bits && (pasid >> c->cfg.pasid_bits)))
+		return iommufmt__inv_err_id(c, cmd, IOMMUFMT__IS_PASID, pasid, err, diag);
+	if (unlikely(c->cfg.archid_bits && (archid >> c->cfg.archid_bits)))
+		return iommufmt__inv_err_id(c, cmd, IOMMUFMT__IS_ARCHID, archid, err, diag);
+	return 0;
+}
 
 /* ---- decode ---- */
 
@@ -442,14 +470,9 @@ iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 		else
 			e->native.desc[i] = 0;
 	}
-	if (unlikely(c->cfg.pasid_bits && (e->pasid >> c->cfg.pasid_bits)))
-		return iommufmt__inv_err_value(cmd, "pasid", -EIO, IOMMUFMT_DIAG_INV_ID_RANGE, e->pasid,
-					       iommufmt__mask(c->cfg.pasid_bits),
-					       "PASID wider than the IOMMU's", diag);
-	if (unlikely(c->cfg.archid_bits && (e->archid >> c->cfg.archid_bits)))
-		return iommufmt__inv_err_value(cmd, "archid", -EIO, IOMMUFMT_DIAG_INV_ID_RANGE,
-					       e->archid, iommufmt__mask(c->cfg.archid_bits),
-					       "domain id / ASID wider than the IOMMU's", diag);
+	err = iommufmt__inv_ids_fit(c, cmd, e->archid, e->pasid, -EIO, diag);
+	if (unlikely(err))
+		return err;
 	if (cmd->range) {
 		err = iommufmt__inv_range(c, cmd, sl, e, diag);
 		if (unlikely(err))

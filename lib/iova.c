@@ -118,11 +118,11 @@ static int sort_resv(struct iommufmt_resv_region *a, size_t n)
 		insertion_sort_resv(a, n);
 		return 0;
 	}
-	tmp = malloc(n * sizeof(*tmp));
-	cnt = calloc((size_t)RDX_PASSES * RDX_N, sizeof(*cnt));
+	tmp = iommufmt__malloc_array(n, sizeof(*tmp));
+	cnt = iommufmt__calloc((size_t)RDX_PASSES * RDX_N, sizeof(*cnt));
 	if (!tmp || !cnt) {
-		free(tmp);
-		free(cnt);
+		iommufmt__free(tmp);
+		iommufmt__free(cnt);
 		return -ENOMEM;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -154,8 +154,8 @@ static int sort_resv(struct iommufmt_resv_region *a, size_t n)
 	}
 	if (src != a)
 		memcpy(a, src, n * sizeof(*a));
-	free(tmp);
-	free(cnt);
+	iommufmt__free(tmp);
+	iommufmt__free(cnt);
 	return 0;
 }
 
@@ -232,7 +232,7 @@ static int recompute(const struct iommufmt_iova_range *aper, size_t na,
 		     const struct iommufmt_resv_region *resv, size_t nr,
 		     struct iommufmt_iova_range **out, size_t *nout)
 {
-	struct iommufmt_iova_range *u = malloc((na + nr + 1) * sizeof(*u));
+	struct iommufmt_iova_range *u = iommufmt__malloc_array(na + nr + 1, sizeof(*u));
 
 	if (!u)
 		return -ENOMEM;
@@ -247,12 +247,12 @@ IOMMUFMT_EXPORT struct iommufmt_iova_space *iommufmt_iova_space_new(__u32 flags)
 
 	if (flags & ~IOMMUFMT_IOVA_SPACE_RELAX)
 		return NULL;
-	sp = calloc(1, sizeof(*sp));
+	sp = iommufmt__calloc(1, sizeof(*sp));
 	if (!sp)
 		return NULL;
 	sp->flags = flags;
-	sp->aper = malloc(sizeof(*sp->aper));
-	sp->usable = malloc(sizeof(*sp->usable));
+	sp->aper = iommufmt__malloc(sizeof(*sp->aper));
+	sp->usable = iommufmt__malloc(sizeof(*sp->usable));
 	if (!sp->aper || !sp->usable) {
 		iommufmt_iova_space_free(sp);
 		return NULL;
@@ -269,11 +269,11 @@ IOMMUFMT_EXPORT void iommufmt_iova_space_free(struct iommufmt_iova_space *sp)
 {
 	if (!sp)
 		return;
-	free(sp->aper);
-	free(sp->resv);
-	free(sp->pmax);
-	free(sp->usable);
-	free(sp);
+	iommufmt__free(sp->aper);
+	iommufmt__free(sp->resv);
+	iommufmt__free(sp->pmax);
+	iommufmt__free(sp->usable);
+	iommufmt__free(sp);
 }
 
 IOMMUFMT_EXPORT int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *sp,
@@ -299,11 +299,11 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *s
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, nr,
 					 IOVA_MAX_ITEMS, 0, "%u aperture ranges are too many", nr);
-	d = malloc(((size_t)nr + 1) * sizeof(*d));
-	na = malloc(((size_t)nr + sp->nr_aper + 1) * sizeof(*na));
+	d = iommufmt__malloc_array((size_t)nr + 1, sizeof(*d));
+	na = iommufmt__malloc_array((size_t)nr + sp->nr_aper + 1, sizeof(*na));
 	if (!d || !na) {
-		free(d);
-		free(na);
+		iommufmt__free(d);
+		iommufmt__free(na);
 		return -ENOMEM;
 	}
 	if (nr)
@@ -324,13 +324,13 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *s
 		else
 			j++;
 	}
-	free(d);
+	iommufmt__free(d);
 	if (recompute(na, o, sp->resv, sp->nr_resv, &u, &nu)) {
-		free(na);
+		iommufmt__free(na);
 		return -ENOMEM;
 	}
-	free(sp->aper);
-	free(sp->usable);
+	iommufmt__free(sp->aper);
+	iommufmt__free(sp->usable);
 	sp->aper = na;
 	sp->nr_aper = o;
 	sp->usable = u;
@@ -388,9 +388,9 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 		return 0;
 	}
 	n = sp->nr_resv + k;
-	b = malloc(k * sizeof(*b));
-	m = malloc(n * sizeof(*m));
-	pm = malloc(n * sizeof(*pm));
+	b = iommufmt__malloc_array(k, sizeof(*b));
+	m = iommufmt__malloc_array(n, sizeof(*m));
+	pm = iommufmt__malloc_array(n, sizeof(*pm));
 	if (!b || !m || !pm)
 		goto nomem;
 	for (__u32 x = 0, y = 0; x < nr; x++)
@@ -409,10 +409,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 		pm[x] = x && pm[x - 1] > m[x].last ? pm[x - 1] : m[x].last;
 	if (recompute(sp->aper, sp->nr_aper, m, n, &u, &nu))
 		goto nomem;
-	free(b);
-	free(sp->resv);
-	free(sp->pmax);
-	free(sp->usable);
+	iommufmt__free(b);
+	iommufmt__free(sp->resv);
+	iommufmt__free(sp->pmax);
+	iommufmt__free(sp->usable);
 	sp->resv = m;
 	sp->pmax = pm;
 	sp->nr_resv = n;
@@ -421,9 +421,9 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 	iommufmt__diag_ok(diag);
 	return 0;
 nomem:
-	free(b);
-	free(m);
-	free(pm);
+	iommufmt__free(b);
+	iommufmt__free(m);
+	iommufmt__free(pm);
 	return iommufmt__diag(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "regions",
 			      "out of memory for %zu regions", n);
 }
@@ -886,7 +886,7 @@ static int seg_push(struct seg_vec *s, uint32_t block, uint64_t off, uint64_t gp
 {
 	if (s->n == s->alloc) {
 		size_t na = s->alloc ? s->alloc * 2 : 16;
-		struct iommufmt_iova_ram_segment *nv = realloc(s->v, na * sizeof(*nv));
+		struct iommufmt_iova_ram_segment *nv = iommufmt__realloc_array(s->v, na, sizeof(*nv));
 
 		if (!nv)
 			return -ENOMEM;
@@ -908,7 +908,7 @@ static int rng_push(struct rng_vec *s, uint64_t start, uint64_t last)
 {
 	if (s->n == s->alloc) {
 		size_t na = s->alloc ? s->alloc * 2 : 16;
-		struct iommufmt_iova_range *nv = realloc(s->v, na * sizeof(*nv));
+		struct iommufmt_iova_range *nv = iommufmt__realloc_array(s->v, na, sizeof(*nv));
 
 		if (!nv)
 			return -ENOMEM;
@@ -1025,9 +1025,9 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 						 ram_sizes[b], minp, b,
 						 "RAM block %u is not a multiple of the smallest page", b);
 	}
-	rem = calloc((size_t)nr_ram + 1, sizeof(*rem));
-	off = calloc((size_t)nr_ram + 1, sizeof(*off));
-	first = calloc((size_t)nr_ram + 1, sizeof(*first));
+	rem = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*rem));
+	off = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*off));
+	first = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*first));
 	if (!rem || !off || !first)
 		goto out;
 	if (nr_ram)
@@ -1075,7 +1075,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 			goto out;
 		}
 	/* Sort by block (stable: pieces of a block were placed in offset order). */
-	sorted.v = malloc((segs.n + 1) * sizeof(*sorted.v));
+	sorted.v = iommufmt__malloc_array(segs.n + 1, sizeof(*sorted.v));
 	if (!sorted.v)
 		goto out;
 	for (size_t i = 0; i < segs.n; i++)
@@ -1089,13 +1089,13 @@ out:
 	if (rc == -ENOMEM)
 		iommufmt__diag(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "ram_sizes",
 			       "out of memory");
-	free(fr.v);
-	free(nf.v);
-	free(segs.v);
-	free(sorted.v);
-	free(rem);
-	free(off);
-	free(first);
+	iommufmt__free(fr.v);
+	iommufmt__free(nf.v);
+	iommufmt__free(segs.v);
+	iommufmt__free(sorted.v);
+	iommufmt__free(rem);
+	iommufmt__free(off);
+	iommufmt__free(first);
 	return rc;
 }
 
@@ -1194,6 +1194,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_caps(const struct iommufmt_iova_spac
 				  sizeof(struct iommufmt_iova_range);
 	const size_t max_resv = ((1u << 20) - sizeof(struct iommufmt_cap_resv_regions)) /
 				sizeof(struct iommufmt_resv_region);
+	unsigned int count = iommufmt_caps_count(caps);
 	int rc;
 
 	if (!sp || !caps)
@@ -1220,8 +1221,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_caps(const struct iommufmt_iova_spac
 	}
 	if (flags & IOMMUFMT_IOVA_CAPS_RESV) {
 		rc = iommufmt_caps_add_resv_regions(caps, sp->resv, (__u32)sp->nr_resv, diag);
-		if (rc)
+		if (rc) {
+			iommufmt__caps_truncate(caps, count);	/* nothing appended on error */
 			return rc;
+		}
 	}
 	iommufmt__diag_ok(diag);
 	return 0;

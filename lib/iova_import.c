@@ -187,7 +187,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_vfio(struct iommufmt_iova_space *sp, co
 	if (!nr)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "nr_iovas",
 				      "the IOVA-range capability lists no range");
-	rg = malloc(((size_t)nr + 1) * sizeof(*rg));
+	rg = iommufmt__malloc_array((size_t)nr + 1, sizeof(*rg));
 	if (!rg)
 		return -ENOMEM;
 	for (uint32_t i = 0; i < nr; i++) {
@@ -201,13 +201,13 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_vfio(struct iommufmt_iova_space *sp, co
 					       IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 					       rg[i].start, rg[i].last, i,
 					       "IOVA range %u starts after its end", i);
-			free(rg);
+			iommufmt__free(rg);
 			return rc;
 		}
 	}
 	rc = iommufmt_iova_space_add_domain(sp, rg, nr,
 					    (flags & VFIO_INFO_FLAGS_PGSIZES) ? pgsizes : 0, diag);
-	free(rg);
+	iommufmt__free(rg);
 	return rc;
 }
 
@@ -226,7 +226,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "props",
 				      "missing space or properties");
 	/* Every RESV_MEM property takes at least 24 bytes. */
-	rg = malloc((len / (VIOMMU_PROP_HDR + VIOMMU_RESV_MEM_LEN) + 1) * sizeof(*rg));
+	rg = iommufmt__malloc_array(len / (VIOMMU_PROP_HDR + VIOMMU_RESV_MEM_LEN) + 1, sizeof(*rg));
 	if (!rg)
 		return -ENOMEM;
 	while (pos < len) {
@@ -288,10 +288,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 		idx++;
 	}
 	rc = iommufmt_iova_space_add_resv(sp, rg, (__u32)n, diag);
-	free(rg);
+	iommufmt__free(rg);
 	return rc ? rc : (int)n;
 fail:
-	free(rg);
+	iommufmt__free(rg);
 	return rc;
 }
 
@@ -352,7 +352,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 				      "missing space or text");
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
-	rg = malloc(lines * sizeof(*rg));
+	rg = iommufmt__malloc_array(lines, sizeof(*rg));
 	if (!rg)
 		return -ENOMEM;
 	while (pos < len) {
@@ -387,7 +387,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 		if (i != end)
 			goto syntax;
 		if (s > l) {
-			free(rg);
+			iommufmt__free(rg);
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						 "start", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, s, l, line,
@@ -402,10 +402,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 		pos = end + 1;
 	}
 	rc = iommufmt_iova_space_add_resv(sp, rg, (__u32)n, diag);
-	free(rg);
+	iommufmt__free(rg);
 	return rc ? rc : (int)n;
 syntax:
-	free(rg);
+	iommufmt__free(rg);
 	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX, "text",
 				 IOMMUFMT__DV_INDEX, 0, 0, line,
 				 "line %u is not \"0xSTART 0xLAST TYPE\"", line);
@@ -434,7 +434,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp,
 					 "out_iova_alignment", IOMMUFMT__DV_VALUE, iova_alignment,
 					 0, 0, "alignment 0x%llx is not a power of two",
 					 (unsigned long long)iova_alignment);
-	rg = malloc(((size_t)num_iovas + 1) * sizeof(*rg));
+	rg = iommufmt__malloc_array((size_t)num_iovas + 1, sizeof(*rg));
 	if (!rg)
 		return -ENOMEM;
 	for (uint32_t i = 0; i < num_iovas; i++) {
@@ -457,6 +457,6 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp,
 	}
 	rc = iommufmt_iova_space_add_domain(sp, rg, num_iovas, ~(iova_alignment - 1), diag);
 out:
-	free(rg);
+	iommufmt__free(rg);
 	return rc;
 }

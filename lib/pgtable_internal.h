@@ -202,11 +202,14 @@ static inline void iommufmt__pt_prefetch(const uint8_t *host, uint64_t bytes)
 int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t mask, int be);
 
 /*
- * How many table visits one range walk may make: the 4 KiB pages of flat
- * guest memory (a walk that visits more has met aliased or cyclic tables),
- * plus a fixed allowance when a callback serves other memory.
+ * How many table visits one range walk may make: as many as tables of
+ * 2^@table_lg2 bytes fit in the flat guest memory (a walk that visits more
+ * has met aliased or cyclic tables), plus a fixed allowance when a callback
+ * serves other memory. @table_lg2 is the walker's smallest table below the
+ * root (its size rounded up to its alignment), a constant of its format:
+ * with a larger one, legal tables packed densely would run out the budget.
  */
-uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem);
+uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int table_lg2);
 
 /* ---- builder arena ---- */
 

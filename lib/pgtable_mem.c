@@ -68,18 +68,20 @@ int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint
 	}
 }
 
-uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem)
+uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int table_lg2)
 {
-	uint64_t pages = 16;
+	uint64_t visits = 16;
 
 	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		uint64_t p = (gmem->regions[i].size >> 12) + 1;
+		/* distinct tables, aligned to their size: at most ceil(size / 2^lg2) start here */
+		uint64_t v = (gmem->regions[i].size >> table_lg2) + 1;
 
-		pages = pages + p < pages ? UINT64_MAX : pages + p;
+		visits = visits + v < visits ? UINT64_MAX : visits + v;
 	}
 	if (gmem->access)
-		pages = pages + (UINT64_C(1) << 20) < pages ? UINT64_MAX : pages + (UINT64_C(1) << 20);
-	return pages;
+		visits = visits + (UINT64_C(1) << 20) < visits ? UINT64_MAX
+							       : visits + (UINT64_C(1) << 20);
+	return visits;
 }
 
 void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t gpa, uint64_t len)

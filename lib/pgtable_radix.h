@@ -105,12 +105,19 @@ RX_INLINE unsigned int rx_bits(const struct iommufmt_pgtable *pt, unsigned int l
 	return RX_LEVEL_BITS(level);
 }
 
+/*
+ * log2 of the size (and alignment) of every table: next-table pointers name
+ * 4 KiB frames, so even a table with fewer entries (amd-v1 level 6) takes
+ * one. The range walk's visit budget counts tables of this size.
+ */
+#define RX_TABLE_LG2	12
+
 /* Size (and alignment) of a table. */
 RX_INLINE uint64_t rx_table_bytes(const struct iommufmt_pgtable *pt, unsigned int level)
 {
 	(void)pt;
 	(void)level;
-	return 4096;
+	return UINT64_C(1) << RX_TABLE_LG2;
 }
 
 #if defined(RX_CANONICAL) && RX_CANONICAL
@@ -229,6 +236,47 @@ RX_INLINE uint64_t rx_index(const struct iommufmt_pgtable *pt, uint64_t a, unsig
 	return (a >> rx_shift(pt, level)) & (rx_pow2(rx_bits(pt, level)) - 1);
 }
 
+/*
+ * A leaf held by 2^@glog2 consecutive entries (a group) is a leaf only when
+ * they all hold it: check the group of entry @i of the table at @table
+ * against that entry, @pte, ignoring RX_HW_BITS (which hardware may set in
+ * one entry only). Translation and range walks both decide through this, so
+ * they agree on every address of a group. Returns 0 with the group's first
+ * entry in *@first; IOMMUFMT_FAULT_BAD_LEVEL when an entry differs;
+ * IOMMUFMT_FAULT_TABLE_READ with the unreadable entry's GPA in *@bad (entries
+ * are checked in order: the first that fails decides).
+ */
+RX_INLINE uint32_t rx_group_check(struct iommufmt__ptrd *rd, uint64_t table, uint64_t i,
+				  unsigned int glog2, uint64_t pte, uint64_t *first,
+				  uint64_t *bad)
+{
+	const uint64_t g = rx_pow2(glog2), gpa = table + ((i & ~(g - 1)) << 3);
+	const uint64_t ign = ~(uint64_t)(RX_HW_BITS), off = gpa - rd->base;
+	uint64_t v;
+
+	if (off < rd->span && ((g - 1) << 3) < rd->span - off) {
+		/* all in the cached flat region: compare at memory speed */
+		const uint8_t *p = rd->host + off;
+		uint64_t diff = 0;
+
+		for (uint64_t j = 0; j < g; j++)
+			diff |= (iommufmt__load64(p + 8 * j, RX_BE) ^ pte) & ign;
+		*first = iommufmt__load64(p, RX_BE);
+		return diff ? IOMMUFMT_FAULT_BAD_LEVEL : 0;
+	}
+	for (uint64_t j = 0; j < g; j++) {
+		if (RX_LOAD(rd, gpa + 8 * j, &v)) {
+			*bad = gpa + 8 * j;
+			return IOMMUFMT_FAULT_TABLE_READ;
+		}
+		if ((v ^ pte) & ign)
+			return IOMMUFMT_FAULT_BAD_LEVEL;
+		if (!j)
+			*first = v;
+	}
+	return 0;
+}
+
 /* ---- translation ---- */
 
 /* The state of one walk between levels. */
@@ -297,6 +345,18 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		return RX_SKIP;
 	}
 	if (likely(e.kind == RX_LEAF)) {
+		if (e.group_log2) {
+			uint64_t first, bad = 0;
+
+			f = rx_group_check(rd, l->table, off >> 3, e.group_log2, pte, &first, &bad);
+			if (unlikely(f)) {
+				iommufmt__xlate_fault(out, l->iova, f, level,
+						      f == IOMMUFMT_FAULT_TABLE_READ ? 0 : pte,
+						      rx_pow2(shift));
+				out->fault_addr = bad;
+				return RX_DONE;
+			}
+		}
 		perm = l->perm & e.perm;
 		size = rx_pow2(e.next);
 		f = rx_access_fault(pt, perm, access);
@@ -563,7 +623,7 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 		return 0;
 	if (pt->start_level < 1 || pt->start_level > RX_MAXLEV)
 		return 0;
-	budget = iommufmt__walk_budget(gmem);
+	budget = iommufmt__walk_budget(gmem, RX_TABLE_LG2);
 	iommufmt__ptrd_init(&rd, gmem);
 	rx_frame_init(pt, &st[0], pt->cfg.root, 0, ~UINT32_C(0), pt->start_level, ls, ll);
 	depth = 1;
@@ -626,34 +686,39 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 
 			if (g > 1) {
 				/*
-				 * A leaf held by several entries is reported once,
-				 * whole, when they all agree; entries of a group that
-				 * disagree (hostile tables) are reported one by one,
-				 * as translation reads each of them.
+				 * A leaf held by a group of entries is reported once,
+				 * whole, with the group's first entry. A group whose
+				 * entries disagree is no leaf (rx_group_check(), as
+				 * translation decides): each of its entries is a fault
+				 * of its own span. A dirty harvest still takes the
+				 * dirty bit of each such entry that is a leaf, over the
+				 * page it encodes: hardware may have written through it.
 				 */
-				uint64_t gpte = pte;
-				int same = 1;
+				uint64_t first = pte, bad = 0;
+				uint32_t gf = rx_group_check(&rd, f->table, i, e.group_log2, pte,
+							     &first, &bad);
 
-				for (uint64_t j = 0; j < g && same; j++) {
-					uint64_t v;
-
-					if (gi + j == i)
-						continue;
-					if (RX_LOAD(&rd, f->table + ((gi + j) << 3), &v) ||
-					    ((v ^ pte) & ~(uint64_t)RX_HW_BITS))
-						same = 0;
-					else if (j == 0)
-						gpte = v;	/* report the group's first entry */
-				}
-				if (same) {
-					pte = gpte;
+				if (!gf) {
+					pte = first;
 					if (f->idx < gi + g)
 						f->idx = gi + g;
+				} else if (dirty_mode) {
+					r = rx_harvest(pt, gmem, &rd, sk, gpa, 1,
+						       rx_to_va(pt, f->base + (gi << shift)), size);
+					if (r)
+						return r;
+					continue;
 				} else {
-					pa += (i - gi) << shift;
-					gi = i;
-					g = 1;
-					size = rx_pow2(shift);
+					if (!(flags & IOMMUFMT_WALK_FAULTS))
+						continue;
+					iommufmt__xlate_fault(&rec, rx_to_va(pt, lin), gf, level,
+							      gf == IOMMUFMT_FAULT_TABLE_READ ? 0 : pte,
+							      rx_pow2(shift));
+					rec.fault_addr = bad;
+					r = sk->fn(sk->opaque, &rec);
+					if (r)
+						return r;
+					continue;
 				}
 			}
 			va = rx_to_va(pt, f->base + (gi << shift));
@@ -820,7 +885,7 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 		rx_decode(pt, pte, lvl, 0, &e);
 		if (e.kind == RX_HOLE)
 			continue;
-		budget = (arena->used >> 12) + 1;
+		budget = (arena->used >> RX_TABLE_LG2) + 1;
 		if (e.kind == RX_TABLE && e.next < lvl && e.next &&
 		    rx_subtree_empty(pt, arena, e.addr, e.next, &budget))
 			continue;	/* an empty table: the page replaces it */

@@ -29,6 +29,9 @@
  *                its level-@level table
  *   pw_shift(k, level)  log2 of the input span of one entry
  *   pw_imask(k, level)  entries of a level-@level table, minus one
+ *   pw_table_lg2(k)  log2 of the smallest table below the root (its size
+ *                rounded up to its alignment): the visit budget counts
+ *                tables of this size in guest memory
  *   pw_invalid_bit(k, level)  0, or a bit whose entries are empty like
  *                all-zero ones (range walks skip runs of both quickly)
  *   pw_decode(pt, k, e, level, d)  classify entry @e for a range walk
@@ -107,6 +110,7 @@ PW_INLINE uint64_t pw_entry_off(const unsigned int k, const int level, const int
 				uint64_t iova);
 PW_INLINE unsigned int pw_shift(const unsigned int k, const int level);
 PW_INLINE uint64_t pw_imask(const unsigned int k, const int level);
+PW_INLINE unsigned int pw_table_lg2(const unsigned int k);
 PW_INLINE uint64_t pw_invalid_bit(const unsigned int k, const int level);
 PW_INLINE void pw_decode(const struct iommufmt_pgtable *pt, const unsigned int k, uint64_t e,
 			 const int level, struct pw_ent *d);
@@ -227,7 +231,7 @@ PW_INLINE int pw_walk(const struct iommufmt_pgtable *pt, const struct iommufmt_g
 	const uint64_t wlast = last < pt->ias_mask ? last : pt->ias_mask;
 	const struct pw_walk w = { pt, gmem, start, last, sk };
 	struct pw_frame fr[PW_MAXDEPTH];
-	uint64_t memo[PW_MEMO], budget = iommufmt__walk_budget(gmem);
+	uint64_t memo[PW_MEMO], budget = iommufmt__walk_budget(gmem, pw_table_lg2(k));
 	int depth = 0, r;
 
 	if (start > wlast)

@@ -11,6 +11,15 @@ be() {
 	awk -v n="$1" -v v="$2" 'BEGIN { for (i = 0; i < n; i++) { b[i] = v % 256; v = int(v / 256) }
 		for (i = n - 1; i >= 0; i--) printf "\\%03o", b[i] }'
 }
+# Host byte order (ne BYTES VALUE), in which the CLI reads binary structs: that of the tested
+# build (HOST_BYTE_ORDER from configure; under emulation the shell's od describes the build
+# machine), else the shell's own. Hardware payloads keep their own order (le, be).
+if [ "${HOST_BYTE_ORDER:-$(printf '\001\000' | od -An -tu2 | sed 's/ //g;s/^1$/little/')}" = little ]
+then
+	ne() { le "$@"; }
+else
+	ne() { be "$@"; }
+fi
 
 echo "1..37"
 for m in intel amd smmuv3 s390; do
@@ -25,9 +34,9 @@ has "the registers decode to a PASID width" "PASID"
 t "hostinfo of impossible registers fails" 1 "$IOMMUFMT" hostinfo --model smmuv3 --regs idr0=0x10
 grep -q "HOST_REGS" "$tmp/err"; n=$((n + 1))
 if [ $? = 0 ]; then echo "ok $n - and names HOST_REGS"; else fail=1; echo "not ok $n - and names HOST_REGS"; fi
-# AMD EFR as a raw iommufd payload file (efr, efr2).
+# AMD EFR as a raw iommufd payload file (iommu_hw_info_amd: efr, efr2, host byte order).
 efr=$(( (15 << 32) | (1 << 14) | (1 << 4) | (1 << 1) ))	# PASMAX 15, GLX 1, GT, PPR
-printf "$(le 8 $efr)$(le 8 0)" > "$tmp/amd.bin"
+printf "$(ne 8 $efr)$(ne 8 0)" > "$tmp/amd.bin"
 t "hostinfo reads a raw payload file" 0 "$IOMMUFMT" hostinfo --model amd "$tmp/amd.bin"
 has "GCR3 tables decoded" "amd-gcr3-1l"
 
@@ -56,10 +65,11 @@ EOF
 t "check-bind: an unbind releasing twice" 1 "$IOMMUFMT" check-bind --model smmuv3 "$tmp/unbind.json"
 has "names the release flags" "UNBIND_RELEASE"
 
-# A binary s390 page-table bind: header (56 bytes) then the big-endian FIB words.
+# A binary s390 page-table bind: the header (56 bytes, host byte order; model is the FourCC
+# 'S390' as a __u32) then the FIB words in the hardware's byte order (big-endian).
 {
-	printf "$(le 4 56)$(le 4 0)"; printf 'S390'; printf "$(le 4 0)$(le 4 0)$(le 4 6)"
-	printf "$(le 8 2952790016)$(le 4 42)$(le 4 261)$(le 4 24)$(le 4 0)$(le 8 0)"
+	printf "$(ne 4 56)$(ne 4 0)$(ne 4 809055059)$(ne 4 0)$(ne 4 0)$(ne 4 6)"
+	printf "$(ne 8 2952790016)$(ne 4 42)$(ne 4 261)$(ne 4 24)$(ne 4 0)$(ne 8 0)"
 	printf "$(be 8 4294967296)$(be 8 8589934591)$(be 8 2952792068)"
 } > "$tmp/s390.bin"
 t "check-bind: a binary s390 page-table bind" 0 \

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: MIT
 # Every C source of the library, formats, CLI and tests compiles warning-free with clang too
 # (the build itself uses the configured compiler, usually gcc). TAP output.
+# CLANG is the command (default clang; make check-cross sets clang --target=TRIPLET).
 set -u
+: "${CLANG:=clang}"
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
-if ! command -v clang >/dev/null 2>&1; then
+if ! command -v "${CLANG%% *}" >/dev/null 2>&1; then
 	echo "1..0 # SKIP clang not installed"
 	exit 0
 fi
@@ -23,11 +25,11 @@ tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 for f in $files; do
 	n=$((n + 1))
-	if clang $FLAGS $INC $JSON $CHK "$top_srcdir/$f" >"$tmp" 2>&1; then
-		echo "ok $n - clang: $f"
+	if $CLANG $FLAGS $INC $JSON $CHK "$top_srcdir/$f" >"$tmp" 2>&1; then
+		echo "ok $n - $CLANG: $f"
 	else
 		fail=1
-		echo "not ok $n - clang: $f"
+		echo "not ok $n - $CLANG: $f"
 		sed 's/^/# /' "$tmp" | head -20
 	fi
 done

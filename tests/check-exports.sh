@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # Exports: every dynamic symbol starts with iommufmt_, the set equals the version script,
-# and the static library leaks no unprefixed global symbol. TAP output.
+# and the static library leaks no unprefixed global symbol of ours. TAP output.
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -25,9 +25,15 @@ if diff -u "$tmp/script" "$tmp/exported" > "$tmp/diff"; then
 else
 	echo "not ok 3 - exports differ from lib/libiommufmt.sym"; sed 's/^/# /' "$tmp/diff"; bad=x
 fi
+# Tests 2 and 3 read the dynamic symbol table, which holds exactly what a program can bind
+# to. The static library's objects also carry global symbols the toolchain itself adds:
+# names that are no C identifier (gcc's hidden __x86.get_pc_thunk.* helpers on i386) and
+# instrumentation symbols (sanitizers, coverage, profiling). None of them comes from our
+# sources or reaches the dynamic table, so test 4 ignores them.
+toolchain='^__(x86\.get_pc_thunk\.|odr_asan_gen_|asan_|ubsan_|tsan_|sanitizer_|sancov_|gcov_|llvm_)|[^A-Za-z0-9_]'
 if [ -f "$a" ]; then
 	leak=$(nm --defined-only -g "$a" 2>/dev/null | awk 'NF==3 && $2 ~ /^[TDRBC]$/ {print $3}' |
-		grep -v '^iommufmt_' | sort -u || true)
+		grep -v '^iommufmt_' | grep -Ev "$toolchain" | sort -u || true)
 	if [ -z "$leak" ]; then echo "ok 4 - static library: every global symbol is prefixed"; else
 		echo "not ok 4 - static library globals without the prefix"; echo "$leak" | sed 's/^/# /'; bad=x; fi
 else

@@ -6,7 +6,7 @@ set -u
 # pipe helper: run "$1" with stdin from file $2
 enc() { "$IOMMUFMT" encode-inval "$@" < "$tmp/in"; }
 
-echo "1..42"
+echo "1..48"
 
 # --- encode-inval: exact native bytes ---
 cat > "$tmp/in" <<'EOF'
@@ -68,6 +68,14 @@ has "error names the reserved bits and CERROR_ILL" '"index":3,"cmd":"TLBI_NH_ASI
 hasnt "nothing after the bad slot" '"index":0'
 t "head outside the ring" 1 "$IOMMUFMT" decode-inval --model smmuv3 --ring 0x1000:4:4:1 "$tmp/ring.bin"
 has "queue index error" "INV_QUEUE_INDEX" "$tmp/err"
+lines "a refused ring prints no entry" 0
+# a ring refused before its first slot decodes nothing: no entry (nor stack contents) printed
+head -c 256 /dev/zero > "$tmp/zero.bin"
+t "head 9 of 8 slots" 1 "$IOMMUFMT" decode-inval --model smmuv3 --ring 0x80000:8:9:2 "$tmp/zero.bin"
+lines "nothing on stdout" 0
+has "the diagnostic names head" "head 9 is outside the ring" "$tmp/err"
+t "tail 9 of 8 slots, --json" 1 "$IOMMUFMT" decode-inval --model smmuv3 --ring 0x80000:8:2:9 "$tmp/zero.bin" --json
+lines "nothing on stdout either" 0
 t "ring beyond the file: fetch error" 1 "$IOMMUFMT" decode-inval --model smmuv3 --ring 0x1000:8:4:6 "$tmp/ring.bin" --json
 has "fetch class" '"class":"fetch"'
 

@@ -8,11 +8,11 @@
 /*
  * Written from the layouts (hardware notes, QEMU masks, Linux macros, SMMU
  * spec), not from the library's tables: every command lists the bits it
- * USES and everything else is reserved, and ranges are computed with
- * 128-bit arithmetic so overflow handling is independent too.
+ * USES and everything else is reserved, and ranges are computed as
+ * inclusive [first, last] byte ranges (the library counts granules), so
+ * the top of the space is UINT64_MAX, never 2^64, and overflow handling is
+ * independent too.
  */
-
-typedef unsigned __int128 u128;
 
 #define M(hi, lo) (((hi) - (lo) == 63 ? ~UINT64_C(0) : ((UINT64_C(1) << ((hi) - (lo) + 1)) - 1)) << (lo))
 #define D(x) IOMMUFMT_DIAG_INV_##x
@@ -33,12 +33,24 @@ static void inval(struct iommufmt_inv_entry *e, unsigned int caches, unsigned in
 	e->flags = flags;
 }
 
-/* Set range [base, base + len) of whole 2^g units into e (len may be 2^64). */
-static void set_range(struct iommufmt_inv_entry *e, uint64_t base, u128 len, unsigned int g)
+/* Bits n-1..0 (n <= 64). */
+static uint64_t low(unsigned int n)
+{
+	return n >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << n) - 1;
+}
+
+/* Set the byte range [base, last] of whole 2^g units into e (last may be UINT64_MAX). */
+static void set_range(struct iommufmt_inv_entry *e, uint64_t base, uint64_t last, unsigned int g)
 {
 	e->granule = (__u8)g;
 	e->addr = base;
-	e->nr_granules = (uint64_t)(len >> g);
+	e->nr_granules = ((last - base) >> g) + 1;
+}
+
+/* The aligned block of 2^n bytes holding @a, as a range of 4 KiB units. */
+static void set_block(struct iommufmt_inv_entry *e, uint64_t a, unsigned int n)
+{
+	set_range(e, a & ~low(n), a | low(n), 12);
 }
 
 /* Lowest zero bit of a at or above bit 12; 64 when there is none. */
@@ -79,13 +91,12 @@ static unsigned int vtd_am_range(struct iommufmt_inv_entry *e, uint64_t w1,
 				 const struct iommufmt_inv_cfg *cfg)
 {
 	unsigned int am = (unsigned int)(w1 & 0x3f);
-	u128 size = (u128)1 << (am + 12);
 
 	if (am > cfg->max_am || am > 52)
 		return D(BAD_FIELD);
 	if (w1 & 0x40)
 		e->flags |= IOMMUFMT_INV_F_LEAF;
-	set_range(e, (uint64_t)((w1 & ~(u128)0xfff) & ~(size - 1)), size, 12);
+	set_block(e, w1, am + 12);	/* 2^(AM + 12) bytes, up to the whole space */
 	return 0;
 }
 
@@ -96,7 +107,7 @@ static unsigned int vtd_ats(struct iommufmt_inv_entry *e, uint64_t addr, int s, 
 
 	addr &= ~UINT64_C(0xfff);
 	if (!s) {
-		set_range(e, addr, 4096, 12);
+		set_block(e, addr, 12);
 		return 0;
 	}
 	z = lowest_zero_from_12(addr);
@@ -106,7 +117,7 @@ static unsigned int vtd_ats(struct iommufmt_inv_entry *e, uint64_t addr, int s, 
 		e->granularity = pasid ? IOMMUFMT_INV_GRAN_PASID : IOMMUFMT_INV_GRAN_DEVICE;
 		return 0;
 	}
-	set_range(e, addr & ~(uint64_t)(((u128)1 << (z + 1)) - 1), (u128)1 << (z + 1), 12);
+	set_block(e, addr, z + 1);
 	return 0;
 }
 
@@ -376,7 +387,7 @@ static void vtd_gen(unsigned int kind, struct test_rng *r, const struct iommufmt
 }
 
 const struct ref_model ref_vtd = {
-	"intel", IOMMUFMT_MODEL_INTEL, 17, vtd_kinds, vtd_decode, vtd_gen, 0,
+	"intel", IOMMUFMT_MODEL_INTEL, 17, 17, vtd_kinds, vtd_decode, vtd_gen, 0,
 };
 
 /* ---------------- AMD-Vi ---------------- */
@@ -397,7 +408,7 @@ static unsigned int amd_size(struct iommufmt_inv_entry *e, uint64_t addr, int s,
 
 	addr &= ~UINT64_C(0xfff);
 	if (!s) {
-		set_range(e, addr, 4096, 12);
+		set_block(e, addr, 12);
 		return 0;
 	}
 	z = lowest_zero_from_12(addr);
@@ -405,7 +416,7 @@ static unsigned int amd_size(struct iommufmt_inv_entry *e, uint64_t addr, int s,
 		e->granularity = (__u8)all_gran;
 		return 0;
 	}
-	set_range(e, addr & ~((UINT64_C(1) << (z + 1)) - 1), (u128)1 << (z + 1), 12);
+	set_block(e, addr, z + 1);
 	return 0;
 }
 
@@ -538,7 +549,7 @@ static void amd_gen(unsigned int kind, struct test_rng *r, const struct iommufmt
 }
 
 const struct ref_model ref_amd = {
-	"amd", IOMMUFMT_MODEL_AMD, 10, amd_kinds, amd_decode, amd_gen, 0,
+	"amd", IOMMUFMT_MODEL_AMD, 10, 10, amd_kinds, amd_decode, amd_gen, 0,
 };
 
 /* ---------------- SMMUv3 ---------------- */
@@ -547,11 +558,13 @@ static const char *const smmu_kinds[] = {
 	"PREFETCH_CONFIG", "CFGI_STE", "CFGI_STE_RANGE", "CFGI_CD", "CFGI_CD_ALL", "TLBI_NH_ALL",
 	"TLBI_NH_ASID", "TLBI_NH_VA", "TLBI_NH_VAA", "TLBI_S12_VMALL", "TLBI_S2_IPA",
 	"TLBI_NSNH_ALL", "ATC_INV", "PRI_RESP", "RESUME", "STALL_TERM", "CMD_SYNC",
+	/* decode only: it re-encodes as a PREFETCH_CONFIG */
+	"PREFETCH_ADDR",
 };
 
 #define SM_OP M(7, 0)
 
-/* The TLBI range rules (spec 4.4.1.1), with 128-bit arithmetic. */
+/* The TLBI range rules (spec 4.4.1.1), in inclusive byte ranges. */
 static unsigned int smmu_tlbi(const uint64_t *w, unsigned int cf, struct iommufmt_inv_entry *e,
 			      bool ipa)
 {
@@ -559,7 +572,7 @@ static unsigned int smmu_tlbi(const uint64_t *w, unsigned int cf, struct iommufm
 	unsigned int ttl = (unsigned int)ref_bits(w[1], 9, 8), tg = (unsigned int)ref_bits(w[1], 11, 10);
 	uint64_t a = ipa ? w[1] & M(51, 12) : w[1] & M(63, 12);
 	unsigned int g, leaf;
-	u128 len;
+	uint64_t len;
 
 	if ((num || scale || ttl || tg) && !(cf & IOMMUFMT_INV_CFG_RANGE))
 		return D(FEATURE);
@@ -570,7 +583,7 @@ static unsigned int smmu_tlbi(const uint64_t *w, unsigned int cf, struct iommufm
 	if (!tg) {
 		if (num || scale || ttl)
 			return D(RESERVED_COMBO);
-		set_range(e, a, 4096, 12);
+		set_block(e, a, 12);
 		return 0;
 	}
 	if (tg == 2 && ttl == 1 && !(cf & IOMMUFMT_INV_CFG_DS))
@@ -583,12 +596,16 @@ static unsigned int smmu_tlbi(const uint64_t *w, unsigned int cf, struct iommufm
 	/* leaf size per level: 4K 30/21/12, 16K 36/25/14, 64K 42/29/16 */
 	leaf = ttl == 0 ? g : tg == 1 ? (ttl == 1 ? 30 : ttl == 2 ? 21 : 12) :
 	       tg == 2 ? (ttl == 1 ? 36 : ttl == 2 ? 25 : 14) : (ttl == 1 ? 42 : ttl == 2 ? 29 : 16);
-	if (a % ((u128)1 << leaf))
-		return D(MISALIGNED);
-	len = (u128)(num + 1) << (scale + g);
-	if (a + len > ((u128)1 << 64))
-		return D(RANGE_WRAP);
-	set_range(e, a, len, g);
+	len = (uint64_t)(num + 1) << (scale + g);	/* at most 32 * 2^39 * 64 KiB = 2^60 */
+	if (a && len > 0 - a)
+		return D(RANGE_WRAP);	/* a + len > 2^64 */
+	if (a & low(leaf)) {
+		/* UNPREDICTABLE, not illegal: every leaf-sized block the range touches, flagged */
+		set_range(e, a & ~low(leaf), (a + (len - 1)) | low(leaf), g);
+		e->flags |= IOMMUFMT_INV_F_WIDENED;
+		return 0;
+	}
+	set_range(e, a, a + (len - 1), g);
 	e->level_hint = ttl ? (__u8)leaf : 0;
 	return 0;
 }
@@ -616,8 +633,20 @@ static unsigned int smmu_decode(const uint64_t *w, unsigned int nw, const struct
 		e->sid = (uint32_t)sid;
 		e->pasid = ssv ? (uint32_t)ssid : 0;
 		return 0;
-	case 0x02:
-		return D(NOT_IMPLEMENTED);
+	case 0x02:	/* PREFETCH_ADDR: qw1 Size 4:0, Stride 9:5, NS 11, Addr 63:12; hints only */
+		if ((w0 & ~(SM_OP | M(63, 10))) || (w1 & M(10, 10)))
+			return D(RESERVED_BIT);
+		if (w0 & (1u << 10))
+			return D(BAD_FIELD);
+		if ((ssv || ssid) && !(cf & IOMMUFMT_INV_CFG_PASID))
+			return D(FEATURE);
+		if (w1 & (1u << 11))
+			return D(BAD_FIELD);
+		start(e, IOMMUFMT_INV_OP_PREFETCH);
+		e->flags = IOMMUFMT_INV_F_SID | (ssv ? IOMMUFMT_INV_F_PASID : 0);
+		e->sid = (uint32_t)sid;
+		e->pasid = ssv ? (uint32_t)ssid : 0;
+		return 0;
 	case 0x03:
 	case 0x04:
 		if ((w0 & ~(SM_OP | M(10, 10) | M(63, 32))) || (w1 & ~(op == 3 ? M(0, 0) : M(4, 0))))
@@ -633,7 +662,7 @@ static unsigned int smmu_decode(const uint64_t *w, unsigned int nw, const struct
 		} else {
 			unsigned int range = (unsigned int)(w1 & 31);
 
-			e->sid_mask = (uint32_t)(((u128)1 << (range + 1)) - 1);
+			e->sid_mask = (uint32_t)low(range + 1);
 			e->sid &= ~e->sid_mask;
 		}
 		return 0;
@@ -718,8 +747,7 @@ static unsigned int smmu_decode(const uint64_t *w, unsigned int nw, const struct
 		if (size == 52)
 			e->granularity = ssv ? IOMMUFMT_INV_GRAN_PASID : IOMMUFMT_INV_GRAN_DEVICE;
 		else
-			set_range(e, (w1 & M(63, 12)) & ~(uint64_t)(((u128)1 << (size + 12)) - 1),
-				  (u128)1 << (size + 12), 12);
+			set_block(e, w1 & M(63, 12), size + 12);
 		return 0;
 	}
 	case 0x41: {
@@ -779,6 +807,8 @@ static unsigned int smmu_decode(const uint64_t *w, unsigned int nw, const struct
 		}
 		return 0;
 	}
+	case 0x20: case 0x21: case 0x22: case 0x23:
+		return D(FEATURE);	/* TLBI_EL2_*: only with SMMU_IDR0.Hyp, which no vSMMU has */
 	}
 	return D(UNKNOWN_CMD);
 }
@@ -787,8 +817,7 @@ static unsigned int smmu_decode(const uint64_t *w, unsigned int nw, const struct
 static void gen_tlbi(struct test_rng *r, const struct iommufmt_inv_cfg *cfg, uint64_t *w, bool ipa)
 {
 	unsigned int tg, ttl, num, scale, g, leaf, smax;
-	u128 len;
-	uint64_t a, amax = ipa ? M(51, 12) : M(63, 12);
+	uint64_t len, a, amax = ipa ? M(51, 12) : M(63, 12);
 
 	w[1] |= ref_rand_bits(r, 1);	/* leaf */
 	if (!(cfg->flags & IOMMUFMT_INV_CFG_RANGE) || !test_rng_below(r, 4)) {
@@ -807,12 +836,12 @@ static void gen_tlbi(struct test_rng *r, const struct iommufmt_inv_cfg *cfg, uin
 			continue;
 		g = 10 + 2 * tg;
 		leaf = ttl ? g + (3 - ttl) * (g - 3) : g;
-		len = (u128)(num + 1) << (scale + g);
-		a = ref_rand_bits(r, 64) & amax & ~((UINT64_C(1) << leaf) - 1);
+		len = (uint64_t)(num + 1) << (scale + g);
+		a = ref_rand_bits(r, 64) & amax & ~low(leaf);
 		if (test_rng_below(r, 2))
 			a &= M(47, 0);
-		if ((u128)a + len > (u128)amax + 4096)
-			continue;
+		if (len - 1 > amax + 4095 - a)
+			continue;	/* a + len passes the top of the address field */
 		break;
 	}
 	w[0] |= (uint64_t)num << 12 | (uint64_t)(scale & 31) << 20 | (uint64_t)(scale >> 5) << 25;
@@ -833,7 +862,7 @@ static void smmu_gen(unsigned int kind, struct test_rng *r, const struct iommufm
 	case 1: w[0] = 0x03 | sid; w[1] = ref_rand_bits(r, 1); break;
 	case 2:
 		x = (unsigned int)test_rng_below(r, 32);
-		w[0] = 0x04 | (sid & ~(((uint64_t)(((u128)1 << (x + 1)) - 1)) << 32));
+		w[0] = 0x04 | (sid & ~(low(x + 1) << 32));
 		w[1] = x;
 		break;
 	case 3: w[0] = 0x05 | ssid | sid; w[1] = ref_rand_bits(r, 1); break;
@@ -859,6 +888,10 @@ static void smmu_gen(unsigned int kind, struct test_rng *r, const struct iommufm
 		w[1] = ref_rand_bits(r, 16);
 		break;
 	case 15: w[0] = 0x45 | sid; break;
+	case 17:
+		w[0] = 0x02 | ssv << 11 | (ssv ? ssid : 0) | sid;
+		w[1] = ref_rand_bits(r, 10) | (ref_rand_bits(r, 64) & M(63, 12));
+		break;
 	default:
 		x = (unsigned int)test_rng_below(r, 3);
 		w[0] = 0x46 | (uint64_t)x << 12;
@@ -871,7 +904,7 @@ static void smmu_gen(unsigned int kind, struct test_rng *r, const struct iommufm
 }
 
 const struct ref_model ref_smmu = {
-	"smmuv3", IOMMUFMT_MODEL_SMMU, 17, smmu_kinds, smmu_decode, smmu_gen, 0,
+	"smmuv3", IOMMUFMT_MODEL_SMMU, 18, 17, smmu_kinds, smmu_decode, smmu_gen, 0,
 };
 
 /* ---------------- s390 RPCIT ---------------- */
@@ -881,7 +914,7 @@ static const char *const s390_kinds[] = { "RPCIT" };
 static unsigned int s390_decode(const uint64_t *w, unsigned int nw, const struct iommufmt_inv_cfg *cfg,
 				struct iommufmt_inv_entry *e)
 {
-	u128 end, first, last;
+	uint64_t last;
 
 	(void)nw;
 	(void)cfg;
@@ -890,14 +923,12 @@ static unsigned int s390_decode(const uint64_t *w, unsigned int nw, const struct
 		return D(RESERVED_BIT);
 	if (!w[2])
 		return D(BAD_FIELD);
-	end = (u128)w[1] + w[2];
-	if (end > ((u128)1 << 64))
-		return D(RANGE_WRAP);
+	if (w[2] - 1 > UINT64_MAX - w[1])
+		return D(RANGE_WRAP);	/* the last byte, w[1] + w[2] - 1, passes 2^64 - 1 */
+	last = w[1] + (w[2] - 1);
 	inval(e, IOMMUFMT_INV_CACHE_IOTLB, IOMMUFMT_INV_GRAN_ADDR, IOMMUFMT_INV_F_SID);
 	e->sid = (uint32_t)(w[0] >> 32);
-	first = w[1] / 4096;
-	last = (end - 1) / 4096;
-	set_range(e, (uint64_t)(first * 4096), (last - first + 1) * 4096, 12);
+	set_range(e, w[1] / 4096 * 4096, last | 4095, 12);	/* the pages it touches */
 	return 0;
 }
 
@@ -923,5 +954,5 @@ static void s390_gen(unsigned int kind, struct test_rng *r, const struct iommufm
 }
 
 const struct ref_model ref_s390 = {
-	"s390", IOMMUFMT_MODEL_S390, 1, s390_kinds, s390_decode, s390_gen, 1,
+	"s390", IOMMUFMT_MODEL_S390, 1, 1, s390_kinds, s390_decode, s390_gen, 1,
 };

@@ -19,6 +19,7 @@ struct ref_model {
 	const char *name;
 	__u32 model;
 	unsigned int nkinds;			/* command kinds the generator knows */
+	unsigned int nexact;			/* the first ones, which re-encode to themselves */
 	const char *const *kinds;		/* their names, as the library names them */
 	/* reference decode of the words of one command (nw words) */
 	unsigned int (*decode)(const uint64_t *w, unsigned int nw, const struct iommufmt_inv_cfg *cfg,

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Compile-time layout of every abi.h struct: sizes and field offsets, identical on every ABI. */
-/* Compiled natively (test-layout) and with -m32 / -m64 (check-headers.sh). */
+/* Compile-time layout of every abi.h struct and the pointer-holding API structs, identical on every ABI. */
+/* Compiled natively (test-layout) and for i386, x86_64, armv7 and s390x (check-headers.sh). */
 #include <stddef.h>
 #include <iommufmt/abi.h>
+#include <iommufmt/iommufmt.h>
 
 #define LAYOUT_SIZE(s, n)	_Static_assert(sizeof(struct s) == (n), "sizeof " #s)
 #define LAYOUT_OFF(s, f, n)	_Static_assert(offsetof(struct s, f) == (n), #s "." #f)
@@ -367,3 +368,21 @@ LAYOUT_OFF(iommufmt_iova_ranges, num_iovas, 8);
 LAYOUT_OFF(iommufmt_iova_ranges, __reserved, 12);
 LAYOUT_OFF(iommufmt_iova_ranges, allowed_iovas, 16);
 LAYOUT_OFF(iommufmt_iova_ranges, out_iova_alignment, 24);
+
+/*
+ * Library-API structs that hold a pointer next to __u64 fields (iommufmt.h,
+ * IOMMUFMT_PTR32): one size everywhere, no hole on any ABI, the pointer in
+ * its own 8-byte slot.
+ */
+LAYOUT_SIZE(iommufmt_gmem_region, 32);
+LAYOUT_OFF(iommufmt_gmem_region, gpa, 0);
+LAYOUT_OFF(iommufmt_gmem_region, size, 8);
+LAYOUT_OFF(iommufmt_gmem_region, host, 16);
+LAYOUT_OFF(iommufmt_gmem_region, flags, 16 + sizeof(void *));
+LAYOUT_OFF(iommufmt_gmem_region, __reserved, 20 + sizeof(void *));
+
+LAYOUT_SIZE(iommufmt_pgtable_arena, 32);
+LAYOUT_OFF(iommufmt_pgtable_arena, gpa, 0);
+LAYOUT_OFF(iommufmt_pgtable_arena, size, 8);
+LAYOUT_OFF(iommufmt_pgtable_arena, used, 16);
+LAYOUT_OFF(iommufmt_pgtable_arena, host, 24);

@@ -573,8 +573,7 @@ static int fuzz_walk_cb(void *opaque, const struct iommufmt_xlate *rec)
 	if (rec->fault)
 		return 0;
 	ck_assert_int_eq(iommufmt_translate(&fw->t->pt, &fw->t->gmem, rec->iova, 0, &x), 0);
-	/* a leaf repeated in several entries that disagree is reported entry by entry */
-	ck_assert_msg(!x.fault && x.pa == rec->pa && x.page_size >= rec->page_size &&
+	ck_assert_msg(!x.fault && x.pa == rec->pa && x.page_size == rec->page_size &&
 		      x.perm == rec->perm && x.pte == rec->pte,
 		      "seed %llu: walk leaf 0x%llx (pa 0x%llx size 0x%llx) translates to fault %u "
 		      "pa 0x%llx size 0x%llx", HX(fw->t->seed), HX(rec->iova), HX(rec->pa),

@@ -154,8 +154,10 @@ START_TEST(test_smmuv3_ste)
 	ck_assert_uint_eq(o.data_type, 2);
 	ck_assert_uint_eq(o.data_len, 16);
 	ck_assert_uint_eq(o.hwpt_flags, 0);
+	/* ste[] is __aligned_le64: little-endian on every host, the STE's own bytes. */
 	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 0), bt_word(&b, 0));
 	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 8), bt_word(&b, 1));
+	ck_assert(!memcmp(o.data, b.payload, 16));
 	ck_assert_uint_eq(((const uint8_t *)o.data)[0] & 0xf, 0xb);	/* V | Cfg 0b101 */
 	memset(payload, 0, sizeof(payload));
 	ck_assert_int_eq(iommufmt_bind_from_iommufd(h, &o, &back, sizeof(back), payload,
@@ -220,11 +222,11 @@ START_TEST(test_amd_guest)
 	ck_assert_int_eq(iommufmt_bind_pasid_table_to_iommufd(h, &b.pt, &o, &d), 0);
 	ck_assert_uint_eq(o.data_type, 3);
 	ck_assert_uint_eq(o.data_len, 32);
-	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 0),
-			  bt_word(&b, 0) & ~(B(1) | B(61) | B(62)));
-	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 8), bt_word(&b, 1));
-	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 16), 0);
-	ck_assert_uint_eq(bt_le64((const uint8_t *)o.data + 24), 0);
+	/* dte[] is __aligned_u64, host order (the kernel applies FIELD_GET to it directly). */
+	ck_assert_uint_eq(at64(&o, 0), bt_word(&b, 0) & ~(B(1) | B(61) | B(62)));
+	ck_assert_uint_eq(at64(&o, 8), bt_word(&b, 1));
+	ck_assert_uint_eq(at64(&o, 16), 0);
+	ck_assert_uint_eq(at64(&o, 24), 0);
 	ck_assert_int_eq(iommufmt_bind_from_iommufd(h, &o, &back, sizeof(back), payload,
 						    sizeof(payload), &d),
 			 IOMMUFMT_BIND_KIND_PASID_TABLE);
@@ -232,6 +234,9 @@ START_TEST(test_amd_guest)
 	ck_assert_uint_eq(back.format, IOMMUFMT_PASIDT_AMD_GCR3_2L);
 	ck_assert_uint_eq(back.pasid_bits, 16);
 	ck_assert_uint_eq(back.config, IOMMUFMT_BIND_CONFIG_TRANSLATE);
+	/* and the payload is the native DTE again: little-endian words with the same values */
+	for (unsigned int i = 0; i < 4; i++)
+		ck_assert_uint_eq(bt_le64(&payload[i]), at64(&o, 8 * i));
 	/* Too small outputs: -EMSGSIZE, nothing written. */
 	memset(payload, 0x33, sizeof(payload));
 	ck_assert_int_eq(iommufmt_bind_from_iommufd(h, &o, &back, sizeof(back), payload, 16, &d),

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Host decode, hw_info chains, payload length rules, argsz sweeps, cross-model binds, unbind and negotiation. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -216,35 +217,58 @@ START_TEST(test_host_new_rejects)
 }
 END_TEST
 
-/* Impossible registers per model. */
+/* Set the bits @mask of the host-order field (@size bytes at @off) of a raw register struct. */
+static void set_reg_bits(void *raw, size_t off, unsigned int size, uint64_t mask, uint64_t v)
+{
+	unsigned char *p = (unsigned char *)raw + off;
+
+	if (size == 8) {
+		uint64_t x;
+
+		memcpy(&x, p, 8);
+		x = (x & ~mask) | (v & mask);
+		memcpy(p, &x, 8);
+	} else if (size == 4) {
+		uint32_t x;
+
+		memcpy(&x, p, 4);
+		x = (uint32_t)((x & ~mask) | (v & mask));
+		memcpy(p, &x, 4);
+	} else {
+		*p = (unsigned char)((*p & ~mask) | (v & mask));
+	}
+}
+
+/* Offset and size of field f of struct iommufmt_hw_info_s. */
+#define HWF(s, f) offsetof(struct iommufmt_hw_info_##s, f), \
+		  sizeof(((struct iommufmt_hw_info_##s *)0)->f)
+
+/* Impossible registers per model (the raw structs hold host-order fields, as iommufd's). */
 START_TEST(test_host_bad_regs)
 {
 	static const struct {
 		enum bt_model m;
-		unsigned int word;	/* 32-bit word of the raw struct */
-		uint32_t value;
+		size_t off;		/* the field: byte offset and size */
+		unsigned int size;
+		uint64_t mask;		/* the bits replaced */
+		uint64_t value;
 		const char *field;
 	} bad[] = {
-		{ BT_INTEL, 2, 0, "cap_reg" },			/* cap_reg low = 0, high below */
-		{ BT_SMMU, 2, 0x4, "idr0" },			/* IDR0: neither S1P nor S2P */
-		{ BT_SMMU, 7, 0x5, "idr5" },			/* IDR5: no granule */
-		{ BT_SMMU, 2, 0x3 | (1u << 2), "idr0.ttf" },	/* AArch32 tables only */
-		{ BT_AMD, 0, 3u << 10, "efr.hats" },		/* HATS 3 */
-		{ BT_S390, 1, 0, "s390.dt_mask" },		/* no table type */
+		{ BT_INTEL, HWF(vtd, cap_reg), ~UINT64_C(0), 0, "cap_reg" },
+		{ BT_SMMU, HWF(arm_smmuv3, idr[0]), 0xffffffff, 0x4, "idr0" },	/* neither S1P nor S2P */
+		{ BT_SMMU, HWF(arm_smmuv3, idr[5]), 0xffffffff, 0x5, "idr5" },	/* no granule */
+		{ BT_SMMU, HWF(arm_smmuv3, idr[0]), 0xffffffff, 0x3 | (1u << 2), "idr0.ttf" }, /* AArch32 */
+		{ BT_AMD, HWF(amd, efr), 0xffffffff, 3u << 10, "efr.hats" },	/* low half: HATS 3 */
+		{ BT_S390, HWF(s390, dt_mask), 0xff, 0, "s390.dt_mask" },	/* no table type */
 	};
 	for (unsigned int i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct bt_regs r;
 		struct iommufmt_hw_regs hr;
 		struct iommufmt_host *h = NULL;
 		struct iommufmt_diag d;
-		uint32_t w[16];
 
 		bt_example_regs(bad[i].m, &r);
-		memcpy(w, r.raw, sizeof(w));
-		w[bad[i].word] = bad[i].value;
-		if (bad[i].m == BT_INTEL)
-			w[3] = 0;
-		memcpy(r.raw, w, sizeof(w));
+		set_reg_bits(r.raw, bad[i].off, bad[i].size, bad[i].mask, bad[i].value);
 		hr = regs_of(bad[i].m, &r);
 		iommufmt_diag_init(&d);
 		ck_assert_int_eq(iommufmt_host_new(&hr, &h, &d), -EINVAL);

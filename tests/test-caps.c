@@ -166,7 +166,7 @@ END_TEST
 /* One defect at a time, each with its own diagnostic. */
 enum mangle { M_LOOP_SELF, M_LOOP_BACK, M_BACKWARDS_FIRST, M_OUTSIDE, M_PAST_ARGSZ,
 	      M_MISALIGNED, M_OVERLAP_HDR, M_OVERLAP_BODY, M_TRUNC_HDR, M_TRUNC_BODY,
-	      M_IN_HEADER, M_VERSION0, M_COUNT_HUGE, M_NR };
+	      M_IN_HEADER, M_VERSION0, M_COUNT_HUGE, M_COUNT_MAX, M_RESV_WRAP, M_NR };
 
 struct hostile {
 	enum mangle m;
@@ -187,7 +187,12 @@ static const struct hostile hostile[] = {
 	{ M_TRUNC_BODY, "body cut by the buffer end", IOMMUFMT_DIAG_CAP_TRUNCATED },
 	{ M_IN_HEADER, "cap_offset inside the info struct", IOMMUFMT_DIAG_CAP_IN_HEADER },
 	{ M_VERSION0, "version 0", IOMMUFMT_DIAG_CAP_VERSION },
+	/* 16 + 2^28 * 16 is 16 in a 32-bit size_t */
 	{ M_COUNT_HUGE, "nr_iovas far past the buffer", IOMMUFMT_DIAG_CAP_OVERLAP },
+	/* 16 + (2^32 - 1) * 16 is 0 in a 32-bit size_t */
+	{ M_COUNT_MAX, "nr_iovas 0xffffffff", IOMMUFMT_DIAG_CAP_OVERLAP },
+	/* 16 + 2^29 * 24 is 16 in a 32-bit size_t; the last entry, so cut by the end */
+	{ M_RESV_WRAP, "nr_regions far past the buffer", IOMMUFMT_DIAG_CAP_TRUNCATED },
 };
 
 static void set_next(unsigned char *buf, __u32 at, __u32 next)
@@ -228,6 +233,8 @@ START_TEST(test_hostile)
 	case M_IN_HEADER: off = 8; break;
 	case M_VERSION0: buf[c0 + 2] = 0; buf[c0 + 3] = 0; break;
 	case M_COUNT_HUGE: { __u32 big = 0x10000000; memcpy(buf + c0 + 8, &big, 4); } break;
+	case M_COUNT_MAX: { __u32 big = 0xffffffff; memcpy(buf + c0 + 8, &big, 4); } break;
+	case M_RESV_WRAP: { __u32 big = 0x20000000; memcpy(buf + c2 + 8, &big, 4); } break;
 	default: ck_abort();
 	}
 	iommufmt_diag_init(&d);
@@ -263,6 +270,114 @@ START_TEST(test_random_chains_terminate)
 			steps++;
 		ck_assert_int_le(steps, (int)(sizeof(buf) / 8));
 	}
+}
+END_TEST
+
+/*
+ * A counted capability whose count times the element size exceeds the
+ * buffer: refused by the chain check, the iterator, find and the typed
+ * reader. The counts are those whose byte size wraps a 32-bit size_t to a
+ * size the 64-byte entry holds (16 + 2^28 * 16 = 2^32 + 16, ...), so on a
+ * 32-bit host this is the wrap-around check and on a 64-bit host the plain
+ * size check; count 2 fits and is the control.
+ */
+START_TEST(test_count_times_size)
+{
+	static const struct {
+		__u16 id;
+		__u32 nr;
+		int fits;
+	} cases[] = {
+		{ IOMMUFMT_CAP_IOVA_RANGES, 2, 1 },
+		{ IOMMUFMT_CAP_IOVA_RANGES, 0x10000000, 0 },	/* 32-bit: 16 */
+		{ IOMMUFMT_CAP_IOVA_RANGES, 0x10000001, 0 },	/* 32-bit: 32 */
+		{ IOMMUFMT_CAP_IOVA_RANGES, 0xffffffff, 0 },	/* 32-bit: 0 */
+		{ IOMMUFMT_CAP_RESV_REGIONS, 2, 1 },
+		{ IOMMUFMT_CAP_RESV_REGIONS, 0x20000000, 0 },	/* 32-bit: 16 */
+		{ IOMMUFMT_CAP_RESV_REGIONS, 0xaaaaaaab, 0 },	/* 32-bit: 24 */
+		{ IOMMUFMT_CAP_RESV_REGIONS, 0xffffffff, 0 },
+	};
+
+	for (unsigned int i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct iommufmt_caps *c = iommufmt_caps_new();
+		struct iommufmt_hw_info info;
+		struct iommufmt_cap_iter it;
+		struct iommufmt_iova_range ro[2];
+		struct iommufmt_resv_region rr[2];
+		const struct iommufmt_cap_header *cap = NULL;
+		size_t elem = cases[i].id == IOMMUFMT_CAP_IOVA_RANGES ? sizeof(ro[0]) : sizeof(rr[0]);
+		unsigned char body[8 + 48], buf[INFO_SZ + 64];
+		struct iommufmt_diag d;
+		size_t clen = 0;
+		__u32 n = 2;
+		int r;
+
+		memset(body, 0, sizeof(body));
+		memcpy(body, &cases[i].nr, sizeof(cases[i].nr));
+		for (unsigned int k = 0; k < 2; k++) {	/* two valid elements: {0, 0}, {1, 1} */
+			__u64 v = k;
+
+			memcpy(body + 8 + k * elem, &v, 8);
+			memcpy(body + 8 + k * elem + 8, &v, 8);
+		}
+		memset(&info, 0, sizeof(info));
+		ck_assert_int_eq(iommufmt_caps_add(c, cases[i].id, 1, body, sizeof(body)), 0);
+		ck_assert_int_eq(iommufmt_caps_emit(c, buf, sizeof(buf), &info, sizeof(info), CAPOFF,
+						    IOMMUFMT_HW_INFO_FLAGS_CAPS), 0);
+		iommufmt_caps_free(c);
+		ck_assert_uint_eq(cap_off(buf), INFO_SZ);
+		iommufmt_diag_init(&d);
+		r = iommufmt_caps_check(buf, sizeof(buf), INFO_SZ, INFO_SZ, &d);
+		if (cases[i].fits) {
+			ck_assert_int_eq(r, 1);
+			ck_assert_int_eq(iommufmt_caps_find(buf, sizeof(buf), INFO_SZ, INFO_SZ,
+							    cases[i].id, &cap, &clen, &d), 0);
+			r = cases[i].id == IOMMUFMT_CAP_IOVA_RANGES ?
+			    iommufmt_cap_iova_ranges_read(cap, clen, ro, &n, &d) :
+			    iommufmt_cap_resv_regions_read(cap, clen, rr, &n, &d);
+			ck_assert_msg(r == 0, "case %u: read %d (%s)", i, r, d.text);
+			ck_assert_uint_eq(n, 2);
+			continue;
+		}
+		ck_assert_msg(r == -EINVAL, "case %u: id %u count 0x%x accepted (%d)", i,
+			      cases[i].id, cases[i].nr, r);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_CAP_TRUNCATED);
+		ck_assert_uint_eq(d.value, 64);		/* available */
+		ck_assert(d.limit > d.value);		/* needed */
+		ck_assert_int_eq(iommufmt_caps_iter_init(&it, buf, sizeof(buf), INFO_SZ, INFO_SZ), 0);
+		ck_assert_int_eq(iommufmt_caps_iter_next(&it, &cap, &clen, NULL), -EINVAL);
+		ck_assert_int_eq(iommufmt_caps_find(buf, sizeof(buf), INFO_SZ, INFO_SZ, cases[i].id,
+						    &cap, &clen, NULL), -EINVAL);
+		/* The typed reader checks by itself, given the entry without the chain. */
+		cap = (const struct iommufmt_cap_header *)(const void *)(buf + INFO_SZ);
+		r = cases[i].id == IOMMUFMT_CAP_IOVA_RANGES ?
+		    iommufmt_cap_iova_ranges_read(cap, 64, ro, &n, &d) :
+		    iommufmt_cap_resv_regions_read(cap, 64, rr, &n, &d);
+		ck_assert_int_eq(r, -EINVAL);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_CAP_TRUNCATED);
+		ck_assert_uint_eq(n, 2);	/* untouched */
+	}
+}
+END_TEST
+
+/* Readers and the builder with missing pointers: -EINVAL, no pointer arithmetic on NULL. */
+START_TEST(test_null_args)
+{
+	struct iommufmt_diag d;
+	__u32 n = 4;
+
+	iommufmt_diag_init(&d);
+	ck_assert_int_eq(iommufmt_cap_iova_ranges_read(NULL, 64, NULL, &n, &d), -EINVAL);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_CAP_TRUNCATED);
+	ck_assert_int_eq(iommufmt_cap_resv_regions_read(NULL, 0, NULL, &n, &d), -EINVAL);
+	ck_assert_uint_eq(n, 4);
+	ck_assert_int_eq(iommufmt_caps_check(NULL, 0, INFO_SZ, 0, &d), 0);
+	ck_assert_int_eq(iommufmt_caps_check(NULL, 0, INFO_SZ, INFO_SZ, &d), -EINVAL);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_CAP_OUT_OF_BOUNDS);
+	ck_assert_int_eq(iommufmt_caps_check(NULL, 8, INFO_SZ, INFO_SZ, &d), -EINVAL);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_NULL_ARG);
+	ck_assert_int_eq(iommufmt_caps_add_iova_ranges(NULL, NULL, 0, &d), -EINVAL);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_NULL_ARG);
 }
 END_TEST
 
@@ -322,6 +437,8 @@ static Suite *caps_suite(void)
 	tcase_add_test(tc, test_too_small_every_size);
 	tcase_add_loop_test(tc, test_hostile, 0, (int)(sizeof(hostile) / sizeof(hostile[0])));
 	tcase_add_test(tc, test_random_chains_terminate);
+	tcase_add_test(tc, test_count_times_size);
+	tcase_add_test(tc, test_null_args);
 	tcase_add_test(tc, test_builder_rejects);
 	tcase_add_test(tc, test_foreign_sizer);
 	suite_add_tcase(s, tc);

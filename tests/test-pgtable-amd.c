@@ -84,6 +84,22 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 			harness_ref_fault(o, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT, lvl, e);
 			return;
 		}
+		if (nl == 7) {
+			/* every entry the page covers must repeat this one, but for A and D */
+			uint64_t count = 1ULL << (size_log2 - shift), first = idx & ~(count - 1), r;
+
+			for (uint64_t j = 0; j < count; j++) {
+				if (!harness_ref_le64(gmem, table + (first + j) * 8, &r)) {
+					harness_ref_fault(o, IOMMUFMT_FAULT_TABLE_READ, lvl, 0);
+					return;
+				}
+				for (unsigned bit = 0; bit < 64; bit++)
+					if (bit != 5 && bit != 6 && ref_bit(r, bit) != ref_bit(e, bit)) {
+						harness_ref_fault(o, IOMMUFMT_FAULT_BAD_LEVEL, lvl, e);
+						return;
+					}
+			}
+		}
 		ir &= ref_bit(e, 61);
 		iw &= ref_bit(e, 62);
 		if ((access & (R | X) && !ir) || ((access & W) && !iw)) {
@@ -275,6 +291,13 @@ START_TEST(test_next_level_not_descending)
 }
 END_TEST
 
+/* Store @v in the @n entries from GPA @gpa: one size-encoded page's replicas. */
+static void put_group(struct harness_table *t, uint64_t gpa, unsigned n, uint64_t v)
+{
+	for (unsigned i = 0; i < n; i++)
+		harness_put_le64(t, gpa + 8 * (uint64_t)i, v);
+}
+
 START_TEST(test_size_encoded_pages)
 {
 	struct harness_table t;
@@ -314,8 +337,8 @@ START_TEST(test_size_encoded_pages)
 		harness_check_walk(&t, &(struct test_rng){ 3 });
 	}
 	/* encoded sizes that do not fit the level */
-	/* 8 KiB: fine */
-	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);
+	/* 8 KiB: fine, in both of its entries */
+	put_group(&t, gpa, 2, 0x6000000000000001ULL | (7ULL << 9) | 0x48000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x2000);
@@ -323,22 +346,23 @@ START_TEST(test_size_encoded_pages)
 	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-	/* 1 MiB: the largest */
-	harness_put_le64(&t, gpa, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);
+	/* 1 MiB: the largest, in all 256 entries of the table it covers */
+	put_group(&t, gpa & ~0xfffULL, 256, 0x6000000000000001ULL | (7ULL << 9) | 0x7f000ULL);
 	harness_check_one(&t, ref_amd, 0x10000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x100000);
 	/* at level 2, sizes must lie strictly between 2 MiB and 1 GiB */
 	{
 		uint64_t g2 = entry_gpa(&t, 0x10000, 2), keep = harness_get_le64(&t, g2);
+		uint64_t keep1 = harness_get_le64(&t, g2 + 8);
 
 		/* 2 MiB */
 		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		ck_assert_uint_eq(x.level, 2);
-		/* 4 MiB */
-		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);
+		/* 4 MiB, in both of its entries */
+		put_group(&t, g2, 2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.page_size, 0x400000);
@@ -347,6 +371,7 @@ START_TEST(test_size_encoded_pages)
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
 		harness_put_le64(&t, g2, keep);
+		harness_put_le64(&t, g2 + 8, keep1);
 	}
 	/* builder: the largest page the alignment allows, up to 256 GiB in 3 levels */
 	ck_assert_uint_eq(t.pt.pgsize_bitmap, 0x7ffffff000ULL);
@@ -355,6 +380,146 @@ START_TEST(test_size_encoded_pages)
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x4000000000ULL);
 	ck_assert_uint_eq(x.level, 3);
+	harness_table_fini(&t);
+}
+END_TEST
+
+/*
+ * Walk [@lo, @hi] of @t over @gmem with fault records and check each record
+ * against translation at its address (fault, level, pte, fault_addr; pa,
+ * page_size and perm of leaves; page_size of faults below a table's end).
+ * Returns the records in @c.
+ */
+static void walk_vs_translate(struct harness_table *t, const struct iommufmt_gmem *gmem,
+			      uint64_t lo, uint64_t hi, struct harness_collect *c)
+{
+	c->n = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&t->pt, gmem, lo, hi, IOMMUFMT_WALK_FAULTS,
+					     harness_collect_cb, c), 0);
+	for (size_t i = 0; i < c->n; i++) {
+		const struct iommufmt_xlate *rec = &c->recs[i];
+		struct iommufmt_xlate x;
+
+		ck_assert_int_eq(iommufmt_translate(&t->pt, gmem, rec->iova, 0, &x), 0);
+		ck_assert_msg(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte &&
+			      x.fault_addr == rec->fault_addr && x.page_size == rec->page_size &&
+			      x.pa == rec->pa && x.perm == rec->perm,
+			      "record %zu at 0x%llx: walk fault %u size 0x%llx pte 0x%llx, translate "
+			      "fault %u size 0x%llx pte 0x%llx", i, HX(rec->iova), rec->fault,
+			      HX(rec->page_size), HX(rec->pte), x.fault, HX(x.page_size), HX(x.pte));
+	}
+}
+
+/*
+ * NextLevel-7 replicas that disagree make the group malformed (amd_v1.c):
+ * translation and range walks give BAD_LEVEL for each of its entries alike.
+ * Before, translation gave the indexed replica's 8 MiB page while the walk
+ * split the group into 2 MiB pieces. A consistent group (A/D aside) stays
+ * one page, in both.
+ */
+START_TEST(test_disagreeing_group)
+{
+	const uint64_t iova = 0x40000000, mb2 = 0x200000, bad_pte = 0x28000000003fffffULL;
+	struct harness_table t;
+	struct iommufmt_pgtable_cfg c = amdcfg(3, IOMMUFMT_PGTABLE_F_AD, 0);
+	struct harness_collect rc = { 0 };
+	struct iommufmt_xlate x, xs[4];
+	struct iommufmt_gmem_region reg;
+	struct iommufmt_gmem cut;
+	uint64_t g2, good, e[4];
+	__u64 iovas[4], bm[32];
+
+	harness_table_init(&t, &c, 0x100000, 1 << 20, 12);
+	/* consistent: an 8 MiB page is four equal level-2 entries; D in one of them */
+	ck_assert_int_eq(harness_map_one(&t, iova, 0x800000, 0x800000, R), 0);
+	g2 = entry_gpa(&t, iova, 2);
+	ck_assert_uint_eq(g2 & 0xfff, 0);
+	good = harness_get_le64(&t, g2);
+	ck_assert_uint_eq(good >> 9 & 7, 7);
+	for (int i = 1; i < 4; i++)
+		ck_assert_uint_eq(harness_get_le64(&t, g2 + 8 * (uint64_t)i), good);
+	harness_put_le64(&t, g2 + 16, good | 0x60);
+	for (uint64_t off = 0; off < 0x800000; off += 0x1fff01) {
+		harness_check_one(&t, ref_amd, iova + off, R, &x);
+		ck_assert_uint_eq(x.fault, 0);
+		ck_assert_uint_eq(x.page_size, 0x800000);
+		ck_assert_uint_eq(x.pa, 0x800000 + off);
+	}
+	harness_check_walk(&t, &(struct test_rng){ 12 });
+	walk_vs_translate(&t, &t.gmem, 0, ~0ULL, &rc);
+	ck_assert_uint_eq(rc.n, 1);
+	ck_assert_uint_eq(rc.recs[0].page_size, 0x800000);
+	ck_assert_uint_eq(rc.recs[0].pte, good);
+
+	/* disagreeing: replica 0 encodes another 8 MiB page (issue 10's entry) */
+	harness_put_le64(&t, g2 + 16, good);
+	harness_put_le64(&t, g2, bad_pte);
+	for (int i = 0; i < 4; i++) {
+		e[i] = harness_get_le64(&t, g2 + 8 * (uint64_t)i);
+		iovas[i] = iova + (uint64_t)i * mb2 + 0x1234;
+		harness_check_one(&t, ref_amd, iovas[i], R, &x);
+		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
+		ck_assert_uint_eq(x.level, 2);
+		ck_assert_uint_eq(x.pte, e[i]);
+		ck_assert_uint_eq(x.page_size, mb2);
+	}
+	ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, iovas, 4, R, xs), 0);
+	for (int i = 0; i < 4; i++) {
+		ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, iovas[i], R, &x), 0);
+		ck_assert_int_eq(memcmp(&x, &xs[i], sizeof(x)), 0);
+	}
+	/* no leaf in the group; with fault records, one per entry, as translation says */
+	walk_vs_translate(&t, &t.gmem, 0, ~0ULL, &rc);
+	ck_assert_uint_eq(rc.n, 4);
+	for (int i = 0; i < 4; i++) {
+		ck_assert_uint_eq(rc.recs[i].iova, iova + (uint64_t)i * mb2);
+		ck_assert_uint_eq(rc.recs[i].fault, IOMMUFMT_FAULT_BAD_LEVEL);
+	}
+	rc.n = 0;
+	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &rc),
+			 0);
+	ck_assert_uint_eq(rc.n, 0);
+	/* a walk starting inside the group */
+	walk_vs_translate(&t, &t.gmem, iova + 3 * (mb2 / 2), iova + 5 * (mb2 / 2), &rc);
+	ck_assert_uint_eq(rc.n, 2);
+	ck_assert_uint_eq(rc.recs[0].iova, iova + mb2);
+	/* dirty bits still count, over the page each dirty replica encodes */
+	harness_put_le64(&t, g2 + 16, good | 0x40);
+	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, iova, iova + 0x7fffff,
+						IOMMUFMT_DIRTY_CLEAR, bm, 2048), 0);
+	for (int i = 0; i < 32; i++)
+		ck_assert_uint_eq(bm[i], ~0ULL);
+	ck_assert_uint_eq(harness_get_le64(&t, g2 + 16), good);
+	ck_assert_uint_eq(harness_get_le64(&t, g2), bad_pte & ~0x40ULL);
+	/* a replica missing: the others are malformed, the missing one not present */
+	harness_put_le64(&t, g2, good);
+	harness_put_le64(&t, g2 + 24, 0);
+	for (int i = 0; i < 4; i++) {
+		harness_check_one(&t, ref_amd, iovas[i], R, &x);
+		ck_assert_uint_eq(x.fault, i < 3 ? IOMMUFMT_FAULT_BAD_LEVEL
+						 : IOMMUFMT_FAULT_NOT_PRESENT);
+	}
+	walk_vs_translate(&t, &t.gmem, 0, ~0ULL, &rc);
+	ck_assert_uint_eq(rc.n, 3);
+	/* a replica that cannot be read: TABLE_READ at it, from either */
+	harness_put_le64(&t, g2 + 24, good);
+	reg = t.region;
+	reg.size = g2 + 16 - reg.gpa;
+	cut = t.gmem;
+	cut.regions = &reg;
+	for (int i = 0; i < 2; i++) {
+		struct iommufmt_xlate r;
+
+		ck_assert_int_eq(iommufmt_translate(&t.pt, &cut, iovas[i], R, &x), 0);
+		ref_amd(&t.cfg, &cut, iovas[i], R, &r);
+		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
+		ck_assert_uint_eq(r.fault, IOMMUFMT_FAULT_TABLE_READ);
+		ck_assert_uint_eq(x.level, 2);
+		ck_assert_uint_eq(x.fault_addr, g2 + 16);
+	}
+	walk_vs_translate(&t, &cut, iova, iova + 2 * mb2 - 1, &rc);
+	ck_assert_uint_eq(rc.n, 2);
+	free(rc.recs);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -471,6 +636,7 @@ static Suite *amd_suite(void)
 	tcase_add_test(tc, test_skipped_levels);
 	tcase_add_test(tc, test_next_level_not_descending);
 	tcase_add_test(tc, test_size_encoded_pages);
+	tcase_add_test(tc, test_disagreeing_group);
 	tcase_add_test(tc, test_reserved_and_perm);
 	tcase_add_test(tc, test_prepare);
 	return s;

@@ -774,7 +774,8 @@ START_TEST(test_geometry)
 
 	for (size_t i = 0; i < sizeof(geo) / sizeof(geo[0]); i++) {
 		struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
-		struct iommufmt_pgtable_arena a = { 0x100000000ull, 8 << 20, harness_mem(), 0 };
+		struct iommufmt_pgtable_arena a = { .gpa = 0x100000000ull, .size = 8 << 20,
+						 .host = harness_mem() };
 		struct iommufmt_pgtable pt;
 
 		cfg.format = geo[i].s2 ? IOMMUFMT_PGTABLE_ARM_LPAE_S2 : IOMMUFMT_PGTABLE_ARM_LPAE_S1;
@@ -1219,12 +1220,94 @@ START_TEST(test_harness)
 	/* hostile random tables need the root inside the 64 KiB fuzz arena */
 	{
 		static unsigned char probe_mem[1 << 16];
-		struct iommufmt_pgtable_arena probe = { 1u << 24, sizeof(probe_mem), probe_mem, 0 };
+		struct iommufmt_pgtable_arena probe = { .gpa = 1u << 24, .size = sizeof(probe_mem),
+							 .host = probe_mem };
 		struct iommufmt_pgtable_cfg c2 = cfg;
 
 		if (iommufmt_pgtable_alloc_root(&c2, &probe, NULL) == 0)
 			harness_fuzz(&cfg, harness_ref, 0x88000 + (uint64_t)_i, 20);
 	}
+}
+END_TEST
+
+/*
+ * A block may replace a table whose subtree is empty; the scan of that
+ * subtree is bounded by the arena's tables. 512 level-2 entries that all
+ * point at one empty level-3 table are 513 table visits in 4 tables of
+ * arena: the block is refused (-EEXIST, nothing changed), where the
+ * unbounded scan read every alias and accepted it. 512 distinct empty
+ * level-3 tables are within the budget: the block replaces them.
+ */
+START_TEST(test_builder_aliased_subtree)
+{
+	static struct harness_world w;
+	const uint64_t blk = idx4k(0, 1, 0, 0);
+	uint64_t a = s1_4k.arena_gpa, l2, l3, root;
+	struct iommufmt_diag d;
+	struct iommufmt_xlate x;
+
+	world_setup(&w, &s1_4k);
+	root = w.pt.cfg.root;
+	iommufmt_diag_init(&d);
+	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, blk, 0x5000, 0x1000,
+					      IOMMUFMT_ACCESS_READ, &d), 0);
+	ck_assert_int_eq(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, blk, 0x1000, &d), 0);
+	l2 = entry_gpa(&w, blk, 2) & ~0xfffull;
+	l3 = entry_gpa(&w, blk, 3) & ~0xfffull;
+	ck_assert_uint_eq(w.env.arena.used, 0x4000);
+	for (unsigned i = 0; i < 512; i++)
+		put_le(a, l2 + 8 * i, l3 | 3);
+	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, blk, 0x40000000, 0x40000000,
+					      IOMMUFMT_ACCESS_READ, &d), -EEXIST);
+	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_EXISTS);
+	ck_assert_uint_eq(get_le(a, entry_gpa(&w, blk, 1)), l2 | 3);
+	/* distinct empty tables: 513 visits in 516 tables of arena */
+	for (unsigned i = 0; i < 512; i++) {
+		uint64_t t = a + w.env.arena.used;
+
+		w.env.arena.used += 0x1000;
+		put_le(a, l2 + 8 * i, t | 3);
+	}
+	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, blk, 0x40000000, 0x40000000,
+					      IOMMUFMT_ACCESS_READ, &d), 0);
+	iommufmt_translate(&w.pt, &w.env.gmem, blk + 0x123456, IOMMUFMT_ACCESS_READ, &x);
+	ck_assert_uint_eq(x.fault, 0);
+	ck_assert_uint_eq(x.page_size, 0x40000000);
+	ck_assert_uint_eq(root, w.pt.cfg.root);
+}
+END_TEST
+
+/*
+ * The walk budget counts granule-sized tables: 64 leaf tables the builder
+ * packed in the arena are all walked, and unmapped, within guest memory
+ * that holds nothing else (unmap walks the arena's used part).
+ */
+START_TEST(test_dense_tables)
+{
+	static struct harness_world w;
+	const struct conf *c = &confs[_i];
+	const unsigned n = 64, g = c->g;
+	const uint64_t span = 1ull << (g + g - 3);	/* input span of one leaf table */
+	struct harness_collect rc = { 0 };
+	struct iommufmt_gmem_region reg;
+	struct iommufmt_gmem gm;
+	struct iommufmt_diag d;
+
+	world_setup(&w, c);
+	iommufmt_diag_init(&d);
+	for (unsigned i = 0; i < n; i++)
+		ck_assert_msg(iommufmt_pgtable_map(&w.pt, &w.env.arena, i * span,
+						   0x1000000ull + ((uint64_t)i << g), 1ull << g,
+						   IOMMUFMT_ACCESS_READ, &d) == 0, "%s: map %u: %s",
+			      c->name, i, d.text);
+	reg = (struct iommufmt_gmem_region){ .gpa = w.env.arena.gpa, .size = w.env.arena.used,
+					     .host = harness_mem() };
+	gm = (struct iommufmt_gmem){ .regions = &reg, .nr_regions = 1 };
+	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &gm, 0, ~0ull, 0, harness_collect_cb, &rc), 0);
+	ck_assert_uint_eq(rc.n, n);
+	ck_assert_msg(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0, n * span, &d) == 0,
+		      "%s: unmap: %s", c->name, d.text);
+	free(rc.recs);
 }
 END_TEST
 
@@ -1251,6 +1334,8 @@ static Suite *arm_suite(void)
 	tc = harness_tcase(s, "builders");
 	tcase_add_test(tc, test_builders);
 	tcase_add_test(tc, test_dirty);
+	tcase_add_loop_test(tc, test_dense_tables, 0, (int)(sizeof(confs) / sizeof(confs[0])));
+	tcase_add_test(tc, test_builder_aliased_subtree);
 	return s;
 }
 

@@ -51,7 +51,7 @@ static int stage_init(struct stage *s, const struct iommufmt_pgtable_cfg *cfg, u
 
 	memset(s, 0, sizeof(*s));
 	s->cfg = *cfg;
-	s->arena = (struct iommufmt_pgtable_arena){ gpa, ARENA_SIZE, host, 0 };
+	s->arena = (struct iommufmt_pgtable_arena){ .gpa = gpa, .size = ARENA_SIZE, .host = host };
 	iommufmt_diag_init(&d);
 	r = iommufmt_pgtable_alloc_root(&s->cfg, &s->arena, &d);
 	if (r)

@@ -606,6 +606,89 @@ START_TEST(test_walk_hostile)
 }
 END_TEST
 
+/*
+ * The walk budget counts 2 KiB page tables: a legal segment table whose
+ * entries point at page tables packed back to back, in guest memory that
+ * holds nothing else, is walked whole (the 4 KiB-per-visit budget stopped
+ * with -ELOOP after 71 of 100 such page tables).
+ */
+START_TEST(test_walk_dense_page_tables)
+{
+	static const unsigned counts[] = { 100, 2048 };
+	const unsigned n = counts[_i];
+	const uint64_t size = 0x4000 + (uint64_t)n * 0x800;
+	struct harness_env e;
+	struct iommufmt_pgtable_cfg cfg;
+	struct iommufmt_pgtable pt;
+	struct harness_collect c = { 0 };
+	struct iommufmt_xlate x;
+
+	harness_env_init(&e, ARENA_GPA, (size_t)size);
+	cfg_from_conf(&cfg, &confs[6]);	/* sx: the segment table is the root */
+	cfg.root = ARENA_GPA;
+	ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
+	for (unsigned i = 0; i < 2048; i++)
+		put_be(&e, ARENA_GPA + 8 * i, 0x20);
+	for (unsigned i = 0; i < n; i++) {
+		const uint64_t pto = ARENA_GPA + 0x4000 + (uint64_t)i * 0x800;
+
+		put_be(&e, ARENA_GPA + 8 * i, pto);
+		for (unsigned j = 0; j < 256; j++)
+			put_be(&e, pto + 8 * j, 0x400);
+		put_be(&e, pto + 8 * (i % 256), 0x10000000ull + (uint64_t)i * 0x1000);
+	}
+	ck_assert_int_eq(iommufmt_walk_range(&pt, &e.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+					     harness_collect_cb, &c), 0);
+	ck_assert_uint_eq(c.n, n);
+	for (unsigned i = 0; i < n; i++) {
+		const struct iommufmt_xlate *rec = &c.recs[i];
+		const uint64_t iova = ((uint64_t)i << 20) | ((uint64_t)(i % 256) << 12);
+
+		REQUIRE(!rec->fault && rec->iova == iova && rec->page_size == 0x1000 &&
+			rec->pa == 0x10000000ull + (uint64_t)i * 0x1000 && rec->level == 1,
+			"page table %u: record iova 0x%llx pa 0x%llx size 0x%llx fault %u", i,
+			HX(rec->iova), HX(rec->pa), HX(rec->page_size), rec->fault);
+		ck_assert_int_eq(iommufmt_translate(&pt, &e.gmem, iova | 0x123,
+						    IOMMUFMT_ACCESS_WRITE, &x), 0);
+		REQUIRE(!x.fault && x.pa == (rec->pa | 0x123), "page table %u: translate differs",
+			i);
+	}
+	free(c.recs);
+}
+END_TEST
+
+/*
+ * The same through the builders: each 4 KiB page in its own segment gets a
+ * 2 KiB page table, packed in the arena; unmapping them all walks the arena
+ * (the 4 KiB budget failed it with -ELOOP).
+ */
+START_TEST(test_unmap_dense_builder)
+{
+	const unsigned n = 300;
+	struct harness_env e;
+	struct iommufmt_pgtable_cfg cfg;
+	struct iommufmt_pgtable pt;
+	struct iommufmt_diag d;
+	struct iommufmt_xlate x;
+
+	harness_env_init(&e, ARENA_GPA, 0x4000 + n * 0x800);
+	cfg_from_conf(&cfg, &confs[6]);
+	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &e.arena, NULL), 0);
+	ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
+	iommufmt_diag_init(&d);
+	for (unsigned i = 0; i < n; i++)
+		ck_assert_int_eq(iommufmt_pgtable_map(&pt, &e.arena, (uint64_t)i << 20,
+						      0x10000000ull + ((uint64_t)i << 12), 0x1000,
+						      IOMMUFMT_ACCESS_READ, &d), 0);
+	ck_assert_uint_eq(e.arena.used, e.arena.size);
+	ck_assert_int_eq(iommufmt_pgtable_unmap(&pt, &e.arena, 0, (uint64_t)n << 20, &d), 0);
+	for (unsigned i = 0; i < n; i++) {
+		iommufmt_translate(&pt, &e.gmem, (uint64_t)i << 20, 0, &x);
+		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
+	}
+}
+END_TEST
+
 /* A case of the table below: top, ias, oas, levels, granule, sl0, flags, root, result. */
 #define S390_CASE(top, ias, oas, levels, granule, sl0, flags, root, err, code, field)		\
 	{ IOMMUFMT_PGTABLE_S390_DAT, levels, ias, oas, granule, sl0, top, flags, root, err, code,	\
@@ -680,6 +763,8 @@ static Suite *s390_suite(void)
 	tcase_add_test(tc, test_hostile_self);
 	tcase_add_test(tc, test_reserved_bits);
 	tcase_add_test(tc, test_walk_hostile);
+	tcase_add_loop_test(tc, test_walk_dense_page_tables, 0, 2);
+	tcase_add_test(tc, test_unmap_dense_builder);
 	tc = harness_tcase(s, "config");
 	tcase_add_loop_test(tc, test_config, 0, (int)(sizeof(cfg_cases) / sizeof(cfg_cases[0])));
 	tcase_add_test(tc, test_no_dirty);

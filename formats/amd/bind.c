@@ -211,7 +211,12 @@ static int amd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
 				      "iommufd takes AMD guest tables as a guest DTE (the GCR3 "
 				      "table); a single GCR3 entry has no HWPT data type");
-	/* iommu_hwpt_amd_guest holds host-order __aligned_u64 words. */
+	/*
+	 * iommu_hwpt_amd_guest holds host-order words: the kernel's uapi declares
+	 * __aligned_u64 dte[4] (not __le64, unlike SMMUv3's STE) and its nested.c
+	 * applies FIELD_GET to them as values. So the native DTE's little-endian
+	 * words are converted, never copied as bytes.
+	 */
 	iommufmt__load_le(w, payload, 4);
 	for (int i = 0; i < 4; i++)
 		out->data[i] = w[i] & dte_guest_mask[i];

@@ -109,7 +109,7 @@ static const struct iommufmt__inv_cmd amd_cmds[] = {
 			 .rsv = { UINT64_C(0x0fffffffffffffff), ALL } },
 };
 
-#define OPGN(row) { (row) + 1, 2, 0, 1, 2, 1, "gn", { 0, 1, -1, -1 } }
+#define OPGN(row) { (row) + 1, 2, 0, 1, 2, 1, "gn", { 0, 1, -1, -1 }, NULL }
 static const struct iommufmt__inv_opent amd_ops[] = {
 	[1] = OP1(AM_COMPL_WAIT),
 	[2] = OP1(AM_INV_DTE),

@@ -148,7 +148,7 @@ static const struct iommufmt__inv_cmd vtd_cmds[] = {
 };
 
 /* rows chosen by G (bits 5:4); selrow maps each G value to a row after the first */
-#define OPG(row, n, m0, m1, m2, m3) { (row) + 1, (n), 0, 0, 4, 2, "g", { m0, m1, m2, m3 } }
+#define OPG(row, n, m0, m1, m2, m3) { (row) + 1, (n), 0, 0, 4, 2, "g", { m0, m1, m2, m3 }, NULL }
 static const struct iommufmt__inv_opent vtd_ops[] = {
 	[1] = OPG(VT_CC_GLOBAL, 3, -1, 0, 1, 2),
 	[2] = OPG(VT_IOTLB_GLOBAL, 3, -1, 0, 1, 2),

@@ -14,6 +14,22 @@
  * strictly between the level's size and the next level's, and is repeated
  * in every entry it covers. Level 6 holds no pages and indexes bits 63:57.
  * IR/IW are AND-ed over the levels (the DTE's too, which the caller does).
+ *
+ * Replicas of a NextLevel-7 page that disagree (beyond A/D, which hardware
+ * sets in the replica it used: AMD IOMMU spec 48882 2.2.3.2, quoted in
+ * Linux's pte_test_and_clear_dirty()) make the group malformed:
+ * IOMMUFMT_FAULT_BAD_LEVEL for every address in it, from translation and
+ * range walks alike (lib/pgtable_radix.h rx_group_check()); a replica that
+ * cannot be read gives TABLE_READ. The spec (2.2.3) requires the replicas
+ * to be identical; hardware reads the one the address indexes and may
+ * cache the whole encoded page from it, so what a device gets from a
+ * disagreeing group depends on which replica was fetched first, not on the
+ * tables. Linux (io_pgtable.c fetch_pte(), first_pte_l7()) takes the size
+ * from the indexed replica and the address from the group's first; QEMU
+ * (amd_iommu.c fetch_pte()) translates through the indexed replica alone,
+ * both assuming identical replicas. A range walk cannot report the
+ * replicas' overlapping pages in order, and neither reading is the
+ * hardware's, so the library refuses the group rather than pick one.
  */
 
 #define RX_BE		0

@@ -75,7 +75,9 @@
  *   time, and a table's first lines are prefetched when the walk enters it.
  * - Builders: tables are granule-sized and aligned, allocated all at once
  *   per map (so -ENOSPC leaves nothing behind); a block may replace a table
- *   whose subtree is empty. Leaves get AF = 1 and SH = inner shareable.
+ *   whose subtree is empty (looking at no more tables than the arena's used
+ *   part holds granules: tables aliasing each other count as not empty).
+ *   Leaves get AF = 1 and SH = inner shareable.
  *   Stage 1: AttrIndx 0, nG, AP[1] unless the prot is IOMMUFMT_ACCESS_PRIV
  *   without USER, AP[2] without WRITE, UXN and PXN without EXEC, and with
  *   F_AD a writable leaf gets DBM and starts dirty (as Linux maps it).
@@ -426,6 +428,15 @@ PW_INLINE uint64_t pw_imask(const unsigned int k, const int level)
 	return (UINT64_C(1) << (LPAE_G(k) - 3)) - 1;
 }
 
+/*
+ * Tables below the start level are one granule, granule-aligned (only the
+ * root is smaller, or concatenated): the visit budget counts granules.
+ */
+PW_INLINE unsigned int pw_table_lg2(const unsigned int k)
+{
+	return LPAE_G(k);
+}
+
 /* Only all-zero entries are skipped wholesale (invalid ones are one compare each). */
 PW_INLINE uint64_t pw_invalid_bit(const unsigned int k, const int level)
 {
@@ -722,12 +733,20 @@ static int lpae_root_size(const struct iommufmt_pgtable *pt, __u64 *size, __u64 
 
 /* ---- builders ---- */
 
-/* Whether a table (at @level) holds no valid entry, looking into subtables. */
+/*
+ * Whether a table (at @level) holds no valid entry, looking into subtables.
+ * Each table looked at costs one of *@budget (the granules of the arena's
+ * used part, as the radix builder counts): tables that alias each other
+ * run it out and count as not empty, instead of costing a scan per alias.
+ */
 static int lpae_subtree_empty(const struct iommufmt_pgtable_arena *a, uint64_t table, int level,
-			      unsigned g)
+			      unsigned g, uint64_t *budget)
 {
 	uint64_t n = UINT64_C(1) << (g - 3);
 
+	if (!*budget)
+		return 0;
+	(*budget)--;
 	for (uint64_t i = 0; i < n; i++) {
 		const uint8_t *p = iommufmt__arena_ptr(a, table + i * 8, 8);
 		uint64_t d;
@@ -738,7 +757,7 @@ static int lpae_subtree_empty(const struct iommufmt_pgtable_arena *a, uint64_t t
 		if (!(d & LPAE_VALID))
 			continue;
 		if (level < 3 && (d & LPAE_TYPE_TABLE) &&
-		    lpae_subtree_empty(a, lpae_addr(d, g, g), level + 1, g))
+		    lpae_subtree_empty(a, lpae_addr(d, g, g), level + 1, g, budget))
 			continue;
 		return 0;
 	}
@@ -845,8 +864,10 @@ static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 		table = lpae_addr(d, g, g);
 	}
 	if (d & LPAE_VALID) {
+		uint64_t budget = (arena->used >> g) + 1;
+
 		if (!(level < 3 && (d & LPAE_TYPE_TABLE) &&
-		      lpae_subtree_empty(arena, lpae_addr(d, g, g), level + 1, g)))
+		      lpae_subtree_empty(arena, lpae_addr(d, g, g), level + 1, g, &budget)))
 			return iommufmt__pt_mapped(diag, iova);
 	}
 	iommufmt__store64(p, lpae_leaf_enc(pt, pa, prot, target, s2), 0);

@@ -311,6 +311,13 @@ PW_INLINE uint64_t pw_imask(const unsigned int k, const int level)
 	return s390_imask(level);
 }
 
+/* The smallest table is a 2 KiB page table (region and segment tables are 16 KiB). */
+PW_INLINE unsigned int pw_table_lg2(const unsigned int k)
+{
+	(void)k;
+	return (unsigned int)__builtin_ctzll(S390_PT_SIZE);
+}
+
 /* Invalid entries (the builders fill tables with them) are skipped like zero ones. */
 PW_INLINE uint64_t pw_invalid_bit(const unsigned int k, const int level)
 {

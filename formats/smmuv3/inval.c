@@ -11,10 +11,17 @@
  * SMMU_IDR3.RIL, SCALE bit 5 and TTL 1 with a 16 KiB TG need SMMU_IDR5.DS;
  * TTL128 (qword 1 bit 7) is treated as reserved. CFGI_STE also invalidates
  * the CDs fetched through the STE (spec 4.3.1), so it decodes as DEVICE and
- * PASID caches. Not decoded: PREFETCH_ADDR (-EOPNOTSUPP); EL2, EL3, Secure,
- * DPTI, VMS_PIDM and IMPLEMENTATION DEFINED opcodes are illegal on a guest's
- * Non-secure queue without those features and reported as unknown.
- * entry.aux for CMD_SYNC holds MSH in bits 1:0 and MSIAttr in bits 5:2.
+ * PASID caches. PREFETCH_ADDR (spec 4.2.2) decodes as a prefetch, as
+ * PREFETCH_CONFIG does (QEMU treats both as no-ops): its Addr, Size and
+ * Stride are hints the generic entry does not carry (a re-encode is a
+ * PREFETCH_CONFIG). The TLBI_EL2_* opcodes need hypervisor support
+ * (SMMU_IDR0.Hyp) that a guest's vSMMU does not advertise and are illegal
+ * with their own reason (IOMMUFMT_DIAG_INV_FEATURE); EL3, Secure, DPTI,
+ * VMS_PIDM and IMPLEMENTATION DEFINED opcodes are illegal on a guest's
+ * Non-secure queue and reported as unknown. A TLBI address not aligned to
+ * its TG/TTL leaf size is UNPREDICTABLE (spec 4.4.1.1), not illegal: see
+ * fix_tlbi(). entry.aux for CMD_SYNC holds MSH in bits 1:0 and MSIAttr in
+ * bits 5:2.
  */
 
 #define CFGR IOMMUFMT_INV_CFG_RANGE
@@ -35,6 +42,17 @@ enum { FIX_TLBI = 1, FIX_PRI, FIX_RESUME, FIX_STALL_TERM, FIX_SYNC };
 	FN("ttl", 1, 8, 2, TTL, 0, CFGR), FN("tg", 1, 10, 2, TG, 0, CFGR)
 
 static const struct iommufmt__inv_field f_prefetch[] = { M_SSEC, M_SSV, M_SSID, M_SID };
+/*
+ * CMD_PREFETCH_ADDR qword 1: Size 4:0 and Addr[63:12] in 63:12 (Linux
+ * CMDQ_PREFETCH_1_SIZE / _ADDR_MASK), Stride 9:5 and NS 11 (SMMU spec 4.2.2;
+ * bit 10 is RES0). Size, Stride and Addr are hints, legal at any value
+ * (Stride is RES0 in SMMUv3.0, where a non-zero value may be ignored: it
+ * is); NS is RES0 on the Non-secure queue.
+ */
+static const struct iommufmt__inv_field f_prefetch_addr[] = {
+	M_SSEC, M_SSV, M_SSID, M_SID, F("size", 1, 0, 5, NONE, 0), F("stride", 1, 5, 5, NONE, 0),
+	IOMMUFMT__MBZ("ns", 1, 11, 1), F("addr", 1, 12, 52, NONE, 0),
+};
 static const struct iommufmt__inv_field f_ste[] = { M_SSEC, M_SID, M_LEAF };
 static const struct iommufmt__inv_field f_ste_range[] = { M_SSEC, M_SID, F("range", 1, 0, 5, SIZE, 0) };
 static const struct iommufmt__inv_field f_cd[] = { M_SSEC, M_SSID, M_SID, M_LEAF };
@@ -66,7 +84,7 @@ static const struct iommufmt__inv_field f_sync[] = {
 };
 
 enum {
-	SM_PREFETCH_CFG, SM_CFGI_STE, SM_CFGI_STE_RANGE, SM_CFGI_CD, SM_CFGI_CD_ALL,
+	SM_PREFETCH_CFG, SM_PREFETCH_ADDR, SM_CFGI_STE, SM_CFGI_STE_RANGE, SM_CFGI_CD, SM_CFGI_CD_ALL,
 	SM_NH_ALL, SM_NH_ASID, SM_NH_VA, SM_NH_VAA, SM_S12_VMALL, SM_S2_IPA, SM_NSNH_ALL,
 	SM_ATC_INV, SM_PRI_RESP, SM_RESUME, SM_STALL_TERM, SM_SYNC,
 };
@@ -78,6 +96,8 @@ enum {
 static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	[SM_PREFETCH_CFG] = { .name = "PREFETCH_CONFIG", .opcode = 0x01, .op = IOMMUFMT_INV_OP_PREFETCH,
 			      .flags = FS, .rsv = { 0x300, ALL }, FIELDS(f_prefetch) },
+	[SM_PREFETCH_ADDR] = { .name = "PREFETCH_ADDR", .opcode = 0x02, .op = IOMMUFMT_INV_OP_PREFETCH,
+			       .flags = FS, .rsv = { 0x300, 0x400 }, FIELDS(f_prefetch_addr) },
 	[SM_CFGI_STE] = { .name = "CFGI_STE", .opcode = 0x03, .op = INV,
 			  .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = C_CFG, .flags = FS,
 			  .rsv = { W0_CFGI, ~UINT64_C(1) }, FIELDS(f_ste) },
@@ -137,9 +157,13 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 		      .rsv = { UINT64_C(0xf03fcf00), UINT64_C(0xfff0000000000003) }, FIELDS(f_sync) },
 };
 
+/* Why the TLBI_EL2_* opcodes are illegal on a guest's queue (SMMU spec 4.4: only with SMMU_IDR0.Hyp). */
+#define EL2 "hypervisor support (EL2/E2H streams, SMMU_IDR0.Hyp), " \
+	    "which the vSMMU does not advertise"
+
 static const struct iommufmt__inv_opent smmu_ops[] = {
 	[0x01] = OP1(SM_PREFETCH_CFG),
-	[0x02] = OP_UNIMPL("PREFETCH_ADDR"),
+	[0x02] = OP1(SM_PREFETCH_ADDR),
 	[0x03] = OP1(SM_CFGI_STE),
 	[0x04] = OP1(SM_CFGI_STE_RANGE),
 	[0x05] = OP1(SM_CFGI_CD),
@@ -148,6 +172,10 @@ static const struct iommufmt__inv_opent smmu_ops[] = {
 	[0x11] = OP1(SM_NH_ASID),
 	[0x12] = OP1(SM_NH_VA),
 	[0x13] = OP1(SM_NH_VAA),
+	[0x20] = IOMMUFMT__OP_NEEDS("TLBI_EL2_ALL", EL2),
+	[0x21] = IOMMUFMT__OP_NEEDS("TLBI_EL2_ASID", EL2),
+	[0x22] = IOMMUFMT__OP_NEEDS("TLBI_EL2_VA", EL2),
+	[0x23] = IOMMUFMT__OP_NEEDS("TLBI_EL2_VAA", EL2),
 	[0x28] = OP1(SM_S12_VMALL),
 	[0x2a] = OP1(SM_S2_IPA),
 	[0x30] = OP1(SM_NSNH_ALL),
@@ -201,16 +229,33 @@ static inline __attribute__((always_inline)) int fix_tlbi(const struct iommufmt_
 		scale = 39;	/* the architecture treats larger values as 39 */
 	g = 10 + 2 * (unsigned int)tg;
 	leaf = ttl ? ttl_leaf(g, (unsigned int)ttl) : g;
-	if (a & iommufmt__mask(leaf))
-		return iommufmt__inv_err_value(cmd, "addr", -EIO, IOMMUFMT_DIAG_INV_MISALIGNED, a,
-					       iommufmt__mask(leaf),
-					       "address not aligned to the TG/TTL leaf size", diag);
 	nr = (num + 1) << scale;
 	room = a ? (~a + 1) >> g : UINT64_C(1) << (64 - g);
 	if (nr > room)
 		return iommufmt__inv_err_value(cmd, "scale", -EIO, IOMMUFMT_DIAG_INV_RANGE_WRAP, nr,
 					       room, "the range passes 2^64", diag);
 	e->granule = (uint8_t)g;
+	if (a & iommufmt__mask(leaf)) {
+		/*
+		 * An address not aligned to the leaf size of TG/TTL: the range
+		 * invalidated is UNPREDICTABLE (SMMU spec 4.4.1.1), the command
+		 * is not illegal, so the guest's queue goes on. Ignore the hint
+		 * and take every leaf the range touches, rounding the start down
+		 * and the end up to the leaf size: that holds [a, a + range) as
+		 * written and the range from a rounded down, and flag it. Granule
+		 * units (2^g): the end is at most 2^(64 - g) by the check above,
+		 * so nothing here passes 2^64.
+		 */
+		const uint64_t lm = iommufmt__mask(leaf - g);
+		uint64_t lo = (a >> g) & ~lm, end = (a >> g) + nr + ((a & iommufmt__mask(g)) != 0);
+
+		end = (end + lm) & ~lm;
+		e->addr = lo << g;
+		e->nr_granules = end - lo;
+		e->level_hint = 0;
+		e->flags |= IOMMUFMT_INV_F_WIDENED;
+		return 0;
+	}
 	e->addr = a;
 	e->nr_granules = nr;
 	e->level_hint = ttl ? (uint8_t)leaf : 0;

@@ -416,7 +416,7 @@ struct iommufmt_diag {
 #define IOMMUFMT_FAULT_ACCESS_FLAG	7
 /** A table entry could not be read from guest memory (Linux: IOMMU_FAULT_REASON_WALK_EABT). */
 #define IOMMUFMT_FAULT_TABLE_READ	8
-/** An entry names an impossible level (AMD next level not descending, leaf at a level without pages) (Linux: none). */
+/** An entry names an impossible level or page (AMD next level not descending, leaf at a level without pages, a NextLevel-7 page whose size does not fit its level or whose replicas disagree) (Linux: none). */
 #define IOMMUFMT_FAULT_BAD_LEVEL	9
 /** A table entry's type does not match the table it is in (s390 TT) (Linux: none). */
 #define IOMMUFMT_FAULT_TABLE_TYPE	10
@@ -1064,6 +1064,9 @@ struct iommufmt_iommufd_hwpt_vtd_s1 {
 
 /**
  * struct iommufmt_iommufd_hwpt_arm_smmuv3 - Layout of iommufd's iommu_hwpt_arm_smmuv3 (16 bytes).
+ *
+ * The kernel declares the words __aligned_le64 ("must be little-endian"):
+ * they are the STE's own bytes on every host.
  */
 struct iommufmt_iommufd_hwpt_arm_smmuv3 {
 	__aligned_u64 ste[2];	/**< Guest STE words 0-1, little-endian. */
@@ -1071,9 +1074,13 @@ struct iommufmt_iommufd_hwpt_arm_smmuv3 {
 
 /**
  * struct iommufmt_iommufd_hwpt_amd_guest - Layout of iommufd's iommu_hwpt_amd_guest (32 bytes).
+ *
+ * The kernel declares the words __aligned_u64 and reads them as values, so
+ * they are in host byte order: the native DTE's little-endian words
+ * (struct iommufmt_amd_dte) converted to host order, not its bytes.
  */
 struct iommufmt_iommufd_hwpt_amd_guest {
-	__aligned_u64 dte[4];	/**< Guest DTE words 0-3, little-endian. */
+	__aligned_u64 dte[4];	/**< Guest DTE words 0-3, host byte order. */
 };
 
 /**
@@ -1089,7 +1096,7 @@ struct iommufmt_iommufd_hwpt {
 	__u32 data_type;	/**< IOMMUFMT_IOMMUFD_HWPT_DATA_*. */
 	__u32 data_len;		/**< Bytes of @c data in use. */
 	__u32 pasid;		/**< Page-table binds: the PASID to attach the HWPT to; else 0. */
-	__aligned_u64 data[8];	/**< The iommufd payload. */
+	__aligned_u64 data[8];	/**< The iommufd payload, in the byte order the kernel's struct has. */
 };
 /** Size of struct iommufmt_iommufd_hwpt as first defined. */
 #define IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0 88
@@ -1295,8 +1302,17 @@ struct iommufmt_viommu_config {
 #define IOMMUFMT_INV_F_RESP_LAST	(1u << 14)
 /** RESUME: every stalled transaction of @c sid, not one @c tag (SMMU STALL_TERM). */
 #define IOMMUFMT_INV_F_ALL_TAGS		(1u << 15)
+/**
+ * INVALIDATE, set by decoders: the native command was UNPREDICTABLE as
+ * written but not illegal (an SMMU TLBI whose address is not aligned to its
+ * TG/TTL leaf size), so the guest's queue goes on; the entry is the widest
+ * meaning the command can have (the hint ignored: every leaf the range
+ * touches), which may be more than the guest meant. Informational: entry
+ * checks accept it, encoders ignore it.
+ */
+#define IOMMUFMT_INV_F_WIDENED		(1u << 16)
 /** Every entry flag defined so far. */
-#define IOMMUFMT_INV_F_ALL		0xffffu
+#define IOMMUFMT_INV_F_ALL		0x1ffffu
 
 /* --- response codes (iommufmt_inv_entry.code) --- */
 /** PAGE_RESP: the group was paged in (VT-d/AMD 0, SMMU Success 2). */

@@ -30,6 +30,21 @@ extern "C" {
 #endif
 
 /**
+ * 1 where pointers are 32 bits wide, else 0.
+ *
+ * A library-API struct that holds one pointer next to __u64 fields has no
+ * __u64 after the pointer and, where this is 1, ends with an explicit __u32
+ * pad. So the struct has one size on every ABI and no implicit hole on any,
+ * including the 32-bit ABIs that align __u64 to 8 bytes (armhf, MIPS, PPC32,
+ * RV32, s390 -m31), and a positional initialiser means the same everywhere.
+ */
+#if defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 4
+#define IOMMUFMT_PTR32 1
+#else
+#define IOMMUFMT_PTR32 0
+#endif
+
+/**
  * @defgroup api_version Version
  * @{
  */
@@ -269,7 +284,10 @@ struct iommufmt_cap_iter {
 	/**
 	 * Size rule for the chain's id space: given an entry and the bytes
 	 * available to it, store in @c *need the bytes its id and version
-	 * imply and return 0, or return 1 for an id it does not know.
+	 * imply and return 0, or return 1 for an id it does not know. A size
+	 * beyond what size_t holds (an untrusted element count times the
+	 * element size, on a 32-bit host) must be stored as SIZE_MAX, never
+	 * wrapped.
 	 * iommufmt_caps_iter_init() installs the rule for struct
 	 * iommufmt_hw_info chains; set it to NULL (or your own rule) to walk a
 	 * chain of another id space, such as a VFIO info struct's.
@@ -520,6 +538,8 @@ char *iommufmt_fourcc_str(__u32 model, char buf[5]);
 
 /**
  * struct iommufmt_gmem_region - One flat region of guest-physical memory.
+ *
+ * 32 bytes on every ABI (see IOMMUFMT_PTR32).
  */
 struct iommufmt_gmem_region {
 	__u64 gpa;		/**< First guest-physical address. */
@@ -527,6 +547,9 @@ struct iommufmt_gmem_region {
 	void *host;		/**< Host address of the first byte. */
 	__u32 flags;		/**< IOMMUFMT_GMEM_*. */
 	__u32 __reserved;	/**< Must be zero. */
+#if IOMMUFMT_PTR32
+	__u32 __ptr_pad;	/**< Explicit padding after a 32-bit pointer; ignored. */
+#endif
 };
 
 /**
@@ -824,8 +847,11 @@ typedef int (*iommufmt_walk_fn)(void *opaque, const struct iommufmt_xlate *rec);
  *
  * Tables that alias each other (an entry pointing at its own or an
  * ancestor's table) are walked as hardware would read them, within a
- * budget of one table visit per 4 KiB page of flat guest memory (plus 2^20
- * when a callback serves other memory); past it the walk stops with -ELOOP.
+ * budget of one table visit per piece of flat guest memory the size of the
+ * format's smallest table (4 KiB for x86-64, vtd-ss and amd-v1, the granule
+ * for arm-lpae, 2 KiB for s390-dat page tables), plus 2^20 when a callback
+ * serves other memory; past it the walk stops with -ELOOP. Tables that do
+ * not alias each other never run out of it.
  *
  * @param pt     Prepared table.
  * @param gmem   Guest memory.
@@ -871,13 +897,17 @@ int iommufmt_dirty_harvest(const struct iommufmt_pgtable *pt, const struct iommu
  *
  * A bump allocator over [gpa, gpa + size) backed by @c host. Tables are
  * zeroed when allocated. Describe the same memory as a region of the
- * struct iommufmt_gmem used to walk the tables.
+ * struct iommufmt_gmem used to walk the tables. 32 bytes on every ABI (see
+ * IOMMUFMT_PTR32).
  */
 struct iommufmt_pgtable_arena {
 	__u64 gpa;	/**< Guest-physical address of the first byte. */
 	__u64 size;	/**< Bytes. */
-	void *host;	/**< Host memory behind it. */
 	__u64 used;	/**< Bytes handed out so far. */
+	void *host;	/**< Host memory behind it. */
+#if IOMMUFMT_PTR32
+	__u32 __ptr_pad;	/**< Explicit padding after a 32-bit pointer; ignored. */
+#endif
 };
 
 /**
@@ -1700,8 +1730,7 @@ int iommufmt_iova_space_get_ranges(const struct iommufmt_iova_space *sp,
  * @param diag  Optional diagnostic record.
  * @return 0; -EINVAL (NULL arguments, no flag, more ranges or regions than
  *         one capability holds: nothing is appended); -EOPNOTSUPP (unknown
- *         flags); -ENOMEM (with both flags, the ranges capability may
- *         already be appended).
+ *         flags); -ENOMEM. On error nothing is appended.
  */
 int iommufmt_iova_space_add_caps(const struct iommufmt_iova_space *sp, struct iommufmt_caps *caps,
 				 __u32 flags, struct iommufmt_diag *diag);

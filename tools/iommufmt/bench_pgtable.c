@@ -399,7 +399,7 @@ static int pgtable_bench(struct bench_ctx *ctx)
 #ifdef MADV_HUGEPAGE
 	madvise(mem, size, MADV_HUGEPAGE);	/* fewer TLB misses: measure the table walks */
 #endif
-	arena = (struct iommufmt_pgtable_arena){ ARENA_GPA, size, mem, 0 };
+	arena = (struct iommufmt_pgtable_arena){ .gpa = ARENA_GPA, .size = size, .host = mem };
 	for (size_t i = 0; i < sizeof(configs) / sizeof(configs[0]); i++) {
 		const struct pt_bench_cfg *bc = &configs[i];
 		struct iommufmt_pgtable pt;

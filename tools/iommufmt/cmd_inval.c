@@ -8,8 +8,6 @@
 
 #include "tools/iommufmt/inval_cli.h"
 
-typedef unsigned __int128 u128;
-
 struct name {
 	const char *s;
 	unsigned int v;
@@ -141,19 +139,32 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 	return 0;
 }
 
-static void print_u64_hex(FILE *f, bool json, const char *key, u128 v)
+/* The value hi * 2^64 + lo in hex, as " key=0x..." or ",\"key\":\"0x...\"". */
+static void print_hex(FILE *f, bool json, const char *key, uint64_t hi, uint64_t lo)
 {
 	char hex[40];
-	unsigned long long hi = (unsigned long long)(v >> 64), lo = (unsigned long long)v;
 
 	if (hi)
-		snprintf(hex, sizeof(hex), "0x%llx%016llx", hi, lo);
+		snprintf(hex, sizeof(hex), "0x%llx%016llx", (unsigned long long)hi,
+			 (unsigned long long)lo);
 	else
-		snprintf(hex, sizeof(hex), "0x%llx", lo);
+		snprintf(hex, sizeof(hex), "0x%llx", (unsigned long long)lo);
 	if (json)
 		fprintf(f, ",\"%s\":\"%s\"", key, hex);
 	else
 		fprintf(f, " %s=%s", key, hex);
+}
+
+/*
+ * An address range's size, nr_granules * 2^granule (2^64 for the whole
+ * space), in hex: the high and low words of the product, no wider type.
+ * Decoded entries have granules below 64.
+ */
+static void print_size(FILE *f, bool json, const struct iommufmt_inv_entry *e)
+{
+	const unsigned int g = e->granule & 63;
+
+	print_hex(f, json, "size", g ? e->nr_granules >> (64 - g) : 0, e->nr_granules << g);
 }
 
 static void print_id(FILE *f, bool json, const char *key, bool valid, unsigned long v)
@@ -219,20 +230,20 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 	print_id(f, json, "sid", e->flags & IOMMUFMT_INV_F_SID, e->sid);
 	if (json) {
 		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE)) {
-			print_u64_hex(f, true, "addr", e->addr);
+			print_hex(f, true, "addr", 0, e->addr);
 		} else {
 			fprintf(f, ",\"addr\":null");
 		}
 		if (addr)
-			print_u64_hex(f, true, "size", (u128)e->nr_granules << e->granule);
+			print_size(f, true, e);
 		else
 			fprintf(f, ",\"size\":null");
 		fprintf(f, ",\"leaf\":%s", (e->flags & IOMMUFMT_INV_F_LEAF) ? "true" : "false");
 	} else {
 		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE))
-			print_u64_hex(f, false, "addr", e->addr);
+			print_hex(f, false, "addr", 0, e->addr);
 		if (addr)
-			print_u64_hex(f, false, "size", (u128)e->nr_granules << e->granule);
+			print_size(f, false, e);
 		if (e->flags & IOMMUFMT_INV_F_LEAF)
 			fprintf(f, " leaf");
 	}
@@ -427,13 +438,15 @@ static int decode_run(int argc, char **argv)
 		q.flags = wrap ? IOMMUFMT_INV_QUEUE_F_WRAP : 0;
 		for (;;) {
 			struct iommufmt_diag d;
-			__u32 start = q.head;
+			__u32 start = q.head, got;
 			int r;
 
 			iommufmt_diag_init(&d);
-			out.entry_num = 64;
+			out.entry_num = N(ents);
 			r = iommufmt_inv_queue_decode(&c, &gm, &q, &out, &d);
-			for (__u32 i = 0; i < out.entry_num; i++) {
+			/* entry_num: the entries decoded, also on error (0 when the ring was refused) */
+			got = out.entry_num <= N(ents) ? out.entry_num : 0;
+			for (__u32 i = 0; i < got; i++) {
 				uint64_t slot = ((uint64_t)start + i) % q.size;
 
 				inval_print_entry(stdout, (long)slot,
@@ -457,7 +470,7 @@ static int decode_run(int argc, char **argv)
 				bad = 1;
 				break;
 			}
-			if (!out.entry_num || q.head == q.tail)
+			if (!got || q.head == q.tail)
 				break;
 		}
 	}
@@ -491,19 +504,25 @@ const struct cli_cmd cli_cmd_decode_inval = {
 
 /* ---- encode-inval ---- */
 
-/* A number or a hex/decimal string (up to 2^64 inclusive for sizes) into *v. */
-static int json_u128(json_object *o, u128 *v)
+/*
+ * A number or a hex/decimal string into *v, overflow-checked. With @pow64,
+ * 2^64 itself (a size: the whole space) is taken too: *pow64 says it was,
+ * and *v is 0.
+ */
+static int json_num(json_object *o, uint64_t *v, bool *pow64)
 {
 	const char *s;
-	u128 x = 0;
-	int base = 10;
+	uint64_t x = 0;
+	unsigned int base = 10;
 
+	if (pow64)
+		*pow64 = false;
 	if (json_object_is_type(o, json_type_int)) {
 		int64_t i = json_object_get_int64(o);
 
 		if (i < 0)
 			return -1;
-		*v = (u128)(uint64_t)json_object_get_uint64(o);
+		*v = json_object_get_uint64(o);
 		return 0;
 	}
 	if (!json_object_is_type(o, json_type_string))
@@ -515,13 +534,21 @@ static int json_u128(json_object *o, u128 *v)
 	}
 	if (!*s)
 		return -1;
+	while (s[0] == '0' && s[1])
+		s++;	/* leading zeros */
+	if (pow64 && !strcmp(s, base == 16 ? "10000000000000000" : "18446744073709551616")) {
+		*pow64 = true;
+		*v = 0;
+		return 0;
+	}
 	for (; *s; s++) {
-		int d = *s >= '0' && *s <= '9' ? *s - '0' : *s >= 'a' && *s <= 'f' ? *s - 'a' + 10 :
-			*s >= 'A' && *s <= 'F' ? *s - 'A' + 10 : 99;
+		unsigned int d = *s >= '0' && *s <= '9' ? (unsigned int)(*s - '0') :
+				 *s >= 'a' && *s <= 'f' ? (unsigned int)(*s - 'a' + 10) :
+				 *s >= 'A' && *s <= 'F' ? (unsigned int)(*s - 'A' + 10) : 99;
 
-		if (d >= base || x >> 100)
+		if (d >= base || x > (UINT64_MAX - d) / base)
 			return -1;
-		x = x * (unsigned int)base + (unsigned int)d;
+		x = x * base + d;
 	}
 	*v = x;
 	return 0;
@@ -530,14 +557,14 @@ static int json_u128(json_object *o, u128 *v)
 static int field_u64(json_object *obj, const char *key, uint64_t max, uint64_t *v, bool *present)
 {
 	json_object *o;
-	u128 x;
+	uint64_t x;
 
 	*present = false;
 	if (!json_object_object_get_ex(obj, key, &o) || json_object_is_type(o, json_type_null))
 		return 0;
-	if (json_u128(o, &x) || x > max)
+	if (json_num(o, &x, NULL) || x > max)
 		return -1;
-	*v = (uint64_t)x;
+	*v = x;
 	*present = true;
 	return 0;
 }
@@ -548,8 +575,8 @@ static int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const
 	json_object *o;
 	uint64_t v;
 	bool has;
-	u128 size = 0;
-	bool has_size = false;
+	uint64_t size = 0;
+	bool has_size = false, size64 = false;
 
 	memset(e, 0, sizeof(*e));
 	e->argsz = sizeof(*e);
@@ -629,14 +656,17 @@ static int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const
 		return *why = "bad nr_granules", -1;
 	e->nr_granules = has ? v : 0;
 	if (json_object_object_get_ex(obj, "size", &o)) {
-		if (json_u128(o, &size) || size > (u128)1 << 64)
+		if (json_num(o, &size, &size64))
 			return *why = "bad size (bytes, up to 0x10000000000000000)", -1;
 		has_size = true;
 	}
-	if (has_size) {
-		if (size & (((u128)1 << e->granule) - 1))
+	if (has_size && size64) {
+		/* 2^64: 2^(64 - granule) granules; 2^64 interrupt entries cannot be counted (0) */
+		e->nr_granules = e->granule ? UINT64_C(1) << (64 - e->granule) : 0;
+	} else if (has_size) {
+		if (size & ((UINT64_C(1) << e->granule) - 1))
 			return *why = "size is not a multiple of the granule", -1;
-		e->nr_granules = (uint64_t)(size >> e->granule);
+		e->nr_granules = size >> e->granule;
 	}
 	if (json_object_object_get_ex(obj, "code", &o)) {
 		const char *s = json_object_get_string(o);

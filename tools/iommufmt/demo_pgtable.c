@@ -54,7 +54,7 @@ static int table_init(struct demo_table *t, const struct demo_fmt *f, __u64 gpa,
 	t->cfg.oas = f->oas;
 	t->cfg.sl0 = f->sl0;
 	t->cfg.top = f->top;
-	t->arena = (struct iommufmt_pgtable_arena){ gpa, ARENA_SIZE, host, 0 };
+	t->arena = (struct iommufmt_pgtable_arena){ .gpa = gpa, .size = ARENA_SIZE, .host = host };
 	if (iommufmt_pgtable_alloc_root(&t->cfg, &t->arena, NULL) ||
 	    iommufmt_pgtable_prepare(&t->pt, &t->cfg, NULL))
 		return -1;
