@@ -52,6 +52,7 @@ static inline struct iommufmt_host *fuzz_gen_host(struct fuzz_in *in)
 	regs.data_uptr = (uintptr_t)raw;
 	if (iommufmt_host_new(&regs, &h, NULL))
 		return NULL;
+	FUZZ_CHECK(iommufmt_host_get_desc(h)->pasid.pasid_bits <= 20);
 	return h;
 }
 
@@ -79,7 +80,7 @@ static inline void fuzz_gen_bind(struct fuzz_in *in, const struct iommufmt_host 
 	const struct iommufmt_model_ops *m = iommufmt_model_get(d->model, d->variant);
 	const struct iommufmt_bind_ops *bops = m ? m->bind : NULL;
 	uint16_t sel = fuzz_u16(in);
-	uint32_t type, len, pasid_mask = d->pasid.pasid_bits ? (1u << d->pasid.pasid_bits) - 1 : 0;
+	uint32_t type, len, pasid_mask = (uint32_t)((UINT64_C(1) << d->pasid.pasid_bits) - 1);
 	const uint8_t *p;
 	size_t n;
 

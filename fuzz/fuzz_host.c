@@ -123,9 +123,9 @@ static struct iommufmt_host *decode(struct fuzz_in *in, struct iommufmt_hw_regs 
 		const struct iommufmt_host_desc *d = iommufmt_host_get_desc(h);
 
 		FUZZ_CHECK(d && d->model == regs->model && d->nr_pgtables <= IOMMUFMT_HOST_MAX_PGTABLES);
-		FUZZ_CHECK(d->pasid.pasid_bits <= 20);
 		FUZZ_CHECK(!d->pasid.pasid_bits || !(regs->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) ||
 			   d->pasid.pasid_bits <= regs->max_pasid_log2);
+		FUZZ_CHECK(d->pasid.pasid_bits <= 20);
 	}
 	return h;
 }
@@ -183,7 +183,9 @@ static void check_advertise(struct fuzz_in *in, const struct iommufmt_host *h,
 	FUZZ_CHECK(got.argsz == argsz && got.model == hd->model && got.variant == hd->variant);
 	FUZZ_CHECK(got.flags == IOMMUFMT_HW_REGS_F_IOMMUFD && got.data_len <= IOMMUFMT_PAYLOAD_MAX);
 	FUZZ_CHECK(argsz < sizeof(o) || got.data_uptr == o.data_uptr);
-	FUZZ_CHECK(got.max_pasid_log2 <= 20 && !(got.capabilities & ~IOMMUFMT_IOMMUFD_HW_CAP_ALL));
+	FUZZ_CHECK(!(got.capabilities & ~IOMMUFMT_IOMMUFD_HW_CAP_ALL));
+	/* never more PASID bits than the host has, whatever the configuration asks */
+	FUZZ_CHECK(got.max_pasid_log2 <= hd->pasid.pasid_bits);
 	if (cap > got.data_len)	/* a larger buffer is zero-filled past the registers, as iommufd does */
 		FUZZ_CHECK(iommufmt_is_zero(data + got.data_len, cap - got.data_len));
 
@@ -195,18 +197,20 @@ static void check_advertise(struct fuzz_in *in, const struct iommufmt_host *h,
 	FUZZ_CHECK(iommufmt_advertise(h, cfg, &o, NULL) == 0);
 	FUZZ_CHECK(!memcmp(full, data, cap < o.data_len ? cap : o.data_len));
 	o.data_len = got.data_len;
-	iommufmt_diag_init(&diag);
+	if (cfg && !negotiated)
+		goto out;	/* not from iommufmt_negotiate(): nothing promised beyond the errors */
 	g = decode(in, &o, full, 0);
 	FUZZ_CHECK(g != NULL);	/* what a VMM shows its guest is a consistent IOMMU */
 	gd = iommufmt_host_get_desc(g);
 
-	if (cfg && !negotiated)
-		goto free_g;	/* not from iommufmt_negotiate(): nothing promised beyond the errors */
 	/* Everything the guest may program is nestable on this host (tests/test-bind.c). */
 	FUZZ_CHECK(gd->pasid.pasid_bits <= hd->pasid.pasid_bits);
 	FUZZ_CHECK(!(gd->pasid.table_formats & ~hd->pasid.table_formats));
-	FUZZ_CHECK(!(gd->pasid.flags & (IOMMUFMT_PASID_F_PRI | IOMMUFMT_PASID_F_STALL) &
+	FUZZ_CHECK(!(gd->pasid.flags & (IOMMUFMT_PASID_F_PRI | IOMMUFMT_PASID_F_STALL |
+					IOMMUFMT_PASID_F_EXEC | IOMMUFMT_PASID_F_PRIV) &
 		     ~hd->pasid.flags));
+	FUZZ_CHECK((gd->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) ||
+		   !(hd->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED));
 	for (uint32_t i = 0; i < gd->nr_pgtables; i++) {
 		const struct iommufmt_cap_pgtable_format *gf = &gd->pgtables[i], *hf;
 
@@ -223,6 +227,8 @@ static void check_advertise(struct fuzz_in *in, const struct iommufmt_host *h,
 		 */
 		FUZZ_CHECK(gf->ias <= hf->ias && gf->oas <= hf->oas);
 		FUZZ_CHECK(!(gf->pgsize_bitmap & ~hf->pgsize_bitmap));
+		FUZZ_CHECK(!(gf->flags & (IOMMUFMT_PGTF_AD | IOMMUFMT_PGTF_EXEC | IOMMUFMT_PGTF_PRIV) &
+			     ~hf->flags));
 		FUZZ_CHECK(!(gf->granules & ~hf->granules));
 		if (negotiated) {
 			/*
@@ -247,7 +253,6 @@ static void check_advertise(struct fuzz_in *in, const struct iommufmt_host *h,
 			   (cfg->flags & IOMMUFMT_VIOMMU_F_STALL) ||
 			   (hd->fault.flags & IOMMUFMT_FAULTF_STALL_FORCE));
 	}
-free_g:
 	iommufmt_host_free(g);
 out:
 	free(ob);

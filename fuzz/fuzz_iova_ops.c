@@ -561,8 +561,8 @@ static bool block_breaks(const struct model *m, const struct rl *u,
 static void op_hole_cost(const struct iommufmt_iova_space *sp, const struct model *m,
 			 struct fuzz_in *in)
 {
-	struct iommufmt_iova_hole_cost *want = malloc((MAX_REGIONS * 63 + 1) * sizeof(*want));
-	struct iommufmt_iova_hole_cost *got = malloc((MAX_REGIONS * 63 + 2) * sizeof(*got));
+	struct iommufmt_iova_hole_cost *want = malloc((m->nr_resv * 63 + 1) * sizeof(*want));
+	struct iommufmt_iova_hole_cost *got = malloc((m->nr_resv * 63 + 2) * sizeof(*got));
 	struct iommufmt_resv_region sorted[MAX_REGIONS];
 	uint64_t p = pgsz(in), use = p ? p : m->pgsizes;
 	struct iommufmt_diag d;

@@ -23,7 +23,8 @@
  *    faults in every gap between records; a walk with fault records gives
  *    the same leaves as one without;
  *  - more access asked never turns a fault into a success, a success with
- *    access grants what was asked and equals the access-0 translation;
+ *    access grants what was asked and equals the translation of the same
+ *    privilege asking nothing;
  *  - the batch equals single translations, field by field;
  *  - a dirty harvest without IOMMUFMT_DIRTY_CLEAR changes no byte of guest
  *    memory, writes only the bitmap words the range needs, and reports only
@@ -213,7 +214,8 @@ static void check_addresses(const struct iommufmt_pgtable *pt, struct fuzz_mem *
 		uint32_t acc = qs->q[i].access;
 
 		iovas[i] = pick(pt, &qs->q[i], c);
-		if (!fuzz_translate(pt, m, iovas[i], 0, &x0) ||
+		/* the same privilege, nothing asked: permissions may depend on the privilege */
+		if (!fuzz_translate(pt, m, iovas[i], acc & IOMMUFMT_ACCESS_PRIV, &x0) ||
 		    !fuzz_translate(pt, m, iovas[i], acc, &xa)) {
 			ok = false;
 			continue;
@@ -281,6 +283,40 @@ static bool one_bit_changed(const uint8_t *old, const uint8_t *now, size_t n)
 	return true;
 }
 
+/* A range around a harvested one: the leaves it meets whole, at most 1 GiB more each side. */
+struct wide {
+	uint64_t start, last, words;
+	__u64 *bm0, *bm1;
+};
+
+static bool around_range(const struct iommufmt_pgtable *pt, struct fuzz_mem *m, uint64_t start,
+			 uint64_t last, struct collect *w, struct wide *wide)
+{
+	const uint64_t reach = UINT64_C(1) << 30;
+
+	if (check_walk(pt, m, start, last, IOMMUFMT_WALK_FAULTS, w))
+		return false;
+	wide->start = start;
+	wide->last = last;
+	for (size_t i = 0; i < w->n; i++) {
+		if (w->recs[i].fault)
+			return false;
+		if (w->recs[i].iova < wide->start)
+			wide->start = w->recs[i].iova;
+		if (rec_last(&w->recs[i]) > wide->last)
+			wide->last = rec_last(&w->recs[i]);
+	}
+	if (start - wide->start > reach)
+		wide->start = start - reach;
+	if (wide->last - last > reach)
+		wide->last = last + reach;
+	/* the leaves of the wider range, for the checks after clearing */
+	if (check_walk(pt, m, wide->start, wide->last, IOMMUFMT_WALK_FAULTS, w))
+		return false;
+	wide->words = (((wide->last - wide->start) >> 12) + 1 + 63) / 64;
+	return true;
+}
+
 static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 			const struct queries *qs, const struct collect *c, bool built_clean,
 			struct collect *w)
@@ -290,6 +326,7 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 	__u64 bm[64 + 2];
 	uint8_t *before, *after;
 	size_t total = (size_t)(m->a_size + m->b_size + m->cb.size);
+	struct wide wide = { 0 };
 	int rc, wr;
 
 	start = (qs->dsel & 1 && c->n ? c->recs[qs->dval % c->n].iova : qs->dval) & ~UINT64_C(0xfff);
@@ -312,9 +349,15 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 		goto out;
 	if (pages % 64)
 		FUZZ_CHECK(!(bm[words - 1] >> (pages % 64)));
-	/* a dirty page is one a walk reports (a leaf, or an entry of a broken group) */
+	/*
+	 * A dirty page is one a walk reports (a leaf, or a fault record). Not
+	 * checked for amd-v1: an entry of a replicated group (NextLevel 7)
+	 * whose entries disagree is reported as a fault of its own 4 KiB span,
+	 * but harvested over the whole page it encodes, as hardware may have
+	 * written through it (lib/pgtable_radix.h): conservatively more.
+	 */
 	wr = check_walk(pt, m, start, last, IOMMUFMT_WALK_FAULTS, w);
-	if (!wr && !m->cb.tripped) {
+	if (!wr && !m->cb.tripped && pt->cfg.format != IOMMUFMT_PGTABLE_AMD_V1) {
 		size_t k = 0;
 
 		for (uint64_t p = 0; p < pages; p++) {
@@ -330,6 +373,16 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 	}
 	if (!qs->dclear)
 		goto out;
+	/* around the range, over tables that do not alias: what clearing may touch */
+	if (built_clean && !around_range(pt, m, start, last, w, &wide))
+		built_clean = false;
+	if (built_clean) {
+		wide.bm0 = calloc((size_t)wide.words, sizeof(__u64));
+		wide.bm1 = calloc((size_t)wide.words, sizeof(__u64));
+		FUZZ_CHECK(wide.bm0 && wide.bm1);
+		FUZZ_CHECK(iommufmt_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm0,
+						  wide.words * 64) == 0);
+	}
 	/* clearing: one bit of dirty entries changed, never in read-only memory */
 	fuzz_mem_rearm(m);
 	rc = iommufmt_dirty_harvest(pt, &m->gmem, start, last, IOMMUFMT_DIRTY_CLEAR, bm, nbits);
@@ -340,19 +393,87 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 	if (m->b && (m->reg[1].flags & IOMMUFMT_GMEM_READONLY))
 		FUZZ_CHECK(!memcmp(before + m->a_size, after + m->a_size, (size_t)m->b_size));
 	if (rc == 0 && built_clean) {
-		fuzz_mem_rearm(m);
-		FUZZ_CHECK(iommufmt_dirty_harvest(pt, &m->gmem, start, last, 0, bm, nbits) == 0);
-		for (uint64_t i = 0; i < words; i++)
-			FUZZ_CHECK(!bm[i]);
+		/*
+		 * Clearing [start, last] leaves outside it the dirty state it
+		 * had (a huge page only partly inside stays dirty for its
+		 * other part), and inside it only pages of such huge pages.
+		 */
+		FUZZ_CHECK(iommufmt_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm1,
+						  wide.words * 64) == 0);
+		for (uint64_t p = 0, k = 0; p <= (wide.last - wide.start) >> 12; p++) {
+			uint64_t a = wide.start + (p << 12);
+			bool b0 = wide.bm0[p / 64] >> (p % 64) & 1, b1 = wide.bm1[p / 64] >> (p % 64) & 1;
+
+			while (k < w->n && rec_last(&w->recs[k]) < a)
+				k++;
+			if (a < start || a > last)
+				FUZZ_CHECK(b0 == b1);
+			else if (b1)
+				FUZZ_CHECK(k < w->n && w->recs[k].iova <= a &&
+					   (w->recs[k].iova < start || rec_last(&w->recs[k]) > last));
+		}
 	}
 out:
+	free(wide.bm0);
+	free(wide.bm1);
 	free(before);
 	free(after);
 }
 
+/*
+ * A leaf entry as hardware leaves it after a write (the formats' documented
+ * dirty state: x86-64 and AMD v1 D = bit 6, VT-d second stage D = bit 9; Arm
+ * with DBM: AP[2] clear at stage 1, S2AP[1] set at stage 2).
+ */
+static uint64_t written(uint32_t format, uint64_t pte)
+{
+	const uint64_t dbm = UINT64_C(1) << 51, b7 = UINT64_C(1) << 7;
+
+	switch (format) {
+	case IOMMUFMT_PGTABLE_X86_64:
+	case IOMMUFMT_PGTABLE_AMD_V1:
+		return pte | UINT64_C(1) << 6;
+	case IOMMUFMT_PGTABLE_VTD_SS:
+		return pte | UINT64_C(1) << 9;
+	case IOMMUFMT_PGTABLE_ARM_LPAE_S1:
+		return pte & dbm ? pte & ~b7 : pte;
+	case IOMMUFMT_PGTABLE_ARM_LPAE_S2:
+		return pte & dbm ? pte | b7 : pte;
+	default:
+		return pte;
+	}
+}
+
+static uint64_t get_le64(const uint8_t *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 7; i >= 0; i--)
+		v = v << 8 | p[i];
+	return v;
+}
+
+static void put_le64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* Make every leaf the walk finds dirty, as if the device had written to all of them. */
+static void dirty_all(const struct iommufmt_pgtable *pt, struct fuzz_mem *m, struct collect *c)
+{
+	if (check_walk(pt, m, 0, UINT64_MAX, 0, c))
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		for (uint64_t off = 0; off + 8 <= m->a_size; off += 8)
+			if (get_le64(m->a + off) == c->recs[i].pte)
+				put_le64(m->a + off, written(pt->cfg.format, c->recs[i].pte));
+}
+
 /* Build tables with the library's builders, then patch single entries. */
 static void build(struct iommufmt_pgtable *pt, struct fuzz_mem *m,
-		  struct iommufmt_pgtable_arena *arena, struct fuzz_in *in, bool *patched)
+		  struct iommufmt_pgtable_arena *arena, struct fuzz_in *in, bool *patched,
+		  struct collect *c)
 {
 	uint8_t nmaps = fuzz_u8(in) % (MAX_MAPS + 1), npatch;
 	uint64_t minp = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1), cluster = 0;
@@ -379,7 +500,10 @@ static void build(struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 		FUZZ_CHECK(rc == 0 || rc == -EINVAL || rc == -EEXIST || rc == -ENOSPC ||
 			   rc == -EOPNOTSUPP);
 	}
-	npatch = fuzz_u8(in) % (MAX_PATCHES + 1);
+	npatch = fuzz_u8(in);
+	if (npatch & 0x80)
+		dirty_all(pt, m, c);
+	npatch = (npatch & 0x7f) % (MAX_PATCHES + 1);
 	*patched = npatch != 0;
 	for (unsigned int i = 0; i < npatch; i++) {
 		uint32_t off = (uint32_t)((fuzz_u32(in) % m->a_size) & ~UINT64_C(7));
@@ -447,8 +571,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		goto out;
 	}
 	FUZZ_CHECK(pt.ops && pt.ops->format == cfg.format && pt.cfg.root == cfg.root);
+	ca.recs = malloc(MAX_RECS * sizeof(*ca.recs));
+	ca.valid = malloc(MAX_RECS * sizeof(*ca.valid));
+	cb.recs = malloc(MAX_RECS * sizeof(*cb.recs));
+	cb.valid = malloc(MAX_RECS * sizeof(*cb.valid));
+	FUZZ_CHECK(ca.recs && ca.valid && cb.recs && cb.valid);
 	if (built)
-		build(&pt, &m, &arena, &in, &patched);
+		build(&pt, &m, &arena, &in, &patched, &ca);
 	rest = fuzz_rest(&in, &rlen);
 	if (built) {
 		if (m.b)
@@ -457,11 +586,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_mem_fill(&m, rest, rlen);
 	}
 
-	ca.recs = malloc(MAX_RECS * sizeof(*ca.recs));
-	ca.valid = malloc(MAX_RECS * sizeof(*ca.valid));
-	cb.recs = malloc(MAX_RECS * sizeof(*cb.recs));
-	cb.valid = malloc(MAX_RECS * sizeof(*cb.valid));
-	FUZZ_CHECK(ca.recs && ca.valid && cb.recs && cb.valid);
 	if (qs.wflags & 0x80) {
 		/* the whole input space */
 		qs.wstart = 0;

@@ -139,8 +139,8 @@ void fuzz_mem_init(struct fuzz_mem *m, uint8_t mode, uint64_t seed)
 {
 	memset(m, 0, sizeof(*m));
 	m->a_gpa = mode & 2 ? 0 : UINT64_C(1) << 24;
-	m->a_size = (uint64_t)32768 << (mode >> 4 & 3);
-	m->a = aligned_alloc(65536, (size_t)m->a_size);
+	m->a_size = (uint64_t)32768 << ((mode >> 4 & 3) + (mode >> 7));
+	m->a = aligned_alloc(4096, (size_t)m->a_size);
 	FUZZ_CHECK(m->a != NULL);
 	memset(m->a, 0, (size_t)m->a_size);
 	m->reg[0] = (struct iommufmt_gmem_region){ .gpa = m->a_gpa, .size = m->a_size, .host = m->a };

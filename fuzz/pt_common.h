@@ -45,8 +45,8 @@ struct fuzz_mem {
 /*
  * Set up memory from one mode byte: bit 1 puts region A at GPA 0 (so small
  * entry values point into it) instead of 16 MiB, bit 2 adds region B (bit 6:
- * read-only), bit 3 the callback window, bits 4-5 size region A (32 KiB to
- * 256 KiB). Everything is zeroed; the callback window gets pseudo-random
+ * read-only), bit 3 the callback window, bits 4-5 and 7 size region A (32 KiB
+ * to 512 KiB). Everything is zeroed; the callback window gets pseudo-random
  * bytes from @p seed.
  */
 void fuzz_mem_init(struct fuzz_mem *m, uint8_t mode, uint64_t seed);

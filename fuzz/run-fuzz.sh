@@ -3,7 +3,8 @@
 # Runs libFuzzer campaigns: builds every target with clang (-fsanitize=fuzzer,address,undefined) and
 # fuzzes each for N seconds from its committed corpus, then prints executions and coverage per target.
 # Usage (from `make fuzz`): run-fuzz.sh SRCDIR SECONDS JOBS "LIB_SOURCES" "TARGETS" NAME=src.c[,extra.c]...
-# TARGETS empty = all. Environment: CLANG, FUZZ_CPPFLAGS, LIBS. New inputs land in fuzz-out/NAME/corpus,
+# TARGETS empty = all. Environment: CLANG, FUZZ_CPPFLAGS, LIBS; FUZZ_TOOL_CFLAGS and FUZZ_TOOL_LIBS (json-c)
+# for the targets that link CLI sources. New inputs land in fuzz-out/NAME/corpus,
 # crashes in fuzz-out/NAME/ (crash-*, leak-*, timeout-*); the committed corpus is only read.
 set -eu
 # One campaign (xargs runs JOBS of these at once): run-fuzz.sh --one SRCDIR SECONDS NAME
@@ -26,6 +27,8 @@ shift 5
 : "${CLANG:=clang}"
 : "${FUZZ_CPPFLAGS:=}"
 : "${LIBS:=}"
+: "${FUZZ_TOOL_CFLAGS:=}"
+: "${FUZZ_TOOL_LIBS:=}"
 
 if ! command -v "$CLANG" >/dev/null 2>&1; then
 	echo "fuzz: $CLANG not found; install clang (bootstrap --deps)" >&2
@@ -64,8 +67,8 @@ for spec in "$@"; do
 	in=""
 	for s in $srcs; do in="$in $srcdir/$s"; done
 	# shellcheck disable=SC2086
-	"$CLANG" $CFLAGS -fsanitize=fuzzer $FUZZ_CPPFLAGS -DFUZZ_NAME="\"$name\"" $in \
-		fuzz-build/libiommufmt-fuzz.a $LIBS -lm -o "fuzz-build/fuzz_$name"
+	"$CLANG" $CFLAGS -fsanitize=fuzzer $FUZZ_CPPFLAGS $FUZZ_TOOL_CFLAGS -DFUZZ_NAME="\"$name\"" $in \
+		fuzz-build/libiommufmt-fuzz.a $LIBS $FUZZ_TOOL_LIBS -lm -o "fuzz-build/fuzz_$name"
 	echo "$name" >> "$list"
 done
 [ -s "$list" ] || { echo "fuzz: no target selected (known: $*)" >&2; exit 1; }

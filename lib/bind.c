@@ -90,7 +90,7 @@ check_pasid(const struct iommufmt_host_desc *d, uint32_t pasid, struct iommufmt_
 	if (unlikely(!d->pasid.pasid_bits))
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid",
 				      "this host has no PASID support");
-	if (unlikely((pasid >> d->pasid.pasid_bits) != 0))
+	if (unlikely(d->pasid.pasid_bits < 32 && (pasid >> d->pasid.pasid_bits) != 0))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pasid,
 					 iommufmt__mask(d->pasid.pasid_bits), 0,

@@ -166,11 +166,17 @@ int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, ui
 
 /*
  * PASID width of a host: the register's, narrowed by iommufd's per-device
- * out_max_pasid_log2 when given (0 there: the device has no PASID).
+ * out_max_pasid_log2 when given (0 there: the device has no PASID), and
+ * never above the 20 bits a PCIe PASID TLP prefix carries (PCIe 6.0 §6.20).
+ * Wider register encodings exist: AMD EFR.PASmax is 5 bits (PASmax 31 would
+ * claim 32-bit PASIDs), VT-d ECAP.PSS and SMMU IDR1.SSIDSIZE values above
+ * 20 bits are reserved; no transaction can name such a PASID.
  */
 static inline uint8_t iommufmt__host_pasid_bits(const struct iommufmt_hw_regs *r,
 						unsigned int hw_bits)
 {
+	if (hw_bits > 20)
+		hw_bits = 20;
 	if ((r->flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && r->max_pasid_log2 < hw_bits)
 		return (uint8_t)r->max_pasid_log2;
 	return (uint8_t)hw_bits;

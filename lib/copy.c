@@ -46,7 +46,8 @@ IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t v
 						 nz, dst_size);
 		memmove(dst, src, dst_size);
 	} else {
-		memmove(dst, src, src_size);
+		if (src_size)	/* src may be NULL when empty: never hand NULL to memmove */
+			memmove(dst, src, src_size);
 		memset((unsigned char *)dst + src_size, 0, dst_size - src_size);
 	}
 	iommufmt__diag_ok(diag);

@@ -232,7 +232,7 @@ IOMMUFMT_EXPORT int iommufmt_diag_format(const struct iommufmt_diag *diag, char 
 	char extra[96] = "";
 	size_t used = 0;
 
-	if (!diag || diag->argsz < IOMMUFMT_DIAG_SIZE_VER0)
+	if (!diag || diag->argsz < IOMMUFMT_DIAG_SIZE_VER0 || (!buf && len))
 		return -EINVAL;
 	if (diag->flags & IOMMUFMT_DIAG_FLAGS_VALUE)
 		used += (size_t)snprintf(extra + used, sizeof(extra) - used, "%svalue 0x%llx",

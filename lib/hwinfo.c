@@ -210,10 +210,23 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 						 "model", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 						 c.model, d->model, 0,
 						 "configuration is for another model than the host");
+		/* zero asks for the host's width (struct iommufmt_viommu_config); never wider */
+		if (!c.pasid_bits)
+			c.pasid_bits = d->pasid.pasid_bits;
+		if (c.pasid_bits > d->pasid.pasid_bits)
+			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
+						 "pasid_bits", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+						 c.pasid_bits, d->pasid.pasid_bits, 0,
+						 "the configuration asks for %u PASID bits, the host "
+						 "has %u", c.pasid_bits, d->pasid.pasid_bits);
 	}
 	if (!host->hops->advertise || host->hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s cannot advertise registers", host->model->name);
+	if (!d->nesting.flags)
+		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_NESTING, "host",
+				      "host %s nests nothing, so no register set would make a "
+				      "guest's tables nestable on it", host->model->name);
 	memset(data, 0, sizeof(data));
 	err = host->hops->advertise(d, cfg ? &c : NULL, &type, data, &len, diag);
 	if (err)

@@ -7,6 +7,10 @@
 /* Entries decoded per step when they cannot go straight into the caller's array. */
 #define INV_CHUNK 32
 
+
+/* Above the commands any one entry can need (entry_emit()). */
+#define ENTRY_CMDS_MAX (8u * IOMMUFMT_INV_ENCODE_MAX)
+
 static const struct iommufmt_inval_ops *inv_ops(const struct iommufmt_model_ops *m)
 {
 	const struct iommufmt_inval_ops *o = m ? IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval) : NULL;
@@ -262,6 +266,12 @@ static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_
 	}
 	if (e->granularity != IOMMUFMT_INV_GRAN_DEVICE && e->sid_mask)
 		return unused(diag, "sid_mask", e->sid_mask, "only device granularity uses it");
+	/* VT-d's device-TLB descriptor, AMD INVALIDATE_IOTLB_PAGES and SMMU CMD_ATC_INV name one device */
+	if ((e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB) && e->sid_mask)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_FEATURE, "sid_mask",
+					 IOMMUFMT__DV_VALUE, e->sid_mask, 0, 0,
+					 "a device-TLB invalidation names one device (no native "
+					 "command takes a sid mask): send one entry per sid");
 	if ((e->flags & IOMMUFMT_INV_F_STAGE2) &&
 	    (!(e->caches & IOMMUFMT_INV_CACHE_IOTLB) ||
 	     (e->granularity != IOMMUFMT_INV_GRAN_GLOBAL && e->granularity != IOMMUFMT_INV_GRAN_ADDR)))
@@ -772,10 +782,27 @@ entry_emit(const struct iommufmt_inv_codec *c, enum emit_mode mode,
 
 	if (mode == EMIT_CHECK)
 		return r;
-	if (!r)
-		r = (mode == EMIT_KERNEL ? c->ops->to_iommufd : c->ops->encode)(c, e, out,
-									out_len / elen, &n,
-									&ef, diag);
+	if (!r) {
+		int (*enc)(const struct iommufmt_inv_codec *, const struct iommufmt_inv_entry *,
+			   void *, size_t, __u32 *, __u32 *, struct iommufmt_diag *) =
+			mode == EMIT_KERNEL ? c->ops->to_iommufd : c->ops->encode;
+
+		/*
+		 * -EMSGSIZE writes nothing: an output that may be too small for
+		 * one entry is sized by a counting pass first (no entry needs
+		 * ENTRY_CMDS_MAX commands: at most IOMMUFMT_INV_ENCODE_MAX per
+		 * cache, five caches, a few more for syncs and per-device scopes).
+		 */
+		if (out_len / elen < ENTRY_CMDS_MAX) {
+			r = enc(c, e, NULL, 0, &n, &ef, diag);
+			if (r != -EMSGSIZE || n > out_len / elen)
+				goto done;	/* an error, nothing to write, or too small */
+			n = 0;
+			ef = 0;
+		}
+		r = enc(c, e, out, out_len / elen, &n, &ef, diag);
+	}
+done:
 	if (nr)
 		*nr = n;
 	if (eflags)

@@ -170,7 +170,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	    w->root_size(&pt, &size, &align) || !size || !align || (align & (align - 1)))
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s cannot build tables", pt.ops->name);
-	r = iommufmt__arena_alloc(arena, size, align, &at, diag);
+	r = iommufmt__arena_alloc(arena, size, align, pt.oas_mask, &at, diag);
 	if (r)
 		return r;
 	cfg->root = at;

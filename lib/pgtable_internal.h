@@ -216,9 +216,22 @@ uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int ta
 /* Host pointer for [gpa, gpa+len) inside the arena's used part, or NULL. */
 void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t gpa, uint64_t len);
 
-/* Allocate @size zeroed bytes aligned to @align (a power of two); -ENOSPC with diag when full. */
+/*
+ * Plan one table of @size bytes aligned to @align (a power of two) after the
+ * first *@used bytes of @arena, touching nothing: on success *@gpa is its
+ * address and *@used the fill after it. -ENOSPC with diag when the arena has
+ * no room, or when the table would end above @limit, the highest address the
+ * format can point a table at (its output-address mask): a table there could
+ * be built but never walked. Builders that need several tables plan them all
+ * before writing any, so a failure changes nothing.
+ */
+int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *used,
+			 uint64_t size, uint64_t align, uint64_t limit, uint64_t *gpa,
+			 struct iommufmt_diag *diag);
+
+/* Plan, zero and take one table (iommufmt__arena_plan()'s rules). */
 int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, uint64_t align,
-			  uint64_t *gpa, struct iommufmt_diag *diag);
+			  uint64_t limit, uint64_t *gpa, struct iommufmt_diag *diag);
 
 /* ---- builders' diagnostics (each returns the error it fills @diag with) ---- */
 

@@ -93,23 +93,43 @@ void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t g
 	return (uint8_t *)arena->host + off;
 }
 
-int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, uint64_t align,
-			  uint64_t *gpa, struct iommufmt_diag *diag)
+int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *used,
+			 uint64_t size, uint64_t align, uint64_t limit, uint64_t *gpa,
+			 struct iommufmt_diag *diag)
 {
 	uint64_t cur, at;
 
-	if (arena->used > arena->size || arena->gpa + arena->used < arena->gpa)
+	if (*used > arena->size || arena->gpa + *used < arena->gpa)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "arena.used",
 				      "arena bookkeeping is inconsistent");
-	cur = arena->gpa + arena->used;
+	cur = arena->gpa + *used;
 	at = (cur + (align - 1)) & ~(align - 1);
 	if (at < cur || at - arena->gpa > arena->size || arena->size - (at - arena->gpa) < size)
 		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, size,
-					 arena->size - arena->used, 0,
+					 arena->size - *used, 0,
 					 "no room for a %llu-byte table", (unsigned long long)size);
+	if (at > limit || limit - at < size - 1)
+		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, at, limit, 0,
+					 "the next table (0x%llx) would lie above the output "
+					 "address space (last 0x%llx): no entry could point at it",
+					 (unsigned long long)at, (unsigned long long)limit);
+	*used = at - arena->gpa + size;
+	*gpa = at;
+	return 0;
+}
+
+int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, uint64_t align,
+			  uint64_t limit, uint64_t *gpa, struct iommufmt_diag *diag)
+{
+	uint64_t used = arena->used, at;
+	int r = iommufmt__arena_plan(arena, &used, size, align, limit, &at, diag);
+
+	if (r)
+		return r;
 	memset((uint8_t *)arena->host + (at - arena->gpa), 0, (size_t)size);
-	arena->used = at - arena->gpa + size;
+	arena->used = used;
 	*gpa = at;
 	return 0;
 }

@@ -585,6 +585,12 @@ RX_INLINE int rx_harvest(const struct iommufmt_pgtable *pt, const struct iommufm
 			 uint64_t count, uint64_t va, uint64_t size)
 {
 	const uint64_t dbit = rx_dirty_bit(pt);
+	/*
+	 * A huge page only partly inside the range is reported for its part
+	 * inside and keeps its D bit: clearing it would lose the dirty state of
+	 * the part outside, which a later harvest of that part must still see.
+	 */
+	const int clear = sk->clear && va >= sk->start && va + (size - 1) <= sk->last;
 	int dirty = 0;
 
 	for (uint64_t j = 0; j < count; j++) {
@@ -594,7 +600,7 @@ RX_INLINE int rx_harvest(const struct iommufmt_pgtable *pt, const struct iommufm
 			continue;
 		if (v & dbit) {
 			dirty = 1;
-			if (sk->clear && iommufmt__pt_clear_bits(gmem, first_gpa + 8 * j, dbit, RX_BE))
+			if (clear && iommufmt__pt_clear_bits(gmem, first_gpa + 8 * j, dbit, RX_BE))
 				return -EFAULT;
 		}
 	}
@@ -847,7 +853,8 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 		if (e.kind == RX_HOLE) {
 			r = iommufmt__arena_alloc(arena, rx_table_bytes(pt, level - 1),
 						  rx_table_bytes(pt, level - 1) < 4096 ?
-						  4096 : rx_table_bytes(pt, level - 1), &child, diag);
+						  4096 : rx_table_bytes(pt, level - 1),
+						  pt->oas_mask, &child, diag);
 			if (r)
 				return r;
 			iommufmt__store64(slot, rx_make_table(pt, level, child, level - 1), RX_BE);

@@ -21,7 +21,7 @@ else
 	ne() { be "$@"; }
 fi
 
-echo "1..37"
+echo "1..40"
 for m in intel amd smmuv3 s390; do
 	t "hostinfo $m (example host)" 0 "$IOMMUFMT" hostinfo --model "$m"
 done
@@ -48,6 +48,16 @@ EOF
 t "check-bind: a good guest STE" 0 "$IOMMUFMT" check-bind --model smmuv3 "$tmp/ste.json"
 has "says ok" "^ok"
 has "gives the IOMMU_HWPT_ALLOC data" "data_type 2"
+# The iommufd data words as the kernel reads them, the same on every host: STE words __le64.
+hasf "the STE words, as values" "hwpt flags 0x0: 200000004000000b 000000001000001e"
+cat > "$tmp/vtd.json" <<'EOF'
+{ "kind": "pgtable", "flags": ["pasid"], "pasid": 5, "format": "x86-64", "root": "0x80000000",
+  "addr_width": 48,
+  "payload": [ "0x41", "0x0007040600800007", "0x80000011", "0", "0", "0", "0", "0" ] }
+EOF
+t "check-bind: a good VT-d first-stage PASID entry" 0 "$IOMMUFMT" check-bind --model intel "$tmp/vtd.json"
+# iommu_hwpt_vtd_s1: flags SRE|WPE, pgtbl_addr, then addr_width 48 and __reserved as one word
+hasf "the VTD_S1 data, as values" "hwpt flags 0x8: 0000000000000005 0000000080000000 0000000000000030"
 sed 's/0x1000001e/0x2000001e/' "$tmp/ste.json" > "$tmp/ste-bad.json"
 t "check-bind: split-stage ATS is rejected" 1 "$IOMMUFMT" check-bind --model smmuv3 "$tmp/ste-bad.json"
 has "with the field" "ste.eats"

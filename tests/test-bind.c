@@ -552,6 +552,7 @@ START_TEST(test_unbind)
 					     .model = IOMMUFMT_MODEL_AMD };
 		struct iommufmt_diag d;
 
+		iommufmt_diag_init(&d);
 		ck_assert_int_eq(iommufmt_unbind_check(h, &u, &d), -EOPNOTSUPP);
 		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_MODEL_MISMATCH);
 		u.model = IOMMUFMT_MODEL_SMMU;

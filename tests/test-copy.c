@@ -133,6 +133,10 @@ START_TEST(test_copy_in_argsz)
 	ck_assert_int_eq(iommufmt_struct_copy_in(NULL, 8, 8, buf, 8, NULL), -EINVAL);
 	ck_assert_int_eq(iommufmt_struct_copy_in(&out, 8, 16, buf, 16, NULL), -EINVAL);
 	ck_assert_int_eq(iommufmt_struct_copy_in(&out, sizeof(out), 8, NULL, 8, NULL), -EINVAL);
+	/* No source bytes at all (NULL, 0) where VER0 is 0: zero-filled, NULL never copied from */
+	memset(&out, 0xff, sizeof(out));
+	ck_assert_int_eq(iommufmt_struct_copy_in(&out, sizeof(out), 0, NULL, 0, NULL), 0);
+	ck_assert(iommufmt_is_zero(&out, sizeof(out)));
 }
 END_TEST
 
@@ -189,6 +193,9 @@ START_TEST(test_diag_text)
 	ck_assert_int_gt(iommufmt_diag_format(&d, line, sizeof(line)), 0);
 	ck_assert_ptr_nonnull(strstr(line, "argsz: "));
 	ck_assert_ptr_nonnull(strstr(line, "value 0x3"));
+	/* NULL output: measured with length 0, refused with any other length */
+	ck_assert_int_eq(iommufmt_diag_format(&d, NULL, 0), (int)strlen(line));
+	ck_assert_int_eq(iommufmt_diag_format(&d, NULL, sizeof(line)), -EINVAL);
 	/* A diag from an older caller (argsz = VER0) is filled only that far; a
 	 * too-small diag is left alone. */
 	memset(&small, 0x77, sizeof(small));

@@ -101,7 +101,7 @@ static int amd_advertise(const struct iommufmt_host_desc *d,
 	g.efr |= h.efr & (BIT64(AMD_EFR_NX) | BIT64(AMD_EFR_US));
 	if ((!cfg || cfg->ias > 48) && FIELD64(h.efr, 13, 12) == 1)
 		g.efr |= UINT64_C(1) << AMD_EFR_GATS_LO;
-	pasid_bits = cfg && cfg->pasid_bits ? cfg->pasid_bits : d->pasid.pasid_bits;
+	pasid_bits = cfg ? cfg->pasid_bits : d->pasid.pasid_bits;
 	if (pasid_bits) {
 		g.efr |= (uint64_t)(pasid_bits - 1) << AMD_EFR_PASMAX_LO;
 		glx = (pasid_bits + 8) / 9 - 1;

@@ -152,6 +152,13 @@ static int vtd_advertise(const struct iommufmt_host_desc *d,
 	mgaw = d->nesting.gpa_bits ? d->nesting.gpa_bits : (unsigned int)FIELD64(h.cap_reg, 21, 16) + 1;
 	if (cfg && cfg->oas && cfg->oas < mgaw)
 		mgaw = cfg->oas;
+	/*
+	 * VT-d has no MGAW below 39 bits (the smallest second stage has three
+	 * levels; the decoder refuses less): a narrower guest-physical width is
+	 * shown as 39, and the nest parent still faults anything above it.
+	 */
+	if (mgaw < 39)
+		mgaw = 39;
 	g.cap_reg |= (uint64_t)(mgaw - 1) << 16;
 	if (!cfg || (cfg->inval_flags & (IOMMUFMT_INVF_PAGE | IOMMUFMT_INVF_RANGE)))
 		g.cap_reg |= h.cap_reg & (BIT64(VTD_CAP_PSI) | GENMASK64(53, 48));

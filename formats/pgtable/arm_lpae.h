@@ -827,18 +827,13 @@ static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 		if (!(d & LPAE_VALID)) {
 			/* allocate every missing table down to the target at once */
 			unsigned need = (unsigned)(target - level);
-			uint64_t at = (arena->gpa + arena->used + gran - 1) & ~(gran - 1);
-			uint64_t off = at - arena->gpa;
+			uint64_t at, off;
+			int r = iommufmt__arena_alloc(arena, need * gran, gran, pt->oas_mask, &at,
+						      diag);
 
-			if (at < arena->gpa || off > arena->size ||
-			    (arena->size - off) / gran < need)
-				return iommufmt__diag_ex(diag, -ENOSPC,
-							 IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
-							 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-							 need * gran, arena->size - arena->used, 0,
-							 "no room for %u more tables", need);
-			memset((uint8_t *)arena->host + off, 0, (size_t)(need * gran));
-			arena->used = off + need * gran;
+			if (r)
+				return r;
+			off = at - arena->gpa;
 			/*
 			 * Fill bottom-up (table i is at level + 1 + i), so a concurrent
 			 * walker never meets a half-built path.

@@ -521,16 +521,11 @@ static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 	used = arena->used;
 	for (int l = level - 1; l >= target; l--) {
 		uint64_t sz = l == 1 ? S390_PT_SIZE : S390_CRST_SIZE;
-		uint64_t a = (arena->gpa + used + sz - 1) & ~(sz - 1);
+		int r = iommufmt__arena_plan(arena, &used, sz, sz, pt->oas_mask, &at[need], diag);
 
-		if (a < arena->gpa || a - arena->gpa > arena->size ||
-		    arena->size - (a - arena->gpa) < sz)
-			return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL,
-						 "arena", IOMMUFMT__DV_LIMIT, 0,
-						 arena->size - arena->used, 0,
-						 "no room for %d more tables", level - target);
-		at[need++] = a;
-		used = a - arena->gpa + sz;
+		if (r)
+			return r;
+		need++;
 	}
 	for (int i = 0; i < need; i++) {
 		int l = level - 1 - i;

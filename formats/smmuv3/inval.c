@@ -648,6 +648,11 @@ static int smmu_encode(const struct iommufmt_inv_codec *c, const struct iommufmt
 		break;
 	case IOMMUFMT_INV_OP_SYNC:
 		if (e->flags & IOMMUFMT_INV_F_SYNC_STORE) {
+			/* SIG_IRQ with MSIAddress 0 sends no MSI (decoded as SYNC_IRQ above) */
+			if (!e->addr)
+				return iommufmt__inv_cannot(&v.em, "addr",
+							    "CMD_SYNC cannot store to address 0: "
+							    "MSIAddress 0 means no MSI write");
 			v.s[IOMMUFMT__IS_CODE] = 1;
 			v.s[IOMMUFMT__IS_ADDR] = e->addr;
 			v.s[IOMMUFMT__IS_DATA] = e->data;

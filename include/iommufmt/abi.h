@@ -14,9 +14,12 @@
  *   `__reserved`, which must be zero; no bitfields, no enums as field types, no
  *   pointers (a pointer travels as an `__aligned_u64`). Layout is identical on
  *   i386, x86_64, arm64 and s390x. In memory, fields are in host byte order
- *   like any uapi struct; serialized (files, sockets, vfio-user) they are
- *   little-endian. Native hardware payloads keep their hardware byte order
- *   (little-endian for VT-d, AMD-Vi and SMMUv3, big-endian for s390).
+ *   like any uapi struct (and so in a file that holds a struct as memory
+ *   held it, as the CLI reads); sent to another machine (sockets,
+ *   vfio-user) they are little-endian. Native hardware payloads keep their
+ *   hardware byte order (little-endian for VT-d, AMD-Vi and SMMUv3,
+ *   big-endian for s390). The iommufd payload mirrors have the kernel's:
+ *   host order, except SMMUv3's __le64 STE words.
  * - Every top-level struct starts with `__u32 argsz; __u32 flags;` and is
  *   versioned by its size: `<NAME>_SIZE_VER0`, `<NAME>_SIZE_VER1`, ...
  *   Fields are only appended; zero in a new field means the old behaviour,
@@ -1204,9 +1207,9 @@ struct iommufmt_viommu_config {
 #define IOMMUFMT_DIAG_INV_MISALIGNED		0x0304
 /** An invalidation range wraps past 2^64 or its size overflows. */
 #define IOMMUFMT_DIAG_INV_RANGE_WRAP		0x0305
-/** The command needs a feature the (emulated) IOMMU does not have (PASID, ATS, range...). */
+/** The command needs a feature the (emulated) IOMMU does not have (PASID, ATS, range, SMMU Hyp...). */
 #define IOMMUFMT_DIAG_INV_FEATURE		0x0306
-/** A valid native command that this library does not decode (e.g. SMMU PREFETCH_ADDR). */
+/** A valid native command that this library does not decode (e.g. AMD PREFETCH_IOMMU_PAGES). */
 #define IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED	0x0307
 /** A generic entry selects no cache, or an unknown cache bit. */
 #define IOMMUFMT_DIAG_INV_BAD_CACHES		0x0308
@@ -1363,7 +1366,7 @@ struct iommufmt_inv_entry {
 	__u32 archid;		/**< Address-space tag: VT-d DID, AMD DomainID, SMMU ASID. */
 	__u32 pasid;		/**< PASID / SMMU SubstreamID, below 2^20. */
 	__u32 sid;		/**< Device: PCI requester id, SMMU StreamID, s390 function handle. */
-	__u32 sid_mask;		/**< DEVICE: sid bits to ignore (VT-d function mask, SMMU STE range). */
+	__u32 sid_mask;		/**< DEVICE: sid bits to ignore (VT-d function mask, SMMU STE range); zero with IOMMUFMT_INV_CACHE_DEV_IOTLB, whose native commands name one device (-EOPNOTSUPP). */
 	__u32 vmid;		/**< SMMU VMID (IOMMUFMT_INV_F_VMID). */
 	__u32 tag;		/**< PAGE_RESP: page-request group index; RESUME: stall tag. */
 	__aligned_u64 addr;	/**< ADDR: first address; SYNC: the store (or MSI) address. */

@@ -30,6 +30,7 @@ extern "C" {
 #endif
 
 /**
+ * @def IOMMUFMT_PTR32
  * 1 where pointers are 32 bits wide, else 0.
  *
  * A library-API struct that holds one pointer next to __u64 fields has no
@@ -94,10 +95,12 @@ void iommufmt_diag_init(struct iommufmt_diag *diag);
  * Format a filled diagnostic as one line: "field: text (value V, limit L)".
  *
  * @param diag   A record filled by a checking function.
- * @param buf    Output buffer; always NUL-terminated when @p len > 0.
+ * @param buf    Output buffer; always NUL-terminated when @p len > 0. NULL
+ *               with @p len 0 only measures the line.
  * @param len    Size of @p buf.
  * @return The length the full line needs (as snprintf), or -EINVAL when
- *         @p diag is NULL or its argsz is below IOMMUFMT_DIAG_SIZE_VER0.
+ *         @p diag is NULL or its argsz is below IOMMUFMT_DIAG_SIZE_VER0, or
+ *         @p buf is NULL with @p len above 0.
  */
 int iommufmt_diag_format(const struct iommufmt_diag *diag, char *buf, size_t len);
 
@@ -875,7 +878,11 @@ int iommufmt_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt
  *
  * Bit i of @p bitmap (64 bits per word, LSB first) stands for the page at
  * @p start + i * 4096; a dirty huge page sets the bits of all its 4 KiB
- * pages inside the range.
+ * pages inside the range. With IOMMUFMT_DIRTY_CLEAR, a leaf is cleared only
+ * when it lies wholly inside the range: a huge page that crosses @p start or
+ * @p last is reported for its pages inside and stays dirty, so harvesting a
+ * region in pieces never loses the dirty state of the other piece (the same
+ * for every format).
  *
  * @param pt     Prepared table (its format must track dirty pages and the
  *               configuration must have IOMMUFMT_PGTABLE_F_AD).
@@ -1288,7 +1295,9 @@ int iommufmt_pasidt_by_name(const char *name);
  * 0 commands. What cannot be widened safely is rejected with -EOPNOTSUPP
  * (IOMMUFMT_DIAG_INV_CANNOT_ENCODE): for example an ATS global-PASID
  * invalidation for AMD, a page response for s390, a resume for VT-d, an
- * id wider than the target's field.
+ * id wider than the target's field. An id wider than the codec's
+ * cfg.archid_bits / cfg.pasid_bits is rejected with -EOPNOTSUPP too
+ * (IOMMUFMT_DIAG_INV_ID_RANGE), by the rule the codec's decoder applies.
  * @{
  */
 
@@ -1376,7 +1385,8 @@ int iommufmt_inv_decode(const struct iommufmt_inv_codec *c, const void *cmd, siz
  * @param len  Bytes at @p cmds: a multiple of c->cmd_size.
  * @param out  Batch: entry_len and entries_uptr say where entries go,
  *             entry_num is the capacity on input and the number written on
- *             output (also on error). Written entries have argsz = entry_len;
+ *             output (also on error: 0 when it stopped before the first
+ *             command). Written entries have argsz = entry_len;
  *             after an error the slot following them may hold a partial entry.
  * @param diag Optional diagnostic record; index = the bad command.
  * @return 0 when every command was decoded; -EMSGSIZE when there were more
@@ -1401,8 +1411,10 @@ int iommufmt_inv_decode_array(const struct iommufmt_inv_codec *c, const void *cm
  * @param c    Prepared codec.
  * @param gmem Guest memory (may be NULL with IOMMUFMT_INV_QUEUE_F_HOST).
  * @param q    Queue; its argsz follows the copy rules; written back.
- * @param out  Batch for the entries (entry_num: capacity in, written out;
- *             after an error the slot following them may hold a partial entry).
+ * @param out  Batch for the entries (entry_num: capacity in, written out,
+ *             also on error: 0 when the queue was refused before its first
+ *             slot; after an error the slot following them may hold a
+ *             partial entry).
  * @param diag Optional diagnostic record; index = the slot.
  * @return 0 (ring empty, or @p out full: compare q->head with q->tail);
  *         -EINVAL (head or tail outside the ring, IOMMUFMT_DIAG_INV_QUEUE_INDEX;
@@ -1432,7 +1444,9 @@ int iommufmt_inv_queue_decode(const struct iommufmt_inv_codec *c, const struct i
  * @param enc_flags Optional out: IOMMUFMT_INV_ENC_* (cleared first).
  * @param diag      Optional diagnostic record.
  * @return 0; -EMSGSIZE (@p out too small; nothing written); -EOPNOTSUPP
- *         (the model cannot express the entry); entry check errors.
+ *         (the model cannot express the entry; an id wider than the codec's
+ *         archid_bits / pasid_bits, IOMMUFMT_DIAG_INV_ID_RANGE); entry
+ *         check errors.
  */
 int iommufmt_inv_encode(const struct iommufmt_inv_codec *c, const struct iommufmt_inv_entry *e,
 			void *out, size_t out_len, __u32 *nr_cmds, __u32 *enc_flags,
@@ -1528,8 +1542,10 @@ int iommufmt_inv_to_iommufd(const struct iommufmt_inv_codec *host, const struct 
  * Convert a batch of generic entries to one IOMMU_HWPT_INVALIDATE call.
  *
  * Fills @p inv (size, data_uptr = @p out, data_type, entry_len, entry_num;
- * hwpt_id is left as the caller set it). b->entry_num becomes the number of
- * generic entries converted, also on error.
+ * hwpt_id is left as the caller set it), also on an error after the
+ * arguments were checked: inv->entry_num then counts the kernel entries of
+ * the generic entries converted before it. b->entry_num becomes the number
+ * of generic entries converted, also on error.
  *
  * @param host      Prepared codec of the host IOMMU.
  * @param b         Batch (entry_num in/out).

@@ -91,7 +91,8 @@ show_failures() {
 		log=${trs%.trs}.log
 		echo "  -- ${log#"$1"/}"
 		if grep -q '^not ok' "$log"; then
-			awk '/^not ok/ { n = 6 } n > 0 { print "     " $0; n-- }' "$log" | head -n 30
+			awk '/^not ok/ { d = 1; print "     " $0; next }
+				d && /^#/ { print "     " $0; next } { d = 0 }' "$log" | head -n 30
 		else
 			tail -n 10 "$log" | sed 's/^/     /'
 		fi

@@ -27,12 +27,26 @@ const char *bind_regs_keys(uint32_t model);
 /* Build the host; prints the diagnostic to stderr on failure. */
 int bind_host(const struct bind_regs *r, struct iommufmt_host **h, struct iommufmt_diag *diag);
 
+/*
+ * Bytes of a header a bind keeps: a file's header may be a later, longer
+ * version of the struct (argsz up to this); the check reads all argsz bytes.
+ */
+#define BIND_HDR_MAX	256
 /* A bind and its payload. */
 struct bind_req {
 	uint32_t kind;	/* IOMMUFMT_BIND_KIND_*, or 0 for an unbind */
-	struct iommufmt_bind_pasid_table pt;
-	struct iommufmt_bind_pgtable pg;
-	struct iommufmt_unbind ub;
+	union {
+		struct iommufmt_bind_pasid_table pt;
+		unsigned char pt_raw[BIND_HDR_MAX];
+	};
+	union {
+		struct iommufmt_bind_pgtable pg;
+		unsigned char pg_raw[BIND_HDR_MAX];
+	};
+	union {
+		struct iommufmt_unbind ub;
+		unsigned char ub_raw[BIND_HDR_MAX];
+	};
 	uint64_t payload[8];	/* native byte order */
 };
 /* Known-good example binds of the built-in hosts; 0 when the model has none of that kind. */
@@ -41,6 +55,16 @@ int bind_example_pgtable(uint32_t model, struct bind_req *b);
 /* Store payload word i (little-endian, or big-endian for s390). */
 void bind_put_word(struct bind_req *b, uint32_t model, unsigned int i, uint64_t v);
 uint64_t bind_get_word(const struct bind_req *b, uint32_t model, unsigned int i);
+/*
+ * Parse a BIND file of check-bind (see its usage text). JSON: @text is
+ * NUL-terminated; @model is the model when the object names none. Binary:
+ * the header struct of @kind (its argsz bytes, host byte order), then
+ * data_len payload bytes. Both fill @b (zeroed first) and return 0, or
+ * -EINVAL with a one-line reason in @err.
+ */
+int bind_parse_json(const char *text, uint32_t model, struct bind_req *b, char *err, size_t errlen);
+int bind_parse_binary(const uint8_t *buf, size_t len, uint32_t kind, struct bind_req *b, char *err,
+		      size_t errlen);
 /* Run the check that fits the kind. */
 int bind_check(const struct iommufmt_host *h, struct bind_req *b, const struct iommufmt_gmem *g,
 	       struct iommufmt_diag *diag);

@@ -13,7 +13,8 @@ int cli_parse_u64(const char *s, uint64_t *v, bool allow_suffix)
 	unsigned long long x;
 	unsigned shift = 0;
 
-	if (!s || !*s || *s == '-' || *s == '+' || *s == ' ')
+	/* a digit first: strtoull() would skip blanks and take a sign */
+	if (!s || *s < '0' || *s > '9')
 		return -EINVAL;
 	errno = 0;
 	x = strtoull(s, &end, (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) ? 16 : 10);

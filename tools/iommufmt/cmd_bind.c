@@ -654,8 +654,8 @@ _Static_assert(offsetof(struct iommufmt_bind_pasid_table, variant) == 12 &&
 	       offsetof(struct iommufmt_unbind, variant) == 12,
 	       "bind and unbind headers start with argsz, flags, model, variant");
 
-static int parse_json_bind(const char *text, uint32_t model, struct bind_req *b, char *err,
-			   size_t errlen)
+/* A JSON BIND file (see bind_cli.h and the usage text). */
+int bind_parse_json(const char *text, uint32_t model, struct bind_req *b, char *err, size_t errlen)
 {
 	json_object *o = json_tokener_parse(text), *x;
 	const struct flag_name *names = pgbind_names;
@@ -775,8 +775,8 @@ out:
 }
 
 /* Binary: the header struct (its argsz bytes), then data_len payload bytes. */
-static int parse_binary_bind(const uint8_t *buf, size_t len, uint32_t kind, struct bind_req *b,
-			     char *err, size_t errlen)
+int bind_parse_binary(const uint8_t *buf, size_t len, uint32_t kind, struct bind_req *b, char *err,
+		      size_t errlen)
 {
 	uint32_t argsz, data_len;
 	size_t hdr;
@@ -791,16 +791,24 @@ static int parse_binary_bind(const uint8_t *buf, size_t len, uint32_t kind, stru
 		snprintf(err, errlen, "argsz %u is larger than the %zu-byte file", argsz, len);
 		return -EINVAL;
 	}
+	/* the check reads argsz bytes of the header: keep them all (a longer tail too) */
+	if (argsz > BIND_HDR_MAX) {
+		snprintf(err, errlen, "argsz %u is larger than the %u header bytes this tool takes",
+			 argsz, BIND_HDR_MAX);
+		return -EINVAL;
+	}
 	hdr = argsz;
 	b->kind = kind;
 	if (kind == IOMMUFMT_BIND_KIND_PASID_TABLE) {
-		memcpy(&b->pt, buf, hdr < sizeof(b->pt) ? hdr : sizeof(b->pt));
-		data_len = argsz >= 40 ? b->pt.data_len : 0;
+		memcpy(b->pt_raw, buf, hdr);
+		data_len = argsz >= offsetof(struct iommufmt_bind_pasid_table, data_len) + 4 ?
+			   b->pt.data_len : 0;
 	} else if (kind == IOMMUFMT_BIND_KIND_PGTABLE) {
-		memcpy(&b->pg, buf, hdr < sizeof(b->pg) ? hdr : sizeof(b->pg));
-		data_len = argsz >= 44 ? b->pg.data_len : 0;
+		memcpy(b->pg_raw, buf, hdr);
+		data_len = argsz >= offsetof(struct iommufmt_bind_pgtable, data_len) + 4 ?
+			   b->pg.data_len : 0;
 	} else {
-		memcpy(&b->ub, buf, hdr < sizeof(b->ub) ? hdr : sizeof(b->ub));
+		memcpy(b->ub_raw, buf, hdr);
 		if (len > hdr) {
 			snprintf(err, errlen, "trailing bytes after the unbind struct");
 			return -EINVAL;
@@ -813,7 +821,6 @@ static int parse_binary_bind(const uint8_t *buf, size_t len, uint32_t kind, stru
 		return -EINVAL;
 	}
 	memcpy(b->payload, buf + hdr, data_len);
-	/* A tail longer than the struct is kept in the copy the check sees. */
 	return 0;
 }
 
@@ -822,6 +829,30 @@ struct gmem_file {
 	void *data;
 	size_t len;
 };
+
+/*
+ * Word i of the iommufd data as the kernel's struct gives it, so the output is the same on
+ * every host: SMMUv3's STE words are __aligned_le64; VTD_S1's third word holds two __u32
+ * fields, shown as addr_width | __reserved << 32; all other words are host-order __u64.
+ */
+static uint64_t fd_word(const struct iommufmt_iommufd_hwpt *fd, uint32_t i)
+{
+	const uint8_t *p = (const uint8_t *)&fd->data[i];
+	uint64_t v = 0;
+
+	if (fd->data_type == IOMMUFMT_IOMMUFD_HWPT_DATA_ARM_SMMUV3) {
+		for (int k = 7; k >= 0; k--)
+			v = (v << 8) | p[k];
+		return v;
+	}
+	if (fd->data_type == IOMMUFMT_IOMMUFD_HWPT_DATA_VTD_S1 && i == 2) {
+		struct iommufmt_iommufd_hwpt_vtd_s1 s;
+
+		memcpy(&s, fd->data, sizeof(s));
+		return s.addr_width | (uint64_t)s.__reserved << 32;
+	}
+	return fd->data[i];
+}
 
 static void print_result_json(int r, const struct iommufmt_diag *d,
 			      const struct iommufmt_iommufd_hwpt *fd, int have_fd)
@@ -847,7 +878,7 @@ static void print_result_json(int r, const struct iommufmt_diag *d,
 		json_object_object_add(x, "hwpt_flags", json_hex(fd->hwpt_flags));
 		json_object_object_add(x, "pasid", json_object_new_int((int)fd->pasid));
 		for (uint32_t i = 0; i < (fd->data_len + 7) / 8; i++)
-			json_object_array_add(a, json_hex(fd->data[i]));
+			json_object_array_add(a, json_hex(fd_word(fd, i)));
 		json_object_object_add(x, "data", a);
 		json_object_object_add(o, "iommufd", x);
 	}
@@ -939,13 +970,13 @@ static int check_bind_run(int argc, char **argv)
 			}
 			memcpy(text, buf, len);
 			text[len] = '\0';
-			r = parse_json_bind(text, o.model, &b, err, sizeof(err));
+			r = bind_parse_json(text, o.model, &b, err, sizeof(err));
 			free(text);
 		} else if (!kind_s) {
 			r = -EINVAL;
 			snprintf(err, sizeof(err), "a binary bind needs --kind");
 		} else {
-			r = parse_binary_bind(buf, len, kind, &b, err, sizeof(err));
+			r = bind_parse_binary(buf, len, kind, &b, err, sizeof(err));
 		}
 	}
 	free(buf);
@@ -993,7 +1024,7 @@ static int check_bind_run(int argc, char **argv)
 			printf("iommufd IOMMU_HWPT_ALLOC: data_type %u, %u bytes, hwpt flags 0x%x:",
 			       fd.data_type, fd.data_len, fd.hwpt_flags);
 			for (uint32_t i = 0; i < (fd.data_len + 7) / 8; i++)
-				printf(" %016llx", (unsigned long long)fd.data[i]);
+				printf(" %016llx", (unsigned long long)fd_word(&fd, i));
 			putchar('\n');
 		}
 	}

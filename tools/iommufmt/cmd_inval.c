@@ -570,7 +570,7 @@ static int field_u64(json_object *obj, const char *key, uint64_t max, uint64_t *
 }
 
 /* Build an entry from one JSON object; a message in @why on failure. */
-static int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
 {
 	json_object *o;
 	uint64_t v;

@@ -27,6 +27,12 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 /* One line for a decoded entry (text or JSON); @index < 0 omits the index. */
 void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommufmt_inv_entry *e,
 		       bool json);
+/*
+ * One generic invalidation from a JSON object (a line of encode-inval's
+ * input; see its usage text). Returns 0, or -1 with a reason in @why.
+ */
+struct json_object;
+int entry_from_json(struct json_object *obj, struct iommufmt_inv_entry *e, const char **why);
 /* One line for a command that failed to decode. */
 void inval_print_error(FILE *f, long index, const char *cmd, int err, unsigned int cls,
 		       __u32 native_err, const struct iommufmt_diag *d, bool json);
