@@ -19,6 +19,13 @@ if [ "${1:-}" = --one ]; then
 	cov=$(grep -o 'cov: [0-9]* ft: [0-9]*' "$out/log" | tail -n1 || true)
 	printf '%-20s %-7s %12s execs  %-22s corpus %s\n' "$name" "$st" "${execs:-?}" \
 		"${cov:-cov: ?}" "$(ls "$out/corpus" | wc -l)"
+	if [ "$st" != ok ]; then	# the report, for a CI log that is all one gets
+		echo "fuzz: $name failed; the end of $out/log:" >&2
+		grep -v '^#[0-9]' "$out/log" | tail -n 60 >&2
+		for f in "$out"/crash-* "$out"/leak-* "$out"/timeout-* "$out"/oom-*; do
+			[ -e "$f" ] && { echo "fuzz: $f (hex):" >&2; od -An -tx1 -v "$f" | head -n 64 >&2; }
+		done
+	fi
 	[ "$st" = ok ]
 	exit
 fi

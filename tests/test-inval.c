@@ -530,12 +530,18 @@ END_TEST
 
 /* ---------------- entry_num on early errors ---------------- */
 
-#define POISON 0xdeadbeefu
+/*
+ * The capacity each early-error case starts with: the entries the array
+ * holds, so entry_num * entry_len stays inside the address space on 32-bit
+ * too; an early error must overwrite it with 0.
+ */
+#define POISON 4u
 
 /* A batch function failed before its first entry: it returned @want and wrote entry_num 0. */
-static void early(struct iommufmt_inv_batch *b, int got, int want, const char *what)
+static void early(struct iommufmt_inv_batch *b, int got, int want, const char *what,
+		  const struct iommufmt_diag *d)
 {
-	ck_assert_msg(got == want, "%s: returned %d, expected %d", what, got, want);
+	ck_assert_msg(got == want, "%s: returned %d, expected %d (%s)", what, got, want, d->text);
 	ck_assert_msg(b->entry_num == 0, "%s: entry_num 0x%x after an early error", what,
 		      b->entry_num);
 	b->entry_num = POISON;
@@ -549,7 +555,7 @@ static void early(struct iommufmt_inv_batch *b, int got, int want, const char *w
 START_TEST(test_batch_count_on_early_errors)
 {
 	struct iommufmt_inv_codec c, s390;
-	struct iommufmt_inv_entry ent[4];
+	struct iommufmt_inv_entry ent[POISON];
 	uint8_t ring[8 * 16] = { 0 }, cmds[3 * 16] = { 0 }, out[4 * 16];
 	struct iommufmt_gmem_region reg = { .gpa = 0x80000, .size = sizeof(ring), .host = ring };
 	struct iommufmt_gmem gm = { .regions = &reg, .nr_regions = 1 };
@@ -573,31 +579,31 @@ START_TEST(test_batch_count_on_early_errors)
 	memset(ent, 0xa5, sizeof(ent));
 
 	/* decode_array: no codec, no commands, a partial command; the batch's own faults */
-	early(&b, iommufmt_inv_decode_array(NULL, cmds, sizeof(cmds), &b, &d), -EINVAL, "array no codec");
-	early(&b, iommufmt_inv_decode_array(&c, NULL, 16, &b, &d), -EINVAL, "array NULL");
+	early(&b, iommufmt_inv_decode_array(NULL, cmds, sizeof(cmds), &b, &d), -EINVAL, "array no codec", &d);
+	early(&b, iommufmt_inv_decode_array(&c, NULL, 16, &b, &d), -EINVAL, "array NULL", &d);
 	early(&b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds) - 8, &b, &d), -EINVAL,
-	      "array length");
+	      "array length", &d);
 	b.entry_len = 8;
 	early(&b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds), &b, &d), -EINVAL,
-	      "array entry_len");
+	      "array entry_len", &d);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_INV_ENTRY_LEN);
 	b = good;
 	b.flags = 1;
 	early(&b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds), &b, &d), -EOPNOTSUPP,
-	      "array flags");
+	      "array flags", &d);
 	b = good;
 	b.entries_uptr = 0;
 	early(&b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds), &b, &d), -EINVAL,
-	      "array no entries");
+	      "array no entries", &d);
 	b = good;
 	b.argsz = IOMMUFMT_INV_BATCH_SIZE_VER0 - 8;	/* below VER0, entry_num still inside */
 	early(&b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds), &b, &d), -EINVAL,
-	      "array argsz");
+	      "array argsz", &d);
 	big.b = good;
 	big.b.argsz = sizeof(big);
 	big.tail = 1;
 	early(&big.b, iommufmt_inv_decode_array(&c, cmds, sizeof(cmds), &big.b, &d), -E2BIG,
-	      "array tail");
+	      "array tail", &d);
 	/* an argsz that does not reach entry_num: nothing is written there */
 	b = good;
 	b.argsz = 8;
@@ -607,80 +613,80 @@ START_TEST(test_batch_count_on_early_errors)
 
 	/* queue_decode: every check of the queue before the first slot */
 	b = good;
-	early(&b, iommufmt_inv_queue_decode(NULL, &gm, &q, &b, &d), -EINVAL, "queue no codec");
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, NULL, &b, &d), -EINVAL, "queue NULL");
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue head");
+	early(&b, iommufmt_inv_queue_decode(NULL, &gm, &q, &b, &d), -EINVAL, "queue no codec", &d);
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, NULL, &b, &d), -EINVAL, "queue NULL", &d);
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue head", &d);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_INV_QUEUE_INDEX);
 	q.head = 2;
 	q.tail = 9;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue tail");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue tail", &d);
 	ck_assert_str_eq(d.field, "tail");
 	q.flags = IOMMUFMT_INV_QUEUE_F_WRAP;
 	q.head = 0;
 	q.tail = 9;	/* wrap bit set, index 1: more pending than the ring holds */
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue overrun");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue overrun", &d);
 	q.flags = 0;
 	q.tail = 2;
 	q.argsz = 8;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue argsz");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue argsz", &d);
 	q.argsz = sizeof(q);
 	q.flags = 1u << 7;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EOPNOTSUPP, "queue flags");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EOPNOTSUPP, "queue flags", &d);
 	q.flags = 0;
 	q.__reserved = 1;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EOPNOTSUPP, "queue reserved");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EOPNOTSUPP, "queue reserved", &d);
 	q.__reserved = 0;
 	q.entry_size = 32;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue entry_size");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue entry_size", &d);
 	q.entry_size = 16;
 	q.size = 0;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue size");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue size", &d);
 	q.size = 8;
 	q.base = 0xffffffffffffffc0ULL;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue base wraps");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue base wraps", &d);
 	q.base = 0x80000;
-	early(&b, iommufmt_inv_queue_decode(&c, NULL, &q, &b, &d), -EINVAL, "queue no gmem");
+	early(&b, iommufmt_inv_queue_decode(&c, NULL, &q, &b, &d), -EINVAL, "queue no gmem", &d);
 	q.flags = IOMMUFMT_INV_QUEUE_F_HOST;
 	q.base = 0;
-	early(&b, iommufmt_inv_queue_decode(&c, NULL, &q, &b, &d), -EINVAL, "queue host NULL");
+	early(&b, iommufmt_inv_queue_decode(&c, NULL, &q, &b, &d), -EINVAL, "queue host NULL", &d);
 	q.flags = 0;
 	q.base = 0x80000;
 	b.entry_len = 8;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue entry_len");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EINVAL, "queue entry_len", &d);
 	/* a bad first slot is not an early error, but it handles no entry either */
 	b = good;
 	iommufmt__put_le64(ring + 16 * 2, 0x99);
 	q.head = 2;
 	q.tail = 4;
-	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EIO, "queue bad slot");
+	early(&b, iommufmt_inv_queue_decode(&c, &gm, &q, &b, &d), -EIO, "queue bad slot", &d);
 	ck_assert_uint_eq(q.err_class, IOMMUFMT_INV_ERR_ILLEGAL);
 	ck_assert_uint_eq(q.err_index, 2);
 
 	/* batch_check, batch_encode, batch_to_iommufd: their own arguments, then the batch's */
 	b = good;
 	b.entry_len = 8;
-	early(&b, iommufmt_inv_batch_check(&b, &d), -EINVAL, "check entry_len");
+	early(&b, iommufmt_inv_batch_check(&b, &d), -EINVAL, "check entry_len", &d);
 	b = good;
 	early(&b, iommufmt_inv_batch_encode(NULL, &b, out, sizeof(out), &used, &ef, &d), -EINVAL,
-	      "encode no codec");
+	      "encode no codec", &d);
 	early(&b, iommufmt_inv_batch_encode(&c, &b, out, sizeof(out), NULL, &ef, &d), -EINVAL,
-	      "encode no count");
+	      "encode no count", &d);
 	early(&b, iommufmt_inv_batch_encode(&c, &b, NULL, sizeof(out), &used, &ef, &d), -EINVAL,
-	      "encode NULL out");
+	      "encode NULL out", &d);
 	b.flags = 1;
 	early(&b, iommufmt_inv_batch_encode(&c, &b, out, sizeof(out), &used, &ef, &d), -EOPNOTSUPP,
-	      "encode flags");
+	      "encode flags", &d);
 	b = good;
 	early(&b, iommufmt_inv_batch_to_iommufd(NULL, &b, &inv, out, sizeof(out), &ef, &d), -EINVAL,
-	      "iommufd no codec");
+	      "iommufd no codec", &d);
 	early(&b, iommufmt_inv_batch_to_iommufd(&s390, &b, &inv, out, sizeof(out), &ef, &d),
-	      -EOPNOTSUPP, "iommufd no kernel type");
+	      -EOPNOTSUPP, "iommufd no kernel type", &d);
 	early(&b, iommufmt_inv_batch_to_iommufd(&c, &b, NULL, out, sizeof(out), &ef, &d), -EINVAL,
-	      "iommufd no inv");
+	      "iommufd no inv", &d);
 	b.entries_uptr = 0;
 	memset(&inv, 0xa5, sizeof(inv));
 	early(&b, iommufmt_inv_batch_to_iommufd(&c, &b, &inv, out, sizeof(out), &ef, &d), -EINVAL,
-	      "iommufd no entries");
+	      "iommufd no entries", &d);
 	ck_assert_uint_eq(inv.entry_num, 0);	/* the ioctl argument names no kernel entry */
 	ck_assert_uint_eq(inv.size, sizeof(inv));
 }

@@ -98,10 +98,6 @@ static int walk_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return 0;
 }
 
-struct fmt_case {
-	uint32_t format, levels, flags, granule, ias, oas, sl0, top;
-};
-
 /* Every format configuration with a walker; those not (yet) built are skipped. */
 static const struct fmt_case cases[] = {
 	{ IOMMUFMT_PGTABLE_X86_64, 4, IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_1G, 0, 0, 0, 0, 0 },
@@ -147,16 +143,7 @@ START_TEST(test_hot_paths_allocate_nothing)
 	unsigned long calls;
 	int r, bad = 0;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.argsz = sizeof(cfg);
-	cfg.format = fc->format;
-	cfg.levels = fc->levels;
-	cfg.flags = fc->flags;
-	cfg.granule = fc->granule;
-	cfg.ias = fc->ias;
-	cfg.oas = fc->oas;
-	cfg.sl0 = fc->sl0;
-	cfg.top = fc->top;
+	fmt_case_cfg(fc, &cfg);
 	arena = (struct iommufmt_pgtable_arena){ .gpa = 0x1000000, .size = 4 << 20,
 						 .host = aligned_alloc(65536, 4 << 20) };
 	ck_assert_ptr_nonnull(arena.host);

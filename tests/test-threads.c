@@ -55,10 +55,6 @@ static void dg_diag(struct dg *d, const struct iommufmt_diag *g)
 
 /* ---- page tables ---- */
 
-struct fmt_case {
-	uint32_t format, levels, flags, granule, ias, oas, sl0, top;
-};
-
 static const struct fmt_case fmts[] = {
 	{ IOMMUFMT_PGTABLE_X86_64, 4, IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_1G, 0, 0, 0, 0, 0 },
 	{ IOMMUFMT_PGTABLE_VTD_SS, 4, IOMMUFMT_PGTABLE_F_AD, 0, 0, 0, 0, 0 },
@@ -90,16 +86,7 @@ static void build_pgtable(struct shared_pt *s, const struct fmt_case *fc)
 	struct iommufmt_xlate x;
 	uint64_t small, big;
 
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.argsz = sizeof(cfg);
-	cfg.format = fc->format;
-	cfg.levels = fc->levels;
-	cfg.flags = fc->flags;
-	cfg.granule = fc->granule;
-	cfg.ias = fc->ias;
-	cfg.oas = fc->oas;
-	cfg.sl0 = fc->sl0;
-	cfg.top = fc->top;
+	fmt_case_cfg(fc, &cfg);
 	s->mem = aligned_alloc(65536, ARENA_SIZE);
 	ck_assert_ptr_nonnull(s->mem);
 	arena = (struct iommufmt_pgtable_arena){ .gpa = 0x1000000, .size = ARENA_SIZE,
