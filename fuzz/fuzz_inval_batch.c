@@ -91,6 +91,7 @@ static int encode_one(const struct iommufmt_inv_codec *c, const struct iommufmt_
 		FUZZ_CHECK(*n == 0);	/* RPCIT is synchronous: a wait needs no command */
 		return 0;
 	}
+	fuzz_inv_print_enc(c, e, out, y, *n);
 	FUZZ_CHECK(fuzz_inv_covers(e, y, *n, fuzz_inv_unit(c), *ef & IOMMUFMT_INV_ENC_DROPPED));
 	if (!(*ef & IOMMUFMT_INV_ENC_WIDENED))
 		FUZZ_CHECK(fuzz_inv_exact(e, y, *n, fuzz_inv_unit(c)));

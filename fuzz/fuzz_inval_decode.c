@@ -35,6 +35,7 @@ static void round_trip(const struct iommufmt_inv_codec *c, const struct iommufmt
 	if (n == 1 && !ef) {
 		FUZZ_CHECK(fuzz_inv_same(&y[0], e));
 	} else {
+		fuzz_inv_print_enc(c, e, out, y, n);
 		FUZZ_CHECK(c->cfg.model == IOMMUFMT_MODEL_S390 && e->op == IOMMUFMT_INV_OP_SYNC ?
 			   n == 0 :
 			   fuzz_inv_covers(e, y, n, fuzz_inv_unit(c), ef & IOMMUFMT_INV_ENC_DROPPED));

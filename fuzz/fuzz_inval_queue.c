@@ -79,13 +79,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if ((q.flags & IOMMUFMT_INV_QUEUE_F_HOST) && !(mode & 4))
 		q.flags &= ~IOMMUFMT_INV_QUEUE_F_HOST;
-	if (mode2 & 1) {	/* a host ring: base is its pointer */
-		if (ring) {
-			q.flags |= IOMMUFMT_INV_QUEUE_F_HOST;
-			q.base = (uintptr_t)ring;
-		}
-	} else if ((q.flags & IOMMUFMT_INV_QUEUE_F_HOST) && (!ring || q.base != (uintptr_t)ring)) {
-		q.flags &= ~IOMMUFMT_INV_QUEUE_F_HOST;	/* never a pointer the harness does not own */
+	if ((mode2 & 1) && ring) {	/* a host ring: base is its pointer */
+		q.flags |= IOMMUFMT_INV_QUEUE_F_HOST;
+		q.base = (uintptr_t)ring;
+	} else if ((q.flags & IOMMUFMT_INV_QUEUE_F_HOST) && q.base &&
+		   (!ring || q.base != (uintptr_t)ring)) {
+		/* never a pointer the harness does not own (NULL is kept: it must be refused) */
+		q.flags &= ~IOMMUFMT_INV_QUEUE_F_HOST;
 	}
 	use_gmem = !(mode2 & 2);
 	memset(rg, 0, sizeof(rg));
@@ -152,6 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		!q.size || lim > UINT32_MAX + UINT64_C(1) || q.head >= lim || q.tail >= lim ||
 		(ring_bytes && q.base + (ring_bytes - 1) < q.base) ||
 		(!(q.flags & IOMMUFMT_INV_QUEUE_F_HOST) && !use_gmem) ||
+		((q.flags & IOMMUFMT_INV_QUEUE_F_HOST) && !q.base) ||
 		barg < IOMMUFMT_INV_BATCH_SIZE_VER0 ||
 		(barg > sizeof(b) && !iommufmt_is_zero((uint8_t *)bb + sizeof(b), barg - sizeof(b))) ||
 		(cap && entry_len < IOMMUFMT_INV_ENTRY_SIZE_VER0);

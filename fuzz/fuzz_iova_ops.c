@@ -51,11 +51,6 @@ static uint64_t highbit(uint64_t v)
 	return h;
 }
 
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-	return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
 /* ---- input vocabulary ---- */
 
 static uint64_t addr(struct fuzz_in *in, const struct model *m)
@@ -709,11 +704,11 @@ static void op_layout(const struct iommufmt_iova_space *sp, const struct model *
 			}
 			if (s <= l) {
 				rl_push(&fr, s, l);
-				free_b = sat_add(free_b, l - s + 1);
+				free_b += ((l - s) >> __builtin_ctzll(minp)) + 1;	/* in pages */
 			}
 		}
 		for (unsigned int i = 0; i < nr; i++)
-			total = sat_add(total, ram[i]);
+			total += ram[i] >> __builtin_ctzll(minp);	/* pages: no sum wraps */
 		if (total > free_b)
 			want = -ENOSPC;
 	}

@@ -218,10 +218,18 @@ static inline int fuzz_inv_tags_cover(const struct iommufmt_inv_entry *y,
 	/*
 	 * A global invalidation covers both stages when it says so (STAGE2) or
 	 * names no VMID (VT-d, AMD and s390 have no stage-1-only global; SMMU's
-	 * stage-1 global TLBI_NH_ALL always names its VMID).
+	 * stage-1 global TLBI_NH_ALL always names its VMID); so does an s390
+	 * refresh of the whole address space (zPCI has one stage). VT-d's and
+	 * AMD's domain-tagged (not PASID-tagged) IOTLB invalidations reach every
+	 * stage of the domain's translations.
 	 */
 	if ((xf ^ yf) & IOMMUFMT_INV_F_STAGE2)
-		return y->granularity == IOMMUFMT_INV_GRAN_GLOBAL &&
+		return (y->granularity == IOMMUFMT_INV_GRAN_GLOBAL ||
+			((y->native.model == IOMMUFMT_MODEL_INTEL ||
+			  y->native.model == IOMMUFMT_MODEL_AMD) && !(yf & IOMMUFMT_INV_F_PASID)) ||
+			(y->native.model == IOMMUFMT_MODEL_S390 &&
+			 y->granularity == IOMMUFMT_INV_GRAN_ADDR && !y->addr && y->granule < 64 &&
+			 (y->nr_granules >> (64 - y->granule)))) &&
 		       ((yf & IOMMUFMT_INV_F_STAGE2) || !(yf & IOMMUFMT_INV_F_VMID));
 	return 1;
 }
@@ -380,6 +388,29 @@ static inline size_t fuzz_inv_decode_all(const struct iommufmt_inv_codec *c, con
 }
 
 /* The unit a codec's address commands are read in: SMMU rounds to its host granule. */
+/* With FUZZ_VERBOSE set, an entry as the harness sees it (for triage; prints nothing otherwise). */
+static inline void fuzz_inv_print(const char *tag, const struct iommufmt_inv_entry *e)
+{
+	if (!getenv("FUZZ_VERBOSE"))
+		return;
+	fprintf(stderr, "%s: op %u caches 0x%x gran %u flags 0x%x sid 0x%x/0x%x pasid 0x%x archid 0x%llx "
+		"vmid 0x%x addr 0x%llx nr %llu granule %u hint %u code %u tag 0x%x data 0x%llx "
+		"aux 0x%llx\n", tag, e->op, e->caches, e->granularity, e->flags, e->sid, e->sid_mask,
+		e->pasid, (unsigned long long)e->archid, e->vmid, (unsigned long long)e->addr,
+		(unsigned long long)e->nr_granules, e->granule, e->level_hint, e->code, e->tag,
+		(unsigned long long)e->data, (unsigned long long)e->aux);
+}
+
+/* With FUZZ_VERBOSE set, an entry and the @n commands @out it was encoded to, decoded as @y. */
+static inline void fuzz_inv_print_enc(const struct iommufmt_inv_codec *c,
+				      const struct iommufmt_inv_entry *e, const uint8_t *out,
+				      const struct iommufmt_inv_entry *y, size_t n)
+{
+	fuzz_inv_print(c->model->name, e);
+	for (size_t i = 0; i < n; i++)
+		fuzz_inv_print(iommufmt_inv_cmd_name(c, out + i * c->cmd_size, c->cmd_size), &y[i]);
+}
+
 static inline unsigned int fuzz_inv_unit(const struct iommufmt_inv_codec *c)
 {
 	return c->cfg.model == IOMMUFMT_MODEL_SMMU && c->cfg.granule ? c->cfg.granule : 12;

@@ -68,7 +68,7 @@ int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, ui
 int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 			  const uint64_t *w, unsigned int nw, struct iommufmt_diag *diag)
 {
-	char field[IOMMUFMT_DIAG_FIELD_LEN], sub[16];
+	char field[IOMMUFMT_DIAG_FIELD_LEN], sub[32];
 
 	for (unsigned int i = 0; i < nw; i++) {
 		uint64_t bad = w[i] & cmd->rsv[i];

@@ -216,6 +216,12 @@ static int enc_iotlb(struct vtd_enc *v)
 	const bool pasid_ok = v->em.c->cfg.flags & IOMMUFMT_INV_CFG_PASID;
 	const bool has_did = e->flags & IOMMUFMT_INV_F_ARCHID;
 	const bool has_pasid = e->flags & IOMMUFMT_INV_F_PASID;
+	/*
+	 * Stage-2 translations are tagged by the DID alone, and a PASID-based
+	 * IOTLB invalidation reaches only first-stage ones (VT-d 6.5.2.4): a
+	 * STAGE2 range goes out as IOTLB page invalidations of the domain.
+	 */
+	const bool use_pasid = has_pasid && pasid_ok && !(e->flags & IOMMUFMT_INV_F_STAGE2);
 	struct iommufmt__inv_block blk[IOMMUFMT_INV_ENCODE_MAX];
 	unsigned int max_am;
 	size_t n;
@@ -248,18 +254,18 @@ static int enc_iotlb(struct vtd_enc *v)
 				     blk, IOMMUFMT_INV_ENCODE_MAX);
 	if (n > IOMMUFMT_INV_ENCODE_MAX) {
 		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-		if (has_pasid && pasid_ok)
+		if (use_pasid)
 			return put(v, VT_PIOTLB_PASID, e->archid, e->pasid, 0, 0, 0, 0);
 		return put(v, VT_IOTLB_DOMAIN, e->archid, 0, 0, 0, 0, drain);
 	}
 	if (has_pasid && !pasid_ok)
 		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;	/* type 2 covers all of the DID's PASIDs */
-	if (drain && has_pasid && pasid_ok)
+	if (drain && use_pasid)
 		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;	/* PASID-IOTLB has no drain hints */
 	for (size_t i = 0; i < n; i++) {
 		uint64_t leaf = e->flags & IOMMUFMT_INV_F_LEAF;
 
-		if (has_pasid && pasid_ok)
+		if (use_pasid)
 			r = put(v, VT_PIOTLB_PAGE, e->archid, e->pasid, 0, blk[i].log2,
 				blk[i].start << 12, leaf);
 		else

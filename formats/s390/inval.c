@@ -99,7 +99,16 @@ static int s390_encode(const struct iommufmt_inv_codec *c, const struct iommufmt
 		/* a range up to 2^64 is one byte short: the last page is still touched */
 		s[IOMMUFMT__IS_SIZE] = iommufmt__inv_is_all(e) ? UINT64_MAX :
 				       e->nr_granules << e->granule;
-		if (!e->addr && !s[IOMMUFMT__IS_SIZE])
+		/*
+		 * zPCI translates in one stage: a stage-2 (guest-physical) range
+		 * names no range of the function's IOVAs, so all of them are refreshed.
+		 */
+		if (e->flags & IOMMUFMT_INV_F_STAGE2) {
+			em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+			s[IOMMUFMT__IS_ADDR] = 0;
+			s[IOMMUFMT__IS_SIZE] = UINT64_MAX;
+		}
+		if (!s[IOMMUFMT__IS_ADDR] && !s[IOMMUFMT__IS_SIZE])
 			s[IOMMUFMT__IS_SIZE] = UINT64_MAX;
 		r = iommufmt__inv_emit(&em, 0, s);
 		break;

@@ -488,9 +488,23 @@ static int enc_tlbi_range(struct smmu_enc *v)
 	}
 	for (size_t i = 0; i < k; i++) {
 		v->s[IOMMUFMT__IS_ADDR] = t[i].start << g;
-		if (!t[i].num && !t[i].scale && !ttl) {
-			/* NUM = SCALE = TTL = 0 is reserved with a TG: one granule is TG = 0 */
+		if (!t[i].num && !t[i].scale && !ttl && (g == 12 || c->cfg.granule == g)) {
+			/*
+			 * NUM = SCALE = TTL = 0 is reserved with a TG: one granule
+			 * is the TG = 0 form, which invalidates the leaf holding the
+			 * address: the whole granule when the tables use it.
+			 */
 			v->s[IOMMUFMT__IS_TG] = v->s[IOMMUFMT__IS_SIZE] = 0;
+			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
+		} else if (!t[i].num && !t[i].scale && !ttl) {
+			/*
+			 * A granule the codec does not know the tables use: the TG = 0
+			 * form might reach only a 4 KiB leaf of it, so two granules
+			 * (as Linux's arm_smmu_tlb_inv_range_cmd() does).
+			 */
+			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
+			v->s[IOMMUFMT__IS_SIZE] = 1;
 			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
 		} else {
 			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
