@@ -655,13 +655,29 @@ static int cmp_gpa(const void *a, const void *b)
 	return (x->gpa > y->gpa) - (x->gpa < y->gpa);
 }
 
+/* Byte counts that pass 2^64 (a whole free space, RAM block sums): two halves, no __int128 (i386 replays). */
+struct wide {
+	uint64_t hi, lo;
+};
+
+static void wide_add(struct wide *w, uint64_t v)
+{
+	w->hi += __builtin_add_overflow(w->lo, v, &w->lo);
+}
+
+static int wide_gt(struct wide a, struct wide b)
+{
+	return a.hi != b.hi ? a.hi > b.hi : a.lo > b.lo;
+}
+
 static void op_layout(const struct iommufmt_iova_space *sp, const struct model *m,
 		      struct fuzz_in *in)
 {
 	uint8_t c = fuzz_u8(in);
 	unsigned int nr = c % 5;
 	uint32_t flags = c >> 3 & 1 ? IOMMUFMT_IOVA_LAYOUT_PACK : 0;
-	uint64_t p = pgsz(in), use, minp, base = addr(in, m), total = 0, free_b = 0, P;
+	uint64_t p = pgsz(in), use, minp, base = addr(in, m), P;
+	struct wide total = { 0, 0 }, free_b = { 0, 0 };
 	__u64 ram[4];
 	uint64_t fit_pages = 0, windows = 0;
 	struct iommufmt_iova_ram_segment *seg = NULL, *byg;
@@ -704,12 +720,13 @@ static void op_layout(const struct iommufmt_iova_space *sp, const struct model *
 			}
 			if (s <= l) {
 				rl_push(&fr, s, l);
-				free_b += ((l - s) >> __builtin_ctzll(minp)) + 1;	/* in pages */
+				wide_add(&free_b, l - s);
+				wide_add(&free_b, 1);
 			}
 		}
 		for (unsigned int i = 0; i < nr; i++)
-			total += ram[i] >> __builtin_ctzll(minp);	/* pages: no sum wraps */
-		if (total > free_b)
+			wide_add(&total, ram[i]);
+		if (wide_gt(total, free_b))
 			want = -ENOSPC;
 	}
 	iommufmt_diag_init(&d);

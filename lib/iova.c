@@ -937,7 +937,7 @@ static int place_class(const struct rng_vec *fr, struct rng_vec *nf, uint64_t q,
 	while (bi < nr_ram && !(need = NEED(bi)))
 		bi++;
 	for (size_t f = 0; f < fr->n; f++) {
-		uint64_t fs = fr->v[f].start, fl = fr->v[f].last, w, nb, wl, pos, endp = 0;
+		uint64_t fs = fr->v[f].start, fl = fr->v[f].last, w, wl, pos, endp = 0;
 		bool placed = false;
 
 		if (bi == nr_ram || fs > U64_MAX - (q - 1)) {
@@ -946,15 +946,18 @@ static int place_class(const struct rng_vec *fr, struct rng_vec *nf, uint64_t q,
 			continue;
 		}
 		w = (fs + (q - 1)) & ~(q - 1);
-		nb = w > fl ? 0 : (fl - w) / q + ((fl - w) % q == q - 1);
-		if (!nb) {
+		if (w > fl || fl - w < q - 1) {	/* no whole q-block */
 			if (rng_push(nf, fs, fl))
 				return -ENOMEM;
 			continue;
 		}
 		if (w > fs && rng_push(nf, fs, w - 1))
 			return -ENOMEM;
-		wl = w + (nb - 1) * q + (q - 1);
+		/*
+		 * The last byte of the last whole q-block. Not by counting the
+		 * blocks: with q = 1 a free range can hold 2^64 of them.
+		 */
+		wl = ((fl - (q - 1)) & ~(q - 1)) + (q - 1);
 		pos = w;
 		while (bi < nr_ram) {
 			uint64_t room_m1 = wl - pos;

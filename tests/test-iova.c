@@ -861,6 +861,23 @@ START_TEST(test_hostile_adds)
 		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_IOVA_NO_ROOM);
 	}
 	iommufmt_iova_space_free(sp);
+	/*
+	 * 1-byte pages over the whole 2^64 space: 2^64 blocks of the smallest
+	 * class, a count that wrapped to 0 and made everything "not fit" (fuzz).
+	 */
+	sp = iommufmt_iova_space_new(0);
+	ck_assert_ptr_nonnull(sp);
+	{
+		struct iommufmt_iova_ram_segment seg[2];
+		__u64 sz[1] = { 0xc000000000000ull };
+
+		n = 2;
+		ck_assert_int_eq(iommufmt_iova_layout(sp, 0, sz, 1, 1, 0, seg, &n, &d), 0);
+		ck_assert_uint_eq(n, 1);
+		ck_assert_uint_eq(seg[0].gpa, 0);
+		ck_assert_uint_eq(seg[0].size, sz[0]);
+	}
+	iommufmt_iova_space_free(sp);
 }
 END_TEST
 

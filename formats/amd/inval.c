@@ -196,7 +196,14 @@ static int inv_all(struct amd_enc *v, const char *why)
 static int pages(struct amd_enc *v, bool iotlb, uint64_t aux)
 {
 	const struct iommufmt_inv_entry *e = v->e;
-	const bool gn = e->flags & IOMMUFMT_INV_F_PASID;
+	/*
+	 * GN = 1 reaches only the PASID's guest (first-stage) translations;
+	 * stage-2 (host) translations are not PASID-tagged, so a STAGE2 entry
+	 * goes out with GN = 0, for every PASID of the domain (AMD IOMMU spec
+	 * 2.4.3; for the ATC, PCIe ATS: a request without PASID reaches all).
+	 */
+	const bool stage2 = e->flags & IOMMUFMT_INV_F_STAGE2;
+	const bool gn = (e->flags & IOMMUFMT_INV_F_PASID) && !stage2;
 	const unsigned int row = iotlb ? (gn ? AM_IOTLB_GN : AM_IOTLB) : (gn ? AM_PAGES_GN : AM_PAGES);
 	const uint64_t pde = !(e->flags & IOMMUFMT_INV_F_LEAF) && !iotlb;
 	const uint64_t id = iotlb ? 0 : e->archid, sid = iotlb ? e->sid : 0;
@@ -204,6 +211,8 @@ static int pages(struct amd_enc *v, bool iotlb, uint64_t aux)
 	size_t n = 0;
 	int r;
 
+	if (stage2 && (e->flags & IOMMUFMT_INV_F_PASID))
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
 	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR && !iommufmt__inv_is_all(e))
 		n = iommufmt__inv_cover_pages(&v->em, e, AMD_MAX_BLOCK_LOG2, blk);
 	if (!n)

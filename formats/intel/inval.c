@@ -258,7 +258,7 @@ static int enc_iotlb(struct vtd_enc *v)
 			return put(v, VT_PIOTLB_PASID, e->archid, e->pasid, 0, 0, 0, 0);
 		return put(v, VT_IOTLB_DOMAIN, e->archid, 0, 0, 0, 0, drain);
 	}
-	if (has_pasid && !pasid_ok)
+	if (has_pasid && !use_pasid)
 		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;	/* type 2 covers all of the DID's PASIDs */
 	if (drain && use_pasid)
 		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;	/* PASID-IOTLB has no drain hints */
@@ -280,13 +280,17 @@ static int enc_iotlb(struct vtd_enc *v)
 static int enc_devtlb(struct vtd_enc *v)
 {
 	const struct iommufmt_inv_entry *e = v->e;
-	const bool has_pasid = e->flags & IOMMUFMT_INV_F_PASID;
+	/* stage-2 translations are not PASID-tagged: a request without PASID reaches all (PCIe ATS) */
+	const bool has_pasid = (e->flags & IOMMUFMT_INV_F_PASID) &&
+			       !(e->flags & IOMMUFMT_INV_F_STAGE2);
 	const unsigned int row = has_pasid ? VT_PDEVTLB : VT_DEVTLB;
 	const uint64_t g = e->flags & IOMMUFMT_INV_F_PASID_GLOBAL;
 	struct iommufmt__inv_block blk[IOMMUFMT_INV_ENCODE_MAX];
 	size_t n = 0;
 	int r;
 
+	if ((e->flags & IOMMUFMT_INV_F_PASID) && !has_pasid)
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
 	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR)
 		n = iommufmt__inv_cover_pages(&v->em, e, 52, blk);
 	if (!n)

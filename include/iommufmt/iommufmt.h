@@ -1286,7 +1286,16 @@ int iommufmt_pasidt_by_name(const char *name);
  * - a VT-d target without PASID support flushes a PASID's range with the
  *   domain-wide type-2 descriptor (all PASIDs of the DID); a VMID-scoped
  *   global entry on VT-d or AMD (which have no VMID) becomes global. A VMID
- *   is dropped silently when a domain id names the space anyway.
+ *   is dropped silently when a domain id names the space anyway;
+ * - stage-2 translations carry no PASID tag: a STAGE2 address entry that
+ *   names a PASID goes out by domain (VT-d IOTLB_PAGE by DID, AMD GN = 0)
+ *   and to the ATC without PASID, for all of the domain's PASIDs; s390
+ *   (one stage, no stage selector in RPCIT) refreshes the function's whole
+ *   space for a STAGE2 address entry;
+ * - an SMMU single-granule term of a granule that is neither 4K nor the
+ *   codec's cfg.granule goes out as a two-granule range (NUM = 1), as
+ *   Linux's arm_smmu_tlb_inv_range_cmd() does: the TG = 0 form might reach
+ *   only the 4K leaf holding the address.
  * Parts that have no counterpart on the target are dropped and reported
  * with IOMMUFMT_INV_ENC_DROPPED: hints (level hints outside the SMMU,
  * prefetch, VT-d LPIG, drain flags a model lacks), and caches the target
