@@ -770,7 +770,8 @@ static void op_layout(const struct iommufmt_iova_space *sp, const struct model *
 	check_stats(seg, n, use);
 	/* the most bytes in the largest page size: min(whole pages of RAM, aligned windows) */
 	P = highbit(use);
-	if (!(flags & IOMMUFMT_IOVA_LAYOUT_PACK) && P > minp) {
+	/* (RAM of 2^64 bytes or more has no stats: check_stats() saw that error) */
+	if (!(flags & IOMMUFMT_IOVA_LAYOUT_PACK) && P > minp && !total.hi) {
 		struct iommufmt_iova_layout_stats st;
 
 		for (unsigned int i = 0; i < nr; i++)

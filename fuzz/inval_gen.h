@@ -360,8 +360,12 @@ static inline int fuzz_inv_exact(const struct iommufmt_inv_entry *x,
 
 		if (y[i].op != IOMMUFMT_INV_OP_INVALIDATE || !(y[i].caches & x->caches))
 			continue;
-		if (y[i].granularity != IOMMUFMT_INV_GRAN_ADDR)
-			return 0;
+		if (y[i].granularity != IOMMUFMT_INV_GRAN_ADDR) {
+			/* a whole-space form is exact for a range over all of [0, 2^64) */
+			if (xlo || xlast != ~UINT64_C(0))
+				return 0;
+			continue;
+		}
 		fuzz_inv_span(&y[i], 0, &lo, &last);
 		if (lo < xlo || last > xlast)
 			return 0;

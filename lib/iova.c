@@ -1129,7 +1129,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout_stats(const struct iommufmt_iova_ram_se
 		if (seg[i].size > U64_MAX - st.ram_bytes)
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "size",
 						 IOMMUFMT__DV_INDEX, 0, 0, i,
-						 "the segments add up to more than 2^64 bytes");
+						 "the segments add up to 2^64 bytes or more");
 		n = plan_core(seg[i].gpa, seg[i].offset, seg[i].size, pgsizes, ch, ARRAY_SIZE(ch),
 			      &np);
 		st.ram_bytes += seg[i].size;

@@ -31,7 +31,7 @@ has "the whole space is AM 52" "^32000100000000003400000000000000  # IOTLB_PAGE"
 t "encode-inval smmuv3 binary" 0 sh -c "'$IOMMUFMT' encode-inval --model smmuv3 < '$tmp/in' > '$tmp/smmu.bin'"
 t "decode-inval smmuv3 --json" 0 "$IOMMUFMT" decode-inval --model smmuv3 "$tmp/smmu.bin" --json
 lines "four commands decoded" 4
-has "generic fields present" '"index":0,"cmd":"TLBI_NH_VA","op":"invalidate","caches":\["iotlb"\],"granularity":"addr","archid":5,"pasid":null,"sid":null,"addr":"0x40000000","size":"0x13000","leaf":true'
+has "generic fields present" '"index":0,"cmd":"TLBI_NH_VA","op":"invalidate","caches":\["iotlb"\],"granularity":"addr","archid":5,"pasid":null,"sid":null,"addr":"0x40000000","size":"0x13000","granule":12,"leaf":true'
 has "device-TLB entry" '"index":1,"cmd":"ATC_INV".*"pasid":3,"sid":16,"addr":"0x10000","size":"0x4000"'
 has "whole ASID" '"cmd":"TLBI_NH_ASID".*"granularity":"domain","archid":1'
 cat > "$tmp/in" <<'EOF'

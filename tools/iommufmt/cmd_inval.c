@@ -234,10 +234,11 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 		} else {
 			fprintf(f, ",\"addr\":null");
 		}
+		/* the granule too, so that a range of another granule reads back the same */
 		if (addr)
-			print_size(f, true, e);
+			print_size(f, true, e), fprintf(f, ",\"granule\":%u", e->granule);
 		else
-			fprintf(f, ",\"size\":null");
+			fprintf(f, ",\"size\":null,\"granule\":null");
 		fprintf(f, ",\"leaf\":%s", (e->flags & IOMMUFMT_INV_F_LEAF) ? "true" : "false");
 	} else {
 		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE))
