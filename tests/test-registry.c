@@ -136,7 +136,8 @@ START_TEST(test_threads)
 
 	for (long t = 0; t < NTHREADS; t++)
 		for (int i = 0; i < PER_THREAD; i++) {
-			snprintf(thread_names[t][i], sizeof(thread_names[t][i]), "t%ld-%d", t, i);
+			snprintf(thread_names[t][i], sizeof(thread_names[t][i]), "t%u-%u",
+				 (unsigned int)(t & 0xff), (unsigned int)(i & 0xff));
 			thread_ops[t][i] = toy;
 			thread_ops[t][i].format = (__u32)(IOMMUFMT_PGTABLE_USER_BASE + 100 + t * 10 + i);
 			thread_ops[t][i].name = thread_names[t][i];

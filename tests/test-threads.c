@@ -548,7 +548,8 @@ static void setup_shared(void)
 	jobs[njobs++] = (struct job){ "registry", job_registry, 0 };
 	for (long t = 0; t < NTHREADS; t++)
 		for (int i = 0; i < 2; i++) {
-			snprintf(own_names[t][i], sizeof(own_names[t][i]), "thr%ld-%d", t, i);
+			snprintf(own_names[t][i], sizeof(own_names[t][i]), "thr%u-%u",
+				 (unsigned int)(t & 0xff), (unsigned int)(i & 0xff));
 			own_ops[t][i] = (struct iommufmt_pgtable_ops){
 				.ops_size = sizeof(struct iommufmt_pgtable_ops),
 				.format = (__u32)(IOMMUFMT_PGTABLE_USER_BASE + 200 + t * 2 + i),

@@ -1226,7 +1226,7 @@ static int advertise_run(int argc, char **argv)
 			break;
 		case IOMMUFMT_HW_INFO_TYPE_ARM_SMMUV3:
 			for (int i = 0; i < 6; i++) {
-				char k[8];
+				char k[16];
 
 				snprintf(k, sizeof(k), "idr%d", i);
 				json_object_object_add(regs, k, json_hex(w32[2 + i]));
