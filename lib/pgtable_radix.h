@@ -314,7 +314,6 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		out->fault_addr = l->table + off;
 		return RX_DONE;
 	}
-	e.group_log2 = 0;	/* every leaf sets it; gcc -O1 cannot see that (-Wmaybe-uninitialized) */
 	rx_decode(pt, pte, level, access, &e);
 	if (likely(e.kind == RX_TABLE)) {
 		l->perm &= e.perm;
