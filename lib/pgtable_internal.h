@@ -19,23 +19,48 @@ struct iommufmt__ptrd {
 	uint64_t delta;		/* host address minus GPA (mod 2^64): gpa + delta is the host address */
 };
 
-/* Start with the first flat region cached (where tables usually are). */
-static inline void iommufmt__ptrd_init(struct iommufmt__ptrd *rd, const struct iommufmt_gmem *gmem)
+/*
+ * Cache @win, a region iommufmt__gmem_lookup() returned for an 8-byte range
+ * (so win->size >= 8), or nothing when @win is NULL. The only place the
+ * cached window is written: its contents always come from the one lookup.
+ */
+static inline void iommufmt__ptrd_set(struct iommufmt__ptrd *rd,
+				      const struct iommufmt_gmem_region *win)
 {
-	rd->gmem = gmem;
-	if (likely(gmem->nr_regions)) {
-		const struct iommufmt_gmem_region *r = gmem->regions;
-
-		rd->base = r->gpa;
-		rd->span = r->size >= 8 ? r->size - 7 : 0;
-		rd->host = r->host;
-		rd->delta = (uint64_t)(uintptr_t)r->host - r->gpa;
+	if (likely(win != NULL)) {
+		rd->base = win->gpa;
+		rd->span = win->size - 7;
+		rd->host = win->host;
+		rd->delta = (uint64_t)(uintptr_t)win->host - win->gpa;
 	} else {
 		rd->base = 0;
 		rd->span = 0;
 		rd->host = NULL;
 		rd->delta = 0;
 	}
+}
+
+/* Start with the first flat region cached (where tables usually are). */
+static inline void iommufmt__ptrd_init(struct iommufmt__ptrd *rd, const struct iommufmt_gmem *gmem)
+{
+	const struct iommufmt_gmem_region *win = NULL;
+
+	rd->gmem = gmem;
+	if (likely(gmem->nr_regions))
+		(void)iommufmt__gmem_lookup(gmem, gmem->regions[0].gpa, 8, &win);
+	iommufmt__ptrd_set(rd, win);
+}
+
+/*
+ * Whether [@gpa, @gpa + @len) (@len >= 8) lies in the cached window: the
+ * cached form of iommufmt__gmem_in_window() (span is the window's size - 7,
+ * so for @len == 8 this is one compare). Overflow-free like it.
+ */
+static inline bool iommufmt__ptrd_has(const struct iommufmt__ptrd *rd, uint64_t gpa, uint64_t len)
+{
+	uint64_t off = gpa - rd->base;
+
+	return off < rd->span && len - 8 < rd->span - off;
 }
 
 /* Slow path: find (and cache) the region holding [gpa, gpa+8), or use the callback. */
@@ -74,10 +99,9 @@ static inline uint64_t iommufmt__raw_to_be(uint64_t raw)
 static inline int iommufmt__ptrd_rd64(struct iommufmt__ptrd *rd, uint64_t gpa, uint64_t *val,
 				      const int be)
 {
-	uint64_t off = gpa - rd->base;
 	uint8_t tmp[8];
 
-	if (likely(off < rd->span)) {
+	if (likely(iommufmt__ptrd_has(rd, gpa, 8))) {
 		/* gpa + delta rather than host + off: one add after the entry is known */
 		uint64_t raw = iommufmt__load64_raw((const uint8_t *)(uintptr_t)(gpa + rd->delta));
 
@@ -102,7 +126,7 @@ static inline int iommufmt__ptrd_rd64_at(struct iommufmt__ptrd *rd, uint64_t tab
 {
 	uint8_t tmp[8];
 
-	if (likely(table + off - rd->base < rd->span)) {
+	if (likely(iommufmt__ptrd_has(rd, table + off, 8))) {
 		uint64_t raw = iommufmt__load64_raw((const uint8_t *)(uintptr_t)
 						    (table + (rd->delta + off)));
 
@@ -118,10 +142,8 @@ static inline int iommufmt__ptrd_rd64_at(struct iommufmt__ptrd *rd, uint64_t tab
 /* Prefetch hint for the entry at @gpa when it lies in the cached region. */
 static inline void iommufmt__ptrd_prefetch(const struct iommufmt__ptrd *rd, uint64_t gpa)
 {
-	uint64_t off = gpa - rd->base;
-
-	if (off < rd->span)
-		__builtin_prefetch(rd->host + off);
+	if (iommufmt__ptrd_has(rd, gpa, 8))
+		__builtin_prefetch(rd->host + (gpa - rd->base));
 }
 
 /* Store one entry (release order, so a walker never sees a table before its contents). */

@@ -251,12 +251,12 @@ RX_INLINE uint32_t rx_group_check(struct iommufmt__ptrd *rd, uint64_t table, uin
 				  uint64_t *bad)
 {
 	const uint64_t g = rx_pow2(glog2), gpa = table + ((i & ~(g - 1)) << 3);
-	const uint64_t ign = ~(uint64_t)(RX_HW_BITS), off = gpa - rd->base;
+	const uint64_t ign = ~(uint64_t)(RX_HW_BITS);
 	uint64_t v;
 
-	if (off < rd->span && ((g - 1) << 3) < rd->span - off) {
+	if (iommufmt__ptrd_has(rd, gpa, g << 3)) {
 		/* all in the cached flat region: compare at memory speed */
-		const uint8_t *p = rd->host + off;
+		const uint8_t *p = rd->host + (gpa - rd->base);
 		uint64_t diff = 0;
 
 		for (uint64_t j = 0; j < g; j++)
@@ -556,11 +556,11 @@ RX_INLINE void rx_frame_init(const struct iommufmt_pgtable *pt, struct rx_frame 
 RX_INLINE uint64_t rx_skip_zeros(const struct iommufmt__ptrd *rd, uint64_t table, uint64_t idx,
 				 uint64_t hi)
 {
-	const uint64_t off = table + (idx << 3) - rd->base;
+	const uint64_t gpa = table + (idx << 3);
 
-	if (!RX_ZERO_IS_HOLE || idx > hi || off >= rd->span || ((hi - idx) << 3) >= rd->span - off)
+	if (!RX_ZERO_IS_HOLE || idx > hi || !iommufmt__ptrd_has(rd, gpa, (hi - idx + 1) << 3))
 		return idx;
-	return idx + iommufmt__pt_skip_empty(rd->host + off, hi - idx + 1, 0, RX_BE);
+	return idx + iommufmt__pt_skip_empty(rd->host + (gpa - rd->base), hi - idx + 1, 0, RX_BE);
 }
 
 /*
@@ -570,10 +570,11 @@ RX_INLINE uint64_t rx_skip_zeros(const struct iommufmt__ptrd *rd, uint64_t table
  */
 RX_INLINE void rx_prefetch_table(const struct iommufmt__ptrd *rd, const struct rx_frame *f)
 {
-	const uint64_t off = f->table + (f->idx << 3) - rd->base;
+	const uint64_t gpa = f->table + (f->idx << 3), off = gpa - rd->base;
 	uint64_t bytes;
 
-	if (f->idx > f->hi || off >= rd->span)
+	/* only the first entry must be in the window: the rest is clipped to it */
+	if (f->idx > f->hi || !iommufmt__ptrd_has(rd, gpa, 8))
 		return;
 	bytes = (f->hi - f->idx + 1) << 3;
 	iommufmt__pt_prefetch(rd->host + off, bytes < rd->span - off ? bytes : rd->span - off);

@@ -477,21 +477,17 @@ PW_INLINE void pw_decode(const struct iommufmt_pgtable *pt, const unsigned int k
  */
 static inline int lpae_clean(const struct iommufmt_gmem *gmem, uint64_t ea, int s2, uint8_t *old)
 {
-	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-		uint64_t off = ea - r->gpa;
+	const struct iommufmt_gmem_region *win;
+	uint8_t *p = iommufmt__gmem_lookup(gmem, ea, 8, &win);
 
-		if (ea >= r->gpa && off < r->size && r->size - off >= 8) {
-			uint8_t *p = (uint8_t *)r->host + off;
-
-			if (r->flags & IOMMUFMT_GMEM_READONLY)
-				return -EFAULT;
-			if (s2)
-				*old = __atomic_fetch_and(p, (uint8_t)0x7f, __ATOMIC_SEQ_CST);
-			else
-				*old = __atomic_fetch_or(p, (uint8_t)0x80, __ATOMIC_SEQ_CST);
-			return 0;
-		}
+	if (p) {
+		if (win->flags & IOMMUFMT_GMEM_READONLY)
+			return -EFAULT;
+		if (s2)
+			*old = __atomic_fetch_and(p, (uint8_t)0x7f, __ATOMIC_SEQ_CST);
+		else
+			*old = __atomic_fetch_or(p, (uint8_t)0x80, __ATOMIC_SEQ_CST);
+		return 0;
 	}
 	if (iommufmt__gmem_slow(gmem, ea, old, 1, 0))
 		return -EFAULT;
