@@ -282,6 +282,20 @@ iommufmt__pt_walk_ops(const struct iommufmt_pgtable *pt)
 
 /* ---- format registration ---- */
 
+/* 64-bit words of struct iommufmt_pgtable.priv[], the formats' fixed private reserve. */
+#define IOMMUFMT__PGTABLE_PRIV_WORDS \
+	(sizeof(((struct iommufmt_pgtable *)0)->priv) / sizeof(((struct iommufmt_pgtable *)0)->priv[0]))
+
+/*
+ * Compile-time check that a format's private state, @words 64-bit words of
+ * priv[], fits the reserve. Every format states its count with this, so a
+ * format outgrowing the reserve fails to build rather than corrupting memory
+ * (the growth rule in iommufmt.h says what to do then).
+ */
+#define IOMMUFMT__PGTABLE_PRIV_FITS(fmt, words)					\
+	_Static_assert((words) <= IOMMUFMT__PGTABLE_PRIV_WORDS,			\
+		       fmt ": private state does not fit struct iommufmt_pgtable.priv[]")
+
 /* Define @sym, a format's walker and builder ops (static). */
 #define IOMMUFMT__PGTABLE_WALK_OPS(sym, prepare_fn, root_size_fn, translate_fn, batch_fn,	\
 				   walk_fn, dirty_fn, map_fn, unmap_fn)			\
@@ -309,9 +323,24 @@ const struct iommufmt_pgtable_ops sym = {					\
 
 /* ---- results ---- */
 
+/*
+ * Levels in results: @level in the common numbering (0 = the smallest-page
+ * table, growing toward the root), @native in the format's. Each walker
+ * template converts with one constant expression of its own (RX_GLEVEL,
+ * PW_GLEVEL), so on the hot path both are constants of the unrolled step.
+ */
+static inline void iommufmt__xlate_level(struct iommufmt_xlate *out, uint32_t level,
+					 uint32_t native)
+{
+	out->level = level;
+	out->native_level = native;
+	out->__reserved = 0;
+}
+
 /* Fill a fault result. */
 static inline void iommufmt__xlate_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t fault,
-					 uint32_t level, uint64_t pte, uint64_t span)
+					 uint32_t level, uint32_t native, uint64_t pte,
+					 uint64_t span)
 {
 	out->iova = iova;
 	out->pa = 0;
@@ -320,17 +349,17 @@ static inline void iommufmt__xlate_fault(struct iommufmt_xlate *out, uint64_t io
 	out->attrs = 0;
 	out->fault_addr = 0;
 	out->perm = 0;
-	out->level = level;
 	out->fault = fault;
 	out->stage = 0;
+	iommufmt__xlate_level(out, level, native);
 }
 
 /* Fill the results of a batch no walker of the table's start level can serve. */
 static inline void iommufmt__xlate_faults(struct iommufmt_xlate *out, const __u64 *iovas, size_t n,
-					  uint32_t fault, uint32_t level)
+					  uint32_t fault, uint32_t level, uint32_t native)
 {
 	for (size_t i = 0; i < n; i++)
-		iommufmt__xlate_fault(&out[i], iovas[i], fault, level, 0, 0);
+		iommufmt__xlate_fault(&out[i], iovas[i], fault, level, native, 0, 0);
 }
 
 #endif /* IOMMUFMT_LIB_PGTABLE_INTERNAL_H */
