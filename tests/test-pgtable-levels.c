@@ -67,41 +67,55 @@ static int first_rec(void *opaque, const struct iommufmt_xlate *rec)
 	return 1;
 }
 
+/* A fresh table of configuration @c with its root in a new arena over @host. */
+static void prepare_fresh(const struct lv_cfg *c, uint8_t *host,
+			  struct iommufmt_pgtable_arena *a, struct iommufmt_pgtable *pt)
+{
+	const struct iommufmt_pgtable_ops *ops = iommufmt_pgtable_by_name(c->format);
+	struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
+
+	ck_assert_ptr_nonnull(ops);
+	*a = (struct iommufmt_pgtable_arena){ ARENA_GPA, ARENA_SIZE, 0, host };
+	cfg.format = ops->format;
+	cfg.levels = c->levels;
+	cfg.flags = c->flags;
+	cfg.granule = c->granule;
+	cfg.ias = c->ias;
+	cfg.oas = c->oas;
+	cfg.sl0 = c->sl0;
+	cfg.top = c->top;
+	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, a, NULL), 0);
+	ck_assert_int_eq(iommufmt_pgtable_prepare(pt, &cfg, NULL), 0);
+}
+
+/* Guest memory: the arena's used part, one flat region. */
+static void arena_gmem(const struct iommufmt_pgtable_arena *a, struct iommufmt_gmem_region *reg,
+		       struct iommufmt_gmem *gmem)
+{
+	*reg = (struct iommufmt_gmem_region){ a->gpa, a->used, a->host, 0, 0 };
+	*gmem = (struct iommufmt_gmem){ reg, 1, 0, NULL, NULL };
+}
+
 START_TEST(test_leaf_levels)
 {
 	const struct lv_cfg *c = &cfgs[_i];
-	const struct iommufmt_pgtable_ops *ops = iommufmt_pgtable_by_name(c->format);
 	const __u32 prot = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER;
 	uint8_t *host = malloc(ARENA_SIZE);
 	unsigned int tested = 0;
 	__u64 bitmap;
 
-	ck_assert_ptr_nonnull(ops);
 	ck_assert_ptr_nonnull(host);
 	{
-		struct iommufmt_pgtable_arena a = { ARENA_GPA, ARENA_SIZE, 0, host };
-		struct iommufmt_pgtable_cfg cfg;
+		struct iommufmt_pgtable_arena a;
 		struct iommufmt_pgtable pt;
 
-		memset(&cfg, 0, sizeof(cfg));
-		cfg.argsz = sizeof(cfg);
-		cfg.format = ops->format;
-		cfg.levels = c->levels;
-		cfg.flags = c->flags;
-		cfg.granule = c->granule;
-		cfg.ias = c->ias;
-		cfg.oas = c->oas;
-		cfg.sl0 = c->sl0;
-		cfg.top = c->top;
-		ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &a, NULL), 0);
-		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
+		prepare_fresh(c, host, &a, &pt);
 		bitmap = pt.pgsize_bitmap;
 	}
 	ck_assert_uint_ne(bitmap, 0);
 	for (unsigned int lg2 = 0; lg2 < 64; lg2++) {
 		const __u64 size = 1ULL << lg2;
-		struct iommufmt_pgtable_arena a = { ARENA_GPA, ARENA_SIZE, 0, host };
-		struct iommufmt_pgtable_cfg cfg;
+		struct iommufmt_pgtable_arena a;
 		struct iommufmt_pgtable pt;
 		struct iommufmt_gmem_region reg;
 		struct iommufmt_gmem gmem;
@@ -113,18 +127,7 @@ START_TEST(test_leaf_levels)
 		if (!(bitmap & size))
 			continue;
 		/* a fresh table per size, the leaf at input 0 */
-		memset(&cfg, 0, sizeof(cfg));
-		cfg.argsz = sizeof(cfg);
-		cfg.format = ops->format;
-		cfg.levels = c->levels;
-		cfg.flags = c->flags;
-		cfg.granule = c->granule;
-		cfg.ias = c->ias;
-		cfg.oas = c->oas;
-		cfg.sl0 = c->sl0;
-		cfg.top = c->top;
-		ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &a, NULL), 0);
-		ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
+		prepare_fresh(c, host, &a, &pt);
 		if (size - 1 > pt.ias_mask || size - 1 > pt.oas_mask)
 			continue;
 		memset(&diag, 0, sizeof(diag));
@@ -134,8 +137,7 @@ START_TEST(test_leaf_levels)
 					 &diag);
 		ck_assert_msg(r == 0, "%s top %u: map 2^%u: %d %s", c->format, c->top, lg2, r,
 			      diag.text);
-		reg = (struct iommufmt_gmem_region){ a.gpa, a.used, a.host, 0, 0 };
-		gmem = (struct iommufmt_gmem){ &reg, 1, 0, NULL, NULL };
+		arena_gmem(&a, &reg, &gmem);
 
 		ck_assert_int_eq(iommufmt_translate(&pt, &gmem, size - 1, IOMMUFMT_ACCESS_READ, &x), 0);
 		ck_assert_msg(!x.fault && x.page_size == size && x.native_level == native &&
@@ -160,30 +162,16 @@ END_TEST
 START_TEST(test_fault_levels)
 {
 	const struct lv_cfg *c = &cfgs[_i];
-	const struct iommufmt_pgtable_ops *ops = iommufmt_pgtable_by_name(c->format);
 	uint8_t *host = malloc(ARENA_SIZE);
-	struct iommufmt_pgtable_arena a = { ARENA_GPA, ARENA_SIZE, 0, host };
-	struct iommufmt_pgtable_cfg cfg;
+	struct iommufmt_pgtable_arena a;
 	struct iommufmt_pgtable pt;
 	struct iommufmt_gmem_region reg;
 	struct iommufmt_gmem gmem;
 	struct iommufmt_xlate x;
 
 	ck_assert_ptr_nonnull(host);
-	memset(&cfg, 0, sizeof(cfg));
-	cfg.argsz = sizeof(cfg);
-	cfg.format = ops->format;
-	cfg.levels = c->levels;
-	cfg.flags = c->flags;
-	cfg.granule = c->granule;
-	cfg.ias = c->ias;
-	cfg.oas = c->oas;
-	cfg.sl0 = c->sl0;
-	cfg.top = c->top;
-	ck_assert_int_eq(iommufmt_pgtable_alloc_root(&cfg, &a, NULL), 0);
-	ck_assert_int_eq(iommufmt_pgtable_prepare(&pt, &cfg, NULL), 0);
-	reg = (struct iommufmt_gmem_region){ a.gpa, a.used, a.host, 0, 0 };
-	gmem = (struct iommufmt_gmem){ &reg, 1, 0, NULL, NULL };
+	prepare_fresh(c, host, &a, &pt);
+	arena_gmem(&a, &reg, &gmem);
 	ck_assert_int_eq(iommufmt_translate(&pt, &gmem, 0, IOMMUFMT_ACCESS_READ, &x), 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	ck_assert_uint_eq(x.native_level, pt.start_level);
