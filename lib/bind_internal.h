@@ -11,6 +11,7 @@ struct iommufmt_host {
 	const struct iommufmt_host_ops *hops;
 	const struct iommufmt_bind_ops *bops;
 	struct iommufmt_host_desc desc;
+	__u64 priv[];	/* desc.priv: the model's private words (host_ops.priv_words) */
 };
 
 /*
@@ -120,7 +121,7 @@ static inline int iommufmt__fc_check_table(const struct iommufmt__fc_table *t,
 					   const struct iommufmt_host_desc *d, const uint64_t *w,
 					   const uint64_t *ctx, struct iommufmt_diag *diag)
 {
-	return iommufmt__fc_check_z(t->rows, t->n, w, t->nwords, &d->priv[t->at], d->priv, ctx,
+	return iommufmt__fc_check_z(t->rows, t->n, w, t->nwords, d->priv + t->at, d->priv, ctx,
 				    diag);
 }
 
@@ -201,10 +202,10 @@ void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested);
 #define IOMMUFMT__BIND_OPS_HEAD(types) \
 	.ops_size = sizeof(struct iommufmt_bind_ops), .data_types = (types), \
 	.nr_data_types = ARRAY_SIZE(types)
-#define IOMMUFMT__HOST_OPS(prefix) \
+#define IOMMUFMT__HOST_OPS(prefix, words) \
 	{ .ops_size = sizeof(struct iommufmt_host_ops), .hw_info_types = prefix##_hw_types, \
 	  .nr_hw_info_types = ARRAY_SIZE(prefix##_hw_types), .decode = prefix##_decode, \
-	  .advertise = prefix##_advertise }
+	  .advertise = prefix##_advertise, .priv_words = (words) }
 
 /* The end of an advertise op: @size bytes of guest registers @regs of type @type into @data. */
 static inline int iommufmt__advertise_out(void *data, __u32 *data_type, __u32 *len, uint32_t type,

@@ -214,8 +214,8 @@ int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt
 			     size_t n, const char *what, struct iommufmt_diag *diag)
 {
 	for (size_t i = 0; i < n; i++)
-		if (t[i].end > IOMMUFMT_HOST_PRIV_WORDS || t[i].at > t[i].end ||
-		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, &d->priv[t[i].at],
+		if (t[i].end > d->priv_words || t[i].at > t[i].end ||
+		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, d->priv + t[i].at,
 					 t[i].end - t[i].at) < 0)
 			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
 					      "the %s field tables do not fit the host description",

@@ -21,6 +21,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	const struct iommufmt_host_ops *hops;
 	const struct iommufmt_data_type_desc *dt;
 	struct iommufmt_host *h;
+	size_t priv_words;
 	char cc[5];
 	int err;
 
@@ -58,9 +59,18 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 					 "data_type", IOMMUFMT__DV_VALUE, r.data_type, 0, 0,
 					 "register type %u is not one of model %s's", r.data_type,
 					 m->name);
-	h = iommufmt__calloc(1, sizeof(*h));
+	/* The model's private words live in the host object's tail (see provider.h). */
+	priv_words = IOMMUFMT_OPS_GET(hops, struct iommufmt_host_ops, priv_words);
+	if (priv_words > IOMMUFMT_HOST_PRIV_WORDS_MAX)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv_words",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, priv_words,
+					 IOMMUFMT_HOST_PRIV_WORDS_MAX, 0,
+					 "model %s asks for too much private state", m->name);
+	h = iommufmt__calloc(1, sizeof(*h) + (size_t)priv_words * sizeof(h->priv[0]));
 	if (!h)
 		return -ENOMEM;
+	h->desc.priv = priv_words ? h->priv : NULL;
+	h->desc.priv_words = (__u32)priv_words;
 	err = iommufmt__payload_in(h->desc.raw, dt, r.data_uptr, r.data_len, diag);
 	if (err) {
 		iommufmt__free(h);

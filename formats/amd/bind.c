@@ -48,6 +48,9 @@ static const struct iommufmt__fc_table amd_tables[] = {
 	[T_DTE] = IOMMUFMT__FC_TABLE(dte_rows, 4, AP_CDTE, AP_CGCR3),
 	[T_GCR3] = IOMMUFMT__FC_TABLE(gcr3_rows, 1, AP_CGCR3, AP_END),
 };
+/* The compiled tables' room in the private words is sized from these bounds (nest.h). */
+_Static_assert(ARRAY_SIZE(dte_rows) <= AMD_DTE_ROWS_MAX, "raise AMD_DTE_ROWS_MAX");
+_Static_assert(ARRAY_SIZE(gcr3_rows) <= AMD_GCR3_ROWS_MAX, "raise AMD_GCR3_ROWS_MAX");
 
 static int gcr3_check(const struct iommufmt_host_desc *d, const uint64_t *w,
 		      const uint64_t *ctx, struct iommufmt_diag *diag)

@@ -67,6 +67,9 @@ static const struct iommufmt__fc_table vtd_tables[] = {
 	[T_CTX] = IOMMUFMT__FC_TABLE(ctx_rows, 4, VP_CCTX, VP_CPE),
 	[T_PE] = IOMMUFMT__FC_TABLE(pe_rows, 8, VP_CPE, VP_END),
 };
+/* The compiled tables' room in the private words is sized from these bounds (nest.h). */
+_Static_assert(ARRAY_SIZE(ctx_rows) <= VTD_CTX_ROWS_MAX, "raise VTD_CTX_ROWS_MAX");
+_Static_assert(ARRAY_SIZE(pe_rows) <= VTD_PE_ROWS_MAX, "raise VTD_PE_ROWS_MAX");
 
 /* One PASID entry; @ctx NULL in the deep check, where pass-through entries are fine too. */
 static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const uint64_t *ctx,

@@ -18,6 +18,8 @@ static const struct iommufmt__fc iota_rows[] = {
 
 static const struct iommufmt__fc_table iota_table = IOMMUFMT__FC_TABLE(iota_rows, 1, ZP_CIOTA,
 								       ZP_LAST);
+/* The compiled table's room in the private words is sized from this bound (nest.h). */
+_Static_assert(ARRAY_SIZE(iota_rows) <= S390_IOTA_ROWS_MAX, "raise S390_IOTA_ROWS_MAX");
 
 static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 			      const struct iommufmt_bind_pgtable *b, const void *payload,

@@ -78,6 +78,9 @@ static const struct iommufmt__fc_table smmu_tables[] = {
 	[T_STE] = IOMMUFMT__FC_TABLE(ste_rows, 2, SP_CSTE, SP_CCD),
 	[T_CD] = IOMMUFMT__FC_TABLE(cd_rows, 8, SP_CCD, SP_END),
 };
+/* The compiled tables' room in the private words is sized from these bounds (nest.h). */
+_Static_assert(ARRAY_SIZE(ste_rows) <= SMMU_STE_ROWS_MAX, "raise SMMU_STE_ROWS_MAX");
+_Static_assert(ARRAY_SIZE(cd_rows) <= SMMU_CD_ROWS_MAX, "raise SMMU_CD_ROWS_MAX");
 
 static const unsigned int ips_bits[8] = { 32, 36, 40, 42, 44, 48, 52, 56 };
 

@@ -171,8 +171,12 @@ struct iommufmt_data_type_desc {
 #define IOMMUFMT_PAYLOAD_MAX		64
 /** Most page-table formats one host description lists. */
 #define IOMMUFMT_HOST_MAX_PGTABLES	8
-/** Number of model-private 64-bit words in struct iommufmt_host_desc. */
-#define IOMMUFMT_HOST_PRIV_WORDS	64
+/**
+ * Most model-private 64-bit words a host description may ask for
+ * (struct iommufmt_host_ops.priv_words): a bound against a plug-in's mistake,
+ * not a budget the built-in models come near.
+ */
+#define IOMMUFMT_HOST_PRIV_WORDS_MAX	4096
 
 /**
  * struct iommufmt_host_desc - A host IOMMU, decoded once, read by every check.
@@ -180,8 +184,11 @@ struct iommufmt_data_type_desc {
  * The library zeroes it, sets @c size, @c model, @c variant and the raw
  * registers, and lets the model's decode op fill the rest. The capability
  * members have the layout of the hw_info chain entries (their headers are
- * filled by the library when it emits the chain). @c priv holds constants
- * the model derives for its validators, so a check computes nothing twice.
+ * filled by the library when it emits the chain). @c priv points at the
+ * model's private words (struct iommufmt_host_ops.priv_words of them, zeroed,
+ * allocated with the host object): constants and compiled field tables the
+ * model derives for its validators, so a check computes nothing twice. Their
+ * layout and number are the model's business, not part of this struct's size.
  */
 struct iommufmt_host_desc {
 	__u32 size;		/**< sizeof(struct iommufmt_host_desc) in the library. */
@@ -197,7 +204,12 @@ struct iommufmt_host_desc {
 	__u32 raw_type;		/**< IOMMUFMT_HW_INFO_TYPE_* of @c raw. */
 	__u32 raw_len;		/**< Bytes of @c raw in use. */
 	__u64 raw[IOMMUFMT_PAYLOAD_MAX / 8];	/**< Raw registers (zero-filled to the model's size). */
-	__u64 priv[IOMMUFMT_HOST_PRIV_WORDS];	/**< Model-private derived constants. */
+	__u64 *priv;		/**< The model's private words (NULL when it asks for none). */
+#if defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 4
+	__u32 priv_pad;		/**< Zero: keeps the layout free of holes with 4-byte pointers. */
+#endif
+	__u32 priv_words;	/**< Words at @c priv (struct iommufmt_host_ops.priv_words). */
+	__u32 reserved;		/**< Zero. */
 };
 
 /**
@@ -223,6 +235,15 @@ struct iommufmt_host_ops {
 	int (*advertise)(const struct iommufmt_host_desc *desc,
 			 const struct iommufmt_viommu_config *cfg, __u32 *data_type, void *data,
 			 __u32 *len, struct iommufmt_diag *diag);
+	/**
+	 * Optional (read through @c ops_size): how many zeroed 64-bit words of
+	 * private state the library allocates with each host object and lends to
+	 * the model's ops as struct iommufmt_host_desc.priv; at most
+	 * IOMMUFMT_HOST_PRIV_WORDS_MAX. A model sizes it from its own tables
+	 * (and checks at compile time that its tables fit), so growing a
+	 * model's state never changes a public struct.
+	 */
+	size_t priv_words;
 };
 /** The smallest ops_size accepted for struct iommufmt_host_ops. */
 #define IOMMUFMT_HOST_OPS_SIZE_VER0 \
