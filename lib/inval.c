@@ -15,8 +15,7 @@ static const struct iommufmt_inval_ops *inv_ops(const struct iommufmt_model_ops 
 {
 	const struct iommufmt_inval_ops *o = m ? IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval) : NULL;
 
-	if (!o || o->ops_size < offsetof(struct iommufmt_inval_ops, cmd_name) + sizeof(o->cmd_name) ||
-	    !o->decode || !o->encode)
+	if (!o || o->ops_size < IOMMUFMT_INVAL_OPS_SIZE_VER0 || !o->decode || !o->encode)
 		return NULL;
 	return o;
 }
@@ -957,9 +956,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_check(struct iommufmt_inv_batch *ub,
 /* The codec converts to the kernel's entries; else -EOPNOTSUPP with @diag filled. */
 static int iommufd_ok(const struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
-	if (c->ops->ops_size >= offsetof(struct iommufmt_inval_ops, to_iommufd) +
-				sizeof(c->ops->to_iommufd) &&
-	    c->ops->to_iommufd && c->ops->iommufd_entry_len)
+	if (c->ops->to_iommufd && c->ops->iommufd_entry_len)
 		return 0;
 	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 			      "the kernel has no IOMMU_HWPT_INVALIDATE data type for %s",

@@ -11,7 +11,12 @@
  * size (`ops_size`, set to sizeof by the provider at build time), so the
  * table can grow: the library reads only members that lie inside
  * `ops_size` and treats the others as absent (NULL / 0). Members are only
- * appended. Page-table formats and models are two separate id spaces and two
+ * appended; each table has an `*_OPS_SIZE_VER0` (its first published layout),
+ * below which the registry refuses it with IOMMUFMT_DIAG_BAD_OPS, and members
+ * added after VER0 are read with IOMMUFMT_OPS_GET(). The arrays a table points
+ * at (struct iommufmt_data_type_desc, format ids) have fixed element layouts:
+ * if one ever grows, its table gains an appended element-size member.
+ * Page-table formats and models are two separate id spaces and two
  * registries; a model lists the page-table formats it accepts, and a format
  * knows nothing about models.
  */
@@ -133,6 +138,13 @@ struct iommufmt_pgtable_walk_ops {
 	int (*unmap_page)(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			  __u64 iova, __u64 *size, struct iommufmt_diag *diag);
 };
+/**
+ * The smallest ops_size accepted for struct iommufmt_pgtable_walk_ops: every
+ * member above (those marked optional may be NULL). Members added later are
+ * read through IOMMUFMT_OPS_GET().
+ */
+#define IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_pgtable_walk_ops, unmap_page) + sizeof(void *))
 
 /* ======================================================================== */
 /* SECTION: Host, bind and negotiation ops.                                  */
@@ -358,6 +370,12 @@ struct iommufmt_inval_ops {
 			  void *out, size_t cap, __u32 *nr, __u32 *eflags,
 			  struct iommufmt_diag *diag);
 };
+/**
+ * The smallest ops_size accepted for struct iommufmt_inval_ops: every member
+ * above. Members added later are read through IOMMUFMT_OPS_GET().
+ */
+#define IOMMUFMT_INVAL_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_inval_ops, to_iommufd) + sizeof(void *))
 
 #ifdef __cplusplus
 }
