@@ -41,7 +41,7 @@ static int decode_ring(const struct iommufmt_inv_codec *c, const unsigned char *
 							.entries_uptr = (uintptr_t)chunk };
 
 			if (iommufmt_inv_queue_decode(c, NULL, &q, &b, &d)) {
-				cli_print_diag(stderr, "bench inval: ", &d);
+				cli_fail_diag("bench", d.error, "inval", &d);
 				return 1;
 			}
 			*acc += chunk[b.entry_num - 1].addr;
@@ -166,7 +166,7 @@ static int bench_model(struct bench_ctx *ctx, const char *name)
 		rnd ^= rnd << 17;
 		make_entry(c.cfg.model, i, rnd, &e);
 		if (iommufmt_inv_encode(&c, &e, tmp, sizeof(tmp), &m, NULL, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
+			cli_fail_diag("bench", d.error, "inval", &d);
 			goto out;
 		}
 		for (__u32 j = 0; j < m && n < NCMDS; j++)
@@ -187,7 +187,7 @@ static int bench_model(struct bench_ctx *ctx, const char *name)
 						.entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
 
 		if (iommufmt_inv_decode_array(&c, ring, bytes, &b, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
+			cli_fail_diag("bench", d.error, "inval", &d);
 			goto out;
 		}
 	}
@@ -197,14 +197,14 @@ static int bench_model(struct bench_ctx *ctx, const char *name)
 						.entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
 
 		if (iommufmt_inv_batch_encode(&c, &b, enc, bytes, &used, NULL, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
+			cli_fail_diag("bench", d.error, "inval", &d);
 			goto out;
 		}
 		acc += enc[used - 1];
 	}
 	t_enc = cpu_ns() - t0;
 	if (memcmp(enc, ring, bytes)) {
-		fprintf(stderr, "bench inval: %s: re-encoded ring differs from the original\n", name);
+		cli_error("bench", "inval %s: re-encoded ring differs from the original", name);
 		goto out;
 	}
 	ns = (double)reps * NCMDS;

@@ -277,7 +277,9 @@ static int host_make(const char *cmd, struct host_opts *o, struct iommufmt_host 
 			o->regs = ex;
 			r = bind_load_regs(&o->regs, o->file);
 			if (r)
-				return cli_error(cmd, "%s: %s", o->file, strerror(-r));
+				return r == -E2BIG ? cli_fail(cmd, r, "%s: more bytes than the "
+							"register block holds", o->file) :
+					 cli_error(cmd, "cannot read %s: %s", o->file, strerror(-r));
 		} else {
 			o->regs = ex;
 			if (!quiet_example)
@@ -293,8 +295,7 @@ static int host_make(const char *cmd, struct host_opts *o, struct iommufmt_host 
 	iommufmt_diag_init(&d);
 	r = bind_host(&o->regs, h, &d);
 	if (r) {
-		cli_print_diag(stderr, "iommufmt: host registers rejected: ", &d);
-		return 1;
+		return cli_fail_diag(cmd, r, "host registers", &d);
 	}
 	return 0;
 }
@@ -471,8 +472,7 @@ static int print_caps_text(const struct iommufmt_host *h)
 		print_cap(cap, cap_len);
 	free(buf);
 	if (r < 0) {
-		cli_print_diag(stderr, "iommufmt hostinfo: bad chain: ", &d);
-		return 1;
+		return cli_fail_diag("hostinfo", r, "capability chain", &d);
 	}
 	return 0;
 }
@@ -927,7 +927,7 @@ static int check_bind_run(int argc, char **argv)
 			fn[at - argv[i]] = '\0';
 			files[nfiles].data = cli_load_file(fn, &files[nfiles].len);
 			if (!files[nfiles].data || !files[nfiles].len)
-				return cli_error("check-bind", "%s: cannot read guest memory", fn);
+				return cli_fail("check-bind", -EFAULT, "cannot read %s", fn);
 			nfiles++;
 		} else if (argv[i][0] != '-' && !path) {
 			path = argv[i];
@@ -953,7 +953,7 @@ static int check_bind_run(int argc, char **argv)
 	buf = cli_load_file(path, &len);
 	if (!buf) {
 		iommufmt_host_free(h);
-		return cli_error("check-bind", "%s: %s", path, strerror(errno));
+		return cli_file_error("check-bind", "cannot read", path);
 	}
 	{
 		size_t k = 0;
@@ -996,7 +996,7 @@ static int check_bind_run(int argc, char **argv)
 	gmem.nr_regions = nfiles;
 	iommufmt_diag_init(&d);
 	if (nfiles && iommufmt_gmem_check(&gmem, &d)) {
-		cli_print_diag(stderr, "iommufmt check-bind: --gmem: ", &d);
+		cli_fail_diag("check-bind", d.error, "--gmem", &d);
 		r = 2;
 		goto done;
 	}
@@ -1208,9 +1208,8 @@ static int advertise_run(int argc, char **argv)
 	iommufmt_diag_init(&d);
 	r = iommufmt_advertise(h, negotiate ? &eff : NULL, &out, &d);
 	if (r) {
-		cli_print_diag(stderr, "iommufmt advertise: ", &d);
 		iommufmt_host_free(h);
-		return 1;
+		return cli_fail_diag("advertise", r, NULL, &d);
 	}
 	{
 		static const char *const vtd[] = { "flags", "cap", "ecap" };

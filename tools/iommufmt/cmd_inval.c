@@ -110,7 +110,7 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 		return cli_usage_error(cmd, "unknown model '%s' (try 'iommufmt info')", name ? name : "");
 	ops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval);
 	if (!ops)
-		return cli_error(cmd, "model %s has no invalidation codec", m->name);
+		return cli_fail(cmd, -EOPNOTSUPP, "model %s has no invalidation codec", m->name);
 	cfg.model = m->model;
 	cfg.variant = m->variant;
 	cfg.flags = ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
@@ -133,8 +133,7 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 	cfg.granule = (__u8)(granule < 0 ? 0 : granule);
 	iommufmt_diag_init(&d);
 	if (iommufmt_inv_codec_prepare(c, &cfg, &d)) {
-		cli_print_diag(stderr, "iommufmt: codec: ", &d);
-		return 1;
+		return cli_fail_diag(cmd, d.error, "codec", &d);
 	}
 	return 0;
 }
@@ -387,11 +386,11 @@ static int decode_run(int argc, char **argv)
 		return 2;
 	buf = cli_load_file(file, &len);
 	if (!buf)
-		return cli_error("decode-inval", "cannot read %s: %s", file, strerror(errno));
+		return cli_file_error("decode-inval", "cannot read", file);
 	if (!ring) {
 		if (len % c.cmd_size) {
 			free(buf);
-			return cli_error("decode-inval", "%s: %zu bytes are not whole %u-byte commands", file,
+			return cli_fail("decode-inval", -EINVAL, "%s: %zu bytes are not whole %u-byte commands", file,
 					 len, c.cmd_size);
 		}
 		/* a flat array: every command on its own */
@@ -462,7 +461,7 @@ static int decode_run(int argc, char **argv)
 										  c.cmd_size) - reg.gpa),
 								     c.cmd_size);
 				if (q.err_class == IOMMUFMT_INV_ERR_NONE) {
-					cli_print_diag(stderr, "iommufmt decode-inval: ", &d);
+					cli_fail_diag("decode-inval", d.error, NULL, &d);
 					free(buf);
 					return 1;
 				}
@@ -714,7 +713,7 @@ static int encode_run(int argc, char **argv)
 		return 2;
 	in = strcmp(file, "-") ? fopen(file, "r") : stdin;
 	if (!in)
-		return cli_error("encode-inval", "cannot read %s: %s", file, strerror(errno));
+		return cli_file_error("encode-inval", "cannot read", file);
 	while (fgets(line, sizeof(line), in)) {
 		unsigned char out[(IOMMUFMT_INV_ENCODE_MAX * 5 + 8) * 32];
 		struct iommufmt_inv_entry e;
@@ -729,7 +728,7 @@ static int encode_run(int argc, char **argv)
 		obj = json_tokener_parse(line);
 		if (!obj || entry_from_json(obj, &e, &why)) {
 			json_object_put(obj);
-			rc = cli_error("encode-inval", "line %lu: %s", lineno, obj ? why : "not JSON");
+			rc = cli_fail("encode-inval", -EINVAL, "line %lu: %s", lineno, obj ? why : "not JSON");
 			break;
 		}
 		json_object_put(obj);
@@ -737,9 +736,8 @@ static int encode_run(int argc, char **argv)
 		if (iommufmt_inv_encode(&c, &e, out, sizeof(out), &n, &ef, &d)) {
 			char pre[64];
 
-			snprintf(pre, sizeof(pre), "iommufmt encode-inval: line %lu: ", lineno);
-			cli_print_diag(stderr, pre, &d);
-			rc = 1;
+			snprintf(pre, sizeof(pre), "line %lu", lineno);
+			rc = cli_fail_diag("encode-inval", d.error, pre, &d);
 			break;
 		}
 		if (ef)

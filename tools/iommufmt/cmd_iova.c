@@ -57,7 +57,7 @@ static int import_file(struct iommufmt_iova_space *sp, enum import_kind kind, co
 	int rc;
 
 	if (!buf)
-		return cli_error("iova", "%s %s: %s", names[kind], path, strerror(errno));
+		return cli_file_error("iova", "cannot read", path);
 	iommufmt_diag_init(&d);
 	if (kind == IMPORT_VFIO)
 		rc = iommufmt_iova_import_vfio(sp, buf, len, &d);
@@ -67,9 +67,10 @@ static int import_file(struct iommufmt_iova_space *sp, enum import_kind kind, co
 		rc = iommufmt_iova_import_sysfs(sp, buf, len, &d);
 	free(buf);
 	if (rc < 0) {
-		fprintf(stderr, "iommufmt iova: %s %s: %s\n", names[kind], path, iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		char what[600];
+
+		snprintf(what, sizeof(what), "%s %s", names[kind], path);
+		return cli_fail_diag("iova", rc, what, &d);
 	}
 	return 0;
 }
@@ -90,9 +91,7 @@ static int check_map(const struct iommufmt_iova_space *sp, uint64_t iova, uint64
 	rc = iommufmt_iova_check_map(sp, &req, &d);
 	if (rc && d.code != IOMMUFMT_DIAG_IOVA_MAP_RESERVED &&
 	    d.code != IOMMUFMT_DIAG_IOVA_MAP_APERTURE) {
-		fprintf(stderr, "iommufmt iova: --check-map: %s\n", iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		return cli_fail_diag("iova", rc, "--check-map", &d);
 	}
 	if (json) {
 		printf("{\"verdict\":\"%s\",", rc == 0 ? "ok" :
@@ -126,14 +125,16 @@ static int print_usable(const struct iommufmt_iova_space *sp, bool json)
 {
 	struct iommufmt_iova_range *r;
 	__u32 n = 0;
+	int rc;
 
 	iommufmt_iova_space_usable(sp, NULL, &n, NULL);
 	r = calloc((size_t)n + 1, sizeof(*r));
 	if (!r)
-		return cli_error("iova", "out of memory");
-	if (iommufmt_iova_space_usable(sp, r, &n, NULL)) {
+		return cli_fail("iova", -ENOMEM, "usable ranges");
+	rc = iommufmt_iova_space_usable(sp, r, &n, NULL);
+	if (rc) {
 		free(r);
-		return cli_error("iova", "cannot read the usable ranges");
+		return cli_fail("iova", rc, "reading the usable ranges");
 	}
 	if (!json)
 		printf("usable IOVA ranges (%u):\n", n);
@@ -181,7 +182,7 @@ static int iova_run(int argc, char **argv)
 	}
 	sp = iommufmt_iova_space_new(relax ? IOMMUFMT_IOVA_SPACE_RELAX : 0);
 	if (!sp)
-		return cli_error("iova", "out of memory");
+		return cli_fail("iova", -ENOMEM, "IOVA space");
 	iommufmt_diag_init(&d);
 	/* Second pass, in command-line order: domains, imports, regions. */
 	for (int i = 1; i < argc && !rc; i++) {
@@ -198,10 +199,9 @@ static int iova_run(int argc, char **argv)
 			}
 			ap.start = a;
 			ap.last = b;
-			if (iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d)) {
-				cli_print_diag(stderr, "iommufmt iova: --aperture: ", &d);
-				rc = 1;
-			}
+			rc = iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d);
+			if (rc)
+				rc = cli_fail_diag("iova", rc, "--aperture", &d);
 		} else if (!strcmp(opt, "--resv")) {
 			struct iommufmt_resv_region r;
 
@@ -212,10 +212,9 @@ static int iova_run(int argc, char **argv)
 						     "direct-relaxable, bridge-window)", val);
 				break;
 			}
-			if (iommufmt_iova_space_add_resv(sp, &r, 1, &d)) {
-				cli_print_diag(stderr, "iommufmt iova: --resv: ", &d);
-				rc = 1;
-			}
+			rc = iommufmt_iova_space_add_resv(sp, &r, 1, &d);
+			if (rc)
+				rc = cli_fail_diag("iova", rc, "--resv", &d);
 		} else if (!strcmp(opt, "--from-vfio")) {
 			i++;
 			rc = import_file(sp, IMPORT_VFIO, val);
@@ -313,9 +312,7 @@ static int map_plan_run(int argc, char **argv)
 	iommufmt_diag_init(&d);
 	rc = iommufmt_iova_map_plan(v[0], v[1], v[2], pgsizes, ch, &n, &pages, &d);
 	if (rc) {
-		fprintf(stderr, "iommufmt map-plan: %s\n", iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		return cli_fail_diag("map-plan", rc, NULL, &d);
 	}
 	if (!json)
 		printf("map iova 0x%llx -> pa 0x%llx, 0x%llx bytes:\n", (unsigned long long)v[0],
