@@ -152,22 +152,80 @@ static int print_usable(const struct iommufmt_iova_space *sp, bool json)
 	return 0;
 }
 
+/* --aperture START:LAST: one more domain, whose aperture the usable ranges are cut to. */
+static int add_aperture_opt(struct iommufmt_iova_space *sp, const char *val)
+{
+	struct iommufmt_iova_range ap;
+	struct iommufmt_diag d;
+	uint64_t a, b;
+	int rc;
+
+	if (cli_parse_pair(val, &a, &b))
+		return cli_usage_error("iova", "bad --aperture '%s' (want START:LAST)", val);
+	ap.start = a;
+	ap.last = b;
+	iommufmt_diag_init(&d);
+	rc = iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d);
+	return rc ? cli_fail_diag("iova", rc, "--aperture", &d) : 0;
+}
+
+/* --resv START:LAST:TYPE: one reserved region. */
+static int add_resv_opt(struct iommufmt_iova_space *sp, const char *val)
+{
+	struct iommufmt_resv_region r;
+	struct iommufmt_diag d;
+	int rc;
+
+	if (parse_resv(val, &r))
+		return cli_usage_error("iova", "bad --resv '%s' (want START:LAST:TYPE, "
+				       "TYPE one of reserved, msi, sw-msi, direct, "
+				       "direct-relaxable, bridge-window)", val);
+	iommufmt_diag_init(&d);
+	rc = iommufmt_iova_space_add_resv(sp, &r, 1, &d);
+	return rc ? cli_fail_diag("iova", rc, "--resv", &d) : 0;
+}
+
+/* One option of the second pass, with its value; 0 for the ones the first pass took. */
+static int iova_apply_opt(struct iommufmt_iova_space *sp, const char *opt, const char *val)
+{
+	if (!strcmp(opt, "--aperture"))
+		return add_aperture_opt(sp, val);
+	if (!strcmp(opt, "--resv"))
+		return add_resv_opt(sp, val);
+	if (!strcmp(opt, "--from-vfio"))
+		return import_file(sp, IMPORT_VFIO, val);
+	if (!strcmp(opt, "--from-virtio"))
+		return import_file(sp, IMPORT_VIRTIO, val);
+	if (!strcmp(opt, "--from-sysfs"))
+		return import_file(sp, IMPORT_SYSFS, val);
+	return 0;
+}
+
+static bool iova_opt_takes_value(const char *opt)
+{
+	return !strcmp(opt, "--aperture") || !strcmp(opt, "--resv") ||
+	       !strcmp(opt, "--from-vfio") || !strcmp(opt, "--from-virtio") ||
+	       !strcmp(opt, "--from-sysfs") || !strcmp(opt, "--check-map");
+}
+
+/*
+ * Two passes over the arguments: the first checks the syntax and takes the
+ * flags that shape the space (--relax must be known when it is created),
+ * the second adds domains, imports and regions in command-line order.
+ */
 static int iova_run(int argc, char **argv)
 {
 	struct iommufmt_iova_space *sp;
-	struct iommufmt_diag d;
 	bool json = false, relax = false, check = false;
 	uint64_t map_iova = 0, map_len = 0;
 	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
+		if (!strcmp(argv[i], "--json")) {
 			json = true;
-		else if (!strcmp(argv[i], "--relax"))
+		} else if (!strcmp(argv[i], "--relax")) {
 			relax = true;
-		else if (!strcmp(argv[i], "--aperture") || !strcmp(argv[i], "--resv") ||
-			 !strcmp(argv[i], "--from-vfio") || !strcmp(argv[i], "--from-virtio") ||
-			 !strcmp(argv[i], "--from-sysfs") || !strcmp(argv[i], "--check-map")) {
+		} else if (iova_opt_takes_value(argv[i])) {
 			if (++i == argc)
 				return cli_usage_error("iova", "%s needs a value", argv[i - 1]);
 			if (!strcmp(argv[i - 1], "--check-map")) {
@@ -183,51 +241,11 @@ static int iova_run(int argc, char **argv)
 	sp = iommufmt_iova_space_new(relax ? IOMMUFMT_IOVA_SPACE_RELAX : 0);
 	if (!sp)
 		return cli_fail("iova", -ENOMEM, "IOVA space");
-	iommufmt_diag_init(&d);
-	/* Second pass, in command-line order: domains, imports, regions. */
-	for (int i = 1; i < argc && !rc; i++) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(opt, "--aperture")) {
-			struct iommufmt_iova_range ap;
-			uint64_t a, b;
-
-			i++;
-			if (cli_parse_pair(val, &a, &b)) {
-				rc = cli_usage_error("iova", "bad --aperture '%s' (want START:LAST)", val);
-				break;
-			}
-			ap.start = a;
-			ap.last = b;
-			rc = iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d);
-			if (rc)
-				rc = cli_fail_diag("iova", rc, "--aperture", &d);
-		} else if (!strcmp(opt, "--resv")) {
-			struct iommufmt_resv_region r;
-
-			i++;
-			if (parse_resv(val, &r)) {
-				rc = cli_usage_error("iova", "bad --resv '%s' (want START:LAST:TYPE, "
-						     "TYPE one of reserved, msi, sw-msi, direct, "
-						     "direct-relaxable, bridge-window)", val);
-				break;
-			}
-			rc = iommufmt_iova_space_add_resv(sp, &r, 1, &d);
-			if (rc)
-				rc = cli_fail_diag("iova", rc, "--resv", &d);
-		} else if (!strcmp(opt, "--from-vfio")) {
-			i++;
-			rc = import_file(sp, IMPORT_VFIO, val);
-		} else if (!strcmp(opt, "--from-virtio")) {
-			i++;
-			rc = import_file(sp, IMPORT_VIRTIO, val);
-		} else if (!strcmp(opt, "--from-sysfs")) {
-			i++;
-			rc = import_file(sp, IMPORT_SYSFS, val);
-		} else if (!strcmp(opt, "--check-map")) {
+	for (int i = 1; i < argc && !rc; i++)
+		if (iova_opt_takes_value(argv[i])) {
+			rc = iova_apply_opt(sp, argv[i], argv[i + 1]);
 			i++;
 		}
-	}
 	if (!rc)
 		rc = check ? check_map(sp, map_iova, map_len, json) : print_usable(sp, json);
 	iommufmt_iova_space_free(sp);
