@@ -70,7 +70,10 @@ const char *iommufmt_version(void);
  * @param code An IOMMUFMT_DIAG_* reason code (zero or positive), or a
  *             negative errno as returned by this library.
  * @return A constant one-line description; never NULL. An unknown code gives
- *         "unknown diagnostic code".
+ *         "unknown diagnostic code". An errno gives what happened, worded to
+ *         lead a message (-EINVAL "invalid argument", -EOPNOTSUPP "not
+ *         supported by this host or model", -EFAULT "guest memory not
+ *         accessible"), so a caller can print "<text>: <detail>".
  */
 const char *iommufmt_strerror(int code);
 
