@@ -14,33 +14,33 @@ enum { C_GLX, C_GPM, C_ROOT12, C_NR };
  * remapping) are host-owned and ignored.
  */
 static const struct iommufmt__fc dte_rows[] = {
-	FC("dte.tv", 0, 1, 1, IGN, 0, 0, NULL),
-	FC("dte.w0[6:2]", 0, 6, 2, RSVD, 0, 0, NULL),
-	FC("dte.had", 0, 8, 7, IGN, 0, 0, NULL),
-	FC("dte.mode", 0, 11, 9, NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
-	FC("dte.host_trp", 0, 51, 12, NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
-	FC("dte.ppr", 0, 52, 52, NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
-	FC("dte.grpr", 0, 53, 53, NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
-	FC("dte.giov", 0, 54, 54, NEEDS, AP_GIOV, 0, "PASID-less guest translation (EFR.GIOSup)"),
-	FC("dte.gv", 0, 55, 55, NEEDS, AP_GT, 0, "guest translation (EFR.GTSup)"),
-	FC("dte.glx", 0, 57, 56, HMAX, AP_GLX_MAX, 0x7, "EFR.GLXSup"),
-	FC("dte.glx", 0, 57, 56, EQ, C_GLX, 0, "format"),
-	FC("dte.ir", 0, 61, 61, IGN, 0, 0, NULL),
-	FC("dte.iw", 0, 62, 62, IGN, 0, 0, NULL),
-	FC("dte.w0[63]", 0, 63, 63, RSVD, 0, 0, NULL),
-	FC("dte.domainid", 1, 15, 0, ANY, 0, 0, NULL),
-	FC("dte.w1[42:32]", 1, 42, 32, IGN, 0, 0, NULL),
-	FC("dte.w2[53:0]", 2, 53, 0, IGN, 0, 0, NULL),
-	FC("dte.gpm", 2, 55, 54, HMAX, AP_GPM_MAX, 0x3, "5-level guest tables (EFR.GATS)"),
-	FC("dte.w2[63:56]", 2, 63, 56, IGN, 0, 0, NULL),
-	FC("dte.w3", 3, 63, 0, IGN, 0, 0, NULL),
+	BIND_FIELD("dte.tv", 0, 1, 1, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w0[6:2]", 0, 6, 2, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("dte.had", 0, 8, 7, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.mode", 0, 11, 9, BIND_NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
+	BIND_FIELD("dte.host_trp", 0, 51, 12, BIND_NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
+	BIND_FIELD("dte.ppr", 0, 52, 52, BIND_NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
+	BIND_FIELD("dte.grpr", 0, 53, 53, BIND_NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
+	BIND_FIELD("dte.giov", 0, 54, 54, BIND_NEEDS, AP_GIOV, 0, "PASID-less guest translation (EFR.GIOSup)"),
+	BIND_FIELD("dte.gv", 0, 55, 55, BIND_NEEDS, AP_GT, 0, "guest translation (EFR.GTSup)"),
+	BIND_FIELD("dte.glx", 0, 57, 56, BIND_HOSTMAX, AP_GLX_MAX, 0x7, "EFR.GLXSup"),
+	BIND_FIELD("dte.glx", 0, 57, 56, BIND_EQ, C_GLX, 0, "format"),
+	BIND_FIELD("dte.ir", 0, 61, 61, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.iw", 0, 62, 62, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w0[63]", 0, 63, 63, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("dte.domainid", 1, 15, 0, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("dte.w1[42:32]", 1, 42, 32, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w2[53:0]", 2, 53, 0, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.gpm", 2, 55, 54, BIND_HOSTMAX, AP_GPM_MAX, 0x3, "5-level guest tables (EFR.GATS)"),
+	BIND_FIELD("dte.w2[63:56]", 2, 63, 56, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w3", 3, 63, 0, BIND_IGNORED, 0, 0, NULL),
 };
 
 /* One GCR3 table entry: the guest CR3 of one PASID. */
 static const struct iommufmt__fc gcr3_rows[] = {
-	FC("gcr3.w0[11:1]", 0, 11, 1, RSVD, 0, 0, NULL),
-	FC("gcr3.cr3", 0, 51, 12, EQ, C_ROOT12, 0, "root >> 12"),
-	FC("gcr3.w0[63:52]", 0, 63, 52, RSVD, 0, 0, NULL),
+	BIND_FIELD("gcr3.w0[11:1]", 0, 11, 1, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("gcr3.cr3", 0, 51, 12, BIND_EQ, C_ROOT12, 0, "root >> 12"),
+	BIND_FIELD("gcr3.w0[63:52]", 0, 63, 52, BIND_RSVD, 0, 0, NULL),
 };
 
 enum { T_DTE, T_GCR3 };
