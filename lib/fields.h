@@ -3,7 +3,6 @@
 #ifndef IOMMUFMT_LIB_FIELDS_H
 #define IOMMUFMT_LIB_FIELDS_H
 
-#include <stdbool.h>
 #include <stdint.h>
 
 /*
@@ -42,13 +41,11 @@ static inline uint64_t iommufmt__bits_get(const struct iommufmt__bits *b, const 
 	return (w[b->word] >> b->lo) & iommufmt__bits_low(b->width);
 }
 
-/* Whether @v fits the field (the "value too wide" check). */
-static inline bool iommufmt__bits_fit(const struct iommufmt__bits *b, uint64_t v)
-{
-	return !(v & ~iommufmt__bits_low(b->width));
-}
-
-/* OR the low bits of @v that fit the field into the words @w (callers check iommufmt__bits_fit()). */
+/*
+ * OR the low bits of @v that fit the field into the words @w. Whether a
+ * value was too wide is the caller's check: the encoder checks whole slot
+ * values against all the fields that carry them (split fields).
+ */
 static inline void iommufmt__bits_put(const struct iommufmt__bits *b, uint64_t *w, uint64_t v)
 {
 	w[b->word] |= (v & iommufmt__bits_low(b->width)) << b->lo;

@@ -7,7 +7,8 @@ enum { C_ROOT14, C_NR };
 
 /* The IOTA word (big-endian in the FIB, converted before checking). */
 static const struct iommufmt__fc iota_rows[] = {
-	BIND_FIELD("iota.fs", 0, 1, 0, BIND_NOTSUP, 0, 0, "frame sizes apply to direct-frame designations only"),
+	BIND_FIELD("iota.fs", 0, 1, 0, BIND_NOTSUP, 0, 0,
+	   "frame sizes apply to direct-frame designations only"),
 	BIND_FIELD("iota.dt", 0, 4, 2, BIND_HOSTSET, ZP_DT, 0, "table designation types (dt_mask)"),
 	BIND_FIELD("iota.key", 0, 8, 5, BIND_NOTSUP, 0, 0, "only storage key 0 is accepted"),
 	BIND_FIELD("iota.p", 0, 9, 9, BIND_ANY, 0, 0, NULL),

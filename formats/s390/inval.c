@@ -18,7 +18,8 @@
 enum { FIX_RANGE = 1 };
 
 static const struct iommufmt__inv_field f_rpcit[] = {
-	INV_FIELD("fh", 0, 63, 32, SID, 0), INV_FIELD("start", 1, 63, 0, ADDR, 0), INV_FIELD("len", 2, 63, 0, SIZE, 0),
+	INV_FIELD("fh", 0, 63, 32, SID, 0), INV_FIELD("start", 1, 63, 0, ADDR, 0),
+	INV_FIELD("len", 2, 63, 0, SIZE, 0),
 };
 
 static const struct iommufmt__inv_cmd s390_cmds[] = {

@@ -37,7 +37,8 @@ enum { FIX_TLBI = 1, FIX_PRI, FIX_RESUME, FIX_STALL_TERM, FIX_SYNC };
 #define M_ASID INV_FIELD("asid", 0, 63, 48, ARCHID, 0)
 #define M_LEAF INV_FLAG("leaf", 1, 0, IOMMUFMT_INV_F_LEAF)
 #define M_RANGE_FIELDS \
-	INV_FIELD_NEEDS("num", 0, 16, 12, SIZE, 0, CFGR), INV_FIELD_NEEDS("scale", 0, 24, 20, SCALE, 0, CFGR), \
+	INV_FIELD_NEEDS("num", 0, 16, 12, SIZE, 0, CFGR), \
+	INV_FIELD_NEEDS("scale", 0, 24, 20, SCALE, 0, CFGR), \
 	INV_FIELD_NEEDS("scale", 0, 25, 25, SCALE, 5, CFGR | IOMMUFMT_INV_CFG_DS), \
 	INV_FIELD_NEEDS("ttl", 1, 9, 8, TTL, 0, CFGR), INV_FIELD_NEEDS("tg", 1, 11, 10, TG, 0, CFGR)
 
@@ -50,11 +51,13 @@ static const struct iommufmt__inv_field f_prefetch[] = { M_SSEC, M_SSV, M_SSID, 
  * is); NS is RES0 on the Non-secure queue.
  */
 static const struct iommufmt__inv_field f_prefetch_addr[] = {
-	M_SSEC, M_SSV, M_SSID, M_SID, INV_FIELD("size", 1, 4, 0, NONE, 0), INV_FIELD("stride", 1, 9, 5, NONE, 0),
-	INV_MBZ("ns", 1, 11, 11), INV_FIELD("addr", 1, 63, 12, NONE, 0),
+	M_SSEC, M_SSV, M_SSID, M_SID, INV_IGNORED("size", 1, 4, 0), INV_IGNORED("stride", 1, 9, 5),
+	INV_MBZ("ns", 1, 11, 11), INV_IGNORED("addr", 1, 63, 12),
 };
 static const struct iommufmt__inv_field f_ste[] = { M_SSEC, M_SID, M_LEAF };
-static const struct iommufmt__inv_field f_ste_range[] = { M_SSEC, M_SID, INV_FIELD("range", 1, 4, 0, SIZE, 0) };
+static const struct iommufmt__inv_field f_ste_range[] = {
+	M_SSEC, M_SID, INV_FIELD("range", 1, 4, 0, SIZE, 0),
+};
 static const struct iommufmt__inv_field f_cd[] = { M_SSEC, M_SSID, M_SID, M_LEAF };
 static const struct iommufmt__inv_field f_cd_all[] = { M_SSEC, M_SID };
 static const struct iommufmt__inv_field f_vmid[] = { M_VMID };
@@ -73,13 +76,15 @@ static const struct iommufmt__inv_field f_atc[] = {
 	INV_FIELD("size", 1, 5, 0, SIZE, 0), INV_FIELD("addr", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_pri[] = {
-	M_SSV, M_SSID, M_SID, INV_FIELD("grpid", 1, 8, 0, TAG, 0), INV_FIELD("resp", 1, 13, 12, CODE, 0),
+	M_SSV, M_SSID, M_SID, INV_FIELD("grpid", 1, 8, 0, TAG, 0),
+	INV_FIELD("resp", 1, 13, 12, CODE, 0),
 };
 static const struct iommufmt__inv_field f_resume[] = {
 	M_SSEC, INV_FIELD("action", 0, 13, 12, CODE, 0), M_SID, INV_FIELD("stag", 1, 15, 0, TAG, 0),
 };
 static const struct iommufmt__inv_field f_sync[] = {
-	INV_FIELD("cs", 0, 13, 12, CODE, 0), INV_FIELD("msh", 0, 23, 22, AUX, 0), INV_FIELD("msiattr", 0, 27, 24, AUX, 2),
+	INV_FIELD("cs", 0, 13, 12, CODE, 0), INV_FIELD("msh", 0, 23, 22, AUX, 0),
+	INV_FIELD("msiattr", 0, 27, 24, AUX, 2),
 	INV_FIELD("msidata", 0, 63, 32, DATA, 0), INV_FIELD("msiaddr", 1, 51, 2, ADDR, 2),
 };
 
@@ -102,8 +107,8 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	[SM_CFGI_STE_RANGE] = { .name = "CFGI_STE_RANGE", .opcode = 0x04, .op = INV_OP_INVAL,
 				.gran = IOMMUFMT_INV_GRAN_DEVICE, .range = IOMMUFMT__IR_SIDRANGE,
 				.caches = C_CFG, .flags = INV_F_SID, INV_FIELDS(f_ste_range) },
-	[SM_CFGI_CD] = { .name = "CFGI_CD", .opcode = 0x05, .op = INV_OP_INVAL, .gran = IOMMUFMT_INV_GRAN_PASID,
-			 .caches = IOMMUFMT_INV_CACHE_PASID, .flags = INV_F_SID | IOMMUFMT_INV_F_PASID,
+	[SM_CFGI_CD] = { .name = "CFGI_CD", .opcode = 0x05, .op = INV_OP_INVAL,
+			 .gran = IOMMUFMT_INV_GRAN_PASID, .caches = IOMMUFMT_INV_CACHE_PASID, .flags = INV_F_SID | IOMMUFMT_INV_F_PASID,
 			 INV_FIELDS(f_cd) },
 	[SM_CFGI_CD_ALL] = { .name = "CFGI_CD_ALL", .opcode = 0x06, .op = INV_OP_INVAL,
 			     .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_PASID,
@@ -114,8 +119,8 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	[SM_NH_ASID] = { .name = "TLBI_NH_ASID", .opcode = 0x11, .op = INV_OP_INVAL,
 			 .gran = IOMMUFMT_INV_GRAN_DOMAIN, .caches = INV_C_IOTLB,
 			 .flags = INV_F_VMID | IOMMUFMT_INV_F_ARCHID, INV_FIELDS(f_vmid_asid) },
-	[SM_NH_VA] = { .name = "TLBI_NH_VA", .opcode = 0x12, .op = INV_OP_INVAL, .gran = IOMMUFMT_INV_GRAN_ADDR,
-		       .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI, .caches = INV_C_IOTLB,
+	[SM_NH_VA] = { .name = "TLBI_NH_VA", .opcode = 0x12, .op = INV_OP_INVAL,
+		       .gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI, .caches = INV_C_IOTLB,
 		       .flags = INV_F_VMID | IOMMUFMT_INV_F_ARCHID, INV_FIELDS(f_nh_va) },
 	[SM_NH_VAA] = { .name = "TLBI_NH_VAA", .opcode = 0x13, .op = INV_OP_INVAL,
 			.gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI,
@@ -133,8 +138,8 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	[SM_NSNH_ALL] = { .name = "TLBI_NSNH_ALL", .opcode = 0x30, .op = INV_OP_INVAL,
 			  .gran = IOMMUFMT_INV_GRAN_GLOBAL, .caches = INV_C_IOTLB,
 			  .flags = IOMMUFMT_INV_F_STAGE2 },
-	[SM_ATC_INV] = { .name = "ATC_INV", .opcode = 0x40, .op = INV_OP_INVAL, .gran = IOMMUFMT_INV_GRAN_ADDR,
-			 .range = IOMMUFMT__IR_POW2, .rflags = IOMMUFMT__IRF_NORM,
+	[SM_ATC_INV] = { .name = "ATC_INV", .opcode = 0x40, .op = INV_OP_INVAL,
+			 .gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_POW2, .rflags = INV_NORM_ALL,
 			 .need = IOMMUFMT_INV_CFG_ATS, .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB,
 			 .flags = INV_F_SID, INV_FIELDS(f_atc) },
 	[SM_PRI_RESP] = { .name = "PRI_RESP", .opcode = 0x41, .op = IOMMUFMT_INV_OP_PAGE_RESP,
