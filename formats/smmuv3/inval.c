@@ -415,18 +415,137 @@ static size_t smmu_terms(uint64_t a, uint64_t n, unsigned int smax, struct term 
 	return k;
 }
 
+/* A range the commands cannot carry: the whole scope that holds it. */
+static int tlbi_widen(struct smmu_enc *v)
+{
+	v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	return tlbi_scope(v);
+}
+
+/*
+ * The TG granule of a range, log2 (the codec's, else the entry's when it is
+ * one SMMU granule, else 4 KiB), and the range [*a, *a + *n) in units of it:
+ * exact when the entry's granule is at least that, else rounded outwards
+ * (IOMMUFMT_INV_ENC_WIDENED when that grows it).
+ */
+static unsigned int tlbi_units(struct smmu_enc *v, uint64_t *a, uint64_t *n)
+{
+	const struct iommufmt_inv_entry *e = v->e;
+	const unsigned int g = v->em.c->cfg.granule ? v->em.c->cfg.granule :
+			       (e->granule == 12 || e->granule == 14 || e->granule == 16) ?
+			       e->granule : 12;
+	const uint64_t A = e->addr >> e->granule, N = e->nr_granules;
+	unsigned int shift;
+
+	if (e->granule >= g) {
+		shift = e->granule - g;
+		*a = A << shift;
+		*n = N << shift;
+	} else {
+		shift = g - e->granule;
+		*a = A >> shift;
+		*n = ((A + N + iommufmt__mask(shift)) >> shift) - *a;
+		if ((*a << shift) != A || (*n << shift) != N)
+			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	}
+	return g;
+}
+
+/* Without range invalidation (no IDR3.RIL): one command per granule, up to the encode limit. */
+static int tlbi_by_granule(struct smmu_enc *v, unsigned int row, unsigned int g, uint64_t a,
+			   uint64_t n)
+{
+	if (v->e->level_hint)
+		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	if (n > IOMMUFMT_INV_ENCODE_MAX)
+		return tlbi_widen(v);
+	for (uint64_t i = 0; i < n; i++) {
+		int r;
+
+		v->s[IOMMUFMT__IS_ADDR] = (a + i) << g;
+		r = emit(v, row);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/*
+ * TTL names the level of the leaves; every command's address must be
+ * aligned to that leaf size: the start, and with several commands (@k
+ * terms) the count too (each term starts where the previous one ended).
+ * The TTL for the entry's level hint, or 0 (hint dropped) when none fits.
+ */
+static unsigned int tlbi_ttl(struct smmu_enc *v, unsigned int g, uint64_t a, uint64_t n, size_t k)
+{
+	const unsigned int hint = v->e->level_hint;
+	unsigned int ttl = 0;
+
+	if (!hint)
+		return 0;
+	for (unsigned int l = 1; l <= 3; l++) {
+		unsigned int leaf = ttl_leaf(g, l);
+
+		if (leaf != hint)
+			continue;
+		/* a level-1 leaf of a 16 KiB granule needs 52-bit addresses (IDR5.DS) */
+		if (l == 1 && g == 14 && !(v->em.c->cfg.flags & IOMMUFMT_INV_CFG_DS))
+			break;
+		if (!(a & iommufmt__mask(leaf - g)) && (k == 1 || !(n & iommufmt__mask(leaf - g))))
+			ttl = l;
+	}
+	if (!ttl)
+		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	return ttl;
+}
+
+/* The TG, NUM, SCALE and TTL slots of one range term @t. */
+static void tlbi_term_slots(struct smmu_enc *v, const struct term *t, unsigned int g,
+			    unsigned int ttl)
+{
+	v->s[IOMMUFMT__IS_ADDR] = t->start << g;
+	if (!t->num && !t->scale && !ttl && (g == 12 || v->em.c->cfg.granule == g)) {
+		/*
+		 * NUM = SCALE = TTL = 0 is reserved with a TG: one granule is
+		 * the TG = 0 form, which invalidates the leaf holding the
+		 * address: the whole granule when the tables use it.
+		 */
+		v->s[IOMMUFMT__IS_TG] = v->s[IOMMUFMT__IS_SIZE] = 0;
+		v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
+	} else if (!t->num && !t->scale && !ttl) {
+		/*
+		 * A granule the codec does not know the tables use: the TG = 0
+		 * form might reach only a 4 KiB leaf of it, so two granules
+		 * (as Linux's arm_smmu_tlb_inv_range_cmd() does).
+		 */
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+		v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
+		v->s[IOMMUFMT__IS_SIZE] = 1;
+		v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
+	} else {
+		v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
+		v->s[IOMMUFMT__IS_SIZE] = t->num;
+		v->s[IOMMUFMT__IS_SCALE] = t->scale;
+		v->s[IOMMUFMT__IS_TTL] = ttl;
+	}
+}
+
+/*
+ * An address-range TLB invalidation: the whole space is the scope; one
+ * 4 KiB page without a level hint is the TG = 0 form; without RIL one
+ * command per granule; else the fewest NUM/SCALE terms with the TTL of
+ * the level hint. Too many commands widen to the scope.
+ */
 static int enc_tlbi_range(struct smmu_enc *v)
 {
 	const struct iommufmt_inv_entry *e = v->e;
 	const struct iommufmt_inv_codec *c = v->em.c;
 	const unsigned int row = (e->flags & IOMMUFMT_INV_F_STAGE2) ? SM_S2_IPA :
 				 (e->flags & IOMMUFMT_INV_F_ARCHID) ? SM_NH_VA : SM_NH_VAA;
-	const bool ril = c->cfg.flags & IOMMUFMT_INV_CFG_RANGE;
 	struct term t[IOMMUFMT_INV_ENCODE_MAX];
-	unsigned int g, shift, ttl = 0;
-	uint64_t A, N, a, n;
+	unsigned int g, ttl;
+	uint64_t a, n;
 	size_t k;
-	int r;
 
 	clear(v);
 	v->s[IOMMUFMT__IS_VMID] = vmid_of(e);
@@ -440,93 +559,24 @@ static int enc_tlbi_range(struct smmu_enc *v)
 		v->s[IOMMUFMT__IS_ADDR] = e->addr;
 		return emit(v, row);
 	}
-	g = c->cfg.granule ? c->cfg.granule :
-	    (e->granule == 12 || e->granule == 14 || e->granule == 16) ? e->granule : 12;
-	/* the range in units of 2^g: exact when the entry's granule is at least g */
-	A = e->addr >> e->granule;
-	N = e->nr_granules;
-	if (e->granule >= g) {
-		shift = e->granule - g;
-		a = A << shift;
-		n = N << shift;
-	} else {
-		shift = g - e->granule;
-		a = A >> shift;
-		n = ((A + N + iommufmt__mask(shift)) >> shift) - a;
-		if ((a << shift) != A || (n << shift) != N)
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-	}
-	if (!ril) {
-		if (e->level_hint)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-		if (n > IOMMUFMT_INV_ENCODE_MAX)
-			goto widen;
-		for (uint64_t i = 0; i < n; i++) {
-			v->s[IOMMUFMT__IS_ADDR] = (a + i) << g;
-			r = emit(v, row);
-			if (r)
-				return r;
-		}
-		return 0;
-	}
+	g = tlbi_units(v, &a, &n);
+	if (!(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE))
+		return tlbi_by_granule(v, row, g, a, n);
+	/* SCALE is 5 bits; with IDR5.DS bit 5 is usable (52-bit spaces need up to 39) */
 	k = smmu_terms(a, n, (c->cfg.flags & IOMMUFMT_INV_CFG_DS) ? 39 : 31, t,
 		       IOMMUFMT_INV_ENCODE_MAX);
 	if (k > IOMMUFMT_INV_ENCODE_MAX)
-		goto widen;
-	/*
-	 * TTL names the level of the leaves; every command's address must be
-	 * aligned to that leaf size: the start, and with several commands the
-	 * count too (each term starts where the previous one ended).
-	 */
-	if (e->level_hint) {
-		for (unsigned int l = 1; l <= 3; l++) {
-			unsigned int leaf = ttl_leaf(g, l);
-
-			if (leaf != e->level_hint)
-				continue;
-			if (l == 1 && g == 14 && !(c->cfg.flags & IOMMUFMT_INV_CFG_DS))
-				break;
-			if (!(a & iommufmt__mask(leaf - g)) &&
-			    (k == 1 || !(n & iommufmt__mask(leaf - g))))
-				ttl = l;
-		}
-		if (!ttl)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-	}
+		return tlbi_widen(v);
+	ttl = tlbi_ttl(v, g, a, n, k);
 	for (size_t i = 0; i < k; i++) {
-		v->s[IOMMUFMT__IS_ADDR] = t[i].start << g;
-		if (!t[i].num && !t[i].scale && !ttl && (g == 12 || c->cfg.granule == g)) {
-			/*
-			 * NUM = SCALE = TTL = 0 is reserved with a TG: one granule
-			 * is the TG = 0 form, which invalidates the leaf holding the
-			 * address: the whole granule when the tables use it.
-			 */
-			v->s[IOMMUFMT__IS_TG] = v->s[IOMMUFMT__IS_SIZE] = 0;
-			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
-		} else if (!t[i].num && !t[i].scale && !ttl) {
-			/*
-			 * A granule the codec does not know the tables use: the TG = 0
-			 * form might reach only a 4 KiB leaf of it, so two granules
-			 * (as Linux's arm_smmu_tlb_inv_range_cmd() does).
-			 */
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
-			v->s[IOMMUFMT__IS_SIZE] = 1;
-			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
-		} else {
-			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
-			v->s[IOMMUFMT__IS_SIZE] = t[i].num;
-			v->s[IOMMUFMT__IS_SCALE] = t[i].scale;
-			v->s[IOMMUFMT__IS_TTL] = ttl;
-		}
+		int r;
+
+		tlbi_term_slots(v, &t[i], g, ttl);
 		r = emit(v, row);
 		if (r)
 			return r;
 	}
 	return 0;
-widen:
-	v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-	return tlbi_scope(v);
 }
 
 static int enc_iotlb(struct smmu_enc *v)
