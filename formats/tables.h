@@ -39,6 +39,7 @@
 #define INV_FIELDS(a)	.nfields = ARRAY_SIZE(a), .fields = (a)
 #define INV_OP1(row)	IOMMUFMT__OP1(row)
 #define INV_OP_UNIMPL(n)	IOMMUFMT__OP_UNIMPL(n)
+#define INV_OP_NEEDS(n, why)	IOMMUFMT__OP_NEEDS(n, why)
 #define INV_OP_INVAL	IOMMUFMT_INV_OP_INVALIDATE
 #define INV_BY_SEL	IOMMUFMT__IRF_SEL	/* row chosen by its opcode's selector */
 #define INV_NORM_ALL	IOMMUFMT__IRF_NORM	/* a range of everything decodes as a scope */
