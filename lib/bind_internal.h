@@ -57,7 +57,6 @@ struct iommufmt__fc {
 				 (k) == IOMMUFMT__FC_RSVD || (k) == IOMMUFMT__FC_NOTSUP || \
 				 (k) == IOMMUFMT__FC_NEEDS) }
 
-
 /* Check every row; 0 or the first failure (diag filled). */
 int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
 		       const __u64 *host, const uint64_t *ctx, struct iommufmt_diag *diag);

@@ -49,6 +49,12 @@ static const struct iommufmt__fc gcr3_rows[] = {
 	BIND_FIELD("gcr3.w0[63:52]", 0, 63, 52, BIND_RSVD, 0, 0, NULL),
 };
 
+/* Fields the checks below read beyond the row tables, in the same (word, hi, lo) notation. */
+static const struct iommufmt__bits dte_v = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits dte_giov = IOMMUFMT__BITS(0, 54, 54);
+static const struct iommufmt__bits dte_gv = IOMMUFMT__BITS(0, 55, 55);
+static const struct iommufmt__bits dte_glx = IOMMUFMT__BITS(0, 57, 56);
+
 enum { T_DTE, T_GCR3 };
 static const struct iommufmt__fc_table amd_tables[] = {
 	[T_DTE] = IOMMUFMT__FC_TABLE(dte_rows, 4, AP_CDTE, AP_CGCR3),
@@ -132,11 +138,11 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_CONFIG, "config",
 				      "a guest DTE cannot abort DMA (V = 0 would let it through "
 				      "untranslated); detach the device instead");
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&dte_v, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "dte.v",
 				      "the guest DTE is not valid (V = 0)");
-	gv = (unsigned int)((w[0] >> 55) & 1);
-	glx = (unsigned int)((w[0] >> 56) & 3);
+	gv = (unsigned int)iommufmt__bits_get(&dte_gv, w);
+	glx = (unsigned int)iommufmt__bits_get(&dte_glx, w);
 	ctx[C_GLX] = b->config == IOMMUFMT_BIND_CONFIG_TRANSLATE ?
 		     b->format - IOMMUFMT_PASIDT_AMD_GCR3_1L : 0;
 	err = iommufmt__fc_check_table(&amd_tables[T_DTE], d, w, ctx, diag);
@@ -144,7 +150,7 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 		return err;
 	gcr3 = amd_dte_gcr3(w);
 	if (b->config == IOMMUFMT_BIND_CONFIG_BYPASS) {
-		if (unlikely(gv || gcr3 || ((w[0] >> 54) & 1)))
+		if (unlikely(gv || gcr3 || iommufmt__bits_get(&dte_giov, w)))
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH,
 						 gv ? "dte.gv" : gcr3 ? "dte.gcr3" : "dte.giov",
 						 IOMMUFMT__DV_VALUE, gv ? gv : gcr3, 0, 0,
@@ -249,10 +255,10 @@ static int amd_from_iommufd(const struct iommufmt_host_desc *d,
 		w[i] = in->data[i];
 		iommufmt__put_le64((uint8_t *)payload + 8 * i, w[i]);
 	}
-	glx = (unsigned int)((w[0] >> 56) & 3);
+	glx = (unsigned int)iommufmt__bits_get(&dte_glx, w);
 	iommufmt__pasid_table_bind(b, d, IOMMUFMT_BIND_DATA_AMD_DTE,
-				   !(w[0] & 1) ? IOMMUFMT_BIND_CONFIG_ABORT :
-				   !((w[0] >> 55) & 1) ? IOMMUFMT_BIND_CONFIG_BYPASS :
+				   !iommufmt__bits_get(&dte_v, w) ? IOMMUFMT_BIND_CONFIG_ABORT :
+				   !iommufmt__bits_get(&dte_gv, w) ? IOMMUFMT_BIND_CONFIG_BYPASS :
 				   IOMMUFMT_BIND_CONFIG_TRANSLATE,
 				   IOMMUFMT_PASIDT_AMD_GCR3_1L + (glx < 3 ? glx : 0),
 				   (uint8_t)(9 * (glx + 1) < d->pasid.pasid_bits ? 9 * (glx + 1) :

@@ -71,6 +71,20 @@ static const struct iommufmt__fc pe_rows[] = {
 	BIND_FIELD("pe.w7", 7, 63, 0, BIND_RSVD, 0, 0, NULL),
 };
 
+/*
+ * Fields the checks below read beyond the row tables (the present bits, the
+ * translation type, the sizes and the flags that combine), in the same
+ * (word, hi, lo) notation.
+ */
+static const struct iommufmt__bits ctx_p = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits ctx_pdts = IOMMUFMT__BITS(0, 11, 9);
+static const struct iommufmt__bits ctx_rid_pasid = IOMMUFMT__BITS(1, 19, 0);
+static const struct iommufmt__bits pe_p = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits pe_pgtt = IOMMUFMT__BITS(0, 8, 6);
+static const struct iommufmt__bits pe_sre = IOMMUFMT__BITS(2, 0, 0);
+static const struct iommufmt__bits pe_wpe = IOMMUFMT__BITS(2, 4, 4);
+static const struct iommufmt__bits pe_eafe = IOMMUFMT__BITS(2, 7, 7);
+
 enum { T_CTX, T_PE };
 static const struct iommufmt__fc_table vtd_tables[] = {
 	[T_CTX] = IOMMUFMT__FC_TABLE(ctx_rows, 4, VP_CCTX, VP_CPE),
@@ -81,10 +95,10 @@ static const struct iommufmt__fc_table vtd_tables[] = {
 static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const uint64_t *ctx,
 		    struct iommufmt_diag *diag)
 {
-	uint64_t pgtt = (w[0] >> 6) & 7;
+	uint64_t pgtt = iommufmt__bits_get(&pe_pgtt, w);
 	int err;
 
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&pe_p, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.p",
 				      "the PASID entry is not present (P = 0)");
 	if (unlikely(pgtt == 0 || pgtt > 4))
@@ -103,7 +117,7 @@ static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	err = iommufmt__fc_check_table(&vtd_tables[T_PE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (unlikely(((w[2] >> 4) & 1) && !(w[2] & 1)))
+	if (unlikely(iommufmt__bits_get(&pe_wpe, w) && !iommufmt__bits_get(&pe_sre, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pe.wpe",
 				      "WPE applies to supervisor requests: it needs SRE");
 	return 0;
@@ -161,12 +175,12 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 				      "VT-d bypass is chosen per PASID entry (PGTT = 4), not for "
 				      "the whole context");
 	if (b->config == IOMMUFMT_BIND_CONFIG_ABORT) {
-		if (w[0] & 1)
+		if (iommufmt__bits_get(&ctx_p, w))
 			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 					      "config abort needs a non-present context (P = 0)");
 		return 0;
 	}
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&ctx_p, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 				      "config translate needs a present context (P = 1)");
 	if (unlikely(b->base & 0xfff))
@@ -178,14 +192,16 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 	err = iommufmt__fc_check_table(&vtd_tables[T_CTX], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (unlikely((w[1] & 0xfffff) >> b->pasid_bits))
+	if (unlikely(iommufmt__bits_get(&ctx_rid_pasid, w) >> b->pasid_bits))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE,
 					 "ctx.rid_pasid", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-					 w[1] & 0xfffff, iommufmt__mask(b->pasid_bits), 0,
+					 iommufmt__bits_get(&ctx_rid_pasid, w),
+					 iommufmt__mask(b->pasid_bits), 0,
 					 "RID_PASID is beyond the table's %u PASID bits",
 					 b->pasid_bits);
 	if (gmem)
-		return pasid_dir_deep(d, gmem, b->base, (unsigned int)((w[0] >> 9) & 7), diag);
+		return pasid_dir_deep(d, gmem, b->base, (unsigned int)iommufmt__bits_get(&ctx_pdts, w),
+				      diag);
 	return 0;
 }
 
@@ -264,7 +280,7 @@ static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 {
 	const struct iommufmt_bind_pgtable *b = bind;
 	struct iommufmt_iommufd_hwpt_vtd_s1 s;
-	uint64_t w2;
+	uint64_t pw[3];
 
 	(void)d;
 	if (kind != IOMMUFMT_BIND_KIND_PGTABLE)
@@ -276,10 +292,10 @@ static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 	if (b->data_type == IOMMUFMT_BIND_DATA_VTD_S1) {
 		memcpy(&s, payload, sizeof(s));
 	} else {
-		w2 = iommufmt__le64((const uint8_t *)payload + 16);
-		s.flags = (w2 & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_SRE : 0) |
-			  ((w2 >> 7) & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_EAFE : 0) |
-			  ((w2 >> 4) & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_WPE : 0);
+		iommufmt__load_le(pw, payload, 3);
+		s.flags = (iommufmt__bits_get(&pe_sre, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_SRE : 0) |
+			  (iommufmt__bits_get(&pe_eafe, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_EAFE : 0) |
+			  (iommufmt__bits_get(&pe_wpe, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_WPE : 0);
 		s.pgtbl_addr = b->root;
 		s.addr_width = b->addr_width;
 	}
