@@ -3,6 +3,7 @@
 #ifndef IOMMUFMT_LIB_BIND_INTERNAL_H
 #define IOMMUFMT_LIB_BIND_INTERNAL_H
 
+#include "lib/fields.h"
 #include "lib/internal.h"
 
 /* The opaque public handle: a model's ops and its decoded description. */
@@ -39,28 +40,23 @@ struct iommufmt__fc {
 	const char *name;	/* diag field, e.g. "ste.s1fmt" */
 	const char *what;	/* what the host offers / why, for the diag text */
 	uint64_t legal;		/* bitmap of legal values (width <= 6), 0: all */
-	uint8_t word;		/* 64-bit word index */
-	uint8_t lo;		/* lowest bit */
-	uint8_t width;		/* bits, 1..64 */
+	struct iommufmt__bits bits;	/* where the field is (lib/fields.h) */
 	uint8_t kind;		/* enum iommufmt__fc_kind */
 	uint8_t arg;		/* index into host[] or ctx[] */
 	uint8_t fast;		/* checked row by row on the hot path (not folded into a mask) */
 };
 
+/*
+ * A row: field @n at bits @hi:@l of word @w, of kind @k with argument @a,
+ * legal values @lg and the diag text @wh. Rows that only forbid bits are
+ * folded into the per-word masks; the others are "fast" rows.
+ */
 #define IOMMUFMT__FC(n, w, hi, l, k, a, lg, wh) \
-	{ .name = (n), .what = (wh), .legal = (lg), .word = (w), .lo = (l), \
-	  .width = (hi) - (l) + 1, .kind = (k), .arg = (a), \
+	{ .name = (n), .what = (wh), .legal = (lg), .bits = IOMMUFMT__BITS(w, hi, l), \
+	  .kind = (k), .arg = (a), \
 	  .fast = (lg) != 0 || !((k) == IOMMUFMT__FC_ANY || (k) == IOMMUFMT__FC_IGNORED || \
 				 (k) == IOMMUFMT__FC_RSVD || (k) == IOMMUFMT__FC_NOTSUP || \
 				 (k) == IOMMUFMT__FC_NEEDS) }
-
-/* Value of a row's field in the payload words. */
-static inline uint64_t iommufmt__fc_get(const struct iommufmt__fc *f, const uint64_t *w)
-{
-	uint64_t v = w[f->word] >> f->lo;
-
-	return f->width >= 64 ? v : v & ((UINT64_C(1) << f->width) - 1);
-}
 
 /* Check every row; 0 or the first failure (diag filled). */
 int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
