@@ -423,17 +423,19 @@ static int tlbi_widen(struct smmu_enc *v)
 }
 
 /*
- * The TG granule of a range, log2 (the codec's, else the entry's when it is
- * one SMMU granule, else 4 KiB), and the range [*a, *a + *n) in units of it:
- * exact when the entry's granule is at least that, else rounded outwards
- * (IOMMUFMT_INV_ENC_WIDENED when that grows it).
+ * The unit of a range, log2: the codec's granule; else, for range commands
+ * (@range), the entry's when it is one SMMU granule (a TG of its own), else
+ * 4 KiB. Without range commands an unknown granule is 4 KiB: a TG = 0
+ * command reaches only the leaf holding its address, which may be a 4 KiB
+ * one (spec 4.4.1.1), so every 4 KiB page needs its own command. The range
+ * [*a, *a + *n) in that unit: exact when the entry's granule is at least
+ * that, else rounded outwards (IOMMUFMT_INV_ENC_WIDENED when that grows it).
  */
-static unsigned int tlbi_units(struct smmu_enc *v, uint64_t *a, uint64_t *n)
+static unsigned int tlbi_units(struct smmu_enc *v, int range, uint64_t *a, uint64_t *n)
 {
 	const struct iommufmt_inv_entry *e = v->e;
 	const unsigned int g = v->em.c->cfg.granule ? v->em.c->cfg.granule :
-			       (e->granule == 12 || e->granule == 14 || e->granule == 16) ?
-			       e->granule : 12;
+			       range && (e->granule == 14 || e->granule == 16) ? e->granule : 12;
 	const uint64_t A = e->addr >> e->granule, N = e->nr_granules;
 	unsigned int shift;
 
@@ -559,7 +561,7 @@ static int enc_tlbi_range(struct smmu_enc *v)
 		v->s[IOMMUFMT__IS_ADDR] = e->addr;
 		return emit(v, row);
 	}
-	g = tlbi_units(v, &a, &n);
+	g = tlbi_units(v, !!(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE), &a, &n);
 	if (!(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE))
 		return tlbi_by_granule(v, row, g, a, n);
 	/* SCALE is 5 bits; with IDR5.DS bit 5 is usable (52-bit spaces need up to 39) */
