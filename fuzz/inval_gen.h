@@ -410,6 +410,9 @@ static inline void fuzz_inv_print_enc(const struct iommufmt_inv_codec *c,
 				      const struct iommufmt_inv_entry *e, const uint8_t *out,
 				      const struct iommufmt_inv_entry *y, size_t n)
 {
+	if (getenv("FUZZ_VERBOSE"))
+		fprintf(stderr, "codec %s: cfg flags 0x%x granule %u\n", c->model->name,
+			c->cfg.flags, c->cfg.granule);
 	fuzz_inv_print(c->model->name, e);
 	for (size_t i = 0; i < n; i++)
 		fuzz_inv_print(iommufmt_inv_cmd_name(c, out + i * c->cmd_size, c->cmd_size), &y[i]);

@@ -5,35 +5,14 @@
 int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, uint64_t uptr,
 			 uint32_t len, struct iommufmt_diag *diag)
 {
-	const uint8_t *src;
-
-	if (len < dt->ver0_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "data_len",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, len,
-					 dt->ver0_size, 0,
-					 "payload of %u bytes, type %u needs at least %u", len,
-					 dt->type, dt->ver0_size);
+	/* A payload is an argsz-extensible struct whose length is data_len: the same rules. */
 	if (!uptr || uptr > UINTPTR_MAX)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 					 IOMMUFMT__DV_VALUE, uptr, 0, 0,
 					 "payload address 0x%llx is not a pointer of this process",
 					 (unsigned long long)uptr);
-	src = (const uint8_t *)(uintptr_t)uptr;
-	if (len > dt->size) {
-		for (uint32_t i = dt->size; i < len; i++)
-			if (src[i])
-				return iommufmt__diag_ex(diag, -E2BIG, IOMMUFMT_DIAG_TAIL_NONZERO,
-							 "data_len",
-							 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
-							 IOMMUFMT__DV_INDEX, len, dt->size, i,
-							 "payload byte %u past the known %u bytes is "
-							 "not zero", i, dt->size);
-		memcpy(dst, src, dt->size);
-	} else {
-		memcpy(dst, src, len);
-		memset((uint8_t *)dst + len, 0, dt->size - len);
-	}
-	return 0;
+	return iommufmt__copy_in(dst, dt->size, dt->ver0_size, (const void *)(uintptr_t)uptr, len,
+				 "data_len", diag);
 }
 
 static const struct iommufmt_data_type_desc *bind_type(const struct iommufmt_bind_ops *b,

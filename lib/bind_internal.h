@@ -3,6 +3,7 @@
 #ifndef IOMMUFMT_LIB_BIND_INTERNAL_H
 #define IOMMUFMT_LIB_BIND_INTERNAL_H
 
+#include "lib/fields.h"
 #include "lib/internal.h"
 
 /* The opaque public handle: a model's ops and its decoded description. */
@@ -11,6 +12,7 @@ struct iommufmt_host {
 	const struct iommufmt_host_ops *hops;
 	const struct iommufmt_bind_ops *bops;
 	struct iommufmt_host_desc desc;
+	__u64 priv[];	/* desc.priv: the model's private words (host_ops.priv_words) */
 };
 
 /*
@@ -38,28 +40,23 @@ struct iommufmt__fc {
 	const char *name;	/* diag field, e.g. "ste.s1fmt" */
 	const char *what;	/* what the host offers / why, for the diag text */
 	uint64_t legal;		/* bitmap of legal values (width <= 6), 0: all */
-	uint8_t word;		/* 64-bit word index */
-	uint8_t lo;		/* lowest bit */
-	uint8_t width;		/* bits, 1..64 */
+	struct iommufmt__bits bits;	/* where the field is (lib/fields.h) */
 	uint8_t kind;		/* enum iommufmt__fc_kind */
 	uint8_t arg;		/* index into host[] or ctx[] */
 	uint8_t fast;		/* checked row by row on the hot path (not folded into a mask) */
 };
 
+/*
+ * A row: field @n at bits @hi:@l of word @w, of kind @k with argument @a,
+ * legal values @lg and the diag text @wh. Rows that only forbid bits are
+ * folded into the per-word masks; the others are "fast" rows.
+ */
 #define IOMMUFMT__FC(n, w, hi, l, k, a, lg, wh) \
-	{ .name = (n), .what = (wh), .legal = (lg), .word = (w), .lo = (l), \
-	  .width = (hi) - (l) + 1, .kind = (k), .arg = (a), \
+	{ .name = (n), .what = (wh), .legal = (lg), .bits = IOMMUFMT__BITS(w, hi, l), \
+	  .kind = (k), .arg = (a), \
 	  .fast = (lg) != 0 || !((k) == IOMMUFMT__FC_ANY || (k) == IOMMUFMT__FC_IGNORED || \
 				 (k) == IOMMUFMT__FC_RSVD || (k) == IOMMUFMT__FC_NOTSUP || \
 				 (k) == IOMMUFMT__FC_NEEDS) }
-
-/* Value of a row's field in the payload words. */
-static inline uint64_t iommufmt__fc_get(const struct iommufmt__fc *f, const uint64_t *w)
-{
-	uint64_t v = w[f->word] >> f->lo;
-
-	return f->width >= 64 ? v : v & ((UINT64_C(1) << f->width) - 1);
-}
 
 /* Check every row; 0 or the first failure (diag filled). */
 int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
@@ -120,7 +117,7 @@ static inline int iommufmt__fc_check_table(const struct iommufmt__fc_table *t,
 					   const struct iommufmt_host_desc *d, const uint64_t *w,
 					   const uint64_t *ctx, struct iommufmt_diag *diag)
 {
-	return iommufmt__fc_check_z(t->rows, t->n, w, t->nwords, &d->priv[t->at], d->priv, ctx,
+	return iommufmt__fc_check_z(t->rows, t->n, w, t->nwords, d->priv + t->at, d->priv, ctx,
 				    diag);
 }
 
@@ -201,10 +198,10 @@ void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested);
 #define IOMMUFMT__BIND_OPS_HEAD(types) \
 	.ops_size = sizeof(struct iommufmt_bind_ops), .data_types = (types), \
 	.nr_data_types = ARRAY_SIZE(types)
-#define IOMMUFMT__HOST_OPS(prefix) \
+#define IOMMUFMT__HOST_OPS(prefix, words) \
 	{ .ops_size = sizeof(struct iommufmt_host_ops), .hw_info_types = prefix##_hw_types, \
 	  .nr_hw_info_types = ARRAY_SIZE(prefix##_hw_types), .decode = prefix##_decode, \
-	  .advertise = prefix##_advertise }
+	  .advertise = prefix##_advertise, .priv_words = (words) }
 
 /* The end of an advertise op: @size bytes of guest registers @regs of type @type into @data. */
 static inline int iommufmt__advertise_out(void *data, __u32 *data_type, __u32 *len, uint32_t type,

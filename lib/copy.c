@@ -20,29 +20,34 @@ static size_t first_nonzero(const unsigned char *b, size_t from, size_t to)
 	return to;
 }
 
-IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t ver0_size,
-					    const void *src, size_t src_size,
-					    struct iommufmt_diag *diag)
+/*
+ * The one implementation of the argsz rules (the kernel's
+ * copy_struct_from_user()): shorter than VER0 is refused, a shorter known
+ * size is zero-filled, a longer one needs an all-zero tail. @field names the
+ * length in the diagnostic ("argsz" for structs, "data_len" for payloads).
+ */
+int iommufmt__copy_in(void *dst, size_t dst_size, size_t ver0_size, const void *src,
+		      size_t src_size, const char *field, struct iommufmt_diag *diag)
 {
 	const unsigned char *s = src;
 	size_t nz;
 
 	if (!dst || (!src && src_size) || ver0_size > dst_size)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "argsz",
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, field,
 				      "missing buffer, or VER0 size above the struct size");
 	if (src_size < ver0_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, src_size,
-					 ver0_size, 0, "argsz %zu is below the minimum %zu",
+					 ver0_size, 0, "%s %zu is below the minimum %zu", field,
 					 src_size, ver0_size);
 	if (src_size > dst_size) {
 		nz = first_nonzero(s, dst_size, src_size);
 		if (nz != src_size)
-			return iommufmt__diag_ex(diag, -E2BIG, IOMMUFMT_DIAG_TAIL_NONZERO, "argsz",
+			return iommufmt__diag_ex(diag, -E2BIG, IOMMUFMT_DIAG_TAIL_NONZERO, field,
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, src_size, dst_size,
 						 (uint32_t)(nz > UINT32_MAX ? UINT32_MAX : nz),
-						 "byte %zu past the known %zu-byte struct is not zero",
+						 "byte %zu past the known %zu bytes is not zero",
 						 nz, dst_size);
 		memmove(dst, src, dst_size);
 	} else {
@@ -52,6 +57,13 @@ IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t v
 	}
 	iommufmt__diag_ok(diag);
 	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t ver0_size,
+					    const void *src, size_t src_size,
+					    struct iommufmt_diag *diag)
+{
+	return iommufmt__copy_in(dst, dst_size, ver0_size, src, src_size, "argsz", diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_struct_copy_in_argsz(void *dst, size_t dst_size,

@@ -120,12 +120,17 @@ struct errno_desc {
 	const char *text;
 };
 
-/* The library's errno vocabulary, as abi.h defines it. */
+/*
+ * The library's errno vocabulary, as abi.h defines it.  Each text says what
+ * happened, short enough to lead a message ("invalid argument: --foo"): the
+ * CLI prints it as the first part of every error line, so it must read as a
+ * phrase on its own and not explain the errno convention.
+ */
 static const struct errno_desc errno_table[] = {
 	{ 0, "success" },
 	{ -E2BIG, "unknown non-zero bytes (a newer caller's fields)" },
-	{ -EOPNOTSUPP, "a known field holds a value this host or model does not support" },
-	{ -EINVAL, "understood but wrong" },
+	{ -EOPNOTSUPP, "not supported by this host or model" },
+	{ -EINVAL, "invalid argument" },
 	{ -ENOENT, "no such id or range" },
 	{ -EMSGSIZE, "output array too small (needed count written back)" },
 	{ -EFAULT, "guest memory not accessible" },

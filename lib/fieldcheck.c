@@ -4,6 +4,12 @@
 
 #include "lib/bind_internal.h"
 
+/* Whether @v is outside the row's bitmap of legal encodings (0: every value is legal). */
+static inline bool fc_illegal(const struct iommufmt__fc *f, uint64_t v)
+{
+	return f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v)));
+}
+
 static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uint64_t v,
 		   const __u64 *host, const uint64_t *ctx)
 {
@@ -11,7 +17,7 @@ static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uin
 	const char *what = f->what ? f->what : "";
 	unsigned long long uv = (unsigned long long)v;
 
-	if (f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v))))
+	if (fc_illegal(f, v))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, f->name, vll,
 					 v, f->legal, 0, "%s = %llu is not a legal encoding%s%s",
 					 f->name, uv, what[0] ? ": " : "", what);
@@ -19,7 +25,7 @@ static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uin
 	case IOMMUFMT__FC_RSVD:
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, f->name, vl,
 					 v, 0, 0, "%s: reserved bits %u..%u must be zero (0x%llx)",
-					 f->name, f->lo, f->lo + f->width - 1, uv);
+					 f->name, f->bits.lo, f->bits.lo + f->bits.width - 1, uv);
 	case IOMMUFMT__FC_HOSTMAX:
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
 					 vll, v, host[f->arg], 0,
@@ -56,10 +62,10 @@ static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uin
 static inline int fc_row(const struct iommufmt__fc *f, const uint64_t *w, const __u64 *host,
 			 const uint64_t *ctx, struct iommufmt_diag *diag)
 {
-	uint64_t v = iommufmt__fc_get(f, w);
+	uint64_t v = iommufmt__bits_get(&f->bits, w);
 	bool ok;
 
-	if (f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v))))
+	if (fc_illegal(f, v))
 		return fc_fail(diag, f, v, host, ctx);
 	switch (f->kind) {
 	case IOMMUFMT__FC_RSVD:
@@ -106,8 +112,18 @@ int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t
 	return 0;
 }
 
-/* Compiled fast-row descriptor: word | lo << 8 | width << 16 | op << 24. */
+/* Compiled fast-row descriptor: the field (word | lo << 8 | width << 16) | op << 24. */
 enum { FC_OP_SET, FC_OP_MAX, FC_OP_MIN, FC_OP_EQ };
+
+static inline uint64_t fc_pack(const struct iommufmt__bits *b, unsigned int op)
+{
+	return b->word | (uint64_t)b->lo << 8 | (uint64_t)b->width << 16 | (uint64_t)op << 24;
+}
+
+static inline struct iommufmt__bits fc_unpack(uint64_t d)
+{
+	return (struct iommufmt__bits){ (uint8_t)d, (uint8_t)(d >> 8), (uint8_t)(d >> 16) };
+}
 
 int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
 			 unsigned int nwords, const __u64 *compiled, const __u64 *host,
@@ -115,16 +131,16 @@ int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64
 {
 	const __u64 *fr = &compiled[nwords + 1];
 	const unsigned int nfast = (unsigned int)compiled[nwords];
-	uint64_t bad = 0;
+	/* the RSVD/NOTSUP/absent-feature bits: one AND per word, as the command decoder does */
+	/* (the compiled words are __u64 of the public priv[] array: the same 64-bit type) */
+	uint64_t bad = iommufmt__bits_reserved(w, (const uint64_t *)compiled, nwords);
 
-	for (unsigned int i = 0; i < nwords; i++)
-		bad |= w[i] & compiled[i];
 	/* Branch-light: every fast row is evaluated, failures accumulate. */
 	for (unsigned int k = 0; k < nfast; k++, fr += 2) {
 		const uint64_t d = fr[0], operand = fr[1];
 		const unsigned int op = (unsigned int)(d >> 24) & 0xff;
-		const uint64_t v = (w[d & 0xff] >> ((d >> 8) & 0xff)) &
-				   (~UINT64_C(0) >> (64 - ((d >> 16) & 0xff)));
+		const struct iommufmt__bits b = fc_unpack(d);
+		const uint64_t v = iommufmt__bits_get(&b, w);
 
 		if (op == FC_OP_SET)
 			bad |= ~(operand >> v) & 1;	/* v < 64: SET rows are at most 6 bits */
@@ -159,12 +175,12 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 		unsigned int op = FC_OP_SET;
 		uint64_t operand = 0;
 
-		if (f->word >= nwords)
+		if (f->bits.word >= nwords)
 			return -EINVAL;
 		if (!f->fast) {
 			if (f->kind == IOMMUFMT__FC_RSVD || f->kind == IOMMUFMT__FC_NOTSUP ||
 			    (f->kind == IOMMUFMT__FC_NEEDS && !host[f->arg]))
-				out[f->word] |= iommufmt__mask(f->width) << f->lo;
+				out[f->bits.word] |= iommufmt__bits_mask(&f->bits);
 			continue;
 		}
 		switch (f->kind) {
@@ -172,7 +188,7 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 			operand = legal & host[f->arg];
 			break;
 		case IOMMUFMT__FC_HOSTMAX:
-			if (f->width <= 6) {
+			if (f->bits.width <= 6) {
 				operand = legal & (host[f->arg] >= 63 ? ~UINT64_C(0) :
 						   iommufmt__mask((unsigned int)host[f->arg] + 1));
 			} else {
@@ -181,7 +197,7 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 			}
 			break;
 		case IOMMUFMT__FC_HOSTMIN:
-			if (f->width <= 6) {
+			if (f->bits.width <= 6) {
 				operand = legal & ~(host[f->arg] >= 64 ? ~UINT64_C(0) :
 						    iommufmt__mask((unsigned int)host[f->arg]));
 			} else {
@@ -196,14 +212,14 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 			operand = f->arg;
 			break;
 		default:	/* a legal-encodings row of an otherwise free field */
-			if (f->width > 6)
+			if (f->bits.width > 6)
 				return -EINVAL;
 			operand = legal;
 			break;
 		}
-		if (op == FC_OP_SET && f->width > 6)
+		if (op == FC_OP_SET && f->bits.width > 6)
 			return -EINVAL;
-		fr[0] = f->word | (uint64_t)f->lo << 8 | (uint64_t)f->width << 16 | (uint64_t)op << 24;
+		fr[0] = fc_pack(&f->bits, op);
 		fr[1] = operand;
 		fr += 2;
 	}
@@ -214,8 +230,8 @@ int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt
 			     size_t n, const char *what, struct iommufmt_diag *diag)
 {
 	for (size_t i = 0; i < n; i++)
-		if (t[i].end > IOMMUFMT_HOST_PRIV_WORDS || t[i].at > t[i].end ||
-		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, &d->priv[t[i].at],
+		if (t[i].end > d->priv_words || t[i].at > t[i].end ||
+		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, d->priv + t[i].at,
 					 t[i].end - t[i].at) < 0)
 			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
 					      "the %s field tables do not fit the host description",

@@ -21,6 +21,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	const struct iommufmt_host_ops *hops;
 	const struct iommufmt_data_type_desc *dt;
 	struct iommufmt_host *h;
+	size_t priv_words;
 	char cc[5];
 	int err;
 
@@ -58,9 +59,18 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 					 "data_type", IOMMUFMT__DV_VALUE, r.data_type, 0, 0,
 					 "register type %u is not one of model %s's", r.data_type,
 					 m->name);
-	h = iommufmt__calloc(1, sizeof(*h));
+	/* The model's private words live in the host object's tail (see provider.h). */
+	priv_words = IOMMUFMT_OPS_GET(hops, struct iommufmt_host_ops, priv_words);
+	if (priv_words > IOMMUFMT_HOST_PRIV_WORDS_MAX)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv_words",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, priv_words,
+					 IOMMUFMT_HOST_PRIV_WORDS_MAX, 0,
+					 "model %s asks for too much private state", m->name);
+	h = iommufmt__calloc(1, sizeof(*h) + (size_t)priv_words * sizeof(h->priv[0]));
 	if (!h)
 		return -ENOMEM;
+	h->desc.priv = priv_words ? h->priv : NULL;
+	h->desc.priv_words = (__u32)priv_words;
 	err = iommufmt__payload_in(h->desc.raw, dt, r.data_uptr, r.data_len, diag);
 	if (err) {
 		iommufmt__free(h);
@@ -177,6 +187,60 @@ IOMMUFMT_EXPORT int iommufmt_host_hw_info(const struct iommufmt_host *host, void
 	return 0;
 }
 
+/*
+ * The guest configuration the registers are for: same model as the host,
+ * and no more PASID bits than it has (the guest would hand out PASIDs the
+ * host cannot bind).  A zero width means the host's.
+ */
+static int advertise_cfg_in(const struct iommufmt_host_desc *d,
+			    const struct iommufmt_viommu_config *cfg,
+			    struct iommufmt_viommu_config *c, struct iommufmt_diag *diag)
+{
+	int err = iommufmt_struct_copy_in(c, sizeof(*c), IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, cfg,
+					  cfg->argsz, diag);
+
+	if (err)
+		return err;
+	if (c->model != d->model ||
+	    (c->variant != IOMMUFMT_VARIANT_DEFAULT && c->variant != d->variant))
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH,
+					 "model", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+					 c->model, d->model, 0,
+					 "configuration is for another model than the host");
+	/* zero asks for the host's width (struct iommufmt_viommu_config); never wider */
+	if (!c->pasid_bits)
+		c->pasid_bits = d->pasid.pasid_bits;
+	if (c->pasid_bits > d->pasid.pasid_bits)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
+					 "pasid_bits", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+					 c->pasid_bits, d->pasid.pasid_bits, 0,
+					 "the configuration asks for %u PASID bits, the host "
+					 "has %u", c->pasid_bits, d->pasid.pasid_bits);
+	return 0;
+}
+
+/*
+ * iommufd's IOMMU_HW_INFO capability bits for the guest: what the host's
+ * PCI PASID capability allows, narrowed by the configuration (no ATS asked
+ * for reads as ATS not supported; dirty tracking only when asked for).
+ */
+static uint64_t advertise_caps(const struct iommufmt_host_desc *d,
+			       const struct iommufmt_viommu_config *c)
+{
+	uint64_t caps = 0;
+
+	if (d->pasid.flags & IOMMUFMT_PASID_F_EXEC)
+		caps |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC;
+	if (d->pasid.flags & IOMMUFMT_PASID_F_PRIV)
+		caps |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV;
+	if ((d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) ||
+	    (c && !(c->flags & IOMMUFMT_VIOMMU_F_ATS)))
+		caps |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_ATS_NOT_SUPPORTED;
+	if (c && (c->flags & IOMMUFMT_VIOMMU_F_DIRTY))
+		caps |= IOMMUFMT_IOMMUFD_HW_CAP_DIRTY_TRACKING;
+	return caps;
+}
+
 IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 				       const struct iommufmt_viommu_config *cfg,
 				       struct iommufmt_hw_regs *out, struct iommufmt_diag *diag)
@@ -200,25 +264,9 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 				      "a %u-byte buffer at address 0", o.data_len);
 	if (cfg) {
-		err = iommufmt_struct_copy_in(&c, sizeof(c), IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, cfg,
-					      cfg->argsz, diag);
+		err = advertise_cfg_in(d, cfg, &c, diag);
 		if (err)
 			return err;
-		if (c.model != d->model ||
-		    (c.variant != IOMMUFMT_VARIANT_DEFAULT && c.variant != d->variant))
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH,
-						 "model", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-						 c.model, d->model, 0,
-						 "configuration is for another model than the host");
-		/* zero asks for the host's width (struct iommufmt_viommu_config); never wider */
-		if (!c.pasid_bits)
-			c.pasid_bits = d->pasid.pasid_bits;
-		if (c.pasid_bits > d->pasid.pasid_bits)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
-						 "pasid_bits", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-						 c.pasid_bits, d->pasid.pasid_bits, 0,
-						 "the configuration asks for %u PASID bits, the host "
-						 "has %u", c.pasid_bits, d->pasid.pasid_bits);
 	}
 	if (!host->hops->advertise || host->hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
@@ -231,8 +279,10 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	err = host->hops->advertise(d, cfg ? &c : NULL, &type, data, &len, diag);
 	if (err)
 		return err;
+	/* a model's advertise() is plug-in code: never copy past what it could have written */
 	if (len > sizeof(data))
 		len = sizeof(data);
+	/* the caller's buffer gets what fits, zero-filled: no stale bytes past the payload */
 	if (o.data_len) {
 		uint8_t *dst = (uint8_t *)(uintptr_t)o.data_uptr;
 		uint32_t n = o.data_len < len ? o.data_len : len;
@@ -246,16 +296,7 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	o.data_len = len;
 	o.flags = IOMMUFMT_HW_REGS_F_IOMMUFD;
 	o.max_pasid_log2 = cfg ? c.pasid_bits : d->pasid.pasid_bits;
-	o.capabilities = 0;
-	if (d->pasid.flags & IOMMUFMT_PASID_F_EXEC)
-		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_EXEC;
-	if (d->pasid.flags & IOMMUFMT_PASID_F_PRIV)
-		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_PASID_PRIV;
-	if ((d->pasid.flags & IOMMUFMT_PASID_F_ATS_NOT_SUPPORTED) ||
-	    (cfg && !(c.flags & IOMMUFMT_VIOMMU_F_ATS)))
-		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_PCI_ATS_NOT_SUPPORTED;
-	if (cfg && (c.flags & IOMMUFMT_VIOMMU_F_DIRTY))
-		o.capabilities |= IOMMUFMT_IOMMUFD_HW_CAP_DIRTY_TRACKING;
+	o.capabilities = advertise_caps(d, cfg ? &c : NULL);
 	iommufmt_struct_copy_out(out, o.argsz, &o, sizeof(o));
 	iommufmt__diag_ok(diag);
 	return 0;

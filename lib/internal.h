@@ -226,6 +226,14 @@ int iommufmt__unknown_flags(struct iommufmt_diag *diag, uint32_t flags, uint32_t
 int iommufmt__reserved_nonzero(struct iommufmt_diag *diag, const char *field);
 
 /*
+ * The argsz copy rules (lib/copy.c), with @field naming the length in the
+ * diagnostic: iommufmt_struct_copy_in() is this with "argsz", bind payloads
+ * use it with "data_len". Nothing else implements them.
+ */
+int iommufmt__copy_in(void *dst, size_t dst_size, size_t ver0_size, const void *src,
+		      size_t src_size, const char *field, struct iommufmt_diag *diag);
+
+/*
  * Copy in a caller's argsz-versioned struct by iommufmt_struct_copy_in()'s
  * rules (a struct of our size, the common case, is one memcpy) and reject
  * flags outside @known; every top-level struct has its flags at offset 4.

@@ -15,8 +15,7 @@ static const struct iommufmt_inval_ops *inv_ops(const struct iommufmt_model_ops 
 {
 	const struct iommufmt_inval_ops *o = m ? IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval) : NULL;
 
-	if (!o || o->ops_size < offsetof(struct iommufmt_inval_ops, cmd_name) + sizeof(o->cmd_name) ||
-	    !o->decode || !o->encode)
+	if (!o || o->ops_size < IOMMUFMT_INVAL_OPS_SIZE_VER0 || !o->decode || !o->encode)
 		return NULL;
 	return o;
 }
@@ -195,14 +194,13 @@ static int check_range(const struct iommufmt_inv_entry *e, struct iommufmt_diag 
 	return 0;
 }
 
-static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+/* Caches and granularity: known values, and a granularity each selected cache has. */
+static inline int check_caches_gran(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
 {
-	uint32_t need = 0;
-	int r;
-
 	if (!e->caches)
 		return bad(diag, IOMMUFMT_DIAG_INV_BAD_CACHES, "caches", 0, IOMMUFMT_INV_CACHE_ALL,
 			   "no cache selected");
+	/* unknown bits may be a newer caller's caches: -EOPNOTSUPP, not -EINVAL */
 	if (e->caches & ~IOMMUFMT_INV_CACHE_ALL)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_BAD_CACHES, "caches",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->caches,
@@ -219,10 +217,18 @@ static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_
 						 "granularity", IOMMUFMT__DV_VALUE, e->granularity, 0,
 						 0, "the %s cache cannot be invalidated at %s granularity",
 						 cache_names[i], gran_names[e->granularity]);
-	r = zeros(diag, (const struct zf[]){ { "data", e->data }, { "code", e->code },
-					     { "tag", e->tag } }, 3, "not used by invalidations");
-	if (r)
-		return r;
+	return 0;
+}
+
+/*
+ * The ids the granularity needs (domain: archid, PASID: pasid, device: sid),
+ * plus a sid for any device-TLB entry: the ATC lives in the device, so every
+ * model's device-TLB command names one.  A global entry names none.
+ */
+static inline int check_needed_ids(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+{
+	uint32_t need = 0, missing;
+
 	switch (e->granularity) {
 	case IOMMUFMT_INV_GRAN_GLOBAL:
 		if (e->flags & (IOMMUFMT_INV_F_ARCHID | IOMMUFMT_INV_F_PASID | IOMMUFMT_INV_F_SID))
@@ -241,29 +247,23 @@ static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_
 	}
 	if (e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB)
 		need |= IOMMUFMT_INV_F_SID;
-	if ((e->flags & need) != need)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_MISSING_ID,
-					 (need & ~e->flags & IOMMUFMT_INV_F_ARCHID) ? "archid" :
-					 (need & ~e->flags & IOMMUFMT_INV_F_PASID) ? "pasid" : "sid",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags, need, 0,
-					 "%s granularity%s needs the %s",
-					 gran_names[e->granularity],
-					 (e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB) ? " (device TLB)" : "",
-					 (need & ~e->flags & IOMMUFMT_INV_F_ARCHID) ? "archid" :
-					 (need & ~e->flags & IOMMUFMT_INV_F_PASID) ? "pasid" : "sid");
-	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR) {
-		r = check_range(e, diag);
-		if (r)
-			return r;
-	} else {
-		r = zeros(diag, (const struct zf[]){ { "addr", e->addr },
-						     { "nr_granules", e->nr_granules },
-						     { "granule", e->granule },
-						     { "level_hint", e->level_hint } }, 4,
-			  "only address ranges use it");
-		if (r)
-			return r;
-	}
+	missing = need & ~e->flags;
+	if (!missing)
+		return 0;
+	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_MISSING_ID,
+				 (missing & IOMMUFMT_INV_F_ARCHID) ? "archid" :
+				 (missing & IOMMUFMT_INV_F_PASID) ? "pasid" : "sid",
+				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags, need, 0,
+				 "%s granularity%s needs the %s",
+				 gran_names[e->granularity],
+				 (e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB) ? " (device TLB)" : "",
+				 (missing & IOMMUFMT_INV_F_ARCHID) ? "archid" :
+				 (missing & IOMMUFMT_INV_F_PASID) ? "pasid" : "sid");
+}
+
+/* Flags and fields that only go with certain caches or granularities. */
+static inline int check_combinations(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+{
 	if (e->granularity != IOMMUFMT_INV_GRAN_DEVICE && e->sid_mask)
 		return unused(diag, "sid_mask", e->sid_mask, "only device granularity uses it");
 	/* VT-d's device-TLB descriptor, AMD INVALIDATE_IOTLB_PAGES and SMMU CMD_ATC_INV name one device */
@@ -286,6 +286,38 @@ static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_
 		return bad(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "flags", e->flags, 0,
 			   "drain hints go with IOTLB invalidations");
 	return 0;
+}
+
+/*
+ * An invalidation entry, checked in the order a reader would: what is
+ * invalidated, which ids, the range (or no range fields), then the flag
+ * combinations.  The first failure is reported.
+ */
+static int check_invalidate(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
+{
+	int r;
+
+	r = check_caches_gran(e, diag);
+	if (r)
+		return r;
+	r = zeros(diag, (const struct zf[]){ { "data", e->data }, { "code", e->code },
+					     { "tag", e->tag } }, 3, "not used by invalidations");
+	if (r)
+		return r;
+	r = check_needed_ids(e, diag);
+	if (r)
+		return r;
+	if (e->granularity == IOMMUFMT_INV_GRAN_ADDR)
+		r = check_range(e, diag);
+	else
+		r = zeros(diag, (const struct zf[]){ { "addr", e->addr },
+						     { "nr_granules", e->nr_granules },
+						     { "granule", e->granule },
+						     { "level_hint", e->level_hint } }, 4,
+			  "only address ranges use it");
+	if (r)
+		return r;
+	return check_combinations(e, diag);
 }
 
 static int check_other(const struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
@@ -624,6 +656,65 @@ static int queue_index_err(struct iommufmt_diag *diag, const char *field, uint32
 				 "%s %u is outside the ring (limit %u)", field, v, limit);
 }
 
+/*
+ * The queue registers as a guest wrote them (copied in): known flags, slots
+ * of the codec's size, HEAD and TAIL inside the ring, a ring that does not
+ * wrap the address space.  On success *lim is the index space (twice the
+ * size with an SMMU-style wrap bit), *pending the slots from HEAD to TAIL,
+ * *host the ring itself when it is in host memory.  Static inline: it runs
+ * once per call of the measured queue-decode path.
+ */
+static inline int queue_check(const struct iommufmt_inv_codec *c, const struct iommufmt_gmem *gmem,
+			      const struct iommufmt_inv_queue *q, uint64_t *lim, uint64_t *pending,
+			      const uint8_t **host, struct iommufmt_diag *diag)
+{
+	uint64_t ring_bytes;
+
+	if (q->flags & ~IOMMUFMT_INV_QUEUE_F_ALL)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+					 IOMMUFMT__DV_VALUE, q->flags, 0, 0, "unknown queue flags 0x%x",
+					 q->flags & ~IOMMUFMT_INV_QUEUE_F_ALL);
+	if (q->__reserved)
+		return unused(diag, "__reserved", q->__reserved, "reserved");
+	if (q->entry_size != c->cmd_size)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "entry_size",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, q->entry_size,
+					 c->cmd_size, 0, "queue slots of %u bytes, commands of %u",
+					 q->entry_size, c->cmd_size);
+	/* with the wrap bit, indexes run over 2 * size; they are 32-bit registers */
+	*lim = (uint64_t)q->size << ((q->flags & IOMMUFMT_INV_QUEUE_F_WRAP) ? 1 : 0);
+	if (!q->size || *lim > UINT32_MAX + UINT64_C(1))
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
+					 IOMMUFMT__DV_VALUE, q->size, 0, 0,
+					 "a ring of %u slots cannot be indexed", q->size);
+	if (q->head >= *lim)
+		return queue_index_err(diag, "head", q->head, (uint32_t)(*lim - 1));
+	if (q->tail >= *lim)
+		return queue_index_err(diag, "tail", q->tail, (uint32_t)(*lim - 1));
+	/* more pending than slots is only possible with a wrap bit: TAIL lapped HEAD */
+	*pending = (q->tail + *lim - q->head) % *lim;
+	if (*pending > q->size)
+		return queue_index_err(diag, "tail", q->tail, (uint32_t)(*lim - 1));
+	/* size <= 2^32 and entry_size <= 32: the product fits 64 bits */
+	ring_bytes = (uint64_t)q->size * q->entry_size;
+	if (q->base + (ring_bytes - 1) < q->base)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "base",
+					 IOMMUFMT__DV_VALUE, q->base, 0, 0,
+					 "the ring wraps the address space");
+	*host = NULL;
+	if (q->flags & IOMMUFMT_INV_QUEUE_F_HOST) {
+		*host = (const uint8_t *)(uintptr_t)q->base;
+		/* on 32-bit hosts a 64-bit base may not be a pointer at all */
+		if (!*host || (uint64_t)(uintptr_t)*host != q->base || ring_bytes > SIZE_MAX)
+			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "base",
+					      "the host ring pointer is not usable");
+	} else if (!gmem) {
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "gmem",
+				      "a guest ring needs guest memory");
+	}
+	return 0;
+}
+
 /* iommufmt_inv_queue_decode() without the count: the entries written go to *handled. */
 static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufmt_gmem *gmem,
 			struct iommufmt_inv_queue *uq, struct iommufmt_inv_batch *out,
@@ -631,10 +722,9 @@ static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufm
 {
 	struct iommufmt_inv_queue q;
 	struct batch b;
-	uint64_t lim, pending, ring_bytes;
+	uint64_t lim = 1, pending = 0;	/* set by queue_check(): gcc cannot see that */
 	const uint8_t *host = NULL;
 	uint32_t written = 0;
-	bool wrap;
 	int r;
 
 	if (!codec_ok(c))
@@ -645,44 +735,9 @@ static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufm
 	r = iommufmt_struct_copy_in(&q, sizeof(q), IOMMUFMT_INV_QUEUE_SIZE_VER0, uq, uq->argsz, diag);
 	if (r)
 		return r;
-	if (q.flags & ~IOMMUFMT_INV_QUEUE_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
-					 IOMMUFMT__DV_VALUE, q.flags, 0, 0, "unknown queue flags 0x%x",
-					 q.flags & ~IOMMUFMT_INV_QUEUE_F_ALL);
-	if (q.__reserved)
-		return unused(diag, "__reserved", q.__reserved, "reserved");
-	if (q.entry_size != c->cmd_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "entry_size",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, q.entry_size,
-					 c->cmd_size, 0, "queue slots of %u bytes, commands of %u",
-					 q.entry_size, c->cmd_size);
-	wrap = q.flags & IOMMUFMT_INV_QUEUE_F_WRAP;
-	lim = (uint64_t)q.size << (wrap ? 1 : 0);
-	if (!q.size || lim > UINT32_MAX + UINT64_C(1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
-					 IOMMUFMT__DV_VALUE, q.size, 0, 0,
-					 "a ring of %u slots cannot be indexed", q.size);
-	if (q.head >= lim)
-		return queue_index_err(diag, "head", q.head, (uint32_t)(lim - 1));
-	if (q.tail >= lim)
-		return queue_index_err(diag, "tail", q.tail, (uint32_t)(lim - 1));
-	pending = (q.tail + lim - q.head) % lim;
-	if (pending > q.size)
-		return queue_index_err(diag, "tail", q.tail, (uint32_t)(lim - 1));
-	ring_bytes = (uint64_t)q.size * q.entry_size;
-	if (q.base + (ring_bytes - 1) < q.base)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "base",
-					 IOMMUFMT__DV_VALUE, q.base, 0, 0,
-					 "the ring wraps the address space");
-	if (q.flags & IOMMUFMT_INV_QUEUE_F_HOST) {
-		host = (const uint8_t *)(uintptr_t)q.base;
-		if (!host || (uint64_t)(uintptr_t)host != q.base || ring_bytes > SIZE_MAX)
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "base",
-					      "the host ring pointer is not usable");
-	} else if (!gmem) {
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "gmem",
-				      "a guest ring needs guest memory");
-	}
+	r = queue_check(c, gmem, &q, &lim, &pending, &host, diag);
+	if (r)
+		return r;
 	r = batch_open(out, &b, true, diag);
 	if (r)
 		return r;
@@ -957,9 +1012,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_batch_check(struct iommufmt_inv_batch *ub,
 /* The codec converts to the kernel's entries; else -EOPNOTSUPP with @diag filled. */
 static int iommufd_ok(const struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
-	if (c->ops->ops_size >= offsetof(struct iommufmt_inval_ops, to_iommufd) +
-				sizeof(c->ops->to_iommufd) &&
-	    c->ops->to_iommufd && c->ops->iommufd_entry_len)
+	if (c->ops->to_iommufd && c->ops->iommufd_entry_len)
 		return 0;
 	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 			      "the kernel has no IOMMU_HWPT_INVALIDATE data type for %s",

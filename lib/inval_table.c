@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* Native invalidation command tables: error reports, field packing and power-of-two range covers. */
+#include <pthread.h>
 #include <stdio.h>
 
 #include "lib/inval_table.h"
@@ -66,26 +67,27 @@ int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, ui
 }
 
 int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-			  const uint64_t *w, unsigned int nw, struct iommufmt_diag *diag)
+			  const uint64_t *rsv, const uint64_t *w, unsigned int nw,
+			  struct iommufmt_diag *diag)
 {
 	char field[IOMMUFMT_DIAG_FIELD_LEN], sub[32];
 
 	for (unsigned int i = 0; i < nw; i++) {
-		uint64_t bad = w[i] & cmd->rsv[i];
+		uint64_t bad = w[i] & rsv[i];
 		unsigned int lo, hi;
 
 		if (!bad)
 			continue;
 		/* name the run of reserved bits holding the lowest offending bit */
 		lo = hi = iommufmt__ctz64(bad);
-		while (lo > 0 && (cmd->rsv[i] >> (lo - 1)) & 1)
+		while (lo > 0 && (rsv[i] >> (lo - 1)) & 1)
 			lo--;
-		while (hi < 63 && (cmd->rsv[i] >> (hi + 1)) & 1)
+		while (hi < 63 && (rsv[i] >> (hi + 1)) & 1)
 			hi++;
 		snprintf(sub, sizeof(sub), "qw%u[%u:%u]", i, hi, lo);
 		field_name(field, cmd->name, sub);
 		return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT, field,
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, w[i], cmd->rsv[i], 0,
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, w[i], rsv[i], 0,
 					 "%s: reserved bit %u of qword %u is set", cmd->name,
 					 iommufmt__ctz64(bad), i);
 	}
@@ -139,6 +141,61 @@ int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommuf
 				 (unsigned long long)v, bits, fname);
 }
 
+/*
+ * The bits of row @cmd's words that something names: the opcode, the
+ * selector of an opcode with several rows, and every field. Returns false
+ * when two of them overlap (a table bug).
+ */
+static bool inv_covered(const struct iommufmt__inv_fmt *f, const struct iommufmt__inv_cmd *cmd,
+			uint64_t *cov)
+{
+	const struct iommufmt__inv_opent *oe = &f->ops[cmd->opcode];
+	bool ok = true;
+
+	cov[0] = iommufmt__mask(f->op_width) << f->op_lo | iommufmt__mask(f->op2_width) << f->op2_lo;
+	cov[1] = cov[2] = cov[3] = 0;
+	if (oe->nrows > 1)
+		cov[oe->sel_word] |= iommufmt__mask(oe->sel_width) << oe->sel_lo;
+	for (unsigned int i = 0; i < cmd->nfields; i++) {
+		const struct iommufmt__bits *b = &cmd->fields[i].bits;
+
+		if (b->word >= 4 || (cov[b->word] & iommufmt__bits_mask(b)))
+			ok = false;
+		else
+			cov[b->word] |= iommufmt__bits_mask(b);
+	}
+	return ok;
+}
+
+/* Serializes the one-time derivation of every format's masks (cold: once per format). */
+static pthread_mutex_t rsv_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_diag *diag)
+{
+	bool ok = true;
+
+	/* double-checked: the acquire load pairs with the release store below */
+	if (likely(atomic_load_explicit(f->rsv_ready, memory_order_acquire)))
+		return 0;
+	pthread_mutex_lock(&rsv_lock);
+	if (!atomic_load_explicit(f->rsv_ready, memory_order_relaxed)) {
+		for (unsigned int k = 0; k < f->ncmds; k++) {
+			uint64_t cov[4];
+
+			ok &= inv_covered(f, &f->cmds[k], cov);
+			for (unsigned int i = 0; i < 4; i++)
+				f->rsv[k][i] = ~cov[i];
+		}
+		if (ok)
+			atomic_store_explicit(f->rsv_ready, true, memory_order_release);
+	}
+	pthread_mutex_unlock(&rsv_lock);
+	if (!ok)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "fields",
+				      "a command table field overlaps another field or the opcode");
+	return 0;
+}
+
 int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel)
 {
 	const struct iommufmt__inv_opent *oe;
@@ -186,17 +243,18 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 		uint64_t v;
 
 		if (fl->slot >= IOMMUFMT__IS_NR)
-			continue;
-		v = (s[fl->slot] >> fl->at) & iommufmt__mask(fl->width);
-		covered[fl->slot] |= iommufmt__mask(fl->width) << fl->at;
+			continue;	/* must-be-zero and ignored fields encode as zero */
+		v = (s[fl->slot] >> fl->at) & iommufmt__bits_low(fl->bits.width);
+		covered[fl->slot] |= iommufmt__bits_low(fl->bits.width) << fl->at;
 		if (v && (fl->need & ~em->c->cfg.flags)) {
 			field_name(field, cmd->name, fl->name);
 			return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
 					      field, "%s needs %s, which the target does not have",
 					      fl->name, iommufmt__inv_cfg_name(fl->need & ~em->c->cfg.flags));
 		}
-		w[fl->word] |= v << fl->lo;
+		iommufmt__bits_put(&fl->bits, w, v);
 	}
+	/* a slot value with bits no field of the row carries is too wide for the command */
 	for (unsigned int k = 0; k < IOMMUFMT__IS_NR; k++) {
 		const char *fname = "value";
 

@@ -3,13 +3,19 @@
 #ifndef IOMMUFMT_LIB_INVAL_TABLE_H
 #define IOMMUFMT_LIB_INVAL_TABLE_H
 
+#include <stdatomic.h>
+
+#include "lib/fields.h"
 #include "lib/internal.h"
 
 /*
  * A model describes its commands as tables: per opcode (and selector value,
  * e.g. the VT-d granularity G) one row naming the generic meaning (op,
- * caches, granularity, constant flags), the reserved bits of every word,
- * and its fields. A field is a bit range of one word that feeds a generic
+ * caches, granularity, constant flags) and its fields; the reserved bits
+ * of every word are derived from them (iommufmt__inv_fmt_ready()): a bit
+ * is reserved unless the opcode, the selector or one of the row's fields
+ * covers it, and bits a command ignores are listed as ignored fields. A
+ * field is a bit range of one word (lib/fields.h) that feeds a generic
  * "slot" (archid, pasid, address...) at a bit position, so split fields
  * (VT-d PFSID, AMD PASID bytes) are two fields of one slot. Decoding is
  * load, opcode lookup, one AND per word against the reserved masks, then a
@@ -61,12 +67,9 @@ enum {
 #define IOMMUFMT__IRF_SEL	(1u << 1)	/* row is chosen by its opcode's selector value */
 
 struct iommufmt__inv_field {
-	uint64_t mask;		/* (1 << width) - 1, precomputed */
 	const char *name;	/* for diagnostics, e.g. "asid" */
-	uint8_t word;		/* 64-bit word index */
-	uint8_t lo;		/* lowest bit */
-	uint8_t width;		/* bits, 1..64 */
-	uint8_t slot;		/* IOMMUFMT__IS_* */
+	struct iommufmt__bits bits;	/* where the field is */
+	uint8_t slot;		/* IOMMUFMT__IS_*; IOMMUFMT__IS_NONE: checked or ignored, not decoded */
 	uint8_t at;		/* bit position of the field within the slot value */
 	uint8_t mbz;		/* must be zero on this queue (SMMU SSec) */
 	uint16_t need;		/* IOMMUFMT_INV_CFG_* needed for a non-zero value, or IOMMUFMT__NEVER */
@@ -89,7 +92,6 @@ struct iommufmt__inv_cmd {
 	uint16_t nfields;
 	uint32_t caches;	/* IOMMUFMT_INV_CACHE_* */
 	uint32_t flags;		/* IOMMUFMT_INV_F_* always set */
-	uint64_t rsv[4];	/* reserved bits per word */
 	const struct iommufmt__inv_field *fields;
 };
 
@@ -112,7 +114,38 @@ struct iommufmt__inv_fmt {
 	uint16_t ncmds;			/* rows in cmds */
 	const struct iommufmt__inv_opent *ops;
 	const struct iommufmt__inv_cmd *cmds;
+	/*
+	 * The reserved bits of every row's words (ncmds rows), derived from the
+	 * rows once, by the first iommufmt__inv_fmt_ready() (a model's prepare
+	 * op), and read-only after: model-owned storage from
+	 * IOMMUFMT__INV_RSV_STORAGE(), named by IOMMUFMT__INV_RSV().
+	 */
+	uint64_t (*rsv)[4];
+	atomic_bool *rsv_ready;
 };
+
+/* The derived reserved-mask storage of a model's command table @cmds, named after @prefix. */
+#define IOMMUFMT__INV_RSV_STORAGE(prefix, cmds) \
+	static uint64_t prefix##_rsv[ARRAY_SIZE(cmds)][4]; \
+	static atomic_bool prefix##_rsv_ready
+/* The iommufmt__inv_fmt members naming that storage. */
+#define IOMMUFMT__INV_RSV(prefix)	.rsv = prefix##_rsv, .rsv_ready = &prefix##_rsv_ready
+
+/*
+ * Derive the reserved masks of @f unless done: thread-safe, and cheap after
+ * the first call (one acquire load). Models call it from their prepare op,
+ * so every codec that decodes has them. 0, or -EINVAL / BAD_OPS when a
+ * field overlaps the opcode, the selector or another field of its row (a
+ * table bug, caught by the first prepare).
+ */
+int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_diag *diag);
+
+/* The reserved masks of row @cmd of @f (after iommufmt__inv_fmt_ready()). */
+static inline const uint64_t *iommufmt__inv_rsv(const struct iommufmt__inv_fmt *f,
+						const struct iommufmt__inv_cmd *cmd)
+{
+	return f->rsv[cmd - f->cmds];
+}
 
 /* Bit number of a one-bit constant (for IOMMUFMT__IS_FLAGS fields). */
 #define IOMMUFMT__BITNO(x) \
@@ -121,14 +154,21 @@ struct iommufmt__inv_fmt {
 	 ((x) >> 4 ? ((x) >> 6 ? ((x) >> 7 ? 7 : 6) : ((x) >> 5 ? 5 : 4)) : \
 		     ((x) >> 2 ? ((x) >> 3 ? 3 : 2) : ((x) >> 1 ? 1 : 0))))
 
-/* Table-writing shorthands: a field feeding a slot, a one-bit flag field, a must-be-zero field. */
-#define IOMMUFMT__MASK(wd) ((wd) >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << ((wd) & 63)) - 1)
-#define IOMMUFMT__FLD(n, w, lo, wd, slot, at, need) \
-	{ IOMMUFMT__MASK(wd), (n), (w), (lo), (wd), IOMMUFMT__IS_##slot, (at), 0, (need) }
+/*
+ * Table-writing shorthands, every field at bits @hi:@lo of word @w as the
+ * specifications write it: a field feeding bit @at of a slot (a non-zero
+ * value needs @need), a one-bit flag field, a must-be-zero field, and an
+ * ignored field (legal at any value, not decoded; listed so that the
+ * derived reserved mask leaves its bits alone).
+ */
+#define IOMMUFMT__FLD(n, w, hi, lo, slot, at, need) \
+	{ (n), IOMMUFMT__BITS(w, hi, lo), IOMMUFMT__IS_##slot, (at), 0, (need) }
 #define IOMMUFMT__FLAG(n, w, bit, flag, need) \
-	{ 1, (n), (w), (bit), 1, IOMMUFMT__IS_FLAGS, IOMMUFMT__BITNO(flag), 0, (need) }
-#define IOMMUFMT__MBZ(n, w, lo, wd) \
-	{ IOMMUFMT__MASK(wd), (n), (w), (lo), (wd), IOMMUFMT__IS_NONE, 0, 1, IOMMUFMT__NEVER }
+	{ (n), IOMMUFMT__BITS(w, bit, bit), IOMMUFMT__IS_FLAGS, IOMMUFMT__BITNO(flag), 0, (need) }
+#define IOMMUFMT__MBZ(n, w, hi, lo) \
+	{ (n), IOMMUFMT__BITS(w, hi, lo), IOMMUFMT__IS_NONE, 0, 1, IOMMUFMT__NEVER }
+#define IOMMUFMT__IGNORED(n, w, hi, lo) \
+	{ (n), IOMMUFMT__BITS(w, hi, lo), IOMMUFMT__IS_NONE, 0, 0, 0 }
 
 /* The opcode table and command rows of an iommufmt__inv_fmt. */
 #define IOMMUFMT__INV_TABLES(o, c) \
@@ -168,6 +208,7 @@ static inline void iommufmt__inv_zero(uint64_t *s)
 	}
 }
 
+/* Bits lo..lo + width - 1 of @w (width 0: none), for the opcode and selector. */
 static inline uint64_t iommufmt__inv_bits(uint64_t w, unsigned int lo, unsigned int width)
 {
 	return (w >> lo) & iommufmt__mask(width);
@@ -194,7 +235,8 @@ int iommufmt__inv_err_opcode(const struct iommufmt__inv_fmt *f, unsigned int op,
 int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, uint64_t sel,
 			  struct iommufmt_diag *diag);
 int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-			  const uint64_t *w, unsigned int nw, struct iommufmt_diag *diag);
+			  const uint64_t *rsv, const uint64_t *w, unsigned int nw,
+			  struct iommufmt_diag *diag);
 int iommufmt__inv_err_field(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 			    const struct iommufmt__inv_field *fl, uint64_t v, struct iommufmt_diag *diag);
 int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *field, int err,
@@ -249,36 +291,31 @@ iommufmt__inv_lookup(const struct iommufmt__inv_fmt *f, const uint64_t *w, struc
 	return (int)(oe->first - 1 + k);
 }
 
-/* Reserved bits, needed features and the fields of row @cmd into the slots @s (zeroed by the caller). */
+/*
+ * Reserved bits (the masks @rsv of row @cmd), needed features and the
+ * fields of row @cmd into the slots @s (zeroed by the caller).
+ */
 static inline __attribute__((always_inline)) int
 iommufmt__inv_fields_nw(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-			const uint64_t *w, unsigned int nw, uint64_t *s, struct iommufmt_diag *diag)
+			const uint64_t *rsv, const uint64_t *w, unsigned int nw, uint64_t *s,
+			struct iommufmt_diag *diag)
 {
-	uint64_t bad = 0;
-
-	for (unsigned int i = 0; i < 4; i++)
-		if (i < nw)
-			bad |= w[i] & cmd->rsv[i];
-	if (unlikely(bad || (cmd->need & ~c->cfg.flags)))
-		return iommufmt__inv_err_cmd(c, cmd, w, nw, diag);
+	if (unlikely(iommufmt__bits_reserved(w, rsv, nw) || (cmd->need & ~c->cfg.flags)))
+		return iommufmt__inv_err_cmd(c, cmd, rsv, w, nw, diag);
 #pragma GCC unroll 12
 	for (unsigned int i = 0; i < cmd->nfields; i++) {
 		const struct iommufmt__inv_field *fl = &cmd->fields[i];
-		uint64_t v = (w[fl->word] >> fl->lo) & fl->mask;
+		uint64_t v;
 
+		/* ignored fields only shaped the reserved masks (folds away for constant rows) */
+		if (fl->slot == IOMMUFMT__IS_NONE && !fl->need)
+			continue;
+		v = iommufmt__bits_get(&fl->bits, w);
 		if (unlikely(v && (fl->need & ~c->cfg.flags)))
 			return iommufmt__inv_err_field(c, cmd, fl, v, diag);
 		s[fl->slot] |= v << fl->at;	/* s[IOMMUFMT__IS_NONE] is a sink */
 	}
 	return 0;
-}
-
-/* The same with the codec's command size. */
-static inline __attribute__((always_inline)) int
-iommufmt__inv_fields(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
-		     const uint64_t *w, uint64_t *s, struct iommufmt_diag *diag)
-{
-	return iommufmt__inv_fields_nw(c, cmd, w, c->cmd_size / 8, s, diag);
 }
 
 /* Parse one command: the row and its slots (used by the cold paths and tools). */
@@ -294,7 +331,8 @@ static inline int iommufmt__inv_parse(const struct iommufmt__inv_fmt *f,
 		return k;
 	r->cmd = &f->cmds[k];
 	memset(r->s, 0, sizeof(r->s));
-	return iommufmt__inv_fields(c, r->cmd, r->w, r->s, diag);
+	return iommufmt__inv_fields_nw(c, r->cmd, iommufmt__inv_rsv(f, r->cmd), r->w, c->cmd_size / 8,
+				       r->s, diag);
 }
 
 /* The generic range encodings; IOMMUFMT__IR_MODEL is left to the model. */
@@ -436,7 +474,7 @@ iommufmt__inv_decode_row(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn
 	int err;
 
 	iommufmt__inv_zero(sl);
-	err = iommufmt__inv_fields_nw(c, cmd, w, sz / 8, sl, diag);
+	err = iommufmt__inv_fields_nw(c, cmd, iommufmt__inv_rsv(f, cmd), w, sz / 8, sl, diag);
 
 	if (unlikely(err))
 		return err;

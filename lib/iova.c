@@ -343,19 +343,25 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *s
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
-						 const struct iommufmt_resv_region *regions,
-						 __u32 nr, struct iommufmt_diag *diag)
+/*
+ * Whether a region is dropped: with RELAX, direct maps the kernel marks
+ * relaxable (IOMMU_RESV_DIRECT_RELAXABLE: USB and graphics RMRRs, which
+ * device assignment may ignore) do not constrain the guest.
+ */
+static inline bool resv_relaxed(bool relax, const struct iommufmt_resv_region *r)
 {
-	struct iommufmt_resv_region *b, *m;
-	struct iommufmt_iova_range *u;
-	uint64_t *pm;
-	size_t k = 0, n, i = 0, j = 0, o = 0, nu;
-	bool relax = sp && (sp->flags & IOMMUFMT_IOVA_SPACE_RELAX);
+	return relax && r->type == IOMMUFMT_RESV_DIRECT_RELAXABLE;
+}
 
-	if (!sp || (!regions && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regions",
-				      "missing space or regions");
+/*
+ * Check every new region before any is added, so that a bad one leaves the
+ * space as it was; *kept counts the regions that will be added.
+ */
+static int resv_validate(const struct iommufmt_resv_region *regions, __u32 nr, bool relax,
+			 size_t *kept, struct iommufmt_diag *diag)
+{
+	size_t k = 0;
+
 	for (__u32 x = 0; x < nr; x++) {
 		const struct iommufmt_resv_region *r = &regions[x];
 
@@ -375,9 +381,53 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 						 "flags", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX,
 						 r->flags, 0, x, "region %u has unknown flags 0x%x",
 						 x, r->flags);
-		if (!(relax && r->type == IOMMUFMT_RESV_DIRECT_RELAXABLE))
+		if (!resv_relaxed(relax, r))
 			k++;
 	}
+	*kept = k;
+	return 0;
+}
+
+/*
+ * Merge the sorted new regions @b into the space's sorted list, into @m, and
+ * fill @pm with the running maximum of the last addresses: regions may nest
+ * or overlap, so their lasts are not sorted, but this prefix maximum is, and
+ * the first region ending at or after an address is found by binary search.
+ */
+static void resv_merge(const struct iommufmt_iova_space *sp, const struct iommufmt_resv_region *b,
+		       size_t k, struct iommufmt_resv_region *m, uint64_t *pm)
+{
+	size_t i = 0, j = 0, o = 0, n = sp->nr_resv + k;
+
+	/* Stable merge: on equal starts the regions added earlier come first. */
+	while (i < sp->nr_resv || j < k) {
+		if (j == k || (i < sp->nr_resv && sp->resv[i].start <= b[j].start))
+			m[o++] = sp->resv[i++];
+		else
+			m[o++] = b[j++];
+	}
+	for (size_t x = 0; x < n; x++)
+		pm[x] = x && pm[x - 1] > m[x].last ? pm[x - 1] : m[x].last;
+}
+
+IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
+						 const struct iommufmt_resv_region *regions,
+						 __u32 nr, struct iommufmt_diag *diag)
+{
+	struct iommufmt_resv_region *b, *m;
+	struct iommufmt_iova_range *u;
+	uint64_t *pm;
+	size_t k = 0, n, nu;
+	bool relax = sp && (sp->flags & IOMMUFMT_IOVA_SPACE_RELAX);
+	int err;
+
+	if (!sp || (!regions && nr))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regions",
+				      "missing space or regions");
+	err = resv_validate(regions, nr, relax, &k, diag);
+	if (err)
+		return err;
+	/* written as a subtraction: k + nr_resv could wrap, nr_resv <= IOVA_MAX_ITEMS cannot */
 	if (k > IOVA_MAX_ITEMS - sp->nr_resv)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
@@ -394,19 +444,12 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 	if (!b || !m || !pm)
 		goto nomem;
 	for (__u32 x = 0, y = 0; x < nr; x++)
-		if (!(relax && regions[x].type == IOMMUFMT_RESV_DIRECT_RELAXABLE))
+		if (!resv_relaxed(relax, &regions[x]))
 			b[y++] = regions[x];
 	if (sort_resv(b, k))
 		goto nomem;
-	/* Stable merge: on equal starts the regions added earlier come first. */
-	while (i < sp->nr_resv || j < k) {
-		if (j == k || (i < sp->nr_resv && sp->resv[i].start <= b[j].start))
-			m[o++] = sp->resv[i++];
-		else
-			m[o++] = b[j++];
-	}
-	for (size_t x = 0; x < n; x++)
-		pm[x] = x && pm[x - 1] > m[x].last ? pm[x - 1] : m[x].last;
+	resv_merge(sp, b, k, m, pm);
+	/* everything that can fail is done before the space is touched: all or nothing */
 	if (recompute(sp->aper, sp->nr_aper, m, n, &u, &nu))
 		goto nomem;
 	iommufmt__free(b);
@@ -988,54 +1031,48 @@ static int place_class(const struct rng_vec *fr, struct rng_vec *nf, uint64_t q,
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, __u64 base,
-					 const __u64 *ram_sizes, __u32 nr_ram, __u64 pgsizes,
-					 __u32 flags, struct iommufmt_iova_ram_segment *out,
-					 __u32 *nr, struct iommufmt_diag *diag)
+/*
+ * The arguments, before anything is allocated: flags, page sizes (the
+ * space's when none are given), a base and block sizes in whole smallest
+ * pages.  Returns 0 with *minp the smallest page size.
+ */
+static int layout_check_args(const struct iommufmt_iova_space *sp, __u64 base,
+			     const __u64 *ram_sizes, __u32 nr_ram, __u64 *pgsizes, __u32 flags,
+			     uint64_t *minp, struct iommufmt_diag *diag)
 {
-	struct rng_vec fr = { 0 }, nf = { 0 };
-	struct seg_vec segs = { 0 }, sorted = { 0 };
-	uint64_t *rem = NULL, *off = NULL, minp, classes;
-	size_t *first = NULL;
-	int rc = -ENOMEM;
-
-	if (!sp || !nr || (!ram_sizes && nr_ram) || (!out && *nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "ram_sizes",
-				      "missing space, sizes, count or output");
 	if (flags & ~IOMMUFMT_IOVA_LAYOUT_PACK)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, flags, 0, 0,
 					 "unknown layout flags 0x%x", flags);
-	if (!pgsizes)
-		pgsizes = sp->pgsizes;
-	if (!pgsizes)
+	if (!*pgsizes)
+		*pgsizes = sp->pgsizes;
+	if (!*pgsizes)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
 				      "no page sizes given or known");
-	minp = lowbit(pgsizes);
-	if (base & (minp - 1))
+	*minp = lowbit(*pgsizes);
+	if (base & (*minp - 1))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "base",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, base, minp, 0,
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, base, *minp, 0,
 					 "base is not a multiple of the smallest page size");
 	for (__u32 b = 0; b < nr_ram; b++) {
 		if (!ram_sizes[b])
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH,
 						 "ram_sizes", IOMMUFMT__DV_INDEX, 0, 0, b,
 						 "RAM block %u has size 0", b);
-		if (ram_sizes[b] & (minp - 1))
+		if (ram_sizes[b] & (*minp - 1))
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE,
 						 "ram_sizes", IOMMUFMT__DV_VALUE |
 						 IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
-						 ram_sizes[b], minp, b,
+						 ram_sizes[b], *minp, b,
 						 "RAM block %u is not a multiple of the smallest page", b);
 	}
-	rem = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*rem));
-	off = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*off));
-	first = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*first));
-	if (!rem || !off || !first)
-		goto out;
-	if (nr_ram)
-		memcpy(rem, ram_sizes, (size_t)nr_ram * sizeof(*rem));
-	/* Free space: the usable ranges above base, trimmed to whole smallest pages. */
+	return 0;
+}
+
+/* Free space: the usable ranges above base, trimmed to whole smallest pages. */
+static int layout_free_space(const struct iommufmt_iova_space *sp, uint64_t base, uint64_t minp,
+			     struct rng_vec *fr)
+{
 	for (size_t i = 0; i < sp->nr_usable; i++) {
 		uint64_t s = sp->usable[i].start, l = sp->usable[i].last;
 
@@ -1043,31 +1080,95 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 			continue;
 		if (s < base)
 			s = base;
+		/* rounding s up would wrap past 2^64: no whole page starts in this range */
 		if (s > U64_MAX - (minp - 1))
 			continue;
 		s = (s + (minp - 1)) & ~(minp - 1);
+		/* l is inclusive: round down to the byte before a page boundary, unless it is one */
 		if ((l & (minp - 1)) != minp - 1) {
 			if (l < minp)
 				continue;
 			l = (l & ~(minp - 1)) - 1;
 		}
-		if (s <= l && rng_push(&fr, s, l))
-			goto out;
+		if (s <= l && rng_push(fr, s, l))
+			return -ENOMEM;
 	}
-	classes = (flags & IOMMUFMT_IOVA_LAYOUT_PACK) ? minp : pgsizes;
+	return 0;
+}
+
+/*
+ * Place the blocks, one page-size class at a time from the largest down, so
+ * that the large pages get the aligned space first; what a class leaves over
+ * (@nf) is the free space of the next.  With PACK there is a single class,
+ * the smallest page, and the blocks go in back to back.
+ */
+static int layout_place(struct rng_vec *fr, struct rng_vec *nf, uint64_t classes, uint64_t minp,
+			uint64_t *rem, uint64_t *off, __u32 nr_ram, struct seg_vec *segs)
+{
 	for (uint64_t bits = classes; bits; bits &= ~highbit(bits)) {
 		uint64_t q = highbit(bits);
+		struct rng_vec t;
 
-		nf.n = 0;
-		if (place_class(&fr, &nf, q, q == minp, rem, off, nr_ram, &segs))
-			goto out;
-		{
-			struct rng_vec t = fr;
-
-			fr = nf;
-			nf = t;
-		}
+		nf->n = 0;
+		if (place_class(fr, nf, q, q == minp, rem, off, nr_ram, segs))
+			return -ENOMEM;
+		t = *fr;
+		*fr = *nf;
+		*nf = t;
 	}
+	return 0;
+}
+
+/*
+ * Sort the segments by block with a counting sort (stable: pieces of a
+ * block were placed in offset order, and stay so).  @first has nr_ram + 1
+ * zeroed slots.
+ */
+static int layout_sort_by_block(const struct seg_vec *segs, __u32 nr_ram, size_t *first,
+				struct seg_vec *sorted)
+{
+	sorted->v = iommufmt__malloc_array(segs->n + 1, sizeof(*sorted->v));
+	if (!sorted->v)
+		return -ENOMEM;
+	for (size_t i = 0; i < segs->n; i++)
+		first[segs->v[i].block + 1]++;
+	for (__u32 b = 0; b < nr_ram; b++)
+		first[b + 1] += first[b];
+	for (size_t i = 0; i < segs->n; i++)
+		sorted->v[first[segs->v[i].block]++] = segs->v[i];
+	return 0;
+}
+
+IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, __u64 base,
+					 const __u64 *ram_sizes, __u32 nr_ram, __u64 pgsizes,
+					 __u32 flags, struct iommufmt_iova_ram_segment *out,
+					 __u32 *nr, struct iommufmt_diag *diag)
+{
+	struct rng_vec fr = { 0 }, nf = { 0 };
+	struct seg_vec segs = { 0 }, sorted = { 0 };
+	uint64_t *rem = NULL, *off = NULL, minp = 0;	/* = 0: gcc cannot see the helper set it */
+	size_t *first = NULL;
+	int rc;
+
+	if (!sp || !nr || (!ram_sizes && nr_ram) || (!out && *nr))
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "ram_sizes",
+				      "missing space, sizes, count or output");
+	rc = layout_check_args(sp, base, ram_sizes, nr_ram, &pgsizes, flags, &minp, diag);
+	if (rc)
+		return rc;
+	rc = -ENOMEM;
+	/* + 1: nr_ram may be 0, and the counting sort needs one slot past the last block */
+	rem = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*rem));
+	off = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*off));
+	first = iommufmt__calloc((size_t)nr_ram + 1, sizeof(*first));
+	if (!rem || !off || !first)
+		goto out;
+	if (nr_ram)
+		memcpy(rem, ram_sizes, (size_t)nr_ram * sizeof(*rem));
+	if (layout_free_space(sp, base, minp, &fr) ||
+	    layout_place(&fr, &nf, (flags & IOMMUFMT_IOVA_LAYOUT_PACK) ? minp : pgsizes, minp,
+			 rem, off, nr_ram, &segs))
+		goto out;
 	for (__u32 b = 0; b < nr_ram; b++)
 		if (rem[b]) {
 			rc = iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_IOVA_NO_ROOM, "ram_sizes",
@@ -1077,16 +1178,8 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 					       (unsigned long long)base);
 			goto out;
 		}
-	/* Sort by block (stable: pieces of a block were placed in offset order). */
-	sorted.v = iommufmt__malloc_array(segs.n + 1, sizeof(*sorted.v));
-	if (!sorted.v)
+	if (layout_sort_by_block(&segs, nr_ram, first, &sorted))
 		goto out;
-	for (size_t i = 0; i < segs.n; i++)
-		first[segs.v[i].block + 1]++;
-	for (__u32 b = 0; b < nr_ram; b++)
-		first[b + 1] += first[b];
-	for (size_t i = 0; i < segs.n; i++)
-		sorted.v[first[segs.v[i].block]++] = segs.v[i];
 	rc = list_out(out, nr, sorted.v, segs.n, sizeof(*sorted.v), "nr", diag);
 out:
 	if (rc == -ENOMEM)

@@ -339,6 +339,50 @@ static bool is_word(char c)
 	       c == '-' || c == '_';
 }
 
+static size_t skip_blanks(const char *text, size_t i, size_t end)
+{
+	while (i < end && is_blank(text[i]))
+		i++;
+	return i;
+}
+
+/*
+ * One line of reserved_regions, text[i..end): "0xSTART 0xLAST TYPE" as the
+ * kernel's iommu_group_show_resv_regions() prints it ("0x%016llx 0x%016llx
+ * %s\n").  Returns 1 with a region, 0 for a blank line, -1 for anything else.
+ * An unknown TYPE word is kept as plain reserved: a newer kernel's type
+ * still must not be mapped over.
+ */
+static int sysfs_parse_line(const char *text, size_t i, size_t end, struct iommufmt_resv_region *r)
+{
+	uint64_t start, last;
+	size_t w;
+	int t;
+
+	i = skip_blanks(text, i, end);
+	if (i == end)
+		return 0;
+	if (!parse_hex(text, end, &i, &start) || i == end || !is_blank(text[i]))
+		return -1;
+	i = skip_blanks(text, i, end);
+	if (!parse_hex(text, end, &i, &last) || i == end || !is_blank(text[i]))
+		return -1;
+	i = skip_blanks(text, i, end);
+	w = i;
+	while (i < end && is_word(text[i]))
+		i++;
+	if (i == w)
+		return -1;
+	t = iommufmt_resv_type_from_name(text + w, i - w);
+	if (skip_blanks(text, i, end) != end)
+		return -1;
+	r->start = start;
+	r->last = last;
+	r->type = t < 0 ? IOMMUFMT_RESV_RESERVED : (uint32_t)t;
+	r->flags = 0;
+	return 1;
+}
+
 IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, const char *text,
 					       size_t len, struct iommufmt_diag *diag)
 {
@@ -355,37 +399,22 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 	rg = iommufmt__malloc_array(lines, sizeof(*rg));
 	if (!rg)
 		return -ENOMEM;
+	/* one region per line at most: the line count bounds the array */
 	while (pos < len) {
 		const char *nl = memchr(text + pos, '\n', len - pos);
-		size_t end = nl ? (size_t)(nl - text) : len, i = pos, w;
+		size_t end = nl ? (size_t)(nl - text) : len;
 		uint64_t s, l;
-		int t;
+		int got;
 
 		line++;
-		while (i < end && is_blank(text[i]))
-			i++;
-		if (i == end) {
-			pos = end + 1;
+		got = sysfs_parse_line(text, pos, end, &rg[n]);
+		pos = end + 1;
+		if (got < 0)
+			goto syntax;
+		if (!got)
 			continue;
-		}
-		if (!parse_hex(text, end, &i, &s) || i == end || !is_blank(text[i]))
-			goto syntax;
-		while (i < end && is_blank(text[i]))
-			i++;
-		if (!parse_hex(text, end, &i, &l) || i == end || !is_blank(text[i]))
-			goto syntax;
-		while (i < end && is_blank(text[i]))
-			i++;
-		w = i;
-		while (i < end && is_word(text[i]))
-			i++;
-		if (i == w)
-			goto syntax;
-		t = iommufmt_resv_type_from_name(text + w, i - w);
-		while (i < end && is_blank(text[i]))
-			i++;
-		if (i != end)
-			goto syntax;
+		s = rg[n].start;
+		l = rg[n].last;
 		if (s > l) {
 			iommufmt__free(rg);
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
@@ -394,12 +423,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 						 "line %u: start 0x%llx is after last 0x%llx", line,
 						 (unsigned long long)s, (unsigned long long)l);
 		}
-		rg[n].start = s;
-		rg[n].last = l;
-		rg[n].type = t < 0 ? IOMMUFMT_RESV_RESERVED : (uint32_t)t;
-		rg[n].flags = 0;
 		n++;
-		pos = end + 1;
 	}
 	rc = iommufmt_iova_space_add_resv(sp, rg, (__u32)n, diag);
 	iommufmt__free(rg);

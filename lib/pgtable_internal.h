@@ -277,7 +277,11 @@ void iommufmt__bitmap_set(__u64 *bitmap, uint64_t first, uint64_t count);
 static inline const struct iommufmt_pgtable_walk_ops *
 iommufmt__pt_walk_ops(const struct iommufmt_pgtable *pt)
 {
-	return pt && pt->ops ? IOMMUFMT_OPS_GET(pt->ops, struct iommufmt_pgtable_ops, walk) : NULL;
+	const struct iommufmt_pgtable_walk_ops *w =
+		pt && pt->ops ? IOMMUFMT_OPS_GET(pt->ops, struct iommufmt_pgtable_ops, walk) : NULL;
+
+	/* Registration refuses smaller tables; built-ins are never smaller. */
+	return w && w->ops_size >= IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0 ? w : NULL;
 }
 
 /* ---- format registration ---- */

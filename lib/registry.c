@@ -111,6 +111,27 @@ IOMMUFMT_EXPORT size_t iommufmt_model_list(const struct iommufmt_model_ops **out
 	return total;
 }
 
+/*
+ * A sub-table a plug-in points at: absent is fine (the area is then "not
+ * implemented"), present must be at least its first published size and have
+ * its required members, so a stale or half-filled plug-in is refused when it
+ * registers, not on first use.
+ */
+static int sub_ops_ok(const void *sub, size_t ops_size, size_t ver0, bool required_ok,
+		      const char *what, struct iommufmt_diag *diag)
+{
+	if (!sub)
+		return 0;
+	if (ops_size < ver0)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, what,
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ops_size, ver0, 0,
+					 "%s ops_size is below its first published size", what);
+	if (!required_ok)
+		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, what,
+				      "%s lacks a required member", what);
+	return 0;
+}
+
 IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops *ops,
 					      struct iommufmt_diag *diag)
 {
@@ -126,6 +147,13 @@ IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops 
 					 IOMMUFMT_PGTABLE_USER_BASE, 0,
 					 "run-time format ids start at 0x%x",
 					 IOMMUFMT_PGTABLE_USER_BASE);
+	if (ops->walk) {
+		err = sub_ops_ok(ops->walk, ops->walk->ops_size, IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0,
+				 ops->walk->prepare && ops->walk->root_size && ops->walk->translate,
+				 "walk", diag);
+		if (err)
+			return err;
+	}
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_pgtables, memory_order_relaxed);
 	if (iommufmt_pgtable_get(ops->format) || iommufmt_pgtable_by_name(ops->name))
@@ -160,6 +188,18 @@ IOMMUFMT_EXPORT int iommufmt_register_model(const struct iommufmt_model_ops *ops
 	if (ops->model == IOMMUFMT_MODEL_NONE)
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "model",
 				      "model id 0 is reserved");
+	if ((ops->host && (err = sub_ops_ok(ops->host, ops->host->ops_size,
+					    IOMMUFMT_HOST_OPS_SIZE_VER0, ops->host->decode != NULL,
+					    "host", diag))) ||
+	    (ops->bind && (err = sub_ops_ok(ops->bind, ops->bind->ops_size,
+					    IOMMUFMT_BIND_OPS_SIZE_VER0,
+					    ops->bind->check_pasid_table || ops->bind->check_pgtable,
+					    "bind", diag))) ||
+	    (ops->inval && (err = sub_ops_ok(ops->inval, ops->inval->ops_size,
+					     IOMMUFMT_INVAL_OPS_SIZE_VER0,
+					     ops->inval->decode && ops->inval->encode &&
+					     ops->inval->cmd_size, "inval", diag))))
+		return err;
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_models, memory_order_relaxed);
 	if ((ops->variant != IOMMUFMT_VARIANT_DEFAULT &&

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "formats/tables.h"
 #include "tests/inval-ref.h"
 
 static const struct ref_model *const models[] = { &ref_vtd, &ref_amd, &ref_smmu, &ref_s390 };
@@ -733,6 +734,108 @@ START_TEST(test_id_widths_s390)
 }
 END_TEST
 
+/*
+ * The reserved masks each command table had written out by hand before they
+ * were derived from the field lists (issue 11), copied once, per row: the
+ * derived masks must equal them in every word a command of the model has,
+ * so the same commands are accepted and rejected with the same diagnostics.
+ */
+#define R_ALL 0xffffffffffffffff
+struct old_rsv {
+	const char *name;
+	uint64_t rsv[4];
+};
+
+static const struct old_rsv old_rsv_intel[] = {
+	{ "CC_GLOBAL", { 0xfffc00000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "CC_DOMAIN", { 0xfffc00000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "CC_DEVICE", { 0xfffc00000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "IOTLB_GLOBAL", { 0xffffffff0000f100, 0xf80, R_ALL, R_ALL } },
+	{ "IOTLB_DOMAIN", { 0xffffffff0000f100, 0xf80, R_ALL, R_ALL } },
+	{ "IOTLB_PAGE", { 0xffffffff0000f100, 0xf80, R_ALL, R_ALL } },
+	{ "DEV_TLB", { 0xf0000ffe001f0, 0xffe, R_ALL, R_ALL } },
+	{ "IEC_GLOBAL", { 0xffff000007fff1e0, R_ALL, R_ALL, R_ALL } },
+	{ "IEC_INDEX", { 0xffff000007fff1e0, R_ALL, R_ALL, R_ALL } },
+	{ "WAIT", { 0xfffff100, 0x3, R_ALL, R_ALL } },
+	{ "PIOTLB_PASID", { 0xfff000000000f1c0, 0xf80, R_ALL, R_ALL } },
+	{ "PIOTLB_PAGE", { 0xfff000000000f1c0, 0xf80, R_ALL, R_ALL } },
+	{ "PC_DOMAIN", { 0xfff000000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "PC_PASID", { 0xfff000000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "PC_GLOBAL", { 0xfff000000000f1c0, R_ALL, R_ALL, R_ALL } },
+	{ "PDEV_TLB", { 0x0, 0x7fe, R_ALL, R_ALL } },
+	{ "PGRP_RESP", { 0xfff00000000001e0, 0xfffffffffffff003, R_ALL, R_ALL } },
+};
+static const struct old_rsv old_rsv_amd[] = {
+	{ "COMPLETION_WAIT", { 0xff0000000000000, 0x0 } },
+	{ "INVALIDATE_DEVTAB_ENTRY", { 0xfffffffffff0000, R_ALL } },
+	{ "INVALIDATE_IOMMU_PAGES", { 0xfff0000fff00000, 0xff8 } },
+	{ "INVALIDATE_IOMMU_PAGES", { 0xfff0000fff00000, 0xff8 } },
+	{ "INVALIDATE_IOTLB_PAGES", { 0xf00000000000000, 0xffa } },
+	{ "INVALIDATE_IOTLB_PAGES", { 0xf00000000000000, 0xffa } },
+	{ "INVALIDATE_INTERRUPT_TABLE", { 0xfffffffffff0000, R_ALL } },
+	{ "COMPLETE_PPR_REQUEST", { 0xff00000ffff0000, 0xffff0e00fffffffb } },
+	{ "COMPLETE_PPR_REQUEST", { 0xff00000ffff0000, 0xffff0e00fffffffb } },
+	{ "INVALIDATE_IOMMU_ALL", { 0xfffffffffffffff, R_ALL } },
+};
+static const struct old_rsv old_rsv_smmuv3[] = {
+	{ "PREFETCH_CONFIG", { 0x300, R_ALL } },
+	{ "PREFETCH_ADDR", { 0x300, 0x400 } },
+	{ "CFGI_STE", { 0xfffffb00, 0xfffffffffffffffe } },
+	{ "CFGI_STE_RANGE", { 0xfffffb00, 0xffffffffffffffe0 } },
+	{ "CFGI_CD", { 0xb00, 0xfffffffffffffffe } },
+	{ "CFGI_CD_ALL", { 0xfffffb00, R_ALL } },
+	{ "TLBI_NH_ALL", { 0xffff0000ffffff00, R_ALL } },
+	{ "TLBI_NH_ASID", { 0xffffff00, R_ALL } },
+	{ "TLBI_NH_VA", { 0xfc0e0f00, 0xfe } },
+	{ "TLBI_NH_VAA", { 0xffff0000fc0e0f00, 0xfe } },
+	{ "TLBI_S12_VMALL", { 0xffff0000ffffff00, R_ALL } },
+	{ "TLBI_S2_IPA", { 0xffff0000fc0e0f00, 0xfff00000000000fe } },
+	{ "TLBI_NSNH_ALL", { 0xffffffffffffff00, R_ALL } },
+	{ "ATC_INV", { 0x100, 0xfc0 } },
+	{ "PRI_RESP", { 0x700, 0xffffffffffffce00 } },
+	{ "RESUME", { 0xffffcb00, 0xffffffffffff0000 } },
+	{ "STALL_TERM", { 0xfffffb00, R_ALL } },
+	{ "CMD_SYNC", { 0xf03fcf00, 0xfff0000000000003 } },
+};
+static const struct old_rsv old_rsv_s390[] = {
+	{ "RPCIT", { 0xffffffff, 0x0, 0x0 } },
+};
+
+static const struct {
+	const struct iommufmt__inv_fmt *const *fmt;
+	const struct old_rsv *rows;
+	size_t n;
+	unsigned int words;	/* of the model's widest command */
+} old_tables[] = {
+	{ &iommufmt__intel_inv_fmt, old_rsv_intel, ARRAY_SIZE(old_rsv_intel), 4 },
+	{ &iommufmt__amd_inv_fmt, old_rsv_amd, ARRAY_SIZE(old_rsv_amd), 2 },
+	{ &iommufmt__smmuv3_inv_fmt, old_rsv_smmuv3, ARRAY_SIZE(old_rsv_smmuv3), 2 },
+	{ &iommufmt__s390_inv_fmt, old_rsv_s390, ARRAY_SIZE(old_rsv_s390), 3 },
+};
+
+START_TEST(test_derived_rsv)
+{
+	for (size_t t = 0; t < ARRAY_SIZE(old_tables); t++) {
+		const struct iommufmt__inv_fmt *f = *old_tables[t].fmt;
+		struct iommufmt_diag d;
+
+		iommufmt_diag_init(&d);
+		ck_assert_int_eq(iommufmt__inv_fmt_ready(f, &d), 0);
+		ck_assert_uint_eq(f->ncmds, old_tables[t].n);
+		for (size_t k = 0; k < f->ncmds; k++) {
+			const struct old_rsv *o = &old_tables[t].rows[k];
+
+			ck_assert_str_eq(f->cmds[k].name, o->name);
+			for (unsigned int i = 0; i < old_tables[t].words; i++)
+				ck_assert_msg(f->rsv[k][i] == o->rsv[i],
+					      "%s word %u: derived 0x%016llx, was 0x%016llx", o->name, i,
+					      (unsigned long long)f->rsv[k][i],
+					      (unsigned long long)o->rsv[i]);
+		}
+	}
+}
+END_TEST
+
 static Suite *inval_models_suite(void)
 {
 	Suite *s = suite_create("inval-models");
@@ -751,6 +854,7 @@ static Suite *inval_models_suite(void)
 	tcase_add_loop_test(tc, test_smmu_unaligned_tlbi, 0,
 			    (int)(sizeof(unaligned) / sizeof(unaligned[0])));
 	tcase_add_test(tc, test_id_widths_s390);
+	tcase_add_test(tc, test_derived_rsv);
 	suite_add_tcase(s, tc);
 	return s;
 }

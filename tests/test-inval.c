@@ -961,6 +961,16 @@ START_TEST(test_encode_smmu_ranges)
 		ck_assert_uint_eq(ef, IOMMUFMT_INV_ENC_WIDENED);
 		ck_assert_uint_eq(out[0], 0x11);	/* TLBI_NH_ASID */
 		ck_assert_uint_eq(out[6], 6);		/* ASID 6 in bits 63:48 */
+		/*
+		 * One 64 KiB page, tables' granule unknown (a fuzz finding): a
+		 * TG = 0 command reaches only the leaf holding its address,
+		 * which may be 4 KiB, so all 16 pages get one each.
+		 */
+		e = range_entry(IOMMUFMT_INV_CACHE_IOTLB, IOMMUFMT_INV_F_ARCHID, 0x30000, 16, 1);
+		ck_assert_int_eq(iommufmt_inv_encode(&cnr, &e, out, sizeof(out), &n, &ef, &d), 0);
+		ck_assert_uint_eq(n, 16);
+		ck_assert_uint_eq(ef, 0);
+		ck_assert_int_eq(coverage(&cnr, out, n, 0x30000, 0x3ffff), 1);
 	}
 }
 END_TEST

@@ -14,40 +14,55 @@ enum { C_GLX, C_GPM, C_ROOT12, C_NR };
  * remapping) are host-owned and ignored.
  */
 static const struct iommufmt__fc dte_rows[] = {
-	FC("dte.tv", 0, 1, 1, IGN, 0, 0, NULL),
-	FC("dte.w0[6:2]", 0, 6, 2, RSVD, 0, 0, NULL),
-	FC("dte.had", 0, 8, 7, IGN, 0, 0, NULL),
-	FC("dte.mode", 0, 11, 9, NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
-	FC("dte.host_trp", 0, 51, 12, NOTSUP, 0, 0, "the host (v1) table belongs to the host"),
-	FC("dte.ppr", 0, 52, 52, NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
-	FC("dte.grpr", 0, 53, 53, NEEDS, AP_PPR, 0, "peripheral page requests (EFR.PPRSup)"),
-	FC("dte.giov", 0, 54, 54, NEEDS, AP_GIOV, 0, "PASID-less guest translation (EFR.GIOSup)"),
-	FC("dte.gv", 0, 55, 55, NEEDS, AP_GT, 0, "guest translation (EFR.GTSup)"),
-	FC("dte.glx", 0, 57, 56, HMAX, AP_GLX_MAX, 0x7, "EFR.GLXSup"),
-	FC("dte.glx", 0, 57, 56, EQ, C_GLX, 0, "format"),
-	FC("dte.ir", 0, 61, 61, IGN, 0, 0, NULL),
-	FC("dte.iw", 0, 62, 62, IGN, 0, 0, NULL),
-	FC("dte.w0[63]", 0, 63, 63, RSVD, 0, 0, NULL),
-	FC("dte.domainid", 1, 15, 0, ANY, 0, 0, NULL),
-	FC("dte.w1[42:32]", 1, 42, 32, IGN, 0, 0, NULL),
-	FC("dte.w2[53:0]", 2, 53, 0, IGN, 0, 0, NULL),
-	FC("dte.gpm", 2, 55, 54, HMAX, AP_GPM_MAX, 0x3, "5-level guest tables (EFR.GATS)"),
-	FC("dte.w2[63:56]", 2, 63, 56, IGN, 0, 0, NULL),
-	FC("dte.w3", 3, 63, 0, IGN, 0, 0, NULL),
+	BIND_FIELD("dte.tv", 0, 1, 1, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w0[6:2]", 0, 6, 2, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("dte.had", 0, 8, 7, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.mode", 0, 11, 9, BIND_NOTSUP, 0, 0,
+	   "the host (v1) table belongs to the host"),
+	BIND_FIELD("dte.host_trp", 0, 51, 12, BIND_NOTSUP, 0, 0,
+	   "the host (v1) table belongs to the host"),
+	BIND_FIELD("dte.ppr", 0, 52, 52, BIND_NEEDS, AP_PPR, 0,
+	   "peripheral page requests (EFR.PPRSup)"),
+	BIND_FIELD("dte.grpr", 0, 53, 53, BIND_NEEDS, AP_PPR, 0,
+	   "peripheral page requests (EFR.PPRSup)"),
+	BIND_FIELD("dte.giov", 0, 54, 54, BIND_NEEDS, AP_GIOV, 0,
+	   "PASID-less guest translation (EFR.GIOSup)"),
+	BIND_FIELD("dte.gv", 0, 55, 55, BIND_NEEDS, AP_GT, 0, "guest translation (EFR.GTSup)"),
+	BIND_FIELD("dte.glx", 0, 57, 56, BIND_HOSTMAX, AP_GLX_MAX, 0x7, "EFR.GLXSup"),
+	BIND_FIELD("dte.glx", 0, 57, 56, BIND_EQ, C_GLX, 0, "format"),
+	BIND_FIELD("dte.ir", 0, 61, 61, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.iw", 0, 62, 62, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w0[63]", 0, 63, 63, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("dte.domainid", 1, 15, 0, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("dte.w1[42:32]", 1, 42, 32, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w2[53:0]", 2, 53, 0, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.gpm", 2, 55, 54, BIND_HOSTMAX, AP_GPM_MAX, 0x3,
+	   "5-level guest tables (EFR.GATS)"),
+	BIND_FIELD("dte.w2[63:56]", 2, 63, 56, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("dte.w3", 3, 63, 0, BIND_IGNORED, 0, 0, NULL),
 };
 
 /* One GCR3 table entry: the guest CR3 of one PASID. */
 static const struct iommufmt__fc gcr3_rows[] = {
-	FC("gcr3.w0[11:1]", 0, 11, 1, RSVD, 0, 0, NULL),
-	FC("gcr3.cr3", 0, 51, 12, EQ, C_ROOT12, 0, "root >> 12"),
-	FC("gcr3.w0[63:52]", 0, 63, 52, RSVD, 0, 0, NULL),
+	BIND_FIELD("gcr3.w0[11:1]", 0, 11, 1, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("gcr3.cr3", 0, 51, 12, BIND_EQ, C_ROOT12, 0, "root >> 12"),
+	BIND_FIELD("gcr3.w0[63:52]", 0, 63, 52, BIND_RSVD, 0, 0, NULL),
 };
+
+/* Fields the checks below read beyond the row tables, in the same (word, hi, lo) notation. */
+static const struct iommufmt__bits dte_v = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits dte_giov = IOMMUFMT__BITS(0, 54, 54);
+static const struct iommufmt__bits dte_gv = IOMMUFMT__BITS(0, 55, 55);
+static const struct iommufmt__bits dte_glx = IOMMUFMT__BITS(0, 57, 56);
 
 enum { T_DTE, T_GCR3 };
 static const struct iommufmt__fc_table amd_tables[] = {
 	[T_DTE] = IOMMUFMT__FC_TABLE(dte_rows, 4, AP_CDTE, AP_CGCR3),
 	[T_GCR3] = IOMMUFMT__FC_TABLE(gcr3_rows, 1, AP_CGCR3, AP_END),
 };
+/* The compiled tables' room in the private words is sized from these bounds (nest.h). */
+_Static_assert(ARRAY_SIZE(dte_rows) <= AMD_DTE_ROWS_MAX, "raise AMD_DTE_ROWS_MAX");
+_Static_assert(ARRAY_SIZE(gcr3_rows) <= AMD_GCR3_ROWS_MAX, "raise AMD_GCR3_ROWS_MAX");
 
 static int gcr3_check(const struct iommufmt_host_desc *d, const uint64_t *w,
 		      const uint64_t *ctx, struct iommufmt_diag *diag)
@@ -126,11 +141,11 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_CONFIG, "config",
 				      "a guest DTE cannot abort DMA (V = 0 would let it through "
 				      "untranslated); detach the device instead");
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&dte_v, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "dte.v",
 				      "the guest DTE is not valid (V = 0)");
-	gv = (unsigned int)((w[0] >> 55) & 1);
-	glx = (unsigned int)((w[0] >> 56) & 3);
+	gv = (unsigned int)iommufmt__bits_get(&dte_gv, w);
+	glx = (unsigned int)iommufmt__bits_get(&dte_glx, w);
 	ctx[C_GLX] = b->config == IOMMUFMT_BIND_CONFIG_TRANSLATE ?
 		     b->format - IOMMUFMT_PASIDT_AMD_GCR3_1L : 0;
 	err = iommufmt__fc_check_table(&amd_tables[T_DTE], d, w, ctx, diag);
@@ -138,7 +153,7 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 		return err;
 	gcr3 = amd_dte_gcr3(w);
 	if (b->config == IOMMUFMT_BIND_CONFIG_BYPASS) {
-		if (unlikely(gv || gcr3 || ((w[0] >> 54) & 1)))
+		if (unlikely(gv || gcr3 || iommufmt__bits_get(&dte_giov, w)))
 			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH,
 						 gv ? "dte.gv" : gcr3 ? "dte.gcr3" : "dte.giov",
 						 IOMMUFMT__DV_VALUE, gv ? gv : gcr3, 0, 0,
@@ -243,10 +258,10 @@ static int amd_from_iommufd(const struct iommufmt_host_desc *d,
 		w[i] = in->data[i];
 		iommufmt__put_le64((uint8_t *)payload + 8 * i, w[i]);
 	}
-	glx = (unsigned int)((w[0] >> 56) & 3);
+	glx = (unsigned int)iommufmt__bits_get(&dte_glx, w);
 	iommufmt__pasid_table_bind(b, d, IOMMUFMT_BIND_DATA_AMD_DTE,
-				   !(w[0] & 1) ? IOMMUFMT_BIND_CONFIG_ABORT :
-				   !((w[0] >> 55) & 1) ? IOMMUFMT_BIND_CONFIG_BYPASS :
+				   !iommufmt__bits_get(&dte_v, w) ? IOMMUFMT_BIND_CONFIG_ABORT :
+				   !iommufmt__bits_get(&dte_gv, w) ? IOMMUFMT_BIND_CONFIG_BYPASS :
 				   IOMMUFMT_BIND_CONFIG_TRANSLATE,
 				   IOMMUFMT_PASIDT_AMD_GCR3_1L + (glx < 3 ? glx : 0),
 				   (uint8_t)(9 * (glx + 1) < d->pasid.pasid_bits ? 9 * (glx + 1) :

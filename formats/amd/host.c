@@ -124,4 +124,4 @@ static const struct iommufmt_data_type_desc amd_hw_types[] = {
 				  struct iommufmt_hw_info_amd),
 };
 
-const struct iommufmt_host_ops iommufmt__amd_host_ops = IOMMUFMT__HOST_OPS(amd);
+const struct iommufmt_host_ops iommufmt__amd_host_ops = IOMMUFMT__HOST_OPS(amd, AP_END);

@@ -25,35 +25,45 @@
 
 enum { FIX_CW = 1, FIX_PAGES, FIX_PPR };
 
+/*
+ * Every bit a row does not list is reserved (lib/inval_table.h). With GN = 0
+ * the PASID fields are ignored, not reserved, so those rows list them as
+ * ignored fields.
+ */
+#define M_DEVID		INV_FIELD("devid", 0, 15, 0, SID, 0)
+#define M_DOMID		INV_FIELD("domid", 0, 47, 32, ARCHID, 0)
+#define M_S_ADDR	INV_FIELD("s", 1, 0, 0, SIZE, 0), INV_FIELD("addr", 1, 63, 12, ADDR, 12)
+#define M_IOTLB_AUX \
+	INV_FIELD("maxpend", 0, 31, 24, AUX, 0), INV_FIELD("queueid", 0, 47, 32, AUX, 8)
+#define M_PPR_TAIL \
+	INV_FIELD("tag", 1, 40, 32, TAG, 0), INV_FIELD("status", 1, 47, 44, CODE, 0)
+
 static const struct iommufmt__inv_field f_cw[] = {
-	FL("s", 0, 0, IOMMUFMT_INV_F_SYNC_STORE), FL("i", 0, 1, IOMMUFMT_INV_F_SYNC_IRQ),
-	FL("f", 0, 2, IOMMUFMT_INV_F_SYNC_FENCE), F("addr", 0, 3, 29, ADDR, 3),
-	F("addr", 0, 32, 20, ADDR, 32), F("data", 1, 0, 64, DATA, 0),
+	INV_FLAG("s", 0, 0, IOMMUFMT_INV_F_SYNC_STORE), INV_FLAG("i", 0, 1, IOMMUFMT_INV_F_SYNC_IRQ),
+	INV_FLAG("f", 0, 2, IOMMUFMT_INV_F_SYNC_FENCE), INV_FIELD("addr", 0, 31, 3, ADDR, 3),
+	INV_FIELD("addr", 0, 51, 32, ADDR, 32), INV_FIELD("data", 1, 63, 0, DATA, 0),
 };
-static const struct iommufmt__inv_field f_devid[] = { F("devid", 0, 0, 16, SID, 0) };
-static const struct iommufmt__inv_field f_pages[] = {
-	F("domid", 0, 32, 16, ARCHID, 0), F("s", 1, 0, 1, SIZE, 0), F("pde", 1, 1, 1, X, 0),
-	F("addr", 1, 12, 52, ADDR, 12),
-};
+static const struct iommufmt__inv_field f_devid[] = { M_DEVID };
+#define M_PAGES_TAIL \
+	M_DOMID, INV_FIELD("s", 1, 0, 0, SIZE, 0), INV_FIELD("pde", 1, 1, 1, X, 0), \
+	INV_FIELD("addr", 1, 63, 12, ADDR, 12)
+static const struct iommufmt__inv_field f_pages[] = { INV_IGNORED("pasid", 0, 19, 0), M_PAGES_TAIL };
 static const struct iommufmt__inv_field f_pages_gn[] = {
-	F("pasid", 0, 0, 20, PASID, 0), F("domid", 0, 32, 16, ARCHID, 0),
-	F("s", 1, 0, 1, SIZE, 0), F("pde", 1, 1, 1, X, 0), F("addr", 1, 12, 52, ADDR, 12),
+	INV_FIELD("pasid", 0, 19, 0, PASID, 0), M_PAGES_TAIL,
 };
 static const struct iommufmt__inv_field f_iotlb[] = {
-	F("devid", 0, 0, 16, SID, 0), F("maxpend", 0, 24, 8, AUX, 0),
-	F("queueid", 0, 32, 16, AUX, 8), F("s", 1, 0, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+	M_DEVID, INV_IGNORED("pasid", 0, 23, 16), M_IOTLB_AUX, INV_IGNORED("pasid", 0, 55, 48),
+	M_S_ADDR,
 };
 static const struct iommufmt__inv_field f_iotlb_gn[] = {
-	F("devid", 0, 0, 16, SID, 0), F("pasid", 0, 16, 8, PASID, 8),
-	F("maxpend", 0, 24, 8, AUX, 0), F("queueid", 0, 32, 16, AUX, 8),
-	F("pasid", 0, 48, 8, PASID, 0), F("s", 1, 0, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+	M_DEVID, INV_FIELD("pasid", 0, 23, 16, PASID, 8), M_IOTLB_AUX,
+	INV_FIELD("pasid", 0, 55, 48, PASID, 0), M_S_ADDR,
 };
 static const struct iommufmt__inv_field f_ppr[] = {
-	F("devid", 0, 0, 16, SID, 0), F("tag", 1, 32, 9, TAG, 0), F("status", 1, 44, 4, CODE, 0),
+	M_DEVID, INV_IGNORED("pasid", 0, 51, 32), M_PPR_TAIL,
 };
 static const struct iommufmt__inv_field f_ppr_gn[] = {
-	F("devid", 0, 0, 16, SID, 0), F("pasid", 0, 32, 20, PASID, 0),
-	F("tag", 1, 32, 9, TAG, 0), F("status", 1, 44, 4, CODE, 0),
+	M_DEVID, INV_FIELD("pasid", 0, 51, 32, PASID, 0), M_PPR_TAIL,
 };
 
 enum {
@@ -61,64 +71,50 @@ enum {
 	AM_PPR, AM_PPR_GN, AM_INV_ALL,
 };
 
+/* Local shorthands of the rows: the common row heads. */
 #define SBIT .range = IOMMUFMT__IR_SBIT, .arg = 51
-#define RSV_DEV { UINT64_C(0x0fffffffffff0000), ALL }
-#define RSV_PAGES { UINT64_C(0x0fff0000fff00000), 0xff8 }
-#define RSV_IOTLB { UINT64_C(0x0f00000000000000), 0xffa }
-#define RSV_PPR { UINT64_C(0x0ff00000ffff0000), UINT64_C(0xffff0e00fffffffb) }
+#define INVAL(nm, opc, g, c) .name = (nm), .opcode = (opc), .op = INV_OP_INVAL, \
+	.gran = IOMMUFMT_INV_GRAN_##g, .caches = IOMMUFMT_INV_CACHE_##c
+#define PAGES(gn) INVAL("INVALIDATE_IOMMU_PAGES", 3, ADDR, IOTLB), .sel = (gn), SBIT, \
+	.fix = FIX_PAGES, .rflags = INV_BY_SEL | INV_NORM_ALL
+#define IOTLB(gn) INVAL("INVALIDATE_IOTLB_PAGES", 4, ADDR, DEV_IOTLB), .sel = (gn), SBIT, \
+	.rflags = INV_BY_SEL | INV_NORM_ALL
+#define PPR(gn) .name = "COMPLETE_PPR_REQUEST", .opcode = 7, .sel = (gn), \
+	.op = IOMMUFMT_INV_OP_PAGE_RESP, .fix = FIX_PPR, .rflags = INV_BY_SEL
 
 static const struct iommufmt__inv_cmd amd_cmds[] = {
 	[AM_COMPL_WAIT] = { .name = "COMPLETION_WAIT", .opcode = 1, .op = IOMMUFMT_INV_OP_SYNC,
-			    .fix = FIX_CW, .rsv = { UINT64_C(0x0ff0000000000000), 0 },
-			    FIELDS(f_cw) },
-	[AM_INV_DTE] = { .name = "INVALIDATE_DEVTAB_ENTRY", .opcode = 2, .op = INV,
-			 .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_DEVICE,
-			 .flags = FS, .rsv = RSV_DEV, FIELDS(f_devid) },
-	[AM_PAGES] = { .name = "INVALIDATE_IOMMU_PAGES", .opcode = 3, .sel = 0, .op = INV,
-		       .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .fix = FIX_PAGES,
-		       .rflags = SEL | IOMMUFMT__IRF_NORM, .caches = IOMMUFMT_INV_CACHE_IOTLB,
-		       .flags = FA, .rsv = RSV_PAGES, FIELDS(f_pages) },
-	[AM_PAGES_GN] = { .name = "INVALIDATE_IOMMU_PAGES", .opcode = 3, .sel = 1, .op = INV,
-			  .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .fix = FIX_PAGES,
-			  .rflags = SEL | IOMMUFMT__IRF_NORM, .need = IOMMUFMT_INV_CFG_PASID,
-			  .caches = IOMMUFMT_INV_CACHE_IOTLB, .flags = FA | FP, .rsv = RSV_PAGES,
-			  FIELDS(f_pages_gn) },
-	[AM_IOTLB] = { .name = "INVALIDATE_IOTLB_PAGES", .opcode = 4, .sel = 0, .op = INV,
-		       .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .rflags = SEL | IOMMUFMT__IRF_NORM,
-		       .need = IOMMUFMT_INV_CFG_ATS, .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB,
-		       .flags = FS, .rsv = RSV_IOTLB, FIELDS(f_iotlb) },
-	[AM_IOTLB_GN] = { .name = "INVALIDATE_IOTLB_PAGES", .opcode = 4, .sel = 1, .op = INV,
-			  .gran = IOMMUFMT_INV_GRAN_ADDR, SBIT, .rflags = SEL | IOMMUFMT__IRF_NORM,
-			  .need = IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PASID,
-			  .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB, .flags = FS | FP,
-			  .rsv = RSV_IOTLB, FIELDS(f_iotlb_gn) },
-	[AM_INV_IRT] = { .name = "INVALIDATE_INTERRUPT_TABLE", .opcode = 5, .op = INV,
-			 .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_INTR,
-			 .flags = FS, .rsv = RSV_DEV, FIELDS(f_devid) },
-	[AM_PPR] = { .name = "COMPLETE_PPR_REQUEST", .opcode = 7, .sel = 0,
-		     .op = IOMMUFMT_INV_OP_PAGE_RESP, .fix = FIX_PPR, .rflags = SEL,
-		     .need = IOMMUFMT_INV_CFG_PRI, .flags = FS, .rsv = RSV_PPR, FIELDS(f_ppr) },
-	[AM_PPR_GN] = { .name = "COMPLETE_PPR_REQUEST", .opcode = 7, .sel = 1,
-			.op = IOMMUFMT_INV_OP_PAGE_RESP, .fix = FIX_PPR, .rflags = SEL,
-			.need = IOMMUFMT_INV_CFG_PRI | IOMMUFMT_INV_CFG_PASID, .flags = FS | FP,
-			.rsv = RSV_PPR, FIELDS(f_ppr_gn) },
-	[AM_INV_ALL] = { .name = "INVALIDATE_IOMMU_ALL", .opcode = 8, .op = INV,
+			    .fix = FIX_CW, INV_FIELDS(f_cw) },
+	[AM_INV_DTE] = { INVAL("INVALIDATE_DEVTAB_ENTRY", 2, DEVICE, DEVICE), .flags = INV_F_SID,
+			 INV_FIELDS(f_devid) },
+	[AM_PAGES] = { PAGES(0), .flags = INV_F_ARCHID, INV_FIELDS(f_pages) },
+	[AM_PAGES_GN] = { PAGES(1), .need = IOMMUFMT_INV_CFG_PASID,
+			  .flags = INV_F_ARCHID | INV_F_PASID, INV_FIELDS(f_pages_gn) },
+	[AM_IOTLB] = { IOTLB(0), .need = IOMMUFMT_INV_CFG_ATS, .flags = INV_F_SID,
+		       INV_FIELDS(f_iotlb) },
+	[AM_IOTLB_GN] = { IOTLB(1), .need = IOMMUFMT_INV_CFG_ATS | IOMMUFMT_INV_CFG_PASID,
+			  .flags = INV_F_SID | INV_F_PASID, INV_FIELDS(f_iotlb_gn) },
+	[AM_INV_IRT] = { INVAL("INVALIDATE_INTERRUPT_TABLE", 5, DEVICE, INTR), .flags = INV_F_SID,
+			 INV_FIELDS(f_devid) },
+	[AM_PPR] = { PPR(0), .need = IOMMUFMT_INV_CFG_PRI, .flags = INV_F_SID, INV_FIELDS(f_ppr) },
+	[AM_PPR_GN] = { PPR(1), .need = IOMMUFMT_INV_CFG_PRI | IOMMUFMT_INV_CFG_PASID,
+			.flags = INV_F_SID | INV_F_PASID, INV_FIELDS(f_ppr_gn) },
+	[AM_INV_ALL] = { .name = "INVALIDATE_IOMMU_ALL", .opcode = 8, .op = INV_OP_INVAL,
 			 .gran = IOMMUFMT_INV_GRAN_GLOBAL, .need = IOMMUFMT_INV_CFG_INV_ALL,
 			 .caches = IOMMUFMT_INV_CACHE_IOTLB | IOMMUFMT_INV_CACHE_PASID |
-				   IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_INTR,
-			 .rsv = { UINT64_C(0x0fffffffffffffff), ALL } },
+				   IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_INTR },
 };
 
 #define OPGN(row) { (row) + 1, 2, 0, 1, 2, 1, "gn", { 0, 1, -1, -1 }, NULL }
 static const struct iommufmt__inv_opent amd_ops[] = {
-	[1] = OP1(AM_COMPL_WAIT),
-	[2] = OP1(AM_INV_DTE),
+	[1] = INV_OP1(AM_COMPL_WAIT),
+	[2] = INV_OP1(AM_INV_DTE),
 	[3] = OPGN(AM_PAGES),
 	[4] = OPGN(AM_IOTLB),
-	[5] = OP1(AM_INV_IRT),
-	[6] = OP_UNIMPL("PREFETCH_IOMMU_PAGES"),
+	[5] = INV_OP1(AM_INV_IRT),
+	[6] = INV_OP_UNIMPL("PREFETCH_IOMMU_PAGES"),
 	[7] = OPGN(AM_PPR),
-	[8] = OP1(AM_INV_ALL),
+	[8] = INV_OP1(AM_INV_ALL),
 };
 
 static inline __attribute__((always_inline)) int amd_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
@@ -142,15 +138,24 @@ static inline __attribute__((always_inline)) int amd_fix(const struct iommufmt_i
 	return 0;
 }
 
+IOMMUFMT__INV_RSV_STORAGE(amd, amd_cmds);
+
 static const struct iommufmt__inv_fmt amd_fmt = {
 	.model = IOMMUFMT_MODEL_AMD,
 	.big_endian = 0,
 	.op_lo = 60, .op_width = 4,
 	IOMMUFMT__INV_TABLES(amd_ops, amd_cmds),
+	IOMMUFMT__INV_RSV(amd),
 };
+
+const struct iommufmt__inv_fmt *const iommufmt__amd_inv_fmt = &amd_fmt;
 
 static int amd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
+	int r = iommufmt__inv_fmt_ready(&amd_fmt, diag);
+
+	if (r)
+		return r;
 	return iommufmt__inv_cfg_unused(c, false, false, diag);
 }
 

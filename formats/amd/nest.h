@@ -27,7 +27,11 @@ static inline uint64_t amd_dte_gcr3(const uint64_t *w)
 	       ((w[1] >> 43) << 31);
 }
 
-/* Indices into iommufmt_host_desc.priv. */
+/* Row bounds of bind.c's DTE and GCR3 field tables (checked there at compile time). */
+#define AMD_DTE_ROWS_MAX	24
+#define AMD_GCR3_ROWS_MAX	4
+
+/* Indices into the model's private words (iommufmt_host_desc.priv; host_ops.priv_words = AP_END). */
 enum amd_priv {
 	AP_GT,		/* guest translation */
 	AP_GLX_MAX,	/* largest DTE.GLX */
@@ -35,9 +39,9 @@ enum amd_priv {
 	AP_GIOV,	/* GIOSUP */
 	AP_PPR,		/* PPR */
 	AP_NR,
-	AP_CDTE = 8,	/* 12 words: the DTE rows compiled for this host */
-	AP_CGCR3 = 20,	/* 4 words: the GCR3-entry rows compiled for this host */
-	AP_END = 24,
+	AP_CDTE = AP_NR,	/* the DTE rows compiled for this host */
+	AP_CGCR3 = AP_CDTE + IOMMUFMT__FC_WORDS(4, AMD_DTE_ROWS_MAX),	/* the GCR3 rows */
+	AP_END = AP_CGCR3 + IOMMUFMT__FC_WORDS(1, AMD_GCR3_ROWS_MAX),
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */

@@ -8,18 +8,19 @@ enum { C_BASE12, C_PDTS, C_ROOT12, C_FLPM, C_NR };
 
 /* Scalable-mode context entry, words 0-3, with P = 1. */
 static const struct iommufmt__fc ctx_rows[] = {
-	FC("ctx.fpd", 0, 1, 1, ANY, 0, 0, NULL),
-	FC("ctx.dte", 0, 2, 2, NEEDS, VP_DT, 0, "device TLBs (ECAP.DT, ATS allowed)"),
-	FC("ctx.paside", 0, 3, 3, NEEDS, VP_PASID, 0, "PASID support (ECAP.PASID)"),
-	FC("ctx.pre", 0, 4, 4, NEEDS, VP_PRS, 0, "page requests (ECAP.PRS)"),
-	FC("ctx.w0[8:5]", 0, 8, 5, RSVD, 0, 0, NULL),
-	FC("ctx.pdts", 0, 11, 9, EQ, C_PDTS, 0, "pasid_bits - 13"),
-	FC("ctx.pasiddirptr", 0, 63, 12, EQ, C_BASE12, 0, "base >> 12"),
-	FC("ctx.rid_pasid", 1, 19, 0, ANY, 0, 0, NULL),
-	FC("ctx.rid_priv", 1, 20, 20, NEEDS, VP_SRS, 0, "supervisor requests (ECAP.SRS)"),
-	FC("ctx.w1[63:21]", 1, 63, 21, RSVD, 0, 0, NULL),
-	FC("ctx.w2", 2, 63, 0, RSVD, 0, 0, NULL),
-	FC("ctx.w3", 3, 63, 0, RSVD, 0, 0, NULL),
+	BIND_FIELD("ctx.fpd", 0, 1, 1, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("ctx.dte", 0, 2, 2, BIND_NEEDS, VP_DT, 0, "device TLBs (ECAP.DT, ATS allowed)"),
+	BIND_FIELD("ctx.paside", 0, 3, 3, BIND_NEEDS, VP_PASID, 0, "PASID support (ECAP.PASID)"),
+	BIND_FIELD("ctx.pre", 0, 4, 4, BIND_NEEDS, VP_PRS, 0, "page requests (ECAP.PRS)"),
+	BIND_FIELD("ctx.w0[8:5]", 0, 8, 5, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("ctx.pdts", 0, 11, 9, BIND_EQ, C_PDTS, 0, "pasid_bits - 13"),
+	BIND_FIELD("ctx.pasiddirptr", 0, 63, 12, BIND_EQ, C_BASE12, 0, "base >> 12"),
+	BIND_FIELD("ctx.rid_pasid", 1, 19, 0, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("ctx.rid_priv", 1, 20, 20, BIND_NEEDS, VP_SRS, 0,
+	   "supervisor requests (ECAP.SRS)"),
+	BIND_FIELD("ctx.w1[63:21]", 1, 63, 21, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("ctx.w2", 2, 63, 0, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("ctx.w3", 3, 63, 0, BIND_RSVD, 0, 0, NULL),
 };
 
 /*
@@ -29,53 +30,78 @@ static const struct iommufmt__fc ctx_rows[] = {
  * (iommufd's VTD_S1 has only SRE, EAFE and WPE).
  */
 static const struct iommufmt__fc pe_rows[] = {
-	FC("pe.fpd", 0, 1, 1, ANY, 0, 0, NULL),
-	FC("pe.aw", 0, 4, 2, IGN, 0, 0, NULL),
-	FC("pe.slee", 0, 5, 5, IGN, 0, 0, NULL),
-	FC("pe.slade", 0, 9, 9, IGN, 0, 0, NULL),
-	FC("pe.w0[11:10]", 0, 11, 10, RSVD, 0, 0, NULL),
-	FC("pe.slptptr", 0, 63, 12, IGN, 0, 0, NULL),
-	FC("pe.did", 1, 15, 0, ANY, 0, 0, NULL),
-	FC("pe.w1[22:16]", 1, 22, 16, RSVD, 0, 0, NULL),
-	FC("pe.pwsnp", 1, 23, 23, ANY, 0, 0, NULL),
-	FC("pe.pgsnp", 1, 24, 24, ANY, 0, 0, NULL),
-	FC("pe.cd", 1, 25, 25, NOTSUP, 0, 0, "memory-type controls belong to the host"),
-	FC("pe.emte", 1, 26, 26, NOTSUP, 0, 0, "memory-type controls belong to the host"),
-	FC("pe.emt", 1, 29, 27, NOTSUP, 0, 0, "memory-type controls belong to the host"),
-	FC("pe.pwt", 1, 30, 30, NOTSUP, 0, 0, "memory-type controls belong to the host"),
-	FC("pe.pcd", 1, 31, 31, NOTSUP, 0, 0, "memory-type controls belong to the host"),
-	FC("pe.pat", 1, 63, 32, ANY, 0, 0, NULL),
-	FC("pe.sre", 2, 0, 0, NEEDS, VP_SRS, 0, "supervisor requests (ECAP.SRS)"),
-	FC("pe.ere", 2, 1, 1, NOTSUP, 0, 0, "execute requests are not carried to the host"),
-	FC("pe.flpm", 2, 3, 2, HMAX, VP_FLPM_MAX, 0x3, "5-level first stage (CAP.FS5LP)"),
-	FC("pe.flpm", 2, 3, 2, EQ, C_FLPM, 0, "addr_width (48: 0, 57: 1)"),
-	FC("pe.wpe", 2, 4, 4, ANY, 0, 0, NULL),
-	FC("pe.nxe", 2, 5, 5, NOTSUP, 0, 0, "NXE is not carried to the host"),
-	FC("pe.smep", 2, 6, 6, NOTSUP, 0, 0, "SMEP is not carried to the host"),
-	FC("pe.eafe", 2, 7, 7, NEEDS, VP_EAFS, 0, "the extended accessed flag (ECAP.EAFS)"),
-	FC("pe.w2[11:8]", 2, 11, 8, RSVD, 0, 0, NULL),
-	FC("pe.flptptr", 2, 63, 12, EQ, C_ROOT12, 0, "root >> 12"),
-	FC("pe.w3", 3, 63, 0, RSVD, 0, 0, NULL),
-	FC("pe.w4", 4, 63, 0, RSVD, 0, 0, NULL),
-	FC("pe.w5", 5, 63, 0, RSVD, 0, 0, NULL),
-	FC("pe.w6", 6, 63, 0, RSVD, 0, 0, NULL),
-	FC("pe.w7", 7, 63, 0, RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.fpd", 0, 1, 1, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.aw", 0, 4, 2, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("pe.slee", 0, 5, 5, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("pe.slade", 0, 9, 9, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("pe.w0[11:10]", 0, 11, 10, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.slptptr", 0, 63, 12, BIND_IGNORED, 0, 0, NULL),
+	BIND_FIELD("pe.did", 1, 15, 0, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.w1[22:16]", 1, 22, 16, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.pwsnp", 1, 23, 23, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.pgsnp", 1, 24, 24, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.cd", 1, 25, 25, BIND_NOTSUP, 0, 0,
+	   "memory-type controls belong to the host"),
+	BIND_FIELD("pe.emte", 1, 26, 26, BIND_NOTSUP, 0, 0,
+	   "memory-type controls belong to the host"),
+	BIND_FIELD("pe.emt", 1, 29, 27, BIND_NOTSUP, 0, 0,
+	   "memory-type controls belong to the host"),
+	BIND_FIELD("pe.pwt", 1, 30, 30, BIND_NOTSUP, 0, 0,
+	   "memory-type controls belong to the host"),
+	BIND_FIELD("pe.pcd", 1, 31, 31, BIND_NOTSUP, 0, 0,
+	   "memory-type controls belong to the host"),
+	BIND_FIELD("pe.pat", 1, 63, 32, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.sre", 2, 0, 0, BIND_NEEDS, VP_SRS, 0, "supervisor requests (ECAP.SRS)"),
+	BIND_FIELD("pe.ere", 2, 1, 1, BIND_NOTSUP, 0, 0,
+	   "execute requests are not carried to the host"),
+	BIND_FIELD("pe.flpm", 2, 3, 2, BIND_HOSTMAX, VP_FLPM_MAX, 0x3,
+	   "5-level first stage (CAP.FS5LP)"),
+	BIND_FIELD("pe.flpm", 2, 3, 2, BIND_EQ, C_FLPM, 0, "addr_width (48: 0, 57: 1)"),
+	BIND_FIELD("pe.wpe", 2, 4, 4, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("pe.nxe", 2, 5, 5, BIND_NOTSUP, 0, 0, "NXE is not carried to the host"),
+	BIND_FIELD("pe.smep", 2, 6, 6, BIND_NOTSUP, 0, 0, "SMEP is not carried to the host"),
+	BIND_FIELD("pe.eafe", 2, 7, 7, BIND_NEEDS, VP_EAFS, 0,
+	   "the extended accessed flag (ECAP.EAFS)"),
+	BIND_FIELD("pe.w2[11:8]", 2, 11, 8, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.flptptr", 2, 63, 12, BIND_EQ, C_ROOT12, 0, "root >> 12"),
+	BIND_FIELD("pe.w3", 3, 63, 0, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.w4", 4, 63, 0, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.w5", 5, 63, 0, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.w6", 6, 63, 0, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("pe.w7", 7, 63, 0, BIND_RSVD, 0, 0, NULL),
 };
+
+/*
+ * Fields the checks below read beyond the row tables (the present bits, the
+ * translation type, the sizes and the flags that combine), in the same
+ * (word, hi, lo) notation.
+ */
+static const struct iommufmt__bits ctx_p = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits ctx_pdts = IOMMUFMT__BITS(0, 11, 9);
+static const struct iommufmt__bits ctx_rid_pasid = IOMMUFMT__BITS(1, 19, 0);
+static const struct iommufmt__bits pe_p = IOMMUFMT__BITS(0, 0, 0);
+static const struct iommufmt__bits pe_pgtt = IOMMUFMT__BITS(0, 8, 6);
+static const struct iommufmt__bits pe_sre = IOMMUFMT__BITS(2, 0, 0);
+static const struct iommufmt__bits pe_wpe = IOMMUFMT__BITS(2, 4, 4);
+static const struct iommufmt__bits pe_eafe = IOMMUFMT__BITS(2, 7, 7);
 
 enum { T_CTX, T_PE };
 static const struct iommufmt__fc_table vtd_tables[] = {
 	[T_CTX] = IOMMUFMT__FC_TABLE(ctx_rows, 4, VP_CCTX, VP_CPE),
 	[T_PE] = IOMMUFMT__FC_TABLE(pe_rows, 8, VP_CPE, VP_END),
 };
+/* The compiled tables' room in the private words is sized from these bounds (nest.h). */
+_Static_assert(ARRAY_SIZE(ctx_rows) <= VTD_CTX_ROWS_MAX, "raise VTD_CTX_ROWS_MAX");
+_Static_assert(ARRAY_SIZE(pe_rows) <= VTD_PE_ROWS_MAX, "raise VTD_PE_ROWS_MAX");
 
 /* One PASID entry; @ctx NULL in the deep check, where pass-through entries are fine too. */
 static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const uint64_t *ctx,
 		    struct iommufmt_diag *diag)
 {
-	uint64_t pgtt = (w[0] >> 6) & 7;
+	uint64_t pgtt = iommufmt__bits_get(&pe_pgtt, w);
 	int err;
 
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&pe_p, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.p",
 				      "the PASID entry is not present (P = 0)");
 	if (unlikely(pgtt == 0 || pgtt > 4))
@@ -94,7 +120,7 @@ static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	err = iommufmt__fc_check_table(&vtd_tables[T_PE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (unlikely(((w[2] >> 4) & 1) && !(w[2] & 1)))
+	if (unlikely(iommufmt__bits_get(&pe_wpe, w) && !iommufmt__bits_get(&pe_sre, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pe.wpe",
 				      "WPE applies to supervisor requests: it needs SRE");
 	return 0;
@@ -152,12 +178,12 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 				      "VT-d bypass is chosen per PASID entry (PGTT = 4), not for "
 				      "the whole context");
 	if (b->config == IOMMUFMT_BIND_CONFIG_ABORT) {
-		if (w[0] & 1)
+		if (iommufmt__bits_get(&ctx_p, w))
 			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 					      "config abort needs a non-present context (P = 0)");
 		return 0;
 	}
-	if (unlikely(!(w[0] & 1)))
+	if (unlikely(!iommufmt__bits_get(&ctx_p, w)))
 		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 				      "config translate needs a present context (P = 1)");
 	if (unlikely(b->base & 0xfff))
@@ -169,14 +195,16 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 	err = iommufmt__fc_check_table(&vtd_tables[T_CTX], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
-	if (unlikely((w[1] & 0xfffff) >> b->pasid_bits))
+	if (unlikely(iommufmt__bits_get(&ctx_rid_pasid, w) >> b->pasid_bits))
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE,
 					 "ctx.rid_pasid", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-					 w[1] & 0xfffff, iommufmt__mask(b->pasid_bits), 0,
+					 iommufmt__bits_get(&ctx_rid_pasid, w),
+					 iommufmt__mask(b->pasid_bits), 0,
 					 "RID_PASID is beyond the table's %u PASID bits",
 					 b->pasid_bits);
 	if (gmem)
-		return pasid_dir_deep(d, gmem, b->base, (unsigned int)((w[0] >> 9) & 7), diag);
+		return pasid_dir_deep(d, gmem, b->base, (unsigned int)iommufmt__bits_get(&ctx_pdts, w),
+				      diag);
 	return 0;
 }
 
@@ -255,7 +283,7 @@ static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 {
 	const struct iommufmt_bind_pgtable *b = bind;
 	struct iommufmt_iommufd_hwpt_vtd_s1 s;
-	uint64_t w2;
+	uint64_t pw[3];
 
 	(void)d;
 	if (kind != IOMMUFMT_BIND_KIND_PGTABLE)
@@ -267,10 +295,10 @@ static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 	if (b->data_type == IOMMUFMT_BIND_DATA_VTD_S1) {
 		memcpy(&s, payload, sizeof(s));
 	} else {
-		w2 = iommufmt__le64((const uint8_t *)payload + 16);
-		s.flags = (w2 & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_SRE : 0) |
-			  ((w2 >> 7) & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_EAFE : 0) |
-			  ((w2 >> 4) & 1 ? IOMMUFMT_IOMMUFD_VTD_S1_WPE : 0);
+		iommufmt__load_le(pw, payload, 3);
+		s.flags = (iommufmt__bits_get(&pe_sre, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_SRE : 0) |
+			  (iommufmt__bits_get(&pe_eafe, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_EAFE : 0) |
+			  (iommufmt__bits_get(&pe_wpe, pw) ? IOMMUFMT_IOMMUFD_VTD_S1_WPE : 0);
 		s.pgtbl_addr = b->root;
 		s.addr_width = b->addr_width;
 	}

@@ -193,4 +193,4 @@ static const struct iommufmt_data_type_desc vtd_hw_types[] = {
 				  struct iommufmt_hw_info_vtd),
 };
 
-const struct iommufmt_host_ops iommufmt__intel_host_ops = IOMMUFMT__HOST_OPS(vtd);
+const struct iommufmt_host_ops iommufmt__intel_host_ops = IOMMUFMT__HOST_OPS(vtd, VP_END);

@@ -16,54 +16,69 @@
 
 enum { FIX_WAIT = 1, FIX_PGRESP };
 
-static const struct iommufmt__inv_field f_did[] = { F("did", 0, 16, 16, ARCHID, 0) };
+/*
+ * Every bit a row does not list is reserved (lib/inval_table.h). A coarser
+ * granularity ignores the fields of the finer ones (the VT-d spec: "ignored
+ * by hardware" for G = global/domain; QEMU's masks leave them legal too),
+ * so its rows list them as ignored.
+ */
+#define M_DID		INV_FIELD("did", 0, 31, 16, ARCHID, 0)
+#define M_PASID		INV_FIELD("pasid", 0, 51, 32, PASID, 0)
+#define M_DRAIN \
+	INV_FLAG("dw", 0, 6, IOMMUFMT_INV_F_DRAIN_WRITE), INV_FLAG("dr", 0, 7, IOMMUFMT_INV_F_DRAIN_READ)
+#define IGN_DID		INV_IGNORED("did", 0, 31, 16)
+#define IGN_PASID	INV_IGNORED("pasid", 0, 51, 32)
+#define IGN_SID_FM	INV_IGNORED("sid", 0, 47, 32), INV_IGNORED("fm", 0, 49, 48)
+#define IGN_PAGE \
+	INV_IGNORED("am", 1, 5, 0), INV_IGNORED("ih", 1, 6, 6), INV_IGNORED("addr", 1, 63, 12)
+
+static const struct iommufmt__inv_field f_cc_global[] = { IGN_DID, IGN_SID_FM };
+static const struct iommufmt__inv_field f_cc_dom[] = { M_DID, IGN_SID_FM };
 static const struct iommufmt__inv_field f_cc_dev[] = {
-	F("did", 0, 16, 16, ARCHID, 0), F("sid", 0, 32, 16, SID, 0), F("fm", 0, 48, 2, SIZE, 0),
+	M_DID, INV_FIELD("sid", 0, 47, 32, SID, 0), INV_FIELD("fm", 0, 49, 48, SIZE, 0),
 };
-static const struct iommufmt__inv_field f_iotlb_all[] = {
-	FL("dw", 0, 6, IOMMUFMT_INV_F_DRAIN_WRITE), FL("dr", 0, 7, IOMMUFMT_INV_F_DRAIN_READ),
-};
-static const struct iommufmt__inv_field f_iotlb_dom[] = {
-	FL("dw", 0, 6, IOMMUFMT_INV_F_DRAIN_WRITE), FL("dr", 0, 7, IOMMUFMT_INV_F_DRAIN_READ),
-	F("did", 0, 16, 16, ARCHID, 0),
-};
+static const struct iommufmt__inv_field f_iotlb_all[] = { M_DRAIN, IGN_DID, IGN_PAGE };
+static const struct iommufmt__inv_field f_iotlb_dom[] = { M_DRAIN, M_DID, IGN_PAGE };
 static const struct iommufmt__inv_field f_iotlb_page[] = {
-	FL("dw", 0, 6, IOMMUFMT_INV_F_DRAIN_WRITE), FL("dr", 0, 7, IOMMUFMT_INV_F_DRAIN_READ),
-	F("did", 0, 16, 16, ARCHID, 0), F("am", 1, 0, 6, SIZE, 0),
-	FL("ih", 1, 6, IOMMUFMT_INV_F_LEAF), F("addr", 1, 12, 52, ADDR, 12),
+	M_DRAIN, M_DID, INV_FIELD("am", 1, 5, 0, SIZE, 0), INV_FLAG("ih", 1, 6, IOMMUFMT_INV_F_LEAF),
+	INV_FIELD("addr", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_devtlb[] = {
-	F("pfsid", 0, 12, 4, AUX, 0), F("mip", 0, 16, 5, AUX, AUX_MIP_SHIFT),
-	F("sid", 0, 32, 16, SID, 0), F("pfsid", 0, 52, 12, AUX, 4),
-	F("s", 1, 0, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+	INV_FIELD("pfsid", 0, 15, 12, AUX, 0), INV_FIELD("mip", 0, 20, 16, AUX, AUX_MIP_SHIFT),
+	INV_FIELD("sid", 0, 47, 32, SID, 0), INV_FIELD("pfsid", 0, 63, 52, AUX, 4),
+	INV_FIELD("s", 1, 0, 0, SIZE, 0), INV_FIELD("addr", 1, 63, 12, ADDR, 12),
+};
+static const struct iommufmt__inv_field f_iec_global[] = {
+	INV_IGNORED("im", 0, 31, 27), INV_IGNORED("iidx", 0, 47, 32),
 };
 static const struct iommufmt__inv_field f_iec_index[] = {
-	F("im", 0, 27, 5, SIZE, 0), F("iidx", 0, 32, 16, ADDR, 0),
+	INV_FIELD("im", 0, 31, 27, SIZE, 0), INV_FIELD("iidx", 0, 47, 32, ADDR, 0),
 };
 static const struct iommufmt__inv_field f_wait[] = {
-	FL("if", 0, 4, IOMMUFMT_INV_F_SYNC_IRQ), FL("sw", 0, 5, IOMMUFMT_INV_F_SYNC_STORE),
-	FL("fn", 0, 6, IOMMUFMT_INV_F_SYNC_FENCE),
-	FLN("pd", 0, 7, IOMMUFMT_INV_F_SYNC_DRAIN_PRQ, IOMMUFMT_INV_CFG_PRI),
-	F("data", 0, 32, 32, DATA, 0), F("addr", 1, 2, 62, ADDR, 2),
+	INV_FLAG("if", 0, 4, IOMMUFMT_INV_F_SYNC_IRQ), INV_FLAG("sw", 0, 5, IOMMUFMT_INV_F_SYNC_STORE),
+	INV_FLAG("fn", 0, 6, IOMMUFMT_INV_F_SYNC_FENCE),
+	INV_FLAG_NEEDS("pd", 0, 7, IOMMUFMT_INV_F_SYNC_DRAIN_PRQ, IOMMUFMT_INV_CFG_PRI),
+	INV_FIELD("data", 0, 63, 32, DATA, 0), INV_FIELD("addr", 1, 63, 2, ADDR, 2),
 };
-static const struct iommufmt__inv_field f_did_pasid[] = {
-	F("did", 0, 16, 16, ARCHID, 0), F("pasid", 0, 32, 20, PASID, 0),
-};
+static const struct iommufmt__inv_field f_piotlb_pasid[] = { M_DID, M_PASID, IGN_PAGE };
 static const struct iommufmt__inv_field f_piotlb_page[] = {
-	F("did", 0, 16, 16, ARCHID, 0), F("pasid", 0, 32, 20, PASID, 0),
-	F("am", 1, 0, 6, SIZE, 0), FL("ih", 1, 6, IOMMUFMT_INV_F_LEAF),
-	F("addr", 1, 12, 52, ADDR, 12),
+	M_DID, M_PASID, INV_FIELD("am", 1, 5, 0, SIZE, 0), INV_FLAG("ih", 1, 6, IOMMUFMT_INV_F_LEAF),
+	INV_FIELD("addr", 1, 63, 12, ADDR, 12),
 };
+static const struct iommufmt__inv_field f_pc_global[] = { IGN_DID, IGN_PASID };
+static const struct iommufmt__inv_field f_pc_dom[] = { M_DID, IGN_PASID };
+static const struct iommufmt__inv_field f_pc_pasid[] = { M_DID, M_PASID };
 static const struct iommufmt__inv_field f_pdevtlb[] = {
-	F("mip", 0, 4, 5, AUX, AUX_MIP_SHIFT), F("pfsid", 0, 12, 4, AUX, 0),
-	F("sid", 0, 16, 16, SID, 0), F("pasid", 0, 32, 20, PASID, 0),
-	F("pfsid", 0, 52, 12, AUX, 4), FL("g", 1, 0, IOMMUFMT_INV_F_PASID_GLOBAL),
-	F("s", 1, 11, 1, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+	INV_FIELD("mip", 0, 8, 4, AUX, AUX_MIP_SHIFT), INV_FIELD("pfsid", 0, 15, 12, AUX, 0),
+	INV_FIELD("sid", 0, 31, 16, SID, 0), INV_FIELD("pasid", 0, 51, 32, PASID, 0),
+	INV_FIELD("pfsid", 0, 63, 52, AUX, 4), INV_FLAG("g", 1, 0, IOMMUFMT_INV_F_PASID_GLOBAL),
+	INV_FIELD("s", 1, 11, 11, SIZE, 0), INV_FIELD("addr", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_pgresp[] = {
-	FLN("pp", 0, 4, IOMMUFMT_INV_F_PASID, IOMMUFMT_INV_CFG_PASID), F("rc", 0, 12, 4, CODE, 0),
-	F("rid", 0, 16, 16, SID, 0), FN("pasid", 0, 32, 20, PASID, 0, IOMMUFMT_INV_CFG_PASID),
-	FL("lpig", 1, 2, IOMMUFMT_INV_F_RESP_LAST), F("prgi", 1, 3, 9, TAG, 0),
+	INV_FLAG_NEEDS("pp", 0, 4, IOMMUFMT_INV_F_PASID, IOMMUFMT_INV_CFG_PASID),
+	INV_FIELD("rc", 0, 15, 12, CODE, 0), INV_FIELD("rid", 0, 31, 16, SID, 0),
+	INV_FIELD_NEEDS("pasid", 0, 51, 32, PASID, 0, IOMMUFMT_INV_CFG_PASID),
+	INV_FLAG("lpig", 1, 2, IOMMUFMT_INV_F_RESP_LAST), INV_FIELD("prgi", 1, 11, 3, TAG, 0),
 };
 
 enum {
@@ -86,65 +101,51 @@ enum {
 #define C_DEVTLB IOMMUFMT_INV_CACHE_DEV_IOTLB
 #define CFG_PASID IOMMUFMT_INV_CFG_PASID
 #define CFG_ATS IOMMUFMT_INV_CFG_ATS
-#define RSV_CC { UINT64_C(0xfffc00000000f1c0), ALL, ALL, ALL }
-#define RSV_IOTLB { UINT64_C(0xffffffff0000f100), 0xf80, ALL, ALL }
-#define RSV_IEC { UINT64_C(0xffff000007fff1e0), ALL, ALL, ALL }
-#define RSV_P { UINT64_C(0xfff000000000f1c0), 0xf80, ALL, ALL }
-#define RSV_PC { UINT64_C(0xfff000000000f1c0), ALL, ALL, ALL }
+
+/* Local shorthands of the rows: granularities, caches, features, the common row heads. */
+#define INVAL(nm, opc) .name = (nm), .opcode = (opc), .op = INV_OP_INVAL
+#define CC(s, g) INVAL("CC_" #g, 1), .sel = (s), .rflags = INV_BY_SEL, \
+	.caches = IOMMUFMT_INV_CACHE_DEVICE
+#define IOTLB(s, g) INVAL("IOTLB_" #g, 2), .sel = (s), .rflags = INV_BY_SEL, .caches = INV_C_IOTLB
+#define PC(s, g) INVAL("PC_" #g, 7), .sel = (s), .rflags = INV_BY_SEL, .need = CFG_PASID, \
+	.caches = IOMMUFMT_INV_CACHE_PASID
 
 static const struct iommufmt__inv_cmd vtd_cmds[] = {
-	[VT_CC_GLOBAL] = { .name = "CC_GLOBAL", .opcode = 1, .sel = 1, .op = INV, .gran = GL,
-			   .rflags = SEL, .caches = IOMMUFMT_INV_CACHE_DEVICE, .rsv = RSV_CC },
-	[VT_CC_DOMAIN] = { .name = "CC_DOMAIN", .opcode = 1, .sel = 2, .op = INV, .gran = DOM,
-			   .rflags = SEL, .caches = IOMMUFMT_INV_CACHE_DEVICE, .flags = FA,
-			   .rsv = RSV_CC, FIELDS(f_did) },
-	[VT_CC_DEVICE] = { .name = "CC_DEVICE", .opcode = 1, .sel = 3, .op = INV, .gran = DEV,
-			   .range = IOMMUFMT__IR_FM, .rflags = SEL, .caches = IOMMUFMT_INV_CACHE_DEVICE,
-			   .flags = FA | FS, .rsv = RSV_CC, FIELDS(f_cc_dev) },
-	[VT_IOTLB_GLOBAL] = { .name = "IOTLB_GLOBAL", .opcode = 2, .sel = 1, .op = INV, .gran = GL,
-			      .rflags = SEL, .caches = C_IOTLB, .rsv = RSV_IOTLB,
-			      FIELDS(f_iotlb_all) },
-	[VT_IOTLB_DOMAIN] = { .name = "IOTLB_DOMAIN", .opcode = 2, .sel = 2, .op = INV, .gran = DOM,
-			      .rflags = SEL, .caches = C_IOTLB, .flags = FA, .rsv = RSV_IOTLB,
-			      FIELDS(f_iotlb_dom) },
-	[VT_IOTLB_PAGE] = { .name = "IOTLB_PAGE", .opcode = 2, .sel = 3, .op = INV, .gran = ADR,
-			    .range = IOMMUFMT__IR_AM, .rflags = SEL, .caches = C_IOTLB, .flags = FA,
-			    .rsv = RSV_IOTLB, FIELDS(f_iotlb_page) },
-	[VT_DEVTLB] = { .name = "DEV_TLB", .opcode = 3, .op = INV, .gran = ADR,
-			.range = IOMMUFMT__IR_SBIT, .arg = 63, .rflags = NORM, .need = CFG_ATS,
-			.caches = C_DEVTLB, .flags = FS,
-			.rsv = { UINT64_C(0x000f0000ffe001f0), 0xffe, ALL, ALL }, FIELDS(f_devtlb) },
-	[VT_IEC_GLOBAL] = { .name = "IEC_GLOBAL", .opcode = 4, .sel = 0, .op = INV, .gran = GL,
-			    .rflags = SEL, .caches = IOMMUFMT_INV_CACHE_INTR, .rsv = RSV_IEC },
-	[VT_IEC_INDEX] = { .name = "IEC_INDEX", .opcode = 4, .sel = 1, .op = INV, .gran = ADR,
-			   .range = IOMMUFMT__IR_INDEX, .rflags = SEL,
-			   .caches = IOMMUFMT_INV_CACHE_INTR, .rsv = RSV_IEC, FIELDS(f_iec_index) },
+	[VT_CC_GLOBAL] = { CC(1, GLOBAL), .gran = GL, INV_FIELDS(f_cc_global) },
+	[VT_CC_DOMAIN] = { CC(2, DOMAIN), .gran = DOM, .flags = INV_F_ARCHID, INV_FIELDS(f_cc_dom) },
+	[VT_CC_DEVICE] = { CC(3, DEVICE), .gran = DEV, .range = IOMMUFMT__IR_FM,
+			   .flags = INV_F_ARCHID | INV_F_SID, INV_FIELDS(f_cc_dev) },
+	[VT_IOTLB_GLOBAL] = { IOTLB(1, GLOBAL), .gran = GL, INV_FIELDS(f_iotlb_all) },
+	[VT_IOTLB_DOMAIN] = { IOTLB(2, DOMAIN), .gran = DOM, .flags = INV_F_ARCHID,
+			      INV_FIELDS(f_iotlb_dom) },
+	[VT_IOTLB_PAGE] = { IOTLB(3, PAGE), .gran = ADR, .range = IOMMUFMT__IR_AM,
+			    .flags = INV_F_ARCHID, INV_FIELDS(f_iotlb_page) },
+	[VT_DEVTLB] = { INVAL("DEV_TLB", 3), .gran = ADR, .range = IOMMUFMT__IR_SBIT, .arg = 63,
+			.rflags = INV_NORM_ALL, .need = CFG_ATS, .caches = C_DEVTLB, .flags = INV_F_SID,
+			INV_FIELDS(f_devtlb) },
+	[VT_IEC_GLOBAL] = { INVAL("IEC_GLOBAL", 4), .sel = 0, .gran = GL, .rflags = INV_BY_SEL,
+			    .caches = IOMMUFMT_INV_CACHE_INTR, INV_FIELDS(f_iec_global) },
+	[VT_IEC_INDEX] = { INVAL("IEC_INDEX", 4), .sel = 1, .gran = ADR, .range = IOMMUFMT__IR_INDEX,
+			   .rflags = INV_BY_SEL, .caches = IOMMUFMT_INV_CACHE_INTR,
+			   INV_FIELDS(f_iec_index) },
 	[VT_WAIT] = { .name = "WAIT", .opcode = 5, .op = IOMMUFMT_INV_OP_SYNC, .fix = FIX_WAIT,
-		      .rsv = { UINT64_C(0xfffff100), 0x3, ALL, ALL }, FIELDS(f_wait) },
-	[VT_PIOTLB_PASID] = { .name = "PIOTLB_PASID", .opcode = 6, .sel = 2, .op = INV, .gran = PAS,
-			      .rflags = SEL, .need = CFG_PASID, .caches = C_IOTLB, .flags = FA | FP,
-			      .rsv = RSV_P, FIELDS(f_did_pasid) },
-	[VT_PIOTLB_PAGE] = { .name = "PIOTLB_PAGE", .opcode = 6, .sel = 3, .op = INV, .gran = ADR,
-			     .range = IOMMUFMT__IR_AM, .rflags = SEL, .need = CFG_PASID,
-			     .caches = C_IOTLB, .flags = FA | FP, .rsv = RSV_P,
-			     FIELDS(f_piotlb_page) },
-	[VT_PC_DOMAIN] = { .name = "PC_DOMAIN", .opcode = 7, .sel = 0, .op = INV, .gran = DOM,
-			   .rflags = SEL, .need = CFG_PASID, .caches = IOMMUFMT_INV_CACHE_PASID,
-			   .flags = FA, .rsv = RSV_PC, FIELDS(f_did) },
-	[VT_PC_PASID] = { .name = "PC_PASID", .opcode = 7, .sel = 1, .op = INV, .gran = PAS,
-			  .rflags = SEL, .need = CFG_PASID, .caches = IOMMUFMT_INV_CACHE_PASID,
-			  .flags = FA | FP, .rsv = RSV_PC, FIELDS(f_did_pasid) },
-	[VT_PC_GLOBAL] = { .name = "PC_GLOBAL", .opcode = 7, .sel = 3, .op = INV, .gran = GL,
-			   .rflags = SEL, .need = CFG_PASID, .caches = IOMMUFMT_INV_CACHE_PASID,
-			   .rsv = RSV_PC },
-	[VT_PDEVTLB] = { .name = "PDEV_TLB", .opcode = 8, .op = INV, .gran = ADR,
-			 .range = IOMMUFMT__IR_SBIT, .arg = 63, .rflags = NORM,
-			 .need = CFG_PASID | CFG_ATS, .caches = C_DEVTLB, .flags = FS | FP,
-			 .rsv = { 0, 0x7fe, ALL, ALL }, FIELDS(f_pdevtlb) },
+		      INV_FIELDS(f_wait) },
+	[VT_PIOTLB_PASID] = { INVAL("PIOTLB_PASID", 6), .sel = 2, .gran = PAS, .rflags = INV_BY_SEL,
+			      .need = CFG_PASID, .caches = INV_C_IOTLB,
+			      .flags = INV_F_ARCHID | INV_F_PASID, INV_FIELDS(f_piotlb_pasid) },
+	[VT_PIOTLB_PAGE] = { INVAL("PIOTLB_PAGE", 6), .sel = 3, .gran = ADR, .range = IOMMUFMT__IR_AM,
+			     .rflags = INV_BY_SEL, .need = CFG_PASID, .caches = INV_C_IOTLB,
+			     .flags = INV_F_ARCHID | INV_F_PASID, INV_FIELDS(f_piotlb_page) },
+	[VT_PC_DOMAIN] = { PC(0, DOMAIN), .gran = DOM, .flags = INV_F_ARCHID, INV_FIELDS(f_pc_dom) },
+	[VT_PC_PASID] = { PC(1, PASID), .gran = PAS, .flags = INV_F_ARCHID | INV_F_PASID,
+			  INV_FIELDS(f_pc_pasid) },
+	[VT_PC_GLOBAL] = { PC(3, GLOBAL), .gran = GL, INV_FIELDS(f_pc_global) },
+	[VT_PDEVTLB] = { INVAL("PDEV_TLB", 8), .gran = ADR, .range = IOMMUFMT__IR_SBIT, .arg = 63,
+			 .rflags = INV_NORM_ALL, .need = CFG_PASID | CFG_ATS, .caches = C_DEVTLB,
+			 .flags = INV_F_SID | INV_F_PASID, INV_FIELDS(f_pdevtlb) },
 	[VT_PGRESP] = { .name = "PGRP_RESP", .opcode = 9, .op = IOMMUFMT_INV_OP_PAGE_RESP,
-			.fix = FIX_PGRESP, .need = IOMMUFMT_INV_CFG_PRI, .flags = FS,
-			.rsv = { UINT64_C(0xfff00000000001e0), UINT64_C(0xfffffffffffff003), ALL, ALL },
-			FIELDS(f_pgresp) },
+			.fix = FIX_PGRESP, .need = IOMMUFMT_INV_CFG_PRI, .flags = INV_F_SID,
+			INV_FIELDS(f_pgresp) },
 };
 
 /* rows chosen by G (bits 5:4); selrow maps each G value to a row after the first */
@@ -152,14 +153,14 @@ static const struct iommufmt__inv_cmd vtd_cmds[] = {
 static const struct iommufmt__inv_opent vtd_ops[] = {
 	[1] = OPG(VT_CC_GLOBAL, 3, -1, 0, 1, 2),
 	[2] = OPG(VT_IOTLB_GLOBAL, 3, -1, 0, 1, 2),
-	[3] = OP1(VT_DEVTLB),
+	[3] = INV_OP1(VT_DEVTLB),
 	[4] = { VT_IEC_GLOBAL + 1, 2, 0, 0, 4, 1, "g", { 0, 1, -1, -1 }, NULL },
-	[5] = OP1(VT_WAIT),
+	[5] = INV_OP1(VT_WAIT),
 	[6] = OPG(VT_PIOTLB_PASID, 2, -1, -1, 0, 1),
 	[7] = OPG(VT_PC_DOMAIN, 3, 0, 1, -1, 2),
-	[8] = OP1(VT_PDEVTLB),
-	[9] = OP1(VT_PGRESP),
-	[0xa] = OP_UNIMPL("PSTRM_RESP"),
+	[8] = INV_OP1(VT_PDEVTLB),
+	[9] = INV_OP1(VT_PGRESP),
+	[0xa] = INV_OP_UNIMPL("PSTRM_RESP"),
 };
 
 static inline __attribute__((always_inline)) int vtd_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
@@ -176,15 +177,24 @@ static inline __attribute__((always_inline)) int vtd_fix(const struct iommufmt_i
 	return 0;
 }
 
+IOMMUFMT__INV_RSV_STORAGE(vtd, vtd_cmds);
+
 static const struct iommufmt__inv_fmt vtd_fmt = {
 	.model = IOMMUFMT_MODEL_INTEL,
 	.big_endian = 0,
 	.op_lo = 0, .op_width = 4, .op2_lo = 9, .op2_width = 3,
 	IOMMUFMT__INV_TABLES(vtd_ops, vtd_cmds),
+	IOMMUFMT__INV_RSV(vtd),
 };
+
+const struct iommufmt__inv_fmt *const iommufmt__intel_inv_fmt = &vtd_fmt;
 
 static int vtd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
+	int r = iommufmt__inv_fmt_ready(&vtd_fmt, diag);
+
+	if (r)
+		return r;
 	if (c->cfg.max_am > 63)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "max_am",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->cfg.max_am, 63, 0,

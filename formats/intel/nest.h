@@ -46,7 +46,11 @@ static inline uint64_t vtd_bit(uint64_t reg, unsigned int bit)
 #define VTD_PGTT_NESTED		3
 #define VTD_PGTT_PT		4
 
-/* Indices into iommufmt_host_desc.priv. */
+/* Row bounds of bind.c's context and PASID-entry field tables (checked there at compile time). */
+#define VTD_CTX_ROWS_MAX	16
+#define VTD_PE_ROWS_MAX		40
+
+/* Indices into the model's private words (iommufmt_host_desc.priv; host_ops.priv_words = VP_END). */
 enum vtd_priv {
 	VP_SRS,		/* supervisor requests */
 	VP_EAFS,	/* extended accessed flag */
@@ -55,9 +59,9 @@ enum vtd_priv {
 	VP_PASID,	/* PASID support */
 	VP_FLPM_MAX,	/* 1 with FS5LP, else 0 */
 	VP_NR,
-	VP_CCTX = 8,	/* 12 words: the context rows compiled for this host */
-	VP_CPE = 20,	/* 20 words: the PASID-entry rows compiled for this host */
-	VP_END = 40,
+	VP_CCTX = VP_NR,	/* the context rows compiled for this host */
+	VP_CPE = VP_CCTX + IOMMUFMT__FC_WORDS(4, VTD_CTX_ROWS_MAX),	/* the PASID-entry rows */
+	VP_END = VP_CPE + IOMMUFMT__FC_WORDS(8, VTD_PE_ROWS_MAX),
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */

@@ -7,17 +7,20 @@ enum { C_ROOT14, C_NR };
 
 /* The IOTA word (big-endian in the FIB, converted before checking). */
 static const struct iommufmt__fc iota_rows[] = {
-	FC("iota.fs", 0, 1, 0, NOTSUP, 0, 0, "frame sizes apply to direct-frame designations only"),
-	FC("iota.dt", 0, 4, 2, HSET, ZP_DT, 0, "table designation types (dt_mask)"),
-	FC("iota.key", 0, 8, 5, NOTSUP, 0, 0, "only storage key 0 is accepted"),
-	FC("iota.p", 0, 9, 9, ANY, 0, 0, NULL),
-	FC("iota.w[10]", 0, 10, 10, RSVD, 0, 0, NULL),
-	FC("iota.w[13:12]", 0, 13, 12, RSVD, 0, 0, NULL),
-	FC("iota.origin", 0, 63, 14, EQ, C_ROOT14, 0, "root >> 14"),
+	BIND_FIELD("iota.fs", 0, 1, 0, BIND_NOTSUP, 0, 0,
+	   "frame sizes apply to direct-frame designations only"),
+	BIND_FIELD("iota.dt", 0, 4, 2, BIND_HOSTSET, ZP_DT, 0, "table designation types (dt_mask)"),
+	BIND_FIELD("iota.key", 0, 8, 5, BIND_NOTSUP, 0, 0, "only storage key 0 is accepted"),
+	BIND_FIELD("iota.p", 0, 9, 9, BIND_ANY, 0, 0, NULL),
+	BIND_FIELD("iota.w[10]", 0, 10, 10, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("iota.w[13:12]", 0, 13, 12, BIND_RSVD, 0, 0, NULL),
+	BIND_FIELD("iota.origin", 0, 63, 14, BIND_EQ, C_ROOT14, 0, "root >> 14"),
 };
 
 static const struct iommufmt__fc_table iota_table = IOMMUFMT__FC_TABLE(iota_rows, 1, ZP_CIOTA,
 								       ZP_LAST);
+/* The compiled table's room in the private words is sized from this bound (nest.h). */
+_Static_assert(ARRAY_SIZE(iota_rows) <= S390_IOTA_ROWS_MAX, "raise S390_IOTA_ROWS_MAX");
 
 static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 			      const struct iommufmt_bind_pgtable *b, const void *payload,

@@ -90,4 +90,4 @@ static const struct iommufmt_data_type_desc s390_hw_types[] = {
 				  struct iommufmt_hw_info_s390),
 };
 
-const struct iommufmt_host_ops iommufmt__s390_host_ops = IOMMUFMT__HOST_OPS(s390);
+const struct iommufmt_host_ops iommufmt__s390_host_ops = IOMMUFMT__HOST_OPS(s390, ZP_LAST);

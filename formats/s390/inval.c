@@ -18,18 +18,19 @@
 enum { FIX_RANGE = 1 };
 
 static const struct iommufmt__inv_field f_rpcit[] = {
-	F("fh", 0, 32, 32, SID, 0), F("start", 1, 0, 64, ADDR, 0), F("len", 2, 0, 64, SIZE, 0),
+	INV_FIELD("fh", 0, 63, 32, SID, 0), INV_FIELD("start", 1, 63, 0, ADDR, 0),
+	INV_FIELD("len", 2, 63, 0, SIZE, 0),
 };
 
 static const struct iommufmt__inv_cmd s390_cmds[] = {
 	{ .name = "RPCIT", .opcode = 0, .op = IOMMUFMT_INV_OP_INVALIDATE,
 	  .gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_RANGE,
 	  .caches = IOMMUFMT_INV_CACHE_IOTLB, .flags = IOMMUFMT_INV_F_SID,
-	  .rsv = { UINT64_C(0xffffffff), 0, 0 }, FIELDS(f_rpcit) },
+	  INV_FIELDS(f_rpcit) },
 };
 
 static const struct iommufmt__inv_opent s390_ops[] = {
-	OP1(0),
+	INV_OP1(0),
 };
 
 static inline __attribute__((always_inline)) int s390_fix(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
@@ -51,15 +52,24 @@ static inline __attribute__((always_inline)) int s390_fix(const struct iommufmt_
 	return 0;
 }
 
+IOMMUFMT__INV_RSV_STORAGE(s390, s390_cmds);
+
 static const struct iommufmt__inv_fmt s390_fmt = {
 	.model = IOMMUFMT_MODEL_S390,
 	.big_endian = 1,
 	.op_lo = 0, .op_width = 0,
 	IOMMUFMT__INV_TABLES(s390_ops, s390_cmds),
+	IOMMUFMT__INV_RSV(s390),
 };
+
+const struct iommufmt__inv_fmt *const iommufmt__s390_inv_fmt = &s390_fmt;
 
 static int s390_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
+	int r = iommufmt__inv_fmt_ready(&s390_fmt, diag);
+
+	if (r)
+		return r;
 	if (c->cfg.pasid_bits || c->cfg.archid_bits)
 		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
 				      c->cfg.pasid_bits ? "pasid_bits" : "archid_bits",

@@ -20,15 +20,18 @@ static inline unsigned int zpci_dt_reach(unsigned int dt)
 	return dt < 4 ? reach[dt] : 0;
 }
 
-/* Indices into iommufmt_host_desc.priv. */
+/* Row bound of bind.c's IOTA field table (checked there at compile time). */
+#define S390_IOTA_ROWS_MAX	8
+
+/* Indices into the model's private words (iommufmt_host_desc.priv; host_ops.priv_words = ZP_LAST). */
 enum s390_priv {
 	ZP_DT,		/* bitmap of table designation types */
 	ZP_START,	/* first DMA address */
 	ZP_END,		/* last DMA address */
 	ZP_LARGE,	/* 1 MiB frames */
 	ZP_NR,
-	ZP_CIOTA = 8,	/* 8 words: the IOTA rows compiled for this host */
-	ZP_LAST = 16,
+	ZP_CIOTA = ZP_NR,	/* the IOTA rows compiled for this host */
+	ZP_LAST = ZP_CIOTA + IOMMUFMT__FC_WORDS(1, S390_IOTA_ROWS_MAX),
 };
 
 /* Compile the field checker's table for this host into its priv words (bind.c). */

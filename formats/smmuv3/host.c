@@ -244,4 +244,4 @@ static const struct iommufmt_data_type_desc smmu_hw_types[] = {
 				  struct iommufmt_hw_info_arm_smmuv3),
 };
 
-const struct iommufmt_host_ops iommufmt__smmuv3_host_ops = IOMMUFMT__HOST_OPS(smmu);
+const struct iommufmt_host_ops iommufmt__smmuv3_host_ops = IOMMUFMT__HOST_OPS(smmu, SP_END);

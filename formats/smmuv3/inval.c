@@ -29,17 +29,18 @@
 
 enum { FIX_TLBI = 1, FIX_PRI, FIX_RESUME, FIX_STALL_TERM, FIX_SYNC };
 
-#define M_SSEC IOMMUFMT__MBZ("ssec", 0, 10, 1)
-#define M_SSV FLN("ssv", 0, 11, IOMMUFMT_INV_F_PASID, CFGP)
-#define M_SSID FN("ssid", 0, 12, 20, PASID, 0, CFGP)
-#define M_SID F("sid", 0, 32, 32, SID, 0)
-#define M_VMID F("vmid", 0, 32, 16, VMID, 0)
-#define M_ASID F("asid", 0, 48, 16, ARCHID, 0)
-#define M_LEAF FL("leaf", 1, 0, IOMMUFMT_INV_F_LEAF)
+#define M_SSEC INV_MBZ("ssec", 0, 10, 10)
+#define M_SSV INV_FLAG_NEEDS("ssv", 0, 11, IOMMUFMT_INV_F_PASID, CFGP)
+#define M_SSID INV_FIELD_NEEDS("ssid", 0, 31, 12, PASID, 0, CFGP)
+#define M_SID INV_FIELD("sid", 0, 63, 32, SID, 0)
+#define M_VMID INV_FIELD("vmid", 0, 47, 32, VMID, 0)
+#define M_ASID INV_FIELD("asid", 0, 63, 48, ARCHID, 0)
+#define M_LEAF INV_FLAG("leaf", 1, 0, IOMMUFMT_INV_F_LEAF)
 #define M_RANGE_FIELDS \
-	FN("num", 0, 12, 5, SIZE, 0, CFGR), FN("scale", 0, 20, 5, SCALE, 0, CFGR), \
-	FN("scale", 0, 25, 1, SCALE, 5, CFGR | IOMMUFMT_INV_CFG_DS), \
-	FN("ttl", 1, 8, 2, TTL, 0, CFGR), FN("tg", 1, 10, 2, TG, 0, CFGR)
+	INV_FIELD_NEEDS("num", 0, 16, 12, SIZE, 0, CFGR), \
+	INV_FIELD_NEEDS("scale", 0, 24, 20, SCALE, 0, CFGR), \
+	INV_FIELD_NEEDS("scale", 0, 25, 25, SCALE, 5, CFGR | IOMMUFMT_INV_CFG_DS), \
+	INV_FIELD_NEEDS("ttl", 1, 9, 8, TTL, 0, CFGR), INV_FIELD_NEEDS("tg", 1, 11, 10, TG, 0, CFGR)
 
 static const struct iommufmt__inv_field f_prefetch[] = { M_SSEC, M_SSV, M_SSID, M_SID };
 /*
@@ -50,37 +51,41 @@ static const struct iommufmt__inv_field f_prefetch[] = { M_SSEC, M_SSV, M_SSID, 
  * is); NS is RES0 on the Non-secure queue.
  */
 static const struct iommufmt__inv_field f_prefetch_addr[] = {
-	M_SSEC, M_SSV, M_SSID, M_SID, F("size", 1, 0, 5, NONE, 0), F("stride", 1, 5, 5, NONE, 0),
-	IOMMUFMT__MBZ("ns", 1, 11, 1), F("addr", 1, 12, 52, NONE, 0),
+	M_SSEC, M_SSV, M_SSID, M_SID, INV_IGNORED("size", 1, 4, 0), INV_IGNORED("stride", 1, 9, 5),
+	INV_MBZ("ns", 1, 11, 11), INV_IGNORED("addr", 1, 63, 12),
 };
 static const struct iommufmt__inv_field f_ste[] = { M_SSEC, M_SID, M_LEAF };
-static const struct iommufmt__inv_field f_ste_range[] = { M_SSEC, M_SID, F("range", 1, 0, 5, SIZE, 0) };
+static const struct iommufmt__inv_field f_ste_range[] = {
+	M_SSEC, M_SID, INV_FIELD("range", 1, 4, 0, SIZE, 0),
+};
 static const struct iommufmt__inv_field f_cd[] = { M_SSEC, M_SSID, M_SID, M_LEAF };
 static const struct iommufmt__inv_field f_cd_all[] = { M_SSEC, M_SID };
 static const struct iommufmt__inv_field f_vmid[] = { M_VMID };
 static const struct iommufmt__inv_field f_vmid_asid[] = { M_VMID, M_ASID };
 static const struct iommufmt__inv_field f_nh_va[] = {
-	M_RANGE_FIELDS, M_VMID, M_ASID, M_LEAF, F("va", 1, 12, 52, ADDR, 12),
+	M_RANGE_FIELDS, M_VMID, M_ASID, M_LEAF, INV_FIELD("va", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_nh_vaa[] = {
-	M_RANGE_FIELDS, M_VMID, M_LEAF, F("va", 1, 12, 52, ADDR, 12),
+	M_RANGE_FIELDS, M_VMID, M_LEAF, INV_FIELD("va", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_s2_ipa[] = {
-	M_RANGE_FIELDS, M_VMID, M_LEAF, F("ipa", 1, 12, 40, ADDR, 12),
+	M_RANGE_FIELDS, M_VMID, M_LEAF, INV_FIELD("ipa", 1, 51, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_atc[] = {
-	FLN("g", 0, 9, IOMMUFMT_INV_F_PASID_GLOBAL, CFGP), M_SSEC, M_SSV, M_SSID, M_SID,
-	F("size", 1, 0, 6, SIZE, 0), F("addr", 1, 12, 52, ADDR, 12),
+	INV_FLAG_NEEDS("g", 0, 9, IOMMUFMT_INV_F_PASID_GLOBAL, CFGP), M_SSEC, M_SSV, M_SSID, M_SID,
+	INV_FIELD("size", 1, 5, 0, SIZE, 0), INV_FIELD("addr", 1, 63, 12, ADDR, 12),
 };
 static const struct iommufmt__inv_field f_pri[] = {
-	M_SSV, M_SSID, M_SID, F("grpid", 1, 0, 9, TAG, 0), F("resp", 1, 12, 2, CODE, 0),
+	M_SSV, M_SSID, M_SID, INV_FIELD("grpid", 1, 8, 0, TAG, 0),
+	INV_FIELD("resp", 1, 13, 12, CODE, 0),
 };
 static const struct iommufmt__inv_field f_resume[] = {
-	M_SSEC, F("action", 0, 12, 2, CODE, 0), M_SID, F("stag", 1, 0, 16, TAG, 0),
+	M_SSEC, INV_FIELD("action", 0, 13, 12, CODE, 0), M_SID, INV_FIELD("stag", 1, 15, 0, TAG, 0),
 };
 static const struct iommufmt__inv_field f_sync[] = {
-	F("cs", 0, 12, 2, CODE, 0), F("msh", 0, 22, 2, AUX, 0), F("msiattr", 0, 24, 4, AUX, 2),
-	F("msidata", 0, 32, 32, DATA, 0), F("msiaddr", 1, 2, 50, ADDR, 2),
+	INV_FIELD("cs", 0, 13, 12, CODE, 0), INV_FIELD("msh", 0, 23, 22, AUX, 0),
+	INV_FIELD("msiattr", 0, 27, 24, AUX, 2),
+	INV_FIELD("msidata", 0, 63, 32, DATA, 0), INV_FIELD("msiaddr", 1, 51, 2, ADDR, 2),
 };
 
 enum {
@@ -90,71 +95,64 @@ enum {
 };
 
 #define C_CFG (IOMMUFMT_INV_CACHE_DEVICE | IOMMUFMT_INV_CACHE_PASID)
-#define W0_CFGI UINT64_C(0xfffffb00)	/* 31:11 and 9:8: all but SSec below the StreamID */
-#define W0_TLBI UINT64_C(0xfc0e0f00)	/* 31:26, 19:17, 11:8 */
 
 static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	[SM_PREFETCH_CFG] = { .name = "PREFETCH_CONFIG", .opcode = 0x01, .op = IOMMUFMT_INV_OP_PREFETCH,
-			      .flags = FS, .rsv = { 0x300, ALL }, FIELDS(f_prefetch) },
+			      .flags = INV_F_SID, INV_FIELDS(f_prefetch) },
 	[SM_PREFETCH_ADDR] = { .name = "PREFETCH_ADDR", .opcode = 0x02, .op = IOMMUFMT_INV_OP_PREFETCH,
-			       .flags = FS, .rsv = { 0x300, 0x400 }, FIELDS(f_prefetch_addr) },
-	[SM_CFGI_STE] = { .name = "CFGI_STE", .opcode = 0x03, .op = INV,
-			  .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = C_CFG, .flags = FS,
-			  .rsv = { W0_CFGI, ~UINT64_C(1) }, FIELDS(f_ste) },
-	[SM_CFGI_STE_RANGE] = { .name = "CFGI_STE_RANGE", .opcode = 0x04, .op = INV,
+			       .flags = INV_F_SID, INV_FIELDS(f_prefetch_addr) },
+	[SM_CFGI_STE] = { .name = "CFGI_STE", .opcode = 0x03, .op = INV_OP_INVAL,
+			  .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = C_CFG, .flags = INV_F_SID,
+			  INV_FIELDS(f_ste) },
+	[SM_CFGI_STE_RANGE] = { .name = "CFGI_STE_RANGE", .opcode = 0x04, .op = INV_OP_INVAL,
 				.gran = IOMMUFMT_INV_GRAN_DEVICE, .range = IOMMUFMT__IR_SIDRANGE,
-				.caches = C_CFG, .flags = FS, .rsv = { W0_CFGI, ~UINT64_C(0x1f) },
-				FIELDS(f_ste_range) },
-	[SM_CFGI_CD] = { .name = "CFGI_CD", .opcode = 0x05, .op = INV, .gran = IOMMUFMT_INV_GRAN_PASID,
-			 .caches = IOMMUFMT_INV_CACHE_PASID, .flags = FS | IOMMUFMT_INV_F_PASID,
-			 .rsv = { 0xb00, ~UINT64_C(1) }, FIELDS(f_cd) },
-	[SM_CFGI_CD_ALL] = { .name = "CFGI_CD_ALL", .opcode = 0x06, .op = INV,
+				.caches = C_CFG, .flags = INV_F_SID, INV_FIELDS(f_ste_range) },
+	[SM_CFGI_CD] = { .name = "CFGI_CD", .opcode = 0x05, .op = INV_OP_INVAL,
+			 .gran = IOMMUFMT_INV_GRAN_PASID, .caches = IOMMUFMT_INV_CACHE_PASID, .flags = INV_F_SID | IOMMUFMT_INV_F_PASID,
+			 INV_FIELDS(f_cd) },
+	[SM_CFGI_CD_ALL] = { .name = "CFGI_CD_ALL", .opcode = 0x06, .op = INV_OP_INVAL,
 			     .gran = IOMMUFMT_INV_GRAN_DEVICE, .caches = IOMMUFMT_INV_CACHE_PASID,
-			     .flags = FS, .rsv = { W0_CFGI, ALL }, FIELDS(f_cd_all) },
-	[SM_NH_ALL] = { .name = "TLBI_NH_ALL", .opcode = 0x10, .op = INV,
-			.gran = IOMMUFMT_INV_GRAN_GLOBAL, .caches = C_IOTLB, .flags = FV,
-			.rsv = { UINT64_C(0xffff0000ffffff00), ALL }, FIELDS(f_vmid) },
-	[SM_NH_ASID] = { .name = "TLBI_NH_ASID", .opcode = 0x11, .op = INV,
-			 .gran = IOMMUFMT_INV_GRAN_DOMAIN, .caches = C_IOTLB,
-			 .flags = FV | IOMMUFMT_INV_F_ARCHID, .rsv = { 0xffffff00, ALL },
-			 FIELDS(f_vmid_asid) },
-	[SM_NH_VA] = { .name = "TLBI_NH_VA", .opcode = 0x12, .op = INV, .gran = IOMMUFMT_INV_GRAN_ADDR,
-		       .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI, .caches = C_IOTLB,
-		       .flags = FV | IOMMUFMT_INV_F_ARCHID, .rsv = { W0_TLBI, 0xfe },
-		       FIELDS(f_nh_va) },
-	[SM_NH_VAA] = { .name = "TLBI_NH_VAA", .opcode = 0x13, .op = INV,
+			     .flags = INV_F_SID, INV_FIELDS(f_cd_all) },
+	[SM_NH_ALL] = { .name = "TLBI_NH_ALL", .opcode = 0x10, .op = INV_OP_INVAL,
+			.gran = IOMMUFMT_INV_GRAN_GLOBAL, .caches = INV_C_IOTLB, .flags = INV_F_VMID,
+			INV_FIELDS(f_vmid) },
+	[SM_NH_ASID] = { .name = "TLBI_NH_ASID", .opcode = 0x11, .op = INV_OP_INVAL,
+			 .gran = IOMMUFMT_INV_GRAN_DOMAIN, .caches = INV_C_IOTLB,
+			 .flags = INV_F_VMID | IOMMUFMT_INV_F_ARCHID, INV_FIELDS(f_vmid_asid) },
+	[SM_NH_VA] = { .name = "TLBI_NH_VA", .opcode = 0x12, .op = INV_OP_INVAL,
+		       .gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI, .caches = INV_C_IOTLB,
+		       .flags = INV_F_VMID | IOMMUFMT_INV_F_ARCHID, INV_FIELDS(f_nh_va) },
+	[SM_NH_VAA] = { .name = "TLBI_NH_VAA", .opcode = 0x13, .op = INV_OP_INVAL,
 			.gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI,
-			.caches = C_IOTLB, .flags = FV,
-			.rsv = { UINT64_C(0xffff000000000000) | W0_TLBI, 0xfe }, FIELDS(f_nh_vaa) },
-	[SM_S12_VMALL] = { .name = "TLBI_S12_VMALL", .opcode = 0x28, .op = INV,
+			.caches = INV_C_IOTLB, .flags = INV_F_VMID,
+			INV_FIELDS(f_nh_vaa) },
+	[SM_S12_VMALL] = { .name = "TLBI_S12_VMALL", .opcode = 0x28, .op = INV_OP_INVAL,
 			   .gran = IOMMUFMT_INV_GRAN_GLOBAL, .need = IOMMUFMT_INV_CFG_STAGE2,
-			   .caches = C_IOTLB, .flags = FV | IOMMUFMT_INV_F_STAGE2,
-			   .rsv = { UINT64_C(0xffff0000ffffff00), ALL }, FIELDS(f_vmid) },
-	[SM_S2_IPA] = { .name = "TLBI_S2_IPA", .opcode = 0x2a, .op = INV,
+			   .caches = INV_C_IOTLB, .flags = INV_F_VMID | IOMMUFMT_INV_F_STAGE2,
+			   INV_FIELDS(f_vmid) },
+	[SM_S2_IPA] = { .name = "TLBI_S2_IPA", .opcode = 0x2a, .op = INV_OP_INVAL,
 			.gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_MODEL, .fix = FIX_TLBI,
-			.need = IOMMUFMT_INV_CFG_STAGE2, .caches = C_IOTLB,
-			.flags = FV | IOMMUFMT_INV_F_STAGE2,
-			.rsv = { UINT64_C(0xffff000000000000) | W0_TLBI, UINT64_C(0xfff00000000000fe) },
-			FIELDS(f_s2_ipa) },
-	[SM_NSNH_ALL] = { .name = "TLBI_NSNH_ALL", .opcode = 0x30, .op = INV,
-			  .gran = IOMMUFMT_INV_GRAN_GLOBAL, .caches = C_IOTLB,
-			  .flags = IOMMUFMT_INV_F_STAGE2, .rsv = { ~UINT64_C(0xff), ALL } },
-	[SM_ATC_INV] = { .name = "ATC_INV", .opcode = 0x40, .op = INV, .gran = IOMMUFMT_INV_GRAN_ADDR,
-			 .range = IOMMUFMT__IR_POW2, .rflags = IOMMUFMT__IRF_NORM,
+			.need = IOMMUFMT_INV_CFG_STAGE2, .caches = INV_C_IOTLB,
+			.flags = INV_F_VMID | IOMMUFMT_INV_F_STAGE2,
+			INV_FIELDS(f_s2_ipa) },
+	[SM_NSNH_ALL] = { .name = "TLBI_NSNH_ALL", .opcode = 0x30, .op = INV_OP_INVAL,
+			  .gran = IOMMUFMT_INV_GRAN_GLOBAL, .caches = INV_C_IOTLB,
+			  .flags = IOMMUFMT_INV_F_STAGE2 },
+	[SM_ATC_INV] = { .name = "ATC_INV", .opcode = 0x40, .op = INV_OP_INVAL,
+			 .gran = IOMMUFMT_INV_GRAN_ADDR, .range = IOMMUFMT__IR_POW2, .rflags = INV_NORM_ALL,
 			 .need = IOMMUFMT_INV_CFG_ATS, .caches = IOMMUFMT_INV_CACHE_DEV_IOTLB,
-			 .flags = FS, .rsv = { 0x100, 0xfc0 }, FIELDS(f_atc) },
+			 .flags = INV_F_SID, INV_FIELDS(f_atc) },
 	[SM_PRI_RESP] = { .name = "PRI_RESP", .opcode = 0x41, .op = IOMMUFMT_INV_OP_PAGE_RESP,
-			  .fix = FIX_PRI, .need = IOMMUFMT_INV_CFG_PRI, .flags = FS,
-			  .rsv = { 0x700, UINT64_C(0xffffffffffffce00) }, FIELDS(f_pri) },
+			  .fix = FIX_PRI, .need = IOMMUFMT_INV_CFG_PRI, .flags = INV_F_SID,
+			  INV_FIELDS(f_pri) },
 	[SM_RESUME] = { .name = "RESUME", .opcode = 0x44, .op = IOMMUFMT_INV_OP_RESUME,
-			.fix = FIX_RESUME, .need = IOMMUFMT_INV_CFG_STALL, .flags = FS,
-			.rsv = { UINT64_C(0xffffcb00), ~UINT64_C(0xffff) }, FIELDS(f_resume) },
+			.fix = FIX_RESUME, .need = IOMMUFMT_INV_CFG_STALL, .flags = INV_F_SID,
+			INV_FIELDS(f_resume) },
 	[SM_STALL_TERM] = { .name = "STALL_TERM", .opcode = 0x45, .op = IOMMUFMT_INV_OP_RESUME,
 			    .fix = FIX_STALL_TERM, .need = IOMMUFMT_INV_CFG_STALL,
-			    .flags = FS | IOMMUFMT_INV_F_ALL_TAGS, .rsv = { W0_CFGI, ALL },
-			    FIELDS(f_cd_all) },
+			    .flags = INV_F_SID | IOMMUFMT_INV_F_ALL_TAGS, INV_FIELDS(f_cd_all) },
 	[SM_SYNC] = { .name = "CMD_SYNC", .opcode = 0x46, .op = IOMMUFMT_INV_OP_SYNC, .fix = FIX_SYNC,
-		      .rsv = { UINT64_C(0xf03fcf00), UINT64_C(0xfff0000000000003) }, FIELDS(f_sync) },
+		      INV_FIELDS(f_sync) },
 };
 
 /* Why the TLBI_EL2_* opcodes are illegal on a guest's queue (SMMU spec 4.4: only with SMMU_IDR0.Hyp). */
@@ -162,28 +160,28 @@ static const struct iommufmt__inv_cmd smmu_cmds[] = {
 	    "which the vSMMU does not advertise"
 
 static const struct iommufmt__inv_opent smmu_ops[] = {
-	[0x01] = OP1(SM_PREFETCH_CFG),
-	[0x02] = OP1(SM_PREFETCH_ADDR),
-	[0x03] = OP1(SM_CFGI_STE),
-	[0x04] = OP1(SM_CFGI_STE_RANGE),
-	[0x05] = OP1(SM_CFGI_CD),
-	[0x06] = OP1(SM_CFGI_CD_ALL),
-	[0x10] = OP1(SM_NH_ALL),
-	[0x11] = OP1(SM_NH_ASID),
-	[0x12] = OP1(SM_NH_VA),
-	[0x13] = OP1(SM_NH_VAA),
-	[0x20] = IOMMUFMT__OP_NEEDS("TLBI_EL2_ALL", EL2),
-	[0x21] = IOMMUFMT__OP_NEEDS("TLBI_EL2_ASID", EL2),
-	[0x22] = IOMMUFMT__OP_NEEDS("TLBI_EL2_VA", EL2),
-	[0x23] = IOMMUFMT__OP_NEEDS("TLBI_EL2_VAA", EL2),
-	[0x28] = OP1(SM_S12_VMALL),
-	[0x2a] = OP1(SM_S2_IPA),
-	[0x30] = OP1(SM_NSNH_ALL),
-	[0x40] = OP1(SM_ATC_INV),
-	[0x41] = OP1(SM_PRI_RESP),
-	[0x44] = OP1(SM_RESUME),
-	[0x45] = OP1(SM_STALL_TERM),
-	[0x46] = OP1(SM_SYNC),
+	[0x01] = INV_OP1(SM_PREFETCH_CFG),
+	[0x02] = INV_OP1(SM_PREFETCH_ADDR),
+	[0x03] = INV_OP1(SM_CFGI_STE),
+	[0x04] = INV_OP1(SM_CFGI_STE_RANGE),
+	[0x05] = INV_OP1(SM_CFGI_CD),
+	[0x06] = INV_OP1(SM_CFGI_CD_ALL),
+	[0x10] = INV_OP1(SM_NH_ALL),
+	[0x11] = INV_OP1(SM_NH_ASID),
+	[0x12] = INV_OP1(SM_NH_VA),
+	[0x13] = INV_OP1(SM_NH_VAA),
+	[0x20] = INV_OP_NEEDS("TLBI_EL2_ALL", EL2),
+	[0x21] = INV_OP_NEEDS("TLBI_EL2_ASID", EL2),
+	[0x22] = INV_OP_NEEDS("TLBI_EL2_VA", EL2),
+	[0x23] = INV_OP_NEEDS("TLBI_EL2_VAA", EL2),
+	[0x28] = INV_OP1(SM_S12_VMALL),
+	[0x2a] = INV_OP1(SM_S2_IPA),
+	[0x30] = INV_OP1(SM_NSNH_ALL),
+	[0x40] = INV_OP1(SM_ATC_INV),
+	[0x41] = INV_OP1(SM_PRI_RESP),
+	[0x44] = INV_OP1(SM_RESUME),
+	[0x45] = INV_OP1(SM_STALL_TERM),
+	[0x46] = INV_OP1(SM_SYNC),
 };
 
 /* PRI_RESP Resp <-> IOMMUFMT_INV_RESP_*: 0 ResponseFailure, 1 InvalidRequest, 2 Success. */
@@ -304,15 +302,24 @@ static inline __attribute__((always_inline)) int smmu_fix(const struct iommufmt_
 	return 0;
 }
 
+IOMMUFMT__INV_RSV_STORAGE(smmu, smmu_cmds);
+
 static const struct iommufmt__inv_fmt smmu_fmt = {
 	.model = IOMMUFMT_MODEL_SMMU,
 	.big_endian = 0,
 	.op_lo = 0, .op_width = 8,
 	IOMMUFMT__INV_TABLES(smmu_ops, smmu_cmds),
+	IOMMUFMT__INV_RSV(smmu),
 };
+
+const struct iommufmt__inv_fmt *const iommufmt__smmuv3_inv_fmt = &smmu_fmt;
 
 static int smmu_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 {
+	int r = iommufmt__inv_fmt_ready(&smmu_fmt, diag);
+
+	if (r)
+		return r;
 	if (c->cfg.granule && c->cfg.granule != 12 && c->cfg.granule != 14 && c->cfg.granule != 16)
 		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "granule",
 					 IOMMUFMT__DV_VALUE, c->cfg.granule, 0, 0,
@@ -408,18 +415,139 @@ static size_t smmu_terms(uint64_t a, uint64_t n, unsigned int smax, struct term 
 	return k;
 }
 
+/* A range the commands cannot carry: the whole scope that holds it. */
+static int tlbi_widen(struct smmu_enc *v)
+{
+	v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	return tlbi_scope(v);
+}
+
+/*
+ * The unit of a range, log2: the codec's granule; else, for range commands
+ * (@range), the entry's when it is one SMMU granule (a TG of its own), else
+ * 4 KiB. Without range commands an unknown granule is 4 KiB: a TG = 0
+ * command reaches only the leaf holding its address, which may be a 4 KiB
+ * one (spec 4.4.1.1), so every 4 KiB page needs its own command. The range
+ * [*a, *a + *n) in that unit: exact when the entry's granule is at least
+ * that, else rounded outwards (IOMMUFMT_INV_ENC_WIDENED when that grows it).
+ */
+static unsigned int tlbi_units(struct smmu_enc *v, int range, uint64_t *a, uint64_t *n)
+{
+	const struct iommufmt_inv_entry *e = v->e;
+	const unsigned int g = v->em.c->cfg.granule ? v->em.c->cfg.granule :
+			       range && (e->granule == 14 || e->granule == 16) ? e->granule : 12;
+	const uint64_t A = e->addr >> e->granule, N = e->nr_granules;
+	unsigned int shift;
+
+	if (e->granule >= g) {
+		shift = e->granule - g;
+		*a = A << shift;
+		*n = N << shift;
+	} else {
+		shift = g - e->granule;
+		*a = A >> shift;
+		*n = ((A + N + iommufmt__mask(shift)) >> shift) - *a;
+		if ((*a << shift) != A || (*n << shift) != N)
+			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+	}
+	return g;
+}
+
+/* Without range invalidation (no IDR3.RIL): one command per granule, up to the encode limit. */
+static int tlbi_by_granule(struct smmu_enc *v, unsigned int row, unsigned int g, uint64_t a,
+			   uint64_t n)
+{
+	if (v->e->level_hint)
+		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	if (n > IOMMUFMT_INV_ENCODE_MAX)
+		return tlbi_widen(v);
+	for (uint64_t i = 0; i < n; i++) {
+		int r;
+
+		v->s[IOMMUFMT__IS_ADDR] = (a + i) << g;
+		r = emit(v, row);
+		if (r)
+			return r;
+	}
+	return 0;
+}
+
+/*
+ * TTL names the level of the leaves; every command's address must be
+ * aligned to that leaf size: the start, and with several commands (@k
+ * terms) the count too (each term starts where the previous one ended).
+ * The TTL for the entry's level hint, or 0 (hint dropped) when none fits.
+ */
+static unsigned int tlbi_ttl(struct smmu_enc *v, unsigned int g, uint64_t a, uint64_t n, size_t k)
+{
+	const unsigned int hint = v->e->level_hint;
+	unsigned int ttl = 0;
+
+	if (!hint)
+		return 0;
+	for (unsigned int l = 1; l <= 3; l++) {
+		unsigned int leaf = ttl_leaf(g, l);
+
+		if (leaf != hint)
+			continue;
+		/* a level-1 leaf of a 16 KiB granule needs 52-bit addresses (IDR5.DS) */
+		if (l == 1 && g == 14 && !(v->em.c->cfg.flags & IOMMUFMT_INV_CFG_DS))
+			break;
+		if (!(a & iommufmt__mask(leaf - g)) && (k == 1 || !(n & iommufmt__mask(leaf - g))))
+			ttl = l;
+	}
+	if (!ttl)
+		v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
+	return ttl;
+}
+
+/* The TG, NUM, SCALE and TTL slots of one range term @t. */
+static void tlbi_term_slots(struct smmu_enc *v, const struct term *t, unsigned int g,
+			    unsigned int ttl)
+{
+	v->s[IOMMUFMT__IS_ADDR] = t->start << g;
+	if (!t->num && !t->scale && !ttl && (g == 12 || v->em.c->cfg.granule == g)) {
+		/*
+		 * NUM = SCALE = TTL = 0 is reserved with a TG: one granule is
+		 * the TG = 0 form, which invalidates the leaf holding the
+		 * address: the whole granule when the tables use it.
+		 */
+		v->s[IOMMUFMT__IS_TG] = v->s[IOMMUFMT__IS_SIZE] = 0;
+		v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
+	} else if (!t->num && !t->scale && !ttl) {
+		/*
+		 * A granule the codec does not know the tables use: the TG = 0
+		 * form might reach only a 4 KiB leaf of it, so two granules
+		 * (as Linux's arm_smmu_tlb_inv_range_cmd() does).
+		 */
+		v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
+		v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
+		v->s[IOMMUFMT__IS_SIZE] = 1;
+		v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
+	} else {
+		v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
+		v->s[IOMMUFMT__IS_SIZE] = t->num;
+		v->s[IOMMUFMT__IS_SCALE] = t->scale;
+		v->s[IOMMUFMT__IS_TTL] = ttl;
+	}
+}
+
+/*
+ * An address-range TLB invalidation: the whole space is the scope; one
+ * 4 KiB page without a level hint is the TG = 0 form; without RIL one
+ * command per granule; else the fewest NUM/SCALE terms with the TTL of
+ * the level hint. Too many commands widen to the scope.
+ */
 static int enc_tlbi_range(struct smmu_enc *v)
 {
 	const struct iommufmt_inv_entry *e = v->e;
 	const struct iommufmt_inv_codec *c = v->em.c;
 	const unsigned int row = (e->flags & IOMMUFMT_INV_F_STAGE2) ? SM_S2_IPA :
 				 (e->flags & IOMMUFMT_INV_F_ARCHID) ? SM_NH_VA : SM_NH_VAA;
-	const bool ril = c->cfg.flags & IOMMUFMT_INV_CFG_RANGE;
 	struct term t[IOMMUFMT_INV_ENCODE_MAX];
-	unsigned int g, shift, ttl = 0;
-	uint64_t A, N, a, n;
+	unsigned int g, ttl;
+	uint64_t a, n;
 	size_t k;
-	int r;
 
 	clear(v);
 	v->s[IOMMUFMT__IS_VMID] = vmid_of(e);
@@ -433,93 +561,24 @@ static int enc_tlbi_range(struct smmu_enc *v)
 		v->s[IOMMUFMT__IS_ADDR] = e->addr;
 		return emit(v, row);
 	}
-	g = c->cfg.granule ? c->cfg.granule :
-	    (e->granule == 12 || e->granule == 14 || e->granule == 16) ? e->granule : 12;
-	/* the range in units of 2^g: exact when the entry's granule is at least g */
-	A = e->addr >> e->granule;
-	N = e->nr_granules;
-	if (e->granule >= g) {
-		shift = e->granule - g;
-		a = A << shift;
-		n = N << shift;
-	} else {
-		shift = g - e->granule;
-		a = A >> shift;
-		n = ((A + N + iommufmt__mask(shift)) >> shift) - a;
-		if ((a << shift) != A || (n << shift) != N)
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-	}
-	if (!ril) {
-		if (e->level_hint)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-		if (n > IOMMUFMT_INV_ENCODE_MAX)
-			goto widen;
-		for (uint64_t i = 0; i < n; i++) {
-			v->s[IOMMUFMT__IS_ADDR] = (a + i) << g;
-			r = emit(v, row);
-			if (r)
-				return r;
-		}
-		return 0;
-	}
+	g = tlbi_units(v, !!(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE), &a, &n);
+	if (!(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE))
+		return tlbi_by_granule(v, row, g, a, n);
+	/* SCALE is 5 bits; with IDR5.DS bit 5 is usable (52-bit spaces need up to 39) */
 	k = smmu_terms(a, n, (c->cfg.flags & IOMMUFMT_INV_CFG_DS) ? 39 : 31, t,
 		       IOMMUFMT_INV_ENCODE_MAX);
 	if (k > IOMMUFMT_INV_ENCODE_MAX)
-		goto widen;
-	/*
-	 * TTL names the level of the leaves; every command's address must be
-	 * aligned to that leaf size: the start, and with several commands the
-	 * count too (each term starts where the previous one ended).
-	 */
-	if (e->level_hint) {
-		for (unsigned int l = 1; l <= 3; l++) {
-			unsigned int leaf = ttl_leaf(g, l);
-
-			if (leaf != e->level_hint)
-				continue;
-			if (l == 1 && g == 14 && !(c->cfg.flags & IOMMUFMT_INV_CFG_DS))
-				break;
-			if (!(a & iommufmt__mask(leaf - g)) &&
-			    (k == 1 || !(n & iommufmt__mask(leaf - g))))
-				ttl = l;
-		}
-		if (!ttl)
-			v->em.eflags |= IOMMUFMT_INV_ENC_DROPPED;
-	}
+		return tlbi_widen(v);
+	ttl = tlbi_ttl(v, g, a, n, k);
 	for (size_t i = 0; i < k; i++) {
-		v->s[IOMMUFMT__IS_ADDR] = t[i].start << g;
-		if (!t[i].num && !t[i].scale && !ttl && (g == 12 || c->cfg.granule == g)) {
-			/*
-			 * NUM = SCALE = TTL = 0 is reserved with a TG: one granule
-			 * is the TG = 0 form, which invalidates the leaf holding the
-			 * address: the whole granule when the tables use it.
-			 */
-			v->s[IOMMUFMT__IS_TG] = v->s[IOMMUFMT__IS_SIZE] = 0;
-			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
-		} else if (!t[i].num && !t[i].scale && !ttl) {
-			/*
-			 * A granule the codec does not know the tables use: the TG = 0
-			 * form might reach only a 4 KiB leaf of it, so two granules
-			 * (as Linux's arm_smmu_tlb_inv_range_cmd() does).
-			 */
-			v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
-			v->s[IOMMUFMT__IS_SIZE] = 1;
-			v->s[IOMMUFMT__IS_SCALE] = v->s[IOMMUFMT__IS_TTL] = 0;
-		} else {
-			v->s[IOMMUFMT__IS_TG] = (g - 10) / 2;
-			v->s[IOMMUFMT__IS_SIZE] = t[i].num;
-			v->s[IOMMUFMT__IS_SCALE] = t[i].scale;
-			v->s[IOMMUFMT__IS_TTL] = ttl;
-		}
+		int r;
+
+		tlbi_term_slots(v, &t[i], g, ttl);
 		r = emit(v, row);
 		if (r)
 			return r;
 	}
 	return 0;
-widen:
-	v->em.eflags |= IOMMUFMT_INV_ENC_WIDENED;
-	return tlbi_scope(v);
 }
 
 static int enc_iotlb(struct smmu_enc *v)

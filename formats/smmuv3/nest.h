@@ -42,7 +42,15 @@ static inline uint32_t smmu_f(uint32_t reg, unsigned int lo, unsigned int width)
 #define STE_CFG_BYPASS		4
 #define STE_CFG_S1		5
 
-/* Indices into iommufmt_host_desc.priv. */
+/*
+ * Row bounds of bind.c's STE and CD field tables (checked there at compile
+ * time): the compiled form of a table is sized for every row being a "fast"
+ * row, so it always fits whatever the host.
+ */
+#define SMMU_STE_ROWS_MAX	16
+#define SMMU_CD_ROWS_MAX	48
+
+/* Indices into the model's private words (iommufmt_host_desc.priv; host_ops.priv_words = SP_END). */
 enum smmu_priv {
 	SP_TG0,		/* bitmap of CD.TG0 values with a host granule */
 	SP_IPS_MAX,	/* largest CD.IPS (IDR5.OAS) */
@@ -57,9 +65,9 @@ enum smmu_priv {
 	SP_EATS,	/* bitmap of STE.EATS values */
 	SP_MIN_T0SZ,	/* 16, or 12 with IDR5.VAX */
 	SP_NR,
-	SP_CSTE = 16,	/* 18 words: the STE rows compiled for this host */
-	SP_CCD = 34,	/* 30 words: the CD rows compiled for this host */
-	SP_END = 64,
+	SP_CSTE = SP_NR,	/* the STE rows compiled for this host */
+	SP_CCD = SP_CSTE + IOMMUFMT__FC_WORDS(2, SMMU_STE_ROWS_MAX),	/* the CD rows */
+	SP_END = SP_CCD + IOMMUFMT__FC_WORDS(8, SMMU_CD_ROWS_MAX),
 };
 
 /* Compile the field checker's tables for this host into its priv words (bind.c). */

@@ -30,7 +30,8 @@
  *   Copy-out writes min(argsz, size) and reports the full size.
  * - Errors are negative errno values: `-E2BIG` unknown non-zero bytes;
  *   `-EOPNOTSUPP` a known field holds a value this host or model does not
- *   support; `-EINVAL` understood but wrong; `-ENOENT` no such id or range;
+ *   support; `-EINVAL` invalid argument (known fields, wrong values or
+ *   combination); `-ENOENT` no such id or range;
  *   `-EMSGSIZE` output array too small (the needed count is written back);
  *   `-EFAULT` guest memory not readable; `-ELOOP` / `-EIO` malformed tables.
  *   Every reject can also fill a struct iommufmt_diag.

@@ -70,7 +70,10 @@ const char *iommufmt_version(void);
  * @param code An IOMMUFMT_DIAG_* reason code (zero or positive), or a
  *             negative errno as returned by this library.
  * @return A constant one-line description; never NULL. An unknown code gives
- *         "unknown diagnostic code".
+ *         "unknown diagnostic code". An errno gives what happened, worded to
+ *         lead a message (-EINVAL "invalid argument", -EOPNOTSUPP "not
+ *         supported by this host or model", -EFAULT "guest memory not
+ *         accessible"), so a caller can print "<text>: <detail>".
  */
 const char *iommufmt_strerror(int code);
 
@@ -1347,6 +1350,9 @@ int iommufmt_pasidt_by_name(const char *name);
 /** Largest number of native commands one cache of one entry is encoded into before widening. */
 #define IOMMUFMT_INV_ENCODE_MAX		128
 
+/** Words of struct iommufmt_inv_codec.priv a model may use. */
+#define IOMMUFMT_INV_CODEC_PRIV_WORDS 4
+
 /**
  * struct iommufmt_inv_codec - A checked native-command configuration.
  *
@@ -1359,7 +1365,17 @@ struct iommufmt_inv_codec {
 	struct iommufmt_inv_cfg cfg;		/**< The configuration, as checked. */
 	__u32 cmd_size;		/**< Bytes per native command (16, 24 or 32). */
 	__u32 __reserved;	/**< Zero. */
-	__u64 priv[4];		/**< Constants derived by the model; private. */
+	/**
+	 * Opaque: constants a model's prepare op derives, read by its decode
+	 * and encode. Callers allocate the codec (no allocation on the hot
+	 * path) and never read or write this. No built-in model uses it yet;
+	 * a model that does checks at compile time that its state fits
+	 * (IOMMUFMT_INV_CODEC_PRIV_WORDS). Growth rule: the reserve never
+	 * shrinks; a model needing more keeps the rest in its own static
+	 * tables or behind one pointer stored here, so this struct's size
+	 * changes only with a new soname.
+	 */
+	__u64 priv[IOMMUFMT_INV_CODEC_PRIV_WORDS];
 };
 
 /**

@@ -11,7 +11,12 @@
  * size (`ops_size`, set to sizeof by the provider at build time), so the
  * table can grow: the library reads only members that lie inside
  * `ops_size` and treats the others as absent (NULL / 0). Members are only
- * appended. Page-table formats and models are two separate id spaces and two
+ * appended; each table has an `*_OPS_SIZE_VER0` (its first published layout),
+ * below which the registry refuses it with IOMMUFMT_DIAG_BAD_OPS, and members
+ * added after VER0 are read with IOMMUFMT_OPS_GET(). The arrays a table points
+ * at (struct iommufmt_data_type_desc, format ids) have fixed element layouts:
+ * if one ever grows, its table gains an appended element-size member.
+ * Page-table formats and models are two separate id spaces and two
  * registries; a model lists the page-table formats it accepts, and a format
  * knows nothing about models.
  */
@@ -133,6 +138,13 @@ struct iommufmt_pgtable_walk_ops {
 	int (*unmap_page)(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			  __u64 iova, __u64 *size, struct iommufmt_diag *diag);
 };
+/**
+ * The smallest ops_size accepted for struct iommufmt_pgtable_walk_ops: every
+ * member above (those marked optional may be NULL). Members added later are
+ * read through IOMMUFMT_OPS_GET().
+ */
+#define IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_pgtable_walk_ops, unmap_page) + sizeof(void *))
 
 /* ======================================================================== */
 /* SECTION: Host, bind and negotiation ops.                                  */
@@ -171,8 +183,12 @@ struct iommufmt_data_type_desc {
 #define IOMMUFMT_PAYLOAD_MAX		64
 /** Most page-table formats one host description lists. */
 #define IOMMUFMT_HOST_MAX_PGTABLES	8
-/** Number of model-private 64-bit words in struct iommufmt_host_desc. */
-#define IOMMUFMT_HOST_PRIV_WORDS	64
+/**
+ * Most model-private 64-bit words a host description may ask for
+ * (struct iommufmt_host_ops.priv_words): a bound against a plug-in's mistake,
+ * not a budget the built-in models come near.
+ */
+#define IOMMUFMT_HOST_PRIV_WORDS_MAX	4096
 
 /**
  * struct iommufmt_host_desc - A host IOMMU, decoded once, read by every check.
@@ -180,8 +196,11 @@ struct iommufmt_data_type_desc {
  * The library zeroes it, sets @c size, @c model, @c variant and the raw
  * registers, and lets the model's decode op fill the rest. The capability
  * members have the layout of the hw_info chain entries (their headers are
- * filled by the library when it emits the chain). @c priv holds constants
- * the model derives for its validators, so a check computes nothing twice.
+ * filled by the library when it emits the chain). @c priv points at the
+ * model's private words (struct iommufmt_host_ops.priv_words of them, zeroed,
+ * allocated with the host object): constants and compiled field tables the
+ * model derives for its validators, so a check computes nothing twice. Their
+ * layout and number are the model's business, not part of this struct's size.
  */
 struct iommufmt_host_desc {
 	__u32 size;		/**< sizeof(struct iommufmt_host_desc) in the library. */
@@ -197,7 +216,12 @@ struct iommufmt_host_desc {
 	__u32 raw_type;		/**< IOMMUFMT_HW_INFO_TYPE_* of @c raw. */
 	__u32 raw_len;		/**< Bytes of @c raw in use. */
 	__u64 raw[IOMMUFMT_PAYLOAD_MAX / 8];	/**< Raw registers (zero-filled to the model's size). */
-	__u64 priv[IOMMUFMT_HOST_PRIV_WORDS];	/**< Model-private derived constants. */
+	__u64 *priv;		/**< The model's private words (NULL when it asks for none). */
+#if defined(__SIZEOF_POINTER__) && __SIZEOF_POINTER__ == 4
+	__u32 priv_pad;		/**< Zero: keeps the layout free of holes with 4-byte pointers. */
+#endif
+	__u32 priv_words;	/**< Words at @c priv (struct iommufmt_host_ops.priv_words). */
+	__u32 reserved;		/**< Zero. */
 };
 
 /**
@@ -223,6 +247,15 @@ struct iommufmt_host_ops {
 	int (*advertise)(const struct iommufmt_host_desc *desc,
 			 const struct iommufmt_viommu_config *cfg, __u32 *data_type, void *data,
 			 __u32 *len, struct iommufmt_diag *diag);
+	/**
+	 * Optional (read through @c ops_size): how many zeroed 64-bit words of
+	 * private state the library allocates with each host object and lends to
+	 * the model's ops as struct iommufmt_host_desc.priv; at most
+	 * IOMMUFMT_HOST_PRIV_WORDS_MAX. A model sizes it from its own tables
+	 * (and checks at compile time that its tables fit), so growing a
+	 * model's state never changes a public struct.
+	 */
+	size_t priv_words;
 };
 /** The smallest ops_size accepted for struct iommufmt_host_ops. */
 #define IOMMUFMT_HOST_OPS_SIZE_VER0 \
@@ -337,6 +370,12 @@ struct iommufmt_inval_ops {
 			  void *out, size_t cap, __u32 *nr, __u32 *eflags,
 			  struct iommufmt_diag *diag);
 };
+/**
+ * The smallest ops_size accepted for struct iommufmt_inval_ops: every member
+ * above. Members added later are read through IOMMUFMT_OPS_GET().
+ */
+#define IOMMUFMT_INVAL_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_inval_ops, to_iommufd) + sizeof(void *))
 
 #ifdef __cplusplus
 }

@@ -41,7 +41,7 @@ static int decode_ring(const struct iommufmt_inv_codec *c, const unsigned char *
 							.entries_uptr = (uintptr_t)chunk };
 
 			if (iommufmt_inv_queue_decode(c, NULL, &q, &b, &d)) {
-				cli_print_diag(stderr, "bench inval: ", &d);
+				cli_fail_diag("bench", d.error, "inval", &d);
 				return 1;
 			}
 			*acc += chunk[b.entry_num - 1].addr;
@@ -131,137 +131,170 @@ static void make_entry(__u32 model, unsigned int i, uint64_t rnd, struct iommufm
 	}
 }
 
+/* Commands per microsecond, i.e. millions per second (0 when the clock did not move). */
+static double mcmd_rate(double cmds, uint64_t ns)
+{
+	return ns ? cmds / (double)ns * 1e3 : 0;
+}
+
+/*
+ * The guest's ring: NCMDS commands of the everyday mix, one command per
+ * entry.  An entry may encode to several commands; the ring is cut at NCMDS.
+ */
+static int fill_ring(const struct iommufmt_inv_codec *c, unsigned char *ring)
+{
+	uint64_t rnd = 0x9e3779b97f4a7c15ULL;
+	struct iommufmt_diag d;
+	unsigned int n = 0;
+
+	iommufmt_diag_init(&d);
+	for (unsigned int i = 0; n < NCMDS; i++) {
+		struct iommufmt_inv_entry e;
+		unsigned char tmp[8 * 32];
+		__u32 m = 0;
+
+		/* xorshift64: the same mix on every run, so runs compare */
+		rnd ^= rnd << 13;
+		rnd ^= rnd >> 7;
+		rnd ^= rnd << 17;
+		make_entry(c->cfg.model, i, rnd, &e);
+		if (iommufmt_inv_encode(c, &e, tmp, sizeof(tmp), &m, NULL, &d))
+			return cli_fail_diag("bench", d.error, "inval", &d);
+		for (__u32 j = 0; j < m && n < NCMDS; j++)
+			memcpy(ring + (size_t)n++ * c->cmd_size, tmp + j * c->cmd_size, c->cmd_size);
+	}
+	return 0;
+}
+
+/*
+ * Encode: the ring decoded once into @ents, then timed back into native
+ * commands.  The result must be the ring again byte for byte, or the
+ * figure would time a wrong encoder.  *t_enc gets the time.
+ */
+static int time_encode(const struct iommufmt_inv_codec *c, const char *name,
+		       struct iommufmt_inv_entry *ents, const unsigned char *ring, unsigned char *enc,
+		       unsigned int reps, uint64_t *acc, uint64_t *t_enc)
+{
+	const size_t bytes = (size_t)NCMDS * c->cmd_size;
+	struct iommufmt_inv_batch b = { .argsz = sizeof(b), .entry_len = sizeof(*ents),
+					.entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
+	struct iommufmt_diag d;
+	size_t used;
+	uint64_t t0;
+
+	iommufmt_diag_init(&d);
+	if (iommufmt_inv_decode_array(c, ring, bytes, &b, &d))
+		return cli_fail_diag("bench", d.error, "inval", &d);
+	t0 = cpu_ns();
+	for (unsigned int r = 0; r < reps; r++) {
+		/* a fresh batch each time: the call may write entry_num back */
+		struct iommufmt_inv_batch eb = { .argsz = sizeof(eb), .entry_len = sizeof(*ents),
+						 .entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
+
+		if (iommufmt_inv_batch_encode(c, &eb, enc, bytes, &used, NULL, &d))
+			return cli_fail_diag("bench", d.error, "inval", &d);
+		*acc += enc[used - 1];
+	}
+	*t_enc = cpu_ns() - t0;
+	if (memcmp(enc, ring, bytes))
+		return cli_error("bench", "inval %s: re-encoded ring differs from the original", name);
+	return 0;
+}
+
+/* The three in-cache rows: decode rate, decode bandwidth, encode rate, each against memcpy. */
+static void emit_cached_rows(struct bench_ctx *ctx, const struct iommufmt_inv_codec *c,
+			     double dec_rate, double mem_rate, double enc_rate)
+{
+	char row[64], row2[64], row3[64];
+
+	snprintf(row, sizeof(row), "decode %s (%u B cmds, cpu time)", c->model->name, c->cmd_size);
+	bench_emit(ctx, &(struct bench_row){
+		.area = "inval", .name = row, .value = dec_rate, .unit = "Mcmd/s",
+		.baseline = "memcpy cmds", .base_value = mem_rate,
+		.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
+		.target = ">= 100 Mcmd/s", .met = dec_rate >= 100 });
+	snprintf(row2, sizeof(row2), "decode %s bandwidth", c->model->name);
+	bench_emit(ctx, &(struct bench_row){
+		.area = "inval", .name = row2, .value = dec_rate * c->cmd_size / 1e3, .unit = "GB/s",
+		.baseline = "memcpy", .base_value = mem_rate * c->cmd_size / 1e3,
+		.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
+		.target = ">= 0.2 of memcpy", .met = mem_rate && dec_rate / mem_rate >= 0.2 });
+	snprintf(row3, sizeof(row3), "encode %s", c->model->name);
+	bench_emit(ctx, &(struct bench_row){
+		.area = "inval", .name = row3, .value = enc_rate, .unit = "Mcmd/s",
+		.baseline = "memcpy cmds", .base_value = mem_rate,
+		.ratio = mem_rate ? enc_rate / mem_rate : 0, .ratio_label = "of memcpy", .met = -1 });
+}
+
+/* A ring far bigger than the caches: decode streams it like memcpy does. */
+static int bench_big_ring(struct bench_ctx *ctx, const struct iommufmt_inv_codec *c,
+			  const unsigned char *ring, struct iommufmt_inv_entry *chunk, uint64_t *acc)
+{
+	const size_t bytes = (size_t)NCMDS * c->cmd_size, bb = (size_t)BIG * c->cmd_size;
+	unsigned char *big = malloc(bb), *bigcopy = malloc(bb);
+	double dec_rate, mem_rate;
+	uint64_t t0, t_dec, t_mem;
+	char row[64];
+	int rc = 1;
+
+	if (!big || !bigcopy)
+		goto out;
+	for (size_t off = 0; off < bb; off += bytes)
+		memcpy(big + off, ring, bytes);
+	/* touch the copy's pages first: a page fault is not memcpy's bandwidth */
+	memset(bigcopy, 0, bb);
+	t0 = cpu_ns();
+	if (decode_ring(c, big, BIG, 3, chunk, acc))
+		goto out;
+	t_dec = cpu_ns() - t0;
+	t_mem = copy_ns(bigcopy, big, bb, 3, acc);
+	dec_rate = mcmd_rate(3.0 * BIG, t_dec);
+	mem_rate = mcmd_rate(3.0 * BIG, t_mem);
+	snprintf(row, sizeof(row), "decode %s, %zu MiB ring, bandwidth", c->model->name, bb >> 20);
+	bench_emit(ctx, &(struct bench_row){
+		.area = "inval", .name = row, .value = dec_rate * c->cmd_size / 1e3, .unit = "GB/s",
+		.baseline = "memcpy", .base_value = mem_rate * c->cmd_size / 1e3,
+		.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
+		.target = ">= 0.2 of memcpy", .met = mem_rate && dec_rate / mem_rate >= 0.2 });
+	rc = 0;
+out:
+	free(big);
+	free(bigcopy);
+	return rc;
+}
+
 static int bench_model(struct bench_ctx *ctx, const char *name)
 {
 	const unsigned int reps = ctx->quick ? 20 : 400;
 	struct iommufmt_inv_codec c;
 	struct iommufmt_inv_entry *ents = NULL, *chunk = NULL;
 	unsigned char *ring = NULL, *copy = NULL, *enc = NULL;
-	struct iommufmt_diag d;
-	uint64_t rnd = 0x9e3779b97f4a7c15ULL, t0, t_dec, t_mem, t_enc, acc = 0;
-	size_t bytes, used;
-	unsigned int n = 0;
-	double dec_rate, mem_rate, enc_rate, ns;
-	char row[64], row2[64], row3[64];
+	uint64_t t0, t_dec, t_mem, t_enc = 0, acc = 0;
+	double ns;
 	int rc = 1;
 
 	if (inval_codec("bench", name, NULL, false, -1, -1, &c))
 		return 1;
-	iommufmt_diag_init(&d);
 	ents = calloc(NCMDS, sizeof(*ents));
 	chunk = calloc(CHUNK, sizeof(*chunk));
 	ring = calloc(NCMDS, c.cmd_size);
 	copy = calloc(NCMDS, c.cmd_size);
 	enc = calloc(NCMDS, c.cmd_size);
-	if (!ents || !chunk || !ring || !copy || !enc)
+	if (!ents || !chunk || !ring || !copy || !enc || fill_ring(&c, ring))
 		goto out;
-	/* the guest's ring: NCMDS commands of the everyday mix, one command per entry */
-	for (unsigned int i = 0; n < NCMDS; i++) {
-		struct iommufmt_inv_entry e;
-		unsigned char tmp[8 * 32];
-		__u32 m = 0;
-
-		rnd ^= rnd << 13;
-		rnd ^= rnd >> 7;
-		rnd ^= rnd << 17;
-		make_entry(c.cfg.model, i, rnd, &e);
-		if (iommufmt_inv_encode(&c, &e, tmp, sizeof(tmp), &m, NULL, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
-			goto out;
-		}
-		for (__u32 j = 0; j < m && n < NCMDS; j++)
-			memcpy(ring + (size_t)n++ * c.cmd_size, tmp + j * c.cmd_size, c.cmd_size);
-	}
-	bytes = (size_t)NCMDS * c.cmd_size;
-
 	/* decode: the ring from head to tail, CHUNK entries at a time, as a VMM would */
 	t0 = cpu_ns();
 	if (decode_ring(&c, ring, NCMDS, reps, chunk, &acc))
 		goto out;
 	t_dec = cpu_ns() - t0;
 	/* baseline: copying the same bytes */
-	t_mem = copy_ns(copy, ring, bytes, reps, &acc);
-	/* encode: the decoded entries back into native commands */
-	{
-		struct iommufmt_inv_batch b = { .argsz = sizeof(b), .entry_len = sizeof(*ents),
-						.entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
-
-		if (iommufmt_inv_decode_array(&c, ring, bytes, &b, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
-			goto out;
-		}
-	}
-	t0 = cpu_ns();
-	for (unsigned int r = 0; r < reps; r++) {
-		struct iommufmt_inv_batch b = { .argsz = sizeof(b), .entry_len = sizeof(*ents),
-						.entry_num = NCMDS, .entries_uptr = (uintptr_t)ents };
-
-		if (iommufmt_inv_batch_encode(&c, &b, enc, bytes, &used, NULL, &d)) {
-			cli_print_diag(stderr, "bench inval: ", &d);
-			goto out;
-		}
-		acc += enc[used - 1];
-	}
-	t_enc = cpu_ns() - t0;
-	if (memcmp(enc, ring, bytes)) {
-		fprintf(stderr, "bench inval: %s: re-encoded ring differs from the original\n", name);
+	t_mem = copy_ns(copy, ring, (size_t)NCMDS * c.cmd_size, reps, &acc);
+	if (time_encode(&c, name, ents, ring, enc, reps, &acc, &t_enc))
 		goto out;
-	}
 	ns = (double)reps * NCMDS;
-	dec_rate = t_dec ? ns / (double)t_dec * 1e3 : 0;	/* Mcmd/s */
-	mem_rate = t_mem ? ns / (double)t_mem * 1e3 : 0;
-	enc_rate = t_enc ? ns / (double)t_enc * 1e3 : 0;
-	snprintf(row, sizeof(row), "decode %s (%u B cmds, cpu time)", c.model->name, c.cmd_size);
-	bench_emit(ctx, &(struct bench_row){
-		.area = "inval", .name = row, .value = dec_rate, .unit = "Mcmd/s",
-		.baseline = "memcpy cmds", .base_value = mem_rate,
-		.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
-		.target = ">= 100 Mcmd/s", .met = dec_rate >= 100 });
-	snprintf(row2, sizeof(row2), "decode %s bandwidth", c.model->name);
-	bench_emit(ctx, &(struct bench_row){
-		.area = "inval", .name = row2, .value = dec_rate * c.cmd_size / 1e3, .unit = "GB/s",
-		.baseline = "memcpy", .base_value = mem_rate * c.cmd_size / 1e3,
-		.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
-		.target = ">= 0.2 of memcpy", .met = mem_rate && dec_rate / mem_rate >= 0.2 });
-	snprintf(row3, sizeof(row3), "encode %s", c.model->name);
-	bench_emit(ctx, &(struct bench_row){
-		.area = "inval", .name = row3, .value = enc_rate, .unit = "Mcmd/s",
-		.baseline = "memcpy cmds", .base_value = mem_rate,
-		.ratio = mem_rate ? enc_rate / mem_rate : 0, .ratio_label = "of memcpy", .met = -1 });
-	/* a ring far bigger than the caches: decode streams it like memcpy does */
-	if (!ctx->quick) {
-		unsigned char *big = malloc((size_t)BIG * c.cmd_size);
-		unsigned char *bigcopy = malloc((size_t)BIG * c.cmd_size);
-		size_t bb = (size_t)BIG * c.cmd_size;
-
-		if (!big || !bigcopy) {
-			free(big);
-			free(bigcopy);
-			goto out;
-		}
-		for (size_t off = 0; off < bb; off += bytes)
-			memcpy(big + off, ring, bytes);
-		memset(bigcopy, 0, bb);
-		t0 = cpu_ns();
-		if (decode_ring(&c, big, BIG, 3, chunk, &acc)) {
-			free(big);
-			free(bigcopy);
-			goto out;
-		}
-		t_dec = cpu_ns() - t0;
-		t_mem = copy_ns(bigcopy, big, bb, 3, &acc);
-		free(big);
-		free(bigcopy);
-		ns = 3.0 * BIG;
-		dec_rate = t_dec ? ns / (double)t_dec * 1e3 : 0;
-		mem_rate = t_mem ? ns / (double)t_mem * 1e3 : 0;
-		snprintf(row, sizeof(row), "decode %s, %zu MiB ring, bandwidth", c.model->name, bb >> 20);
-		bench_emit(ctx, &(struct bench_row){
-			.area = "inval", .name = row, .value = dec_rate * c.cmd_size / 1e3, .unit = "GB/s",
-			.baseline = "memcpy", .base_value = mem_rate * c.cmd_size / 1e3,
-			.ratio = mem_rate ? dec_rate / mem_rate : 0, .ratio_label = "of memcpy",
-			.target = ">= 0.2 of memcpy", .met = mem_rate && dec_rate / mem_rate >= 0.2 });
-	}
+	emit_cached_rows(ctx, &c, mcmd_rate(ns, t_dec), mcmd_rate(ns, t_mem), mcmd_rate(ns, t_enc));
+	if (!ctx->quick && bench_big_ring(ctx, &c, ring, chunk, &acc))
+		goto out;
 	bench_sink(acc);
 	rc = 0;
 out:

@@ -97,10 +97,22 @@ int cli_for_each_token(const char *list, const char *seps, size_t max,
 		       int (*fn)(const char *tok, void *arg), void *arg);
 /* Read a whole file; *len receives its size. Returns malloc'ed bytes or NULL (errno set). */
 void *cli_load_file(const char *path, size_t *len);
-/* Print "iommufmt NAME: message" to stderr and return 2 (usage) . */
+/*
+ * Error reporting: every error is one stderr line "iommufmt NAME: WHAT: DETAIL",
+ * WHAT saying what happened (see vmsg() in cli_util.c).
+ */
+/* Usage error: "iommufmt NAME: invalid argument: DETAIL"; returns 2. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Print "iommufmt NAME: message" to stderr and return 1 (runtime failure). */
+/* Failure with a library errno: "iommufmt NAME: iommufmt_strerror(err): DETAIL"
+ * (fmt may be NULL: the errno text alone); returns 1. */
+int cli_fail(const char *cmd, int err, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* A file the system would not give us: "iommufmt NAME: WHAT PATH: strerror(errno)"; returns 1. */
+int cli_file_error(const char *cmd, const char *what, const char *path);
+/* Failure whose message already starts with what happened ("walk failed: ..."); returns 1. */
 int cli_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* cli_fail() with the library's diagnostic as the detail:
+ * "iommufmt NAME: iommufmt_strerror(err): DETAIL: [CODE] diag text"; returns 1. */
+int cli_fail_diag(const char *cmd, int err, const char *detail, const struct iommufmt_diag *diag);
 /* Print a filled diagnostic as one line to f, prefixed. */
 void cli_print_diag(FILE *f, const char *prefix, const struct iommufmt_diag *diag);
 /* Print a JSON string literal (quoted, escaped). */

@@ -120,11 +120,22 @@ void *cli_load_file(const char *path, size_t *len)
 	return buf;
 }
 
-__attribute__((format(printf, 2, 0)))
-static void vmsg(const char *cmd, const char *fmt, va_list ap)
+/*
+ * The one way the tool reports an error: "iommufmt CMD: WHAT: DETAIL" on one
+ * line of stderr.  WHAT says what happened and comes from the library's own
+ * errno vocabulary (iommufmt_strerror()) wherever an errno is at hand, so
+ * the CLI and a library caller describe the same failure in the same words;
+ * DETAIL says which argument, file or line.  Scripts (and the CLI tests)
+ * rely on exactly one line per error.
+ */
+__attribute__((format(printf, 3, 0)))
+static void vmsg(const char *cmd, const char *what, const char *fmt, va_list ap)
 {
 	fprintf(stderr, "iommufmt %s: ", cmd);
-	vfprintf(stderr, fmt, ap);
+	if (what)
+		fprintf(stderr, fmt ? "%s: " : "%s", what);
+	if (fmt)
+		vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
 
@@ -132,10 +143,27 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
+	/* every usage error is a bad argument: say so first, as the library does */
 	va_start(ap, fmt);
-	vmsg(cmd, fmt, ap);
+	vmsg(cmd, iommufmt_strerror(-EINVAL), fmt, ap);
 	va_end(ap);
 	return 2;
+}
+
+int cli_fail(const char *cmd, int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vmsg(cmd, iommufmt_strerror(err), fmt, ap);
+	va_end(ap);
+	return 1;
+}
+
+int cli_file_error(const char *cmd, const char *what, const char *path)
+{
+	/* errno from fopen()/fread() is the system's, not the library's: strerror() */
+	return cli_error(cmd, "%s %s: %s", what, path, strerror(errno));
 }
 
 int cli_error(const char *cmd, const char *fmt, ...)
@@ -143,9 +171,20 @@ int cli_error(const char *cmd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg(cmd, fmt, ap);
+	vmsg(cmd, NULL, fmt, ap);
 	va_end(ap);
 	return 1;
+}
+
+int cli_fail_diag(const char *cmd, int err, const char *detail, const struct iommufmt_diag *diag)
+{
+	char line[512];
+	const char *name = iommufmt_diag_name(diag->code);
+
+	/* the diag record is the detail: which field, which value, which rule */
+	iommufmt_diag_format(diag, line, sizeof(line));
+	return cli_fail(cmd, err, "%s%s[%s] %s", detail ? detail : "", detail ? ": " : "",
+			name ? name : "?", line);
 }
 
 void cli_print_diag(FILE *f, const char *prefix, const struct iommufmt_diag *diag)

@@ -277,7 +277,9 @@ static int host_make(const char *cmd, struct host_opts *o, struct iommufmt_host 
 			o->regs = ex;
 			r = bind_load_regs(&o->regs, o->file);
 			if (r)
-				return cli_error(cmd, "%s: %s", o->file, strerror(-r));
+				return r == -E2BIG ? cli_fail(cmd, r, "%s: more bytes than the "
+							"register block holds", o->file) :
+					 cli_error(cmd, "cannot read %s: %s", o->file, strerror(-r));
 		} else {
 			o->regs = ex;
 			if (!quiet_example)
@@ -293,8 +295,7 @@ static int host_make(const char *cmd, struct host_opts *o, struct iommufmt_host 
 	iommufmt_diag_init(&d);
 	r = bind_host(&o->regs, h, &d);
 	if (r) {
-		cli_print_diag(stderr, "iommufmt: host registers rejected: ", &d);
-		return 1;
+		return cli_fail_diag(cmd, r, "host registers", &d);
 	}
 	return 0;
 }
@@ -471,8 +472,7 @@ static int print_caps_text(const struct iommufmt_host *h)
 		print_cap(cap, cap_len);
 	free(buf);
 	if (r < 0) {
-		cli_print_diag(stderr, "iommufmt hostinfo: bad chain: ", &d);
-		return 1;
+		return cli_fail_diag("hostinfo", r, "capability chain", &d);
 	}
 	return 0;
 }
@@ -654,7 +654,12 @@ _Static_assert(offsetof(struct iommufmt_bind_pasid_table, variant) == 12 &&
 	       offsetof(struct iommufmt_unbind, variant) == 12,
 	       "bind and unbind headers start with argsz, flags, model, variant");
 
-/* A JSON BIND file (see bind_cli.h and the usage text). */
+/*
+ * A JSON BIND file (see bind_cli.h and the usage text).  Long on purpose: it
+ * reads the keys of the three bind structs one after another in the order of
+ * their fields, so that the key list can be checked against the struct at a
+ * glance; splitting it per key would scatter that list.
+ */
 int bind_parse_json(const char *text, uint32_t model, struct bind_req *b, char *err, size_t errlen)
 {
 	json_object *o = json_tokener_parse(text), *x;
@@ -886,121 +891,187 @@ static void print_result_json(int r, const struct iommufmt_diag *d,
 	json_object_put(o);
 }
 
-static int check_bind_run(int argc, char **argv)
-{
+/* check-bind's command line, parsed; the --gmem files are already loaded. */
+struct check_bind_args {
 	struct host_opts o;
-	struct iommufmt_host *h = NULL;
 	struct gmem_file files[8];
-	struct iommufmt_gmem_region regions[8];
-	struct iommufmt_gmem gmem;
-	unsigned int nfiles = 0;
-	const char *path = NULL, *kind_s = NULL;
-	uint32_t kind = 0;
-	bool json = false;
-	struct bind_req b;
-	struct iommufmt_diag d;
-	struct iommufmt_iommufd_hwpt fd;
-	uint8_t *buf;
-	size_t len;
-	char err[160];
-	int r, have_fd = 0;
+	unsigned int nfiles;
+	const char *path;
+	const char *kind_s;	/* NULL: JSON binds carry their kind */
+	uint32_t kind;
+	bool json;
+};
 
-	memset(&o, 0, sizeof(o));
+/* --gmem FILE@GPA: load the file now, so a bad path fails before any checking. */
+static int check_bind_gmem_opt(struct check_bind_args *a, const char *arg)
+{
+	/* the last '@': a file name may contain one, a GPA never does */
+	const char *at = strrchr(arg, '@');
+	struct gmem_file *f = &a->files[a->nfiles];
+	char fn[512];
+
+	if (!at || a->nfiles >= sizeof(a->files) / sizeof(a->files[0]) || (size_t)(at - arg) >= sizeof(fn) ||
+	    cli_parse_u64(at + 1, &f->gpa, true))
+		return cli_usage_error("check-bind", "--gmem wants FILE@GPA (up to 8)");
+	memcpy(fn, arg, (size_t)(at - arg));
+	fn[at - arg] = '\0';
+	f->data = cli_load_file(fn, &f->len);
+	/* an empty file is no region at all: the library would refuse it less clearly */
+	if (!f->data || !f->len)
+		return cli_fail("check-bind", -EFAULT, "cannot read %s", fn);
+	a->nfiles++;
+	return 0;
+}
+
+/* Returns 0, or the exit status of a usage error (already reported). */
+static int check_bind_parse_args(int argc, char **argv, struct check_bind_args *a)
+{
 	for (int i = 1; i < argc; i++) {
-		r = host_opt("check-bind", &o, argc, argv, &i);
+		int r = host_opt("check-bind", &a->o, argc, argv, &i);
+
 		if (r > 1)
 			return r;
 		if (r == 1)
 			continue;
 		if (!strcmp(argv[i], "--json")) {
-			json = true;
+			a->json = true;
 		} else if (!strcmp(argv[i], "--kind") && i + 1 < argc) {
-			kind_s = argv[++i];
+			a->kind_s = argv[++i];
 		} else if (!strcmp(argv[i], "--gmem") && i + 1 < argc) {
-			const char *at = strrchr(argv[++i], '@');
-			char fn[512];
-
-			if (!at || nfiles >= 8 || (size_t)(at - argv[i]) >= sizeof(fn) ||
-			    cli_parse_u64(at + 1, &files[nfiles].gpa, true))
-				return cli_usage_error("check-bind", "--gmem wants FILE@GPA (up to 8)");
-			memcpy(fn, argv[i], (size_t)(at - argv[i]));
-			fn[at - argv[i]] = '\0';
-			files[nfiles].data = cli_load_file(fn, &files[nfiles].len);
-			if (!files[nfiles].data || !files[nfiles].len)
-				return cli_error("check-bind", "%s: cannot read guest memory", fn);
-			nfiles++;
-		} else if (argv[i][0] != '-' && !path) {
-			path = argv[i];
+			r = check_bind_gmem_opt(a, argv[++i]);
+			if (r)
+				return r;
+		} else if (argv[i][0] != '-' && !a->path) {
+			a->path = argv[i];
 		} else {
 			return cli_usage_error("check-bind", "unknown argument '%s'", argv[i]);
 		}
 	}
-	if (!path)
+	if (!a->path)
 		return cli_usage_error("check-bind", "no BIND file (see 'iommufmt help check-bind')");
-	if (kind_s) {
-		if (!strcmp(kind_s, "pasid-table"))
-			kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
-		else if (!strcmp(kind_s, "pgtable"))
-			kind = IOMMUFMT_BIND_KIND_PGTABLE;
-		else if (!strcmp(kind_s, "unbind"))
-			kind = 0;
-		else
-			return cli_usage_error("check-bind", "--kind is pasid-table, pgtable or unbind");
-	}
-	r = host_make("check-bind", &o, &h, json);
-	if (r)
-		return r;
-	buf = cli_load_file(path, &len);
-	if (!buf) {
-		iommufmt_host_free(h);
-		return cli_error("check-bind", "%s: %s", path, strerror(errno));
-	}
-	{
-		size_t k = 0;
+	if (!a->kind_s)
+		return 0;
+	if (!strcmp(a->kind_s, "pasid-table"))
+		a->kind = IOMMUFMT_BIND_KIND_PASID_TABLE;
+	else if (!strcmp(a->kind_s, "pgtable"))
+		a->kind = IOMMUFMT_BIND_KIND_PGTABLE;
+	else if (!strcmp(a->kind_s, "unbind"))
+		a->kind = 0;
+	else
+		return cli_usage_error("check-bind", "--kind is pasid-table, pgtable or unbind");
+	return 0;
+}
 
-		while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\t' || buf[k] == '\r'))
-			k++;
-		if (k < len && buf[k] == '{') {
-			char *text = malloc(len + 1);
+/*
+ * Read the BIND file: JSON when its first non-blank byte is '{', else the
+ * raw struct named by --kind (a binary file cannot say which struct it is).
+ * Returns 0, or the exit status of the error (already reported).
+ */
+static int check_bind_load(const struct check_bind_args *a, struct bind_req *b)
+{
+	char err[160];
+	size_t len, k = 0;
+	uint8_t *buf = cli_load_file(a->path, &len);
+	int r;
 
-			if (!text) {
-				free(buf);
-				iommufmt_host_free(h);
-				return 1;
-			}
-			memcpy(text, buf, len);
-			text[len] = '\0';
-			r = bind_parse_json(text, o.model, &b, err, sizeof(err));
-			free(text);
-		} else if (!kind_s) {
-			r = -EINVAL;
-			snprintf(err, sizeof(err), "a binary bind needs --kind");
-		} else {
-			r = bind_parse_binary(buf, len, kind, &b, err, sizeof(err));
+	if (!buf)
+		return cli_file_error("check-bind", "cannot read", a->path);
+	while (k < len && (buf[k] == ' ' || buf[k] == '\n' || buf[k] == '\t' || buf[k] == '\r'))
+		k++;
+	if (k < len && buf[k] == '{') {
+		/* json-c wants a C string; the file may hold a NUL of its own, which ends it */
+		char *text = malloc(len + 1);
+
+		if (!text) {
+			free(buf);
+			return cli_fail("check-bind", -ENOMEM, "%s", a->path);
 		}
+		memcpy(text, buf, len);
+		text[len] = '\0';
+		r = bind_parse_json(text, a->o.model, b, err, sizeof(err));
+		free(text);
+	} else if (!a->kind_s) {
+		r = -EINVAL;
+		snprintf(err, sizeof(err), "a binary bind needs --kind");
+	} else {
+		r = bind_parse_binary(buf, len, a->kind, b, err, sizeof(err));
 	}
 	free(buf);
-	if (r) {
-		iommufmt_host_free(h);
-		return cli_usage_error("check-bind", "%s: %s", path, err);
-	}
-	memset(&gmem, 0, sizeof(gmem));
-	for (unsigned int i = 0; i < nfiles; i++) {
+	return r ? cli_usage_error("check-bind", "%s: %s", a->path, err) : 0;
+}
+
+/* The --gmem files as read-only guest memory: the check must never write the guest's tables. */
+static void check_bind_gmem(const struct check_bind_args *a, struct iommufmt_gmem_region *regions,
+			    struct iommufmt_gmem *gmem)
+{
+	memset(gmem, 0, sizeof(*gmem));
+	for (unsigned int i = 0; i < a->nfiles; i++) {
 		memset(&regions[i], 0, sizeof(regions[i]));
-		regions[i].gpa = files[i].gpa;
-		regions[i].size = files[i].len;
-		regions[i].host = files[i].data;
+		regions[i].gpa = a->files[i].gpa;
+		regions[i].size = a->files[i].len;
+		regions[i].host = a->files[i].data;
 		regions[i].flags = IOMMUFMT_GMEM_READONLY;
 	}
-	gmem.regions = regions;
-	gmem.nr_regions = nfiles;
+	gmem->regions = regions;
+	gmem->nr_regions = a->nfiles;
+}
+
+/* The verdict as text: "ok: ..." (with the iommufd payload) or "rejected (...): [CODE] ...". */
+static void check_bind_print_text(const struct check_bind_args *a, const struct bind_req *b, int r,
+				  const struct iommufmt_diag *d,
+				  const struct iommufmt_iommufd_hwpt *fd, int have_fd)
+{
+	if (r) {
+		printf("rejected (%s): ", iommufmt_strerror(r));
+		cli_print_diag(stdout, "", d);
+		return;
+	}
+	printf("ok: %s %s for %s host%s\n",
+	       b->kind == IOMMUFMT_BIND_KIND_PASID_TABLE ? "PASID-table bind" :
+	       b->kind == IOMMUFMT_BIND_KIND_PGTABLE ? "page-table bind" : "unbind",
+	       "passes every check", bind_model_name(a->o.model),
+	       a->nfiles ? " (tables in guest memory checked too)" : "");
+	if (have_fd) {
+		printf("iommufd IOMMU_HWPT_ALLOC: data_type %u, %u bytes, hwpt flags 0x%x:",
+		       fd->data_type, fd->data_len, fd->hwpt_flags);
+		for (uint32_t i = 0; i < (fd->data_len + 7) / 8; i++)
+			printf(" %016llx", (unsigned long long)fd_word(fd, i));
+		putchar('\n');
+	}
+}
+
+static int check_bind_run(int argc, char **argv)
+{
+	struct check_bind_args a;
+	struct iommufmt_host *h = NULL;
+	struct iommufmt_gmem_region regions[8];
+	struct iommufmt_gmem gmem;
+	struct bind_req b;
+	struct iommufmt_diag d;
+	struct iommufmt_iommufd_hwpt fd;
+	int r, have_fd = 0;
+
+	memset(&a, 0, sizeof(a));
+	r = check_bind_parse_args(argc, argv, &a);
+	if (r)
+		return r;
+	r = host_make("check-bind", &a.o, &h, a.json);
+	if (r)
+		return r;
+	r = check_bind_load(&a, &b);
+	if (r) {
+		iommufmt_host_free(h);
+		return r;
+	}
+	check_bind_gmem(&a, regions, &gmem);
 	iommufmt_diag_init(&d);
-	if (nfiles && iommufmt_gmem_check(&gmem, &d)) {
-		cli_print_diag(stderr, "iommufmt check-bind: --gmem: ", &d);
+	if (a.nfiles && iommufmt_gmem_check(&gmem, &d)) {
+		cli_fail_diag("check-bind", d.error, "--gmem", &d);
 		r = 2;
 		goto done;
 	}
-	r = bind_check(h, &b, nfiles ? &gmem : NULL, &d);
+	r = bind_check(h, &b, a.nfiles ? &gmem : NULL, &d);
+	/* an accepted bind also shows what iommufd would be given for it */
 	if (!r && b.kind) {
 		memset(&fd, 0, sizeof(fd));
 		fd.argsz = sizeof(fd);
@@ -1009,29 +1080,14 @@ static int check_bind_run(int argc, char **argv)
 		else
 			have_fd = iommufmt_bind_pgtable_to_iommufd(h, &b.pg, &fd, NULL) == 0;
 	}
-	if (json) {
+	if (a.json)
 		print_result_json(r, &d, &fd, have_fd);
-	} else if (r) {
-		printf("rejected (%s): ", iommufmt_strerror(r));
-		cli_print_diag(stdout, "", &d);
-	} else {
-		printf("ok: %s %s for %s host%s\n",
-		       b.kind == IOMMUFMT_BIND_KIND_PASID_TABLE ? "PASID-table bind" :
-		       b.kind == IOMMUFMT_BIND_KIND_PGTABLE ? "page-table bind" : "unbind",
-		       "passes every check", bind_model_name(o.model),
-		       nfiles ? " (tables in guest memory checked too)" : "");
-		if (have_fd) {
-			printf("iommufd IOMMU_HWPT_ALLOC: data_type %u, %u bytes, hwpt flags 0x%x:",
-			       fd.data_type, fd.data_len, fd.hwpt_flags);
-			for (uint32_t i = 0; i < (fd.data_len + 7) / 8; i++)
-				printf(" %016llx", (unsigned long long)fd_word(&fd, i));
-			putchar('\n');
-		}
-	}
+	else
+		check_bind_print_text(&a, &b, r, &d, &fd, have_fd);
 	r = r ? 1 : 0;
 done:
-	for (unsigned int i = 0; i < nfiles; i++)
-		free(files[i].data);
+	for (unsigned int i = 0; i < a.nfiles; i++)
+		free(a.files[i].data);
 	iommufmt_host_free(h);
 	return r;
 }
@@ -1208,9 +1264,8 @@ static int advertise_run(int argc, char **argv)
 	iommufmt_diag_init(&d);
 	r = iommufmt_advertise(h, negotiate ? &eff : NULL, &out, &d);
 	if (r) {
-		cli_print_diag(stderr, "iommufmt advertise: ", &d);
 		iommufmt_host_free(h);
-		return 1;
+		return cli_fail_diag("advertise", r, NULL, &d);
 	}
 	{
 		static const char *const vtd[] = { "flags", "cap", "ecap" };

@@ -110,7 +110,7 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 		return cli_usage_error(cmd, "unknown model '%s' (try 'iommufmt info')", name ? name : "");
 	ops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, inval);
 	if (!ops)
-		return cli_error(cmd, "model %s has no invalidation codec", m->name);
+		return cli_fail(cmd, -EOPNOTSUPP, "model %s has no invalidation codec", m->name);
 	cfg.model = m->model;
 	cfg.variant = m->variant;
 	cfg.flags = ops->cfg_flags & ~IOMMUFMT_INV_CFG_WIDE;
@@ -133,8 +133,7 @@ int inval_codec(const char *cmd, const char *name, const char *features, bool wi
 	cfg.granule = (__u8)(granule < 0 ? 0 : granule);
 	iommufmt_diag_init(&d);
 	if (iommufmt_inv_codec_prepare(c, &cfg, &d)) {
-		cli_print_diag(stderr, "iommufmt: codec: ", &d);
-		return 1;
+		return cli_fail_diag(cmd, d.error, "codec", &d);
 	}
 	return 0;
 }
@@ -201,60 +200,62 @@ static void print_caches(FILE *f, uint32_t caches, const char *sep, const char *
 		}
 }
 
-void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommufmt_inv_entry *e,
-		       bool json)
+/* Index, command name, op, and for invalidations the granularity and caches. */
+static void print_entry_head(FILE *f, long index, const char *cmd,
+			     const struct iommufmt_inv_entry *e, bool json)
 {
-	const bool addr = e->op == IOMMUFMT_INV_OP_INVALIDATE && e->granularity == IOMMUFMT_INV_GRAN_ADDR;
-	bool first = true;
-
 	if (json) {
 		json_head(f, index, cmd);
 		fprintf(f, ",\"op\":\"%s\",\"caches\":[", inval_op_name(e->op));
 		print_caches(f, e->caches, ",", "\"");
 		fprintf(f, "],\"granularity\":");
+		/* JSON keeps the key (null) where it does not apply: every line has the same keys */
 		if (e->op == IOMMUFMT_INV_OP_INVALIDATE)
 			fprintf(f, "\"%s\"", inval_gran_name(e->granularity));
 		else
 			fprintf(f, "null");
-	} else {
-		if (index >= 0)
-			fprintf(f, "%5ld ", index);
-		fprintf(f, "%-26s %-13s", cmd ? cmd : "?", inval_op_name(e->op));
-		if (e->op == IOMMUFMT_INV_OP_INVALIDATE) {
-			fprintf(f, " %-6s caches=", inval_gran_name(e->granularity));
-			print_caches(f, e->caches, "+", "");
-		}
+		return;
 	}
-	print_id(f, json, "archid", e->flags & IOMMUFMT_INV_F_ARCHID, e->archid);
-	print_id(f, json, "pasid", e->flags & IOMMUFMT_INV_F_PASID, e->pasid);
-	print_id(f, json, "sid", e->flags & IOMMUFMT_INV_F_SID, e->sid);
-	if (json) {
-		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE)) {
-			print_hex(f, true, "addr", 0, e->addr);
-		} else {
-			fprintf(f, ",\"addr\":null");
-		}
-		/* the granule too, so that a range of another granule reads back the same */
-		if (addr)
-			print_size(f, true, e), fprintf(f, ",\"granule\":%u", e->granule);
-		else
-			fprintf(f, ",\"size\":null,\"granule\":null");
-		fprintf(f, ",\"leaf\":%s", (e->flags & IOMMUFMT_INV_F_LEAF) ? "true" : "false");
-	} else {
-		if (addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE))
+	if (index >= 0)
+		fprintf(f, "%5ld ", index);
+	fprintf(f, "%-26s %-13s", cmd ? cmd : "?", inval_op_name(e->op));
+	if (e->op == IOMMUFMT_INV_OP_INVALIDATE) {
+		fprintf(f, " %-6s caches=", inval_gran_name(e->granularity));
+		print_caches(f, e->caches, "+", "");
+	}
+}
+
+/* The address range: an address invalidation's range, or a sync's store address. */
+static void print_entry_addr(FILE *f, const struct iommufmt_inv_entry *e, bool addr, bool json)
+{
+	const bool has_addr = addr || (e->flags & IOMMUFMT_INV_F_SYNC_STORE);
+
+	if (!json) {
+		if (has_addr)
 			print_hex(f, false, "addr", 0, e->addr);
 		if (addr)
 			print_size(f, false, e);
 		if (e->flags & IOMMUFMT_INV_F_LEAF)
 			fprintf(f, " leaf");
+		return;
 	}
-	print_id(f, json, "vmid", e->flags & IOMMUFMT_INV_F_VMID, e->vmid);
-	if (e->sid_mask || json)
-		print_id(f, json, "sid_mask", e->granularity == IOMMUFMT_INV_GRAN_DEVICE &&
-			 e->op == IOMMUFMT_INV_OP_INVALIDATE, e->sid_mask);
-	if (addr && e->level_hint)
-		fprintf(f, json ? ",\"level_hint\":%u" : " level=2^%u", e->level_hint);
+	if (has_addr)
+		print_hex(f, true, "addr", 0, e->addr);
+	else
+		fprintf(f, ",\"addr\":null");
+	/* the granule too, so that a range of another granule reads back the same */
+	if (addr)
+		print_size(f, true, e), fprintf(f, ",\"granule\":%u", e->granule);
+	else
+		fprintf(f, ",\"size\":null,\"granule\":null");
+	fprintf(f, ",\"leaf\":%s", (e->flags & IOMMUFMT_INV_F_LEAF) ? "true" : "false");
+}
+
+/* A page response's or resume's tag and code, a sync's store data. */
+static void print_entry_reply(FILE *f, const struct iommufmt_inv_entry *e, bool json)
+{
 	if (e->op == IOMMUFMT_INV_OP_PAGE_RESP || e->op == IOMMUFMT_INV_OP_RESUME) {
+		/* the code came from a guest command: an out-of-range one prints as "?" */
 		const char *code = e->op == IOMMUFMT_INV_OP_PAGE_RESP ?
 				   (e->code < 3 ? resp_names[e->code] : "?") :
 				   (e->code < 3 ? resume_names[e->code] : "?");
@@ -263,7 +264,13 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 	}
 	if (e->flags & IOMMUFMT_INV_F_SYNC_STORE)
 		fprintf(f, json ? ",\"data\":\"0x%llx\"" : " data=0x%llx", (unsigned long long)e->data);
-	first = true;
+}
+
+/* The remaining flags by name (LEAF is printed with the address). */
+static void print_entry_flags(FILE *f, const struct iommufmt_inv_entry *e, bool json)
+{
+	bool first = true;
+
 	for (size_t i = 0; i < N(flag_names); i++) {
 		if (!(e->flags & flag_names[i].v) || flag_names[i].v == IOMMUFMT_INV_F_LEAF)
 			continue;
@@ -273,6 +280,27 @@ void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommuf
 	}
 	if (json && !first)
 		fputc(']', f);
+}
+
+void inval_print_entry(FILE *f, long index, const char *cmd, const struct iommufmt_inv_entry *e,
+		       bool json)
+{
+	const bool addr = e->op == IOMMUFMT_INV_OP_INVALIDATE && e->granularity == IOMMUFMT_INV_GRAN_ADDR;
+
+	print_entry_head(f, index, cmd, e, json);
+	print_id(f, json, "archid", e->flags & IOMMUFMT_INV_F_ARCHID, e->archid);
+	print_id(f, json, "pasid", e->flags & IOMMUFMT_INV_F_PASID, e->pasid);
+	print_id(f, json, "sid", e->flags & IOMMUFMT_INV_F_SID, e->sid);
+	print_entry_addr(f, e, addr, json);
+	print_id(f, json, "vmid", e->flags & IOMMUFMT_INV_F_VMID, e->vmid);
+	/* a SID mask only means something for a device-granular invalidation */
+	if (e->sid_mask || json)
+		print_id(f, json, "sid_mask", e->granularity == IOMMUFMT_INV_GRAN_DEVICE &&
+			 e->op == IOMMUFMT_INV_OP_INVALIDATE, e->sid_mask);
+	if (addr && e->level_hint)
+		fprintf(f, json ? ",\"level_hint\":%u" : " level=2^%u", e->level_hint);
+	print_entry_reply(f, e, json);
+	print_entry_flags(f, e, json);
 	fputs(json ? "}\n" : "\n", f);
 }
 
@@ -353,6 +381,102 @@ static int parse_ring(const char *s, uint64_t v[4])
 	return cli_for_each_token(s, ":", 200, ring_num, &a) || a.n != 4 ? -1 : 0;
 }
 
+/* A flat array: every command decoded on its own.  Returns 1 when one is bad. */
+static int decode_flat(const struct iommufmt_inv_codec *c, const unsigned char *buf, size_t len,
+		       bool json)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < len / c->cmd_size; i++) {
+		const unsigned char *p = buf + i * c->cmd_size;
+		struct iommufmt_inv_entry e = { .argsz = sizeof(e) };
+		struct iommufmt_diag d;
+		int r;
+
+		iommufmt_diag_init(&d);
+		r = iommufmt_inv_decode(c, p, c->cmd_size, &e, &d);
+		if (r) {
+			/* -EFAULT: the command could not be read, which a ring reports as a fetch error */
+			unsigned int cls = r == -EFAULT ? IOMMUFMT_INV_ERR_FETCH : IOMMUFMT_INV_ERR_ILLEGAL;
+
+			inval_print_error(stdout, (long)i, iommufmt_inv_cmd_name(c, p, c->cmd_size), r,
+					  cls, iommufmt_inv_native_error(c, cls), &d, json);
+			bad = 1;
+		} else {
+			inval_print_entry(stdout, (long)i, iommufmt_inv_cmd_name(c, p, c->cmd_size),
+					  &e, json);
+		}
+	}
+	return bad;
+}
+
+/*
+ * A ring in guest memory (the file, from BASE on), consumed from HEAD to
+ * TAIL in batches as a VMM would, stopping at the first bad command as the
+ * IOMMU does.  Returns 0, 1 when a command is bad or the ring is refused,
+ * 2 for a bad --ring.
+ */
+static int decode_ring(const struct iommufmt_inv_codec *c, const unsigned char *buf, size_t len,
+		       const char *ring, bool wrap, bool json)
+{
+	uint64_t v[4];
+	struct iommufmt_gmem_region reg = { 0 };
+	struct iommufmt_gmem gm = { .regions = &reg, .nr_regions = 1 };
+	struct iommufmt_inv_queue q = { .argsz = sizeof(q), .entry_size = c->cmd_size };
+	struct iommufmt_inv_entry ents[64];
+	struct iommufmt_inv_batch out = { .argsz = sizeof(out), .entry_len = sizeof(ents[0]),
+					  .entries_uptr = (uintptr_t)ents };
+
+	/* the queue registers are 32-bit: larger values cannot come from a guest */
+	if (parse_ring(ring, v) || v[1] > UINT32_MAX || v[2] > UINT32_MAX || v[3] > UINT32_MAX)
+		return cli_usage_error("decode-inval", "--ring takes BASE:SIZE:HEAD:TAIL");
+	reg.gpa = v[0];
+	reg.size = len;
+	reg.host = (void *)(uintptr_t)buf;
+	/* an empty file is no guest memory at all: every fetch fails */
+	gm.nr_regions = len ? 1 : 0;
+	q.base = v[0];
+	q.size = (__u32)v[1];
+	q.head = (__u32)v[2];
+	q.tail = (__u32)v[3];
+	q.flags = wrap ? IOMMUFMT_INV_QUEUE_F_WRAP : 0;
+	for (;;) {
+		struct iommufmt_diag d;
+		__u32 start = q.head, got;
+		int r;
+
+		iommufmt_diag_init(&d);
+		out.entry_num = N(ents);
+		r = iommufmt_inv_queue_decode(c, &gm, &q, &out, &d);
+		/* entry_num: the entries decoded, also on error (0 when the ring was refused) */
+		got = out.entry_num <= N(ents) ? out.entry_num : 0;
+		for (__u32 i = 0; i < got; i++) {
+			uint64_t slot = ((uint64_t)start + i) % q.size;
+
+			inval_print_entry(stdout, (long)slot,
+					  iommufmt_inv_cmd_name(c, ents[i].native.desc,
+								ents[i].native.len), &ents[i], json);
+		}
+		if (r) {
+			const char *name = NULL;
+
+			/* an illegal command was fetched, so its slot lies inside the file */
+			if (q.err_class == IOMMUFMT_INV_ERR_ILLEGAL)
+				name = iommufmt_inv_cmd_name(c, buf + ((q.base + (uint64_t)q.err_index *
+									  c->cmd_size) - reg.gpa),
+							     c->cmd_size);
+			/* no error class: the ring itself was refused, not a command in it */
+			if (q.err_class == IOMMUFMT_INV_ERR_NONE)
+				return cli_fail_diag("decode-inval", d.error, NULL, &d);
+			inval_print_error(stdout, q.err_index, name, r, q.err_class, q.native_err, &d,
+					  json);
+			return 1;
+		}
+		if (!got || q.head == q.tail)
+			return 0;
+	}
+}
+
 static int decode_run(int argc, char **argv)
 {
 	struct codec_opts co = { NULL, NULL, false, -1, -1 };
@@ -361,7 +485,7 @@ static int decode_run(int argc, char **argv)
 	struct iommufmt_inv_codec c;
 	unsigned char *buf;
 	size_t len;
-	int bad = 0;
+	int r;
 
 	for (int i = 1; i < argc; i++) {
 		if (codec_opt(argc, argv, &i, false, &co))
@@ -387,96 +511,16 @@ static int decode_run(int argc, char **argv)
 		return 2;
 	buf = cli_load_file(file, &len);
 	if (!buf)
-		return cli_error("decode-inval", "cannot read %s: %s", file, strerror(errno));
-	if (!ring) {
-		if (len % c.cmd_size) {
-			free(buf);
-			return cli_error("decode-inval", "%s: %zu bytes are not whole %u-byte commands", file,
-					 len, c.cmd_size);
-		}
-		/* a flat array: every command on its own */
-		for (size_t i = 0; i < len / c.cmd_size; i++) {
-			const unsigned char *p = buf + i * c.cmd_size;
-			struct iommufmt_inv_entry e = { .argsz = sizeof(e) };
-			struct iommufmt_diag d;
-			int r;
-
-			iommufmt_diag_init(&d);
-			r = iommufmt_inv_decode(&c, p, c.cmd_size, &e, &d);
-			if (r) {
-				unsigned int cls = r == -EFAULT ? IOMMUFMT_INV_ERR_FETCH : IOMMUFMT_INV_ERR_ILLEGAL;
-
-				inval_print_error(stdout, (long)i, iommufmt_inv_cmd_name(&c, p, c.cmd_size), r,
-						  cls, iommufmt_inv_native_error(&c, cls), &d, json);
-				bad = 1;
-			} else {
-				inval_print_entry(stdout, (long)i, iommufmt_inv_cmd_name(&c, p, c.cmd_size),
-						  &e, json);
-			}
-		}
-	} else {
-		uint64_t v[4];
-		struct iommufmt_gmem_region reg = { 0 };
-		struct iommufmt_gmem gm = { .regions = &reg, .nr_regions = 1 };
-		struct iommufmt_inv_queue q = { .argsz = sizeof(q), .entry_size = c.cmd_size };
-		struct iommufmt_inv_entry ents[64];
-		struct iommufmt_inv_batch out = { .argsz = sizeof(out), .entry_len = sizeof(ents[0]),
-						  .entries_uptr = (uintptr_t)ents };
-
-		if (parse_ring(ring, v) || v[1] > UINT32_MAX || v[2] > UINT32_MAX || v[3] > UINT32_MAX) {
-			free(buf);
-			return cli_usage_error("decode-inval", "--ring takes BASE:SIZE:HEAD:TAIL");
-		}
-		/* the file is guest memory from BASE on, holding the ring */
-		reg.gpa = v[0];
-		reg.size = len;
-		reg.host = buf;
-		gm.nr_regions = len ? 1 : 0;
-		q.base = v[0];
-		q.size = (__u32)v[1];
-		q.head = (__u32)v[2];
-		q.tail = (__u32)v[3];
-		q.flags = wrap ? IOMMUFMT_INV_QUEUE_F_WRAP : 0;
-		for (;;) {
-			struct iommufmt_diag d;
-			__u32 start = q.head, got;
-			int r;
-
-			iommufmt_diag_init(&d);
-			out.entry_num = N(ents);
-			r = iommufmt_inv_queue_decode(&c, &gm, &q, &out, &d);
-			/* entry_num: the entries decoded, also on error (0 when the ring was refused) */
-			got = out.entry_num <= N(ents) ? out.entry_num : 0;
-			for (__u32 i = 0; i < got; i++) {
-				uint64_t slot = ((uint64_t)start + i) % q.size;
-
-				inval_print_entry(stdout, (long)slot,
-						  iommufmt_inv_cmd_name(&c, ents[i].native.desc,
-									ents[i].native.len), &ents[i], json);
-			}
-			if (r) {
-				const char *name = NULL;
-
-				if (q.err_class == IOMMUFMT_INV_ERR_ILLEGAL)
-					name = iommufmt_inv_cmd_name(&c, buf + ((q.base + (uint64_t)q.err_index *
-										  c.cmd_size) - reg.gpa),
-								     c.cmd_size);
-				if (q.err_class == IOMMUFMT_INV_ERR_NONE) {
-					cli_print_diag(stderr, "iommufmt decode-inval: ", &d);
-					free(buf);
-					return 1;
-				}
-				inval_print_error(stdout, q.err_index, name, r, q.err_class, q.native_err, &d,
-						  json);
-				bad = 1;
-				break;
-			}
-			if (!got || q.head == q.tail)
-				break;
-		}
-	}
+		return cli_file_error("decode-inval", "cannot read", file);
+	if (ring)
+		r = decode_ring(&c, buf, len, ring, wrap, json);
+	else if (len % c.cmd_size)
+		r = cli_fail("decode-inval", -EINVAL, "%s: %zu bytes are not whole %u-byte commands",
+			     file, len, c.cmd_size);
+	else
+		r = decode_flat(&c, buf, len, json);
 	free(buf);
-	return bad;
+	return r;
 }
 
 const struct cli_cmd cli_cmd_decode_inval = {
@@ -570,19 +614,11 @@ static int field_u64(json_object *obj, const char *key, uint64_t max, uint64_t *
 	return 0;
 }
 
-/* Build an entry from one JSON object; a message in @why on failure. */
-int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+/* The named fields: op, caches, granularity, flags, leaf.  Unknown names are errors. */
+static int entry_names_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
 {
 	json_object *o;
-	uint64_t v;
-	bool has;
-	uint64_t size = 0;
-	bool has_size = false, size64 = false;
 
-	memset(e, 0, sizeof(*e));
-	e->argsz = sizeof(*e);
-	if (!json_object_is_type(obj, json_type_object))
-		return *why = "not a JSON object", -1;
 	if (json_object_object_get_ex(obj, "op", &o)) {
 		int op = inval_op_lookup(json_object_get_string(o));
 
@@ -591,6 +627,7 @@ int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char *
 		e->op = (__u8)op;
 	}
 	if (json_object_object_get_ex(obj, "caches", &o)) {
+		/* one cache may be given bare, as a string instead of a one-element array */
 		size_t n = json_object_is_type(o, json_type_array) ? json_object_array_length(o) : 1;
 
 		for (size_t i = 0; i < n; i++) {
@@ -620,6 +657,15 @@ int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char *
 		}
 	if (json_object_object_get_ex(obj, "leaf", &o) && json_object_get_boolean(o))
 		e->flags |= IOMMUFMT_INV_F_LEAF;
+	return 0;
+}
+
+/* The 32-bit ids; a present id also sets its validity flag, as decode reports it. */
+static int entry_ids_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+{
+	uint64_t v;
+	bool has;
+
 #define ID(key, field, flag, max) \
 	do { \
 		if (field_u64(obj, key, max, &v, &has)) \
@@ -636,6 +682,20 @@ int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char *
 	ID("sid_mask", sid_mask, 0, UINT32_MAX);
 	ID("tag", tag, 0, UINT32_MAX);
 #undef ID
+	return 0;
+}
+
+/*
+ * The range: addr, granule and its length, as nr_granules or as size in
+ * bytes.  The granule is read first because size is counted in it; it is
+ * kept only for address invalidations (decode prints it for no other op).
+ */
+static int entry_range_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+{
+	json_object *o;
+	uint64_t v, size = 0;
+	bool has, size64 = false;
+
 	v = 0;
 	if (field_u64(obj, "addr", UINT64_MAX, &v, &has))
 		return *why = "bad addr", -1;
@@ -648,6 +708,7 @@ int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char *
 	if (field_u64(obj, "level_hint", 63, &v, &has))
 		return *why = "bad level_hint", -1;
 	e->level_hint = (__u8)v;
+	/* interrupt-entry ranges count entries (granule 0), everything else 4K pages */
 	v = e->caches == IOMMUFMT_INV_CACHE_INTR ? 0 : 12;
 	if (field_u64(obj, "granule", 63, &v, &has))
 		return *why = "bad granule", -1;
@@ -656,31 +717,56 @@ int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char *
 	if (field_u64(obj, "nr_granules", UINT64_MAX, &v, &has))
 		return *why = "bad nr_granules", -1;
 	e->nr_granules = has ? v : 0;
-	if (json_object_object_get_ex(obj, "size", &o)) {
-		if (json_num(o, &size, &size64))
-			return *why = "bad size (bytes, up to 0x10000000000000000)", -1;
-		has_size = true;
-	}
-	if (has_size && size64) {
+	if (!json_object_object_get_ex(obj, "size", &o))
+		return 0;
+	/* 2^64 (the whole space) does not fit a uint64_t: json_num flags it apart */
+	if (json_num(o, &size, &size64))
+		return *why = "bad size (bytes, up to 0x10000000000000000)", -1;
+	if (size64) {
 		/* 2^64: 2^(64 - granule) granules; 2^64 interrupt entries cannot be counted (0) */
 		e->nr_granules = e->granule ? UINT64_C(1) << (64 - e->granule) : 0;
-	} else if (has_size) {
-		if (size & ((UINT64_C(1) << e->granule) - 1))
-			return *why = "size is not a multiple of the granule", -1;
-		e->nr_granules = size >> e->granule;
+		return 0;
 	}
-	if (json_object_object_get_ex(obj, "code", &o)) {
-		const char *s = json_object_get_string(o);
-		const char *const *t = e->op == IOMMUFMT_INV_OP_RESUME ? resume_names : resp_names;
-		int k = -1;
+	if (size & ((UINT64_C(1) << e->granule) - 1))
+		return *why = "size is not a multiple of the granule", -1;
+	e->nr_granules = size >> e->granule;
+	return 0;
+}
 
-		for (int i = 0; i < 3; i++)
-			if (s && !strcmp(s, t[i]))
-				k = i;
-		if (k < 0)
-			return *why = "unknown code", -1;
-		e->code = (__u32)k;
-	}
+/* A page response's or resume's code, by the name decode prints. */
+static int entry_code_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+{
+	json_object *o;
+	const char *s;
+	const char *const *t = e->op == IOMMUFMT_INV_OP_RESUME ? resume_names : resp_names;
+	int k = -1;
+
+	if (!json_object_object_get_ex(obj, "code", &o))
+		return 0;
+	s = json_object_get_string(o);
+	for (int i = 0; i < 3; i++)
+		if (s && !strcmp(s, t[i]))
+			k = i;
+	if (k < 0)
+		return *why = "unknown code", -1;
+	e->code = (__u32)k;
+	return 0;
+}
+
+/*
+ * Build an entry from one JSON object (the form decode-inval --json prints);
+ * a message in @why on failure.  The steps run in this order because the
+ * range depends on op, caches and granularity, the code on op.
+ */
+int entry_from_json(json_object *obj, struct iommufmt_inv_entry *e, const char **why)
+{
+	memset(e, 0, sizeof(*e));
+	e->argsz = sizeof(*e);
+	if (!json_object_is_type(obj, json_type_object))
+		return *why = "not a JSON object", -1;
+	if (entry_names_from_json(obj, e, why) || entry_ids_from_json(obj, e, why) ||
+	    entry_range_from_json(obj, e, why) || entry_code_from_json(obj, e, why))
+		return -1;
 	return 0;
 }
 
@@ -714,7 +800,7 @@ static int encode_run(int argc, char **argv)
 		return 2;
 	in = strcmp(file, "-") ? fopen(file, "r") : stdin;
 	if (!in)
-		return cli_error("encode-inval", "cannot read %s: %s", file, strerror(errno));
+		return cli_file_error("encode-inval", "cannot read", file);
 	while (fgets(line, sizeof(line), in)) {
 		unsigned char out[(IOMMUFMT_INV_ENCODE_MAX * 5 + 8) * 32];
 		struct iommufmt_inv_entry e;
@@ -729,7 +815,7 @@ static int encode_run(int argc, char **argv)
 		obj = json_tokener_parse(line);
 		if (!obj || entry_from_json(obj, &e, &why)) {
 			json_object_put(obj);
-			rc = cli_error("encode-inval", "line %lu: %s", lineno, obj ? why : "not JSON");
+			rc = cli_fail("encode-inval", -EINVAL, "line %lu: %s", lineno, obj ? why : "not JSON");
 			break;
 		}
 		json_object_put(obj);
@@ -737,9 +823,8 @@ static int encode_run(int argc, char **argv)
 		if (iommufmt_inv_encode(&c, &e, out, sizeof(out), &n, &ef, &d)) {
 			char pre[64];
 
-			snprintf(pre, sizeof(pre), "iommufmt encode-inval: line %lu: ", lineno);
-			cli_print_diag(stderr, pre, &d);
-			rc = 1;
+			snprintf(pre, sizeof(pre), "line %lu", lineno);
+			rc = cli_fail_diag("encode-inval", d.error, pre, &d);
 			break;
 		}
 		if (ef)

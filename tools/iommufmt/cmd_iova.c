@@ -57,7 +57,7 @@ static int import_file(struct iommufmt_iova_space *sp, enum import_kind kind, co
 	int rc;
 
 	if (!buf)
-		return cli_error("iova", "%s %s: %s", names[kind], path, strerror(errno));
+		return cli_file_error("iova", "cannot read", path);
 	iommufmt_diag_init(&d);
 	if (kind == IMPORT_VFIO)
 		rc = iommufmt_iova_import_vfio(sp, buf, len, &d);
@@ -67,9 +67,10 @@ static int import_file(struct iommufmt_iova_space *sp, enum import_kind kind, co
 		rc = iommufmt_iova_import_sysfs(sp, buf, len, &d);
 	free(buf);
 	if (rc < 0) {
-		fprintf(stderr, "iommufmt iova: %s %s: %s\n", names[kind], path, iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		char what[600];
+
+		snprintf(what, sizeof(what), "%s %s", names[kind], path);
+		return cli_fail_diag("iova", rc, what, &d);
 	}
 	return 0;
 }
@@ -90,9 +91,7 @@ static int check_map(const struct iommufmt_iova_space *sp, uint64_t iova, uint64
 	rc = iommufmt_iova_check_map(sp, &req, &d);
 	if (rc && d.code != IOMMUFMT_DIAG_IOVA_MAP_RESERVED &&
 	    d.code != IOMMUFMT_DIAG_IOVA_MAP_APERTURE) {
-		fprintf(stderr, "iommufmt iova: --check-map: %s\n", iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		return cli_fail_diag("iova", rc, "--check-map", &d);
 	}
 	if (json) {
 		printf("{\"verdict\":\"%s\",", rc == 0 ? "ok" :
@@ -126,14 +125,16 @@ static int print_usable(const struct iommufmt_iova_space *sp, bool json)
 {
 	struct iommufmt_iova_range *r;
 	__u32 n = 0;
+	int rc;
 
 	iommufmt_iova_space_usable(sp, NULL, &n, NULL);
 	r = calloc((size_t)n + 1, sizeof(*r));
 	if (!r)
-		return cli_error("iova", "out of memory");
-	if (iommufmt_iova_space_usable(sp, r, &n, NULL)) {
+		return cli_fail("iova", -ENOMEM, "usable ranges");
+	rc = iommufmt_iova_space_usable(sp, r, &n, NULL);
+	if (rc) {
 		free(r);
-		return cli_error("iova", "cannot read the usable ranges");
+		return cli_fail("iova", rc, "reading the usable ranges");
 	}
 	if (!json)
 		printf("usable IOVA ranges (%u):\n", n);
@@ -151,22 +152,80 @@ static int print_usable(const struct iommufmt_iova_space *sp, bool json)
 	return 0;
 }
 
+/* --aperture START:LAST: one more domain, whose aperture the usable ranges are cut to. */
+static int add_aperture_opt(struct iommufmt_iova_space *sp, const char *val)
+{
+	struct iommufmt_iova_range ap;
+	struct iommufmt_diag d;
+	uint64_t a, b;
+	int rc;
+
+	if (cli_parse_pair(val, &a, &b))
+		return cli_usage_error("iova", "bad --aperture '%s' (want START:LAST)", val);
+	ap.start = a;
+	ap.last = b;
+	iommufmt_diag_init(&d);
+	rc = iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d);
+	return rc ? cli_fail_diag("iova", rc, "--aperture", &d) : 0;
+}
+
+/* --resv START:LAST:TYPE: one reserved region. */
+static int add_resv_opt(struct iommufmt_iova_space *sp, const char *val)
+{
+	struct iommufmt_resv_region r;
+	struct iommufmt_diag d;
+	int rc;
+
+	if (parse_resv(val, &r))
+		return cli_usage_error("iova", "bad --resv '%s' (want START:LAST:TYPE, "
+				       "TYPE one of reserved, msi, sw-msi, direct, "
+				       "direct-relaxable, bridge-window)", val);
+	iommufmt_diag_init(&d);
+	rc = iommufmt_iova_space_add_resv(sp, &r, 1, &d);
+	return rc ? cli_fail_diag("iova", rc, "--resv", &d) : 0;
+}
+
+/* One option of the second pass, with its value; 0 for the ones the first pass took. */
+static int iova_apply_opt(struct iommufmt_iova_space *sp, const char *opt, const char *val)
+{
+	if (!strcmp(opt, "--aperture"))
+		return add_aperture_opt(sp, val);
+	if (!strcmp(opt, "--resv"))
+		return add_resv_opt(sp, val);
+	if (!strcmp(opt, "--from-vfio"))
+		return import_file(sp, IMPORT_VFIO, val);
+	if (!strcmp(opt, "--from-virtio"))
+		return import_file(sp, IMPORT_VIRTIO, val);
+	if (!strcmp(opt, "--from-sysfs"))
+		return import_file(sp, IMPORT_SYSFS, val);
+	return 0;
+}
+
+static bool iova_opt_takes_value(const char *opt)
+{
+	return !strcmp(opt, "--aperture") || !strcmp(opt, "--resv") ||
+	       !strcmp(opt, "--from-vfio") || !strcmp(opt, "--from-virtio") ||
+	       !strcmp(opt, "--from-sysfs") || !strcmp(opt, "--check-map");
+}
+
+/*
+ * Two passes over the arguments: the first checks the syntax and takes the
+ * flags that shape the space (--relax must be known when it is created),
+ * the second adds domains, imports and regions in command-line order.
+ */
 static int iova_run(int argc, char **argv)
 {
 	struct iommufmt_iova_space *sp;
-	struct iommufmt_diag d;
 	bool json = false, relax = false, check = false;
 	uint64_t map_iova = 0, map_len = 0;
 	int rc = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (!strcmp(argv[i], "--json"))
+		if (!strcmp(argv[i], "--json")) {
 			json = true;
-		else if (!strcmp(argv[i], "--relax"))
+		} else if (!strcmp(argv[i], "--relax")) {
 			relax = true;
-		else if (!strcmp(argv[i], "--aperture") || !strcmp(argv[i], "--resv") ||
-			 !strcmp(argv[i], "--from-vfio") || !strcmp(argv[i], "--from-virtio") ||
-			 !strcmp(argv[i], "--from-sysfs") || !strcmp(argv[i], "--check-map")) {
+		} else if (iova_opt_takes_value(argv[i])) {
 			if (++i == argc)
 				return cli_usage_error("iova", "%s needs a value", argv[i - 1]);
 			if (!strcmp(argv[i - 1], "--check-map")) {
@@ -181,54 +240,12 @@ static int iova_run(int argc, char **argv)
 	}
 	sp = iommufmt_iova_space_new(relax ? IOMMUFMT_IOVA_SPACE_RELAX : 0);
 	if (!sp)
-		return cli_error("iova", "out of memory");
-	iommufmt_diag_init(&d);
-	/* Second pass, in command-line order: domains, imports, regions. */
-	for (int i = 1; i < argc && !rc; i++) {
-		const char *opt = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(opt, "--aperture")) {
-			struct iommufmt_iova_range ap;
-			uint64_t a, b;
-
-			i++;
-			if (cli_parse_pair(val, &a, &b)) {
-				rc = cli_usage_error("iova", "bad --aperture '%s' (want START:LAST)", val);
-				break;
-			}
-			ap.start = a;
-			ap.last = b;
-			if (iommufmt_iova_space_add_domain(sp, &ap, 1, 0, &d)) {
-				cli_print_diag(stderr, "iommufmt iova: --aperture: ", &d);
-				rc = 1;
-			}
-		} else if (!strcmp(opt, "--resv")) {
-			struct iommufmt_resv_region r;
-
-			i++;
-			if (parse_resv(val, &r)) {
-				rc = cli_usage_error("iova", "bad --resv '%s' (want START:LAST:TYPE, "
-						     "TYPE one of reserved, msi, sw-msi, direct, "
-						     "direct-relaxable, bridge-window)", val);
-				break;
-			}
-			if (iommufmt_iova_space_add_resv(sp, &r, 1, &d)) {
-				cli_print_diag(stderr, "iommufmt iova: --resv: ", &d);
-				rc = 1;
-			}
-		} else if (!strcmp(opt, "--from-vfio")) {
-			i++;
-			rc = import_file(sp, IMPORT_VFIO, val);
-		} else if (!strcmp(opt, "--from-virtio")) {
-			i++;
-			rc = import_file(sp, IMPORT_VIRTIO, val);
-		} else if (!strcmp(opt, "--from-sysfs")) {
-			i++;
-			rc = import_file(sp, IMPORT_SYSFS, val);
-		} else if (!strcmp(opt, "--check-map")) {
+		return cli_fail("iova", -ENOMEM, "IOVA space");
+	for (int i = 1; i < argc && !rc; i++)
+		if (iova_opt_takes_value(argv[i])) {
+			rc = iova_apply_opt(sp, argv[i], argv[i + 1]);
 			i++;
 		}
-	}
 	if (!rc)
 		rc = check ? check_map(sp, map_iova, map_len, json) : print_usable(sp, json);
 	iommufmt_iova_space_free(sp);
@@ -313,9 +330,7 @@ static int map_plan_run(int argc, char **argv)
 	iommufmt_diag_init(&d);
 	rc = iommufmt_iova_map_plan(v[0], v[1], v[2], pgsizes, ch, &n, &pages, &d);
 	if (rc) {
-		fprintf(stderr, "iommufmt map-plan: %s\n", iommufmt_strerror(rc));
-		cli_print_diag(stderr, "  ", &d);
-		return 1;
+		return cli_fail_diag("map-plan", rc, NULL, &d);
 	}
 	if (!json)
 		printf("map iova 0x%llx -> pa 0x%llx, 0x%llx bytes:\n", (unsigned long long)v[0],
