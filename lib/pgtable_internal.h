@@ -46,8 +46,16 @@ static inline void iommufmt__ptrd_init(struct iommufmt__ptrd *rd, const struct i
 	const struct iommufmt_gmem_region *win = NULL;
 
 	rd->gmem = gmem;
-	if (likely(gmem->nr_regions))
-		(void)iommufmt__gmem_lookup(gmem, gmem->regions[0].gpa, 8, &win);
+	/*
+	 * What iommufmt__gmem_lookup(gmem, regions[0].gpa, 8) returns when the
+	 * first region holds those 8 bytes (the first window it tries), without
+	 * its loop: this runs once per translation. Otherwise start empty; the
+	 * first read refills through the lookup.
+	 */
+	if (likely(gmem->nr_regions) &&
+	    likely(iommufmt__gmem_in_window(gmem->regions[0].gpa, gmem->regions[0].size,
+					    gmem->regions[0].gpa, 8)))
+		win = &gmem->regions[0];
 	iommufmt__ptrd_set(rd, win);
 }
 
@@ -60,6 +68,9 @@ static inline bool iommufmt__ptrd_has(const struct iommufmt__ptrd *rd, uint64_t 
 {
 	uint64_t off = gpa - rd->base;
 
+	/* one entry (the hot case, a constant): off < span already says it */
+	if (__builtin_constant_p(len) && len == 8)
+		return off < rd->span;
 	return off < rd->span && len - 8 < rd->span - off;
 }
 
@@ -336,9 +347,9 @@ const struct iommufmt_pgtable_ops sym = {					\
 static inline void iommufmt__xlate_level(struct iommufmt_xlate *out, uint32_t level,
 					 uint32_t native)
 {
-	out->level = level;
-	out->native_level = native;
-	out->__reserved = 0;
+	/* two halves of one 32-bit word: the compiler stores both at once */
+	out->level = (__u16)level;
+	out->native_level = (__u16)native;
 }
 
 /* Fill a fault result. */

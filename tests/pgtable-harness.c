@@ -283,7 +283,7 @@ static int same_xlate(const struct iommufmt_xlate *a, const struct iommufmt_xlat
 	return a->iova == b->iova && a->pa == b->pa && a->page_size == b->page_size &&
 	       a->pte == b->pte && a->attrs == b->attrs && a->fault_addr == b->fault_addr &&
 	       a->perm == b->perm && a->level == b->level && a->native_level == b->native_level &&
-	       a->__reserved == b->__reserved && a->fault == b->fault &&
+	       a->fault == b->fault &&
 	       a->stage == b->stage;
 }
 

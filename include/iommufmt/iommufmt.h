@@ -725,11 +725,10 @@ struct iommufmt_xlate {
 	__u64 attrs;		/**< Format-specific leaf attributes (e.g. ARM AttrIndx/SH, VT-d SNP). */
 	__u64 fault_addr;	/**< IOMMUFMT_FAULT_TABLE_READ: the address that could not be read; nested stage-2 fault: the IPA stage 2 failed on. */
 	__u32 perm;		/**< IOMMUFMT_ACCESS_* the leaf grants (READ/WRITE/EXEC/PRIV/USER). */
-	__u32 level;		/**< Level of the leaf or of the faulting entry (input faults: the root's), 0 = smallest-page table; see above. */
+	__u16 level;		/**< Level of the leaf or of the faulting entry (input faults: the root's), 0 = smallest-page table; see above. */
+	__u16 native_level;	/**< The same table as @c level in the format's own numbering; see above. */
 	__u32 fault;		/**< IOMMUFMT_FAULT_*; IOMMUFMT_FAULT_NONE on success. */
 	__u32 stage;		/**< 0 single-stage (and nested success); nested: 1 or 2, the stage that faulted. */
-	__u32 native_level;	/**< The same table as @c level in the format's own numbering; see above. */
-	__u32 __reserved;	/**< Written as 0 (keeps the struct free of hidden padding). */
 };
 
 /**
