@@ -213,7 +213,8 @@ bool fuzz_xlate_equal(const struct iommufmt_xlate *a, const struct iommufmt_xlat
 {
 	return a->iova == b->iova && a->pa == b->pa && a->page_size == b->page_size &&
 	       a->pte == b->pte && a->attrs == b->attrs && a->fault_addr == b->fault_addr &&
-	       a->perm == b->perm && a->level == b->level && a->fault == b->fault &&
+	       a->perm == b->perm && a->level == b->level &&
+	       a->native_level == b->native_level && a->fault == b->fault &&
 	       a->stage == b->stage;
 }
 

@@ -49,15 +49,9 @@ IOMMUFMT_EXPORT int iommufmt_gmem_check(const struct iommufmt_gmem *gmem,
 static uint64_t region_span(const struct iommufmt_gmem *gmem, uint64_t gpa,
 			    const struct iommufmt_gmem_region **out)
 {
-	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-
-		if (gpa >= r->gpa && gpa - r->gpa < r->size) {
-			*out = r;
-			return r->size - (gpa - r->gpa);
-		}
-	}
-	return 0;
+	if (!iommufmt__gmem_lookup(gmem, gpa, 1, out))
+		return 0;
+	return (*out)->size - (gpa - (*out)->gpa);
 }
 
 /* Distance from gpa to the next region start above it (or to 2^64). */

@@ -105,26 +105,57 @@ static inline void iommufmt__put_le32(void *p, uint32_t v)
 		b[i] = (uint8_t)(v >> (8 * i));
 }
 
-/* ---- guest memory fast path (lib/gmem.c has the slow path) ---- */
+/* ---- guest memory: the one bounds check and the one lookup ---- */
 
 int iommufmt__gmem_slow(const struct iommufmt_gmem *gmem, uint64_t gpa, void *buf,
 			size_t len, int write);
 
 /*
- * Host pointer for [gpa, gpa+len) when it lies inside one flat region,
- * else NULL. No call, no lock: used per table entry by the walkers.
+ * Whether [@gpa, @gpa + @len) lies inside the window [@base, @base + @size),
+ * @len >= 1. Every guest-memory bounds check (region lookup, the walkers'
+ * cached window, the builders' arena) is this one: written so that nothing
+ * wraps (no gpa + len, no base + size), whatever the guest put in its tables.
  */
-static inline void *iommufmt__gmem_ptr(const struct iommufmt_gmem *gmem, uint64_t gpa,
-				       size_t len)
+static inline bool iommufmt__gmem_in_window(uint64_t base, uint64_t size, uint64_t gpa,
+					    uint64_t len)
+{
+	uint64_t off = gpa - base;
+
+	return gpa >= base && off < size && size - off >= len;
+}
+
+/*
+ * The one guest-memory lookup: the flat region holding all of
+ * [@gpa, @gpa + @len) (@len >= 1). Returns the host address of @gpa and the
+ * enclosing region (its window: gpa, size, host, flags) in *@win; NULL when
+ * the range lies outside every region or straddles two (callers then use
+ * iommufmt__gmem_slow(), which splits it and asks the callback). Readers,
+ * writers (which check the window's IOMMUFMT_GMEM_READONLY), the walkers'
+ * cached-window refill and the builders all go through here. No call, no
+ * lock: inlined into the walkers.
+ */
+static inline void *iommufmt__gmem_lookup(const struct iommufmt_gmem *gmem, uint64_t gpa,
+					  uint64_t len, const struct iommufmt_gmem_region **win)
 {
 	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
 		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-		uint64_t off = gpa - r->gpa;
 
-		if (gpa >= r->gpa && off < r->size && r->size - off >= len)
-			return (uint8_t *)r->host + off;
+		if (iommufmt__gmem_in_window(r->gpa, r->size, gpa, len)) {
+			*win = r;
+			return (uint8_t *)r->host + (gpa - r->gpa);
+		}
 	}
+	*win = NULL;
 	return NULL;
+}
+
+/* Host pointer for [gpa, gpa+len) when it lies inside one flat region, else NULL. */
+static inline void *iommufmt__gmem_ptr(const struct iommufmt_gmem *gmem, uint64_t gpa,
+				       size_t len)
+{
+	const struct iommufmt_gmem_region *win;
+
+	return iommufmt__gmem_lookup(gmem, gpa, len, &win);
 }
 
 /* Read one little-endian 64-bit entry; 0 or -EFAULT. */

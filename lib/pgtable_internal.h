@@ -19,23 +19,59 @@ struct iommufmt__ptrd {
 	uint64_t delta;		/* host address minus GPA (mod 2^64): gpa + delta is the host address */
 };
 
-/* Start with the first flat region cached (where tables usually are). */
-static inline void iommufmt__ptrd_init(struct iommufmt__ptrd *rd, const struct iommufmt_gmem *gmem)
+/*
+ * Cache @win, a region iommufmt__gmem_lookup() returned for an 8-byte range
+ * (so win->size >= 8), or nothing when @win is NULL. The only place the
+ * cached window is written: its contents always come from the one lookup.
+ */
+static inline void iommufmt__ptrd_set(struct iommufmt__ptrd *rd,
+				      const struct iommufmt_gmem_region *win)
 {
-	rd->gmem = gmem;
-	if (likely(gmem->nr_regions)) {
-		const struct iommufmt_gmem_region *r = gmem->regions;
-
-		rd->base = r->gpa;
-		rd->span = r->size >= 8 ? r->size - 7 : 0;
-		rd->host = r->host;
-		rd->delta = (uint64_t)(uintptr_t)r->host - r->gpa;
+	if (likely(win != NULL)) {
+		rd->base = win->gpa;
+		rd->span = win->size - 7;
+		rd->host = win->host;
+		rd->delta = (uint64_t)(uintptr_t)win->host - win->gpa;
 	} else {
 		rd->base = 0;
 		rd->span = 0;
 		rd->host = NULL;
 		rd->delta = 0;
 	}
+}
+
+/* Start with the first flat region cached (where tables usually are). */
+static inline void iommufmt__ptrd_init(struct iommufmt__ptrd *rd, const struct iommufmt_gmem *gmem)
+{
+	const struct iommufmt_gmem_region *win = NULL;
+
+	rd->gmem = gmem;
+	/*
+	 * What iommufmt__gmem_lookup(gmem, regions[0].gpa, 8) returns when the
+	 * first region holds those 8 bytes (the first window it tries), without
+	 * its loop: this runs once per translation. Otherwise start empty; the
+	 * first read refills through the lookup.
+	 */
+	if (likely(gmem->nr_regions) &&
+	    likely(iommufmt__gmem_in_window(gmem->regions[0].gpa, gmem->regions[0].size,
+					    gmem->regions[0].gpa, 8)))
+		win = &gmem->regions[0];
+	iommufmt__ptrd_set(rd, win);
+}
+
+/*
+ * Whether [@gpa, @gpa + @len) (@len >= 8) lies in the cached window: the
+ * cached form of iommufmt__gmem_in_window() (span is the window's size - 7,
+ * so for @len == 8 this is one compare). Overflow-free like it.
+ */
+static inline bool iommufmt__ptrd_has(const struct iommufmt__ptrd *rd, uint64_t gpa, uint64_t len)
+{
+	uint64_t off = gpa - rd->base;
+
+	/* one entry (the hot case, a constant): off < span already says it */
+	if (__builtin_constant_p(len) && len == 8)
+		return off < rd->span;
+	return off < rd->span && len - 8 < rd->span - off;
 }
 
 /* Slow path: find (and cache) the region holding [gpa, gpa+8), or use the callback. */
@@ -74,10 +110,9 @@ static inline uint64_t iommufmt__raw_to_be(uint64_t raw)
 static inline int iommufmt__ptrd_rd64(struct iommufmt__ptrd *rd, uint64_t gpa, uint64_t *val,
 				      const int be)
 {
-	uint64_t off = gpa - rd->base;
 	uint8_t tmp[8];
 
-	if (likely(off < rd->span)) {
+	if (likely(iommufmt__ptrd_has(rd, gpa, 8))) {
 		/* gpa + delta rather than host + off: one add after the entry is known */
 		uint64_t raw = iommufmt__load64_raw((const uint8_t *)(uintptr_t)(gpa + rd->delta));
 
@@ -102,7 +137,7 @@ static inline int iommufmt__ptrd_rd64_at(struct iommufmt__ptrd *rd, uint64_t tab
 {
 	uint8_t tmp[8];
 
-	if (likely(table + off - rd->base < rd->span)) {
+	if (likely(iommufmt__ptrd_has(rd, table + off, 8))) {
 		uint64_t raw = iommufmt__load64_raw((const uint8_t *)(uintptr_t)
 						    (table + (rd->delta + off)));
 
@@ -118,10 +153,8 @@ static inline int iommufmt__ptrd_rd64_at(struct iommufmt__ptrd *rd, uint64_t tab
 /* Prefetch hint for the entry at @gpa when it lies in the cached region. */
 static inline void iommufmt__ptrd_prefetch(const struct iommufmt__ptrd *rd, uint64_t gpa)
 {
-	uint64_t off = gpa - rd->base;
-
-	if (off < rd->span)
-		__builtin_prefetch(rd->host + off);
+	if (iommufmt__ptrd_has(rd, gpa, 8))
+		__builtin_prefetch(rd->host + (gpa - rd->base));
 }
 
 /* Store one entry (release order, so a walker never sees a table before its contents). */
@@ -264,6 +297,20 @@ iommufmt__pt_walk_ops(const struct iommufmt_pgtable *pt)
 
 /* ---- format registration ---- */
 
+/* 64-bit words of struct iommufmt_pgtable.priv[], the formats' fixed private reserve. */
+#define IOMMUFMT__PGTABLE_PRIV_WORDS \
+	(sizeof(((struct iommufmt_pgtable *)0)->priv) / sizeof(((struct iommufmt_pgtable *)0)->priv[0]))
+
+/*
+ * Compile-time check that a format's private state, @words 64-bit words of
+ * priv[], fits the reserve. Every format states its count with this, so a
+ * format outgrowing the reserve fails to build rather than corrupting memory
+ * (the growth rule in iommufmt.h says what to do then).
+ */
+#define IOMMUFMT__PGTABLE_PRIV_FITS(fmt, words)					\
+	_Static_assert((words) <= IOMMUFMT__PGTABLE_PRIV_WORDS,			\
+		       fmt ": private state does not fit struct iommufmt_pgtable.priv[]")
+
 /* Define @sym, a format's walker and builder ops (static). */
 #define IOMMUFMT__PGTABLE_WALK_OPS(sym, prepare_fn, root_size_fn, translate_fn, batch_fn,	\
 				   walk_fn, dirty_fn, map_fn, unmap_fn)			\
@@ -291,9 +338,24 @@ const struct iommufmt_pgtable_ops sym = {					\
 
 /* ---- results ---- */
 
+/*
+ * Levels in results: @level in the common numbering (0 = the smallest-page
+ * table, growing toward the root), @native in the format's. Each walker
+ * template converts with one constant expression of its own (RX_GLEVEL,
+ * PW_GLEVEL), so on the hot path both are constants of the unrolled step.
+ */
+static inline void iommufmt__xlate_level(struct iommufmt_xlate *out, uint32_t level,
+					 uint32_t native)
+{
+	/* two halves of one 32-bit word: the compiler stores both at once */
+	out->level = (__u16)level;
+	out->native_level = (__u16)native;
+}
+
 /* Fill a fault result. */
 static inline void iommufmt__xlate_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t fault,
-					 uint32_t level, uint64_t pte, uint64_t span)
+					 uint32_t level, uint32_t native, uint64_t pte,
+					 uint64_t span)
 {
 	out->iova = iova;
 	out->pa = 0;
@@ -302,17 +364,17 @@ static inline void iommufmt__xlate_fault(struct iommufmt_xlate *out, uint64_t io
 	out->attrs = 0;
 	out->fault_addr = 0;
 	out->perm = 0;
-	out->level = level;
 	out->fault = fault;
 	out->stage = 0;
+	iommufmt__xlate_level(out, level, native);
 }
 
 /* Fill the results of a batch no walker of the table's start level can serve. */
 static inline void iommufmt__xlate_faults(struct iommufmt_xlate *out, const __u64 *iovas, size_t n,
-					  uint32_t fault, uint32_t level)
+					  uint32_t fault, uint32_t level, uint32_t native)
 {
 	for (size_t i = 0; i < n; i++)
-		iommufmt__xlate_fault(&out[i], iovas[i], fault, level, 0, 0);
+		iommufmt__xlate_fault(&out[i], iovas[i], fault, level, native, 0, 0);
 }
 
 #endif /* IOMMUFMT_LIB_PGTABLE_INTERNAL_H */

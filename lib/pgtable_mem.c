@@ -4,37 +4,28 @@
 
 int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])
 {
-	const struct iommufmt_gmem *gmem = rd->gmem;
+	const struct iommufmt_gmem_region *win;
+	const uint8_t *p = iommufmt__gmem_lookup(rd->gmem, gpa, 8, &win);
 
-	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-		uint64_t off = gpa - r->gpa;
-
-		if (gpa >= r->gpa && off < r->size && r->size - off >= 8) {
-			rd->base = r->gpa;
-			rd->span = r->size - 7;
-			rd->host = r->host;
-			rd->delta = (uint64_t)(uintptr_t)r->host - r->gpa;
-			memcpy(buf, (const uint8_t *)r->host + off, 8);
-			return 0;
-		}
+	if (likely(p != NULL)) {
+		iommufmt__ptrd_set(rd, win);
+		memcpy(buf, p, 8);
+		return 0;
 	}
 	/* Spanning two regions, or outside them all: the generic path. */
-	return iommufmt__gmem_slow(gmem, gpa, buf, 8, 0) ? -EFAULT : 0;
+	return iommufmt__gmem_slow(rd->gmem, gpa, buf, 8, 0) ? -EFAULT : 0;
 }
 
 int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t mask, int be)
 {
-	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-		uint64_t off = gpa - r->gpa;
-		uint8_t *p;
+	const struct iommufmt_gmem_region *win;
+	uint8_t *p = iommufmt__gmem_lookup(gmem, gpa, 8, &win);
+	uint8_t b[8];
+	uint64_t v;
 
-		if (!(gpa >= r->gpa && off < r->size && r->size - off >= 8))
-			continue;
-		if (r->flags & IOMMUFMT_GMEM_READONLY)
+	if (p) {
+		if (win->flags & IOMMUFMT_GMEM_READONLY)
 			return -EFAULT;
-		p = (uint8_t *)r->host + off;
 		if (((uintptr_t)p & 7) == 0) {
 			uint64_t raw;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -44,28 +35,23 @@ int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint
 #endif
 			__atomic_fetch_and((uint64_t *)(void *)p, ~raw, __ATOMIC_RELAXED);
 		} else {
-			uint64_t v = iommufmt__load64(p, be);
-
+			v = iommufmt__load64(p, be);
 			iommufmt__store64(p, v & ~mask, be);
 		}
 		return 0;
 	}
-	{
-		uint8_t b[8];
-		uint64_t v;
-
-		if (iommufmt__gmem_slow(gmem, gpa, b, 8, 0))
-			return -EFAULT;
-		v = be ? iommufmt__be64(b) : iommufmt__le64(b);
-		if (!(v & mask))
-			return 0;
-		v &= ~mask;
-		if (be)
-			iommufmt__put_be64(b, v);
-		else
-			iommufmt__put_le64(b, v);
-		return iommufmt__gmem_slow(gmem, gpa, b, 8, 1) ? -EFAULT : 0;
-	}
+	/* not in one flat region: read-modify-write through the generic path */
+	if (iommufmt__gmem_slow(gmem, gpa, b, 8, 0))
+		return -EFAULT;
+	v = be ? iommufmt__be64(b) : iommufmt__le64(b);
+	if (!(v & mask))
+		return 0;
+	v &= ~mask;
+	if (be)
+		iommufmt__put_be64(b, v);
+	else
+		iommufmt__put_le64(b, v);
+	return iommufmt__gmem_slow(gmem, gpa, b, 8, 1) ? -EFAULT : 0;
 }
 
 uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int table_lg2)
@@ -86,11 +72,10 @@ uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int ta
 
 void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t gpa, uint64_t len)
 {
-	uint64_t off = gpa - arena->gpa;
-
-	if (gpa < arena->gpa || off > arena->used || arena->used - off < len)
+	/* the arena's used part is one more window of guest memory: the same check */
+	if (!iommufmt__gmem_in_window(arena->gpa, arena->used, gpa, len))
 		return NULL;
-	return (uint8_t *)arena->host + off;
+	return (uint8_t *)arena->host + (gpa - arena->gpa);
 }
 
 int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *used,

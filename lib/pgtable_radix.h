@@ -4,6 +4,13 @@
 #define IOMMUFMT_LIB_PGTABLE_RADIX_H
 
 /*
+ * Why this template is not merged with lib/pgtable_walk.h: see the comment
+ * at its top (level skipping and grouped leaves here; per-granule geometry,
+ * inherited table attributes and either level direction there; one template
+ * would put the other's checks as run-time branches into the hot step).
+ */
+
+/*
  * How to use (the generic_pt pattern: one mechanism, compiled per format).
  *
  * The tables are 4 KiB of 512 eight-byte entries; level l (1 = the leaf
@@ -82,6 +89,19 @@ RX_INLINE uint64_t rx_make_table(const struct iommufmt_pgtable *pt, unsigned int
 RX_INLINE int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int level, uint64_t pa,
 			       unsigned int size_log2, uint32_t prot, uint64_t *pte,
 			       struct iommufmt_diag *diag);
+
+/*
+ * A level of this template's numbering (1 = the 4 KiB table, as x86-64,
+ * vtd-ss and amd-v1 count) in the common numbering of results (0 = it).
+ */
+#define RX_GLEVEL(level)	((uint32_t)(level) - 1)
+
+/* A fault result at native level @level (iommufmt__xlate_fault() with both numberings). */
+RX_INLINE void rx_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t fault,
+			unsigned int level, uint64_t pte, uint64_t span)
+{
+	iommufmt__xlate_fault(out, iova, fault, RX_GLEVEL(level), level, pte, span);
+}
 
 static inline uint64_t rx_pow2(unsigned int lg2)
 {
@@ -251,12 +271,12 @@ RX_INLINE uint32_t rx_group_check(struct iommufmt__ptrd *rd, uint64_t table, uin
 				  uint64_t *bad)
 {
 	const uint64_t g = rx_pow2(glog2), gpa = table + ((i & ~(g - 1)) << 3);
-	const uint64_t ign = ~(uint64_t)(RX_HW_BITS), off = gpa - rd->base;
+	const uint64_t ign = ~(uint64_t)(RX_HW_BITS);
 	uint64_t v;
 
-	if (off < rd->span && ((g - 1) << 3) < rd->span - off) {
+	if (iommufmt__ptrd_has(rd, gpa, g << 3)) {
 		/* all in the cached flat region: compare at memory speed */
-		const uint8_t *p = rd->host + off;
+		const uint8_t *p = rd->host + (gpa - rd->base);
 		uint64_t diff = 0;
 
 		for (uint64_t j = 0; j < g; j++)
@@ -309,7 +329,7 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 	uint32_t perm, f;
 
 	if (unlikely(iommufmt__ptrd_rd64_at(rd, l->table, off, &pte, RX_BE))) {
-		iommufmt__xlate_fault(out, l->iova, IOMMUFMT_FAULT_TABLE_READ, level, 0,
+		rx_fault(out, l->iova, IOMMUFMT_FAULT_TABLE_READ, level, 0,
 				      rx_pow2(shift));
 		out->fault_addr = l->table + off;
 		return RX_DONE;
@@ -325,7 +345,7 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 			return RX_NEXT;
 		}
 		if (unlikely(e.next >= level || e.next == 0)) {
-			iommufmt__xlate_fault(out, l->iova, IOMMUFMT_FAULT_BAD_LEVEL, level, pte,
+			rx_fault(out, l->iova, IOMMUFMT_FAULT_BAD_LEVEL, level, pte,
 					      rx_pow2(shift));
 			return RX_DONE;
 		}
@@ -334,7 +354,7 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 			uint64_t skipped = (rx_pow2(shift) - 1) & ~(rx_pow2(rx_shift(pt, e.next + 1)) - 1);
 
 			if (l->iova & skipped) {
-				iommufmt__xlate_fault(out, l->iova, IOMMUFMT_FAULT_NOT_PRESENT, level,
+				rx_fault(out, l->iova, IOMMUFMT_FAULT_NOT_PRESENT, level,
 						      pte, rx_pow2(shift));
 				return RX_DONE;
 			}
@@ -350,7 +370,7 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 
 			f = rx_group_check(rd, l->table, off >> 3, e.group_log2, pte, &first, &bad);
 			if (unlikely(f)) {
-				iommufmt__xlate_fault(out, l->iova, f, level,
+				rx_fault(out, l->iova, f, level,
 						      f == IOMMUFMT_FAULT_TABLE_READ ? 0 : pte,
 						      rx_pow2(shift));
 				out->fault_addr = bad;
@@ -361,7 +381,7 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		size = rx_pow2(e.next);
 		f = rx_access_fault(pt, perm, access);
 		if (unlikely(f)) {
-			iommufmt__xlate_fault(out, l->iova, f, level, pte, size);
+			rx_fault(out, l->iova, f, level, pte, size);
 			return RX_DONE;
 		}
 		out->iova = l->iova;
@@ -371,12 +391,12 @@ RX_INLINE int rx_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		out->attrs = e.attrs;
 		out->fault_addr = 0;
 		out->perm = rx_final_perm(pt, perm);
-		out->level = level;
+		iommufmt__xlate_level(out, RX_GLEVEL(level), level);
 		out->fault = IOMMUFMT_FAULT_NONE;
 		out->stage = 0;
 		return RX_DONE;
 	}
-	iommufmt__xlate_fault(out, l->iova, e.kind == RX_HOLE ? IOMMUFMT_FAULT_NOT_PRESENT : e.fault,
+	rx_fault(out, l->iova, e.kind == RX_HOLE ? IOMMUFMT_FAULT_NOT_PRESENT : e.fault,
 			      level, pte, rx_pow2(shift));
 	return RX_DONE;
 }
@@ -397,7 +417,7 @@ static __attribute__((noinline, unused)) void rx_walk_rest(const struct iommufmt
 	for (unsigned int s = 0; s < RX_MAXLEV; s++)
 		if (rx_step(pt, &rd, &l, access, out, 0, l.level) == RX_DONE)
 			return;
-	iommufmt__xlate_fault(out, l.iova, IOMMUFMT_FAULT_BAD_LEVEL, l.level, 0, 0);
+	rx_fault(out, l.iova, IOMMUFMT_FAULT_BAD_LEVEL, l.level, 0, 0);
 }
 
 RX_INLINE void rx_walk1(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
@@ -409,7 +429,7 @@ RX_INLINE void rx_walk1(const struct iommufmt_pgtable *pt, const struct iommufmt
 	uint32_t f = rx_input_fault(pt, iova);
 
 	if (unlikely(f)) {
-		iommufmt__xlate_fault(out, iova, f, top, 0, 0);
+		rx_fault(out, iova, f, top, 0, 0);
 		return;
 	}
 	iommufmt__ptrd_init(&rd, gmem);
@@ -425,7 +445,7 @@ RX_INLINE void rx_walk1(const struct iommufmt_pgtable *pt, const struct iommufmt
 			return;
 		}
 	}
-	iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, 1, 0, 0);
+	rx_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, 1, 0, 0);
 }
 
 RX_UNUSED void rx_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
@@ -436,7 +456,7 @@ RX_UNUSED void rx_translate(const struct iommufmt_pgtable *pt, const struct iomm
 	RX_TOPS(RX_CASE1)
 #undef RX_CASE1
 	default:
-		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
+		rx_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
 	}
 }
 
@@ -460,7 +480,7 @@ RX_INLINE void rx_batch_top(const struct iommufmt_pgtable *pt, const struct iomm
 			uint32_t f = rx_input_fault(pt, iova);
 
 			if (unlikely(f)) {
-				iommufmt__xlate_fault(&out[base + i], iova, f, top, 0, 0);
+				rx_fault(&out[base + i], iova, f, top, 0, 0);
 				continue;
 			}
 			l[i].iova = iova;
@@ -493,7 +513,7 @@ RX_INLINE void rx_batch_top(const struct iommufmt_pgtable *pt, const struct iomm
 			unsigned int i = (unsigned int)__builtin_ctz(live);
 
 			live &= live - 1;
-			iommufmt__xlate_fault(&out[base + i], l[i].iova, IOMMUFMT_FAULT_BAD_LEVEL,
+			rx_fault(&out[base + i], l[i].iova, IOMMUFMT_FAULT_BAD_LEVEL,
 					      l[i].level, 0, 0);
 		}
 	}
@@ -508,7 +528,8 @@ RX_UNUSED void rx_translate_batch(const struct iommufmt_pgtable *pt,
 	RX_TOPS(RX_CASEB)
 #undef RX_CASEB
 	default:
-		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL,
+				       RX_GLEVEL(pt->start_level), pt->start_level);
 	}
 }
 
@@ -556,11 +577,11 @@ RX_INLINE void rx_frame_init(const struct iommufmt_pgtable *pt, struct rx_frame 
 RX_INLINE uint64_t rx_skip_zeros(const struct iommufmt__ptrd *rd, uint64_t table, uint64_t idx,
 				 uint64_t hi)
 {
-	const uint64_t off = table + (idx << 3) - rd->base;
+	const uint64_t gpa = table + (idx << 3);
 
-	if (!RX_ZERO_IS_HOLE || idx > hi || off >= rd->span || ((hi - idx) << 3) >= rd->span - off)
+	if (!RX_ZERO_IS_HOLE || idx > hi || !iommufmt__ptrd_has(rd, gpa, (hi - idx + 1) << 3))
 		return idx;
-	return idx + iommufmt__pt_skip_empty(rd->host + off, hi - idx + 1, 0, RX_BE);
+	return idx + iommufmt__pt_skip_empty(rd->host + (gpa - rd->base), hi - idx + 1, 0, RX_BE);
 }
 
 /*
@@ -570,10 +591,11 @@ RX_INLINE uint64_t rx_skip_zeros(const struct iommufmt__ptrd *rd, uint64_t table
  */
 RX_INLINE void rx_prefetch_table(const struct iommufmt__ptrd *rd, const struct rx_frame *f)
 {
-	const uint64_t off = f->table + (f->idx << 3) - rd->base;
+	const uint64_t gpa = f->table + (f->idx << 3), off = gpa - rd->base;
 	uint64_t bytes;
 
-	if (f->idx > f->hi || off >= rd->span)
+	/* only the first entry must be in the window: the rest is clipped to it */
+	if (f->idx > f->hi || !iommufmt__ptrd_has(rd, gpa, 8))
 		return;
 	bytes = (f->hi - f->idx + 1) << 3;
 	iommufmt__pt_prefetch(rd->host + off, bytes < rd->span - off ? bytes : rd->span - off);
@@ -614,6 +636,15 @@ RX_INLINE int rx_harvest(const struct iommufmt_pgtable *pt, const struct iommufm
 	return 0;
 }
 
+/*
+ * The range walk and dirty harvest: one explicit-stack loop over frames.
+ * It is long (complexity ~34) on purpose: it is the walk.scan/walk.dense
+ * inner loop, and the per-entry decisions (empty run skip, table descent
+ * with skipped levels, group leaf, fault record, coalescing) share the
+ * frame and reader state in registers; non-inlined helpers would add calls
+ * per entry and spill that state (not measured here), always-inlined ones
+ * would only move the text.
+ */
 RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			   uint64_t start, uint64_t last, uint32_t flags,
 			   const struct rx_sink *sk, const int dirty_mode)
@@ -656,7 +687,7 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 
 			f->idx = f->hi + 1;
 			if (!dirty_mode && (flags & IOMMUFMT_WALK_FAULTS)) {
-				iommufmt__xlate_fault(&rec, rx_to_va(pt, lin), IOMMUFMT_FAULT_TABLE_READ,
+				rx_fault(&rec, rx_to_va(pt, lin), IOMMUFMT_FAULT_TABLE_READ,
 						      level, 0, span);
 				rec.fault_addr = gpa;
 				r = sk->fn(sk->opaque, &rec);
@@ -717,7 +748,7 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 				} else {
 					if (!(flags & IOMMUFMT_WALK_FAULTS))
 						continue;
-					iommufmt__xlate_fault(&rec, rx_to_va(pt, lin), gf, level,
+					rx_fault(&rec, rx_to_va(pt, lin), gf, level,
 							      gf == IOMMUFMT_FAULT_TABLE_READ ? 0 : pte,
 							      rx_pow2(shift));
 					rec.fault_addr = bad;
@@ -741,7 +772,7 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 			rec.attrs = e.attrs;
 			rec.fault_addr = 0;
 			rec.perm = rx_final_perm(pt, f->perm & e.perm);
-			rec.level = level;
+			iommufmt__xlate_level(&rec, RX_GLEVEL(level), level);
 			rec.fault = IOMMUFMT_FAULT_NONE;
 			rec.stage = 0;
 			r = sk->fn(sk->opaque, &rec);
@@ -750,7 +781,7 @@ RX_INLINE int rx_walk_core(const struct iommufmt_pgtable *pt, const struct iommu
 			continue;
 		}
 		if (e.kind == RX_FAULT && !dirty_mode && (flags & IOMMUFMT_WALK_FAULTS)) {
-			iommufmt__xlate_fault(&rec, rx_to_va(pt, lin), e.fault, level, pte,
+			rx_fault(&rec, rx_to_va(pt, lin), e.fault, level, pte,
 					      rx_pow2(shift));
 			r = sk->fn(sk->opaque, &rec);
 			if (r)

@@ -4,6 +4,20 @@
 #define IOMMUFMT_LIB_PGTABLE_WALK_H
 
 /*
+ * Why two walker templates (this one and lib/pgtable_radix.h) remain: the
+ * radix walk must handle entries that skip levels (amd-v1 NextLevel), leaves
+ * held by groups of equal entries (amd-v1 size-encoded pages) and canonical
+ * halves, with 4 KiB tables of 9-bit strides; this one has per-granule
+ * geometry selected by a constant instance key @k, levels counting either
+ * way, attributes inherited from table entries (APTable/NSTable, s390 P)
+ * and a memo of empty subtrees. One template would carry the other's checks
+ * as run-time branches in the per-level step, which is the translate.hot and
+ * walk.scan inner loop; both already share the entry reader, the window,
+ * the empty-run skip, the budget and the result helpers (pgtable_internal.h).
+ * Revisit if a third family of formats appears.
+ */
+
+/*
  * For formats whose walks read one entry per level, from the root's level
  * to a fixed last level, never skipping one (arm-lpae, s390-dat; the radix
  * formats, which may skip levels, have lib/pgtable_radix.h). A format file
@@ -54,6 +68,26 @@
 #endif
 
 #define PW_INLINE static inline __attribute__((always_inline))
+
+/*
+ * A level of the format's numbering in the common numbering of results
+ * (0 = the PW_LAST table, one more per table toward the root): Arm 3 - level,
+ * s390 level - 1. A constant wherever @level is.
+ */
+#define PW_GLEVEL(level)	((uint32_t)((PW_LAST - (level)) * PW_DOWN))
+
+/* A fault result at native level @level (iommufmt__xlate_fault() with both numberings). */
+PW_INLINE void pw_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t reason, int level,
+			uint64_t pte, uint64_t span)
+{
+	iommufmt__xlate_fault(out, iova, reason, PW_GLEVEL(level), (uint32_t)level, pte, span);
+}
+
+/* Set both level fields of @out for native level @level. */
+PW_INLINE void pw_level(struct iommufmt_xlate *out, int level)
+{
+	iommufmt__xlate_level(out, PW_GLEVEL(level), (uint32_t)level);
+}
 
 /* The state of one translation between levels. */
 struct pw_lane {
@@ -189,7 +223,7 @@ PW_INLINE int pw_emit_fault(const struct pw_walk *w, struct pw_frame *f, uint64_
 	if (!w->sk->fn || !(w->sk->flags & IOMMUFMT_WALK_FAULTS))
 		return 0;
 	f->emitted = 1;
-	iommufmt__xlate_fault(&rec, iova, reason, (uint32_t)level, pte, size);
+	pw_fault(&rec, iova, reason, level, pte, size);
 	rec.fault_addr = fault_addr;
 	return w->sk->fn(w->sk->opaque, &rec);
 }

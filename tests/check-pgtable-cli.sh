@@ -20,18 +20,18 @@ X86="--pgtable x86-64 --root $root --mem $tmp/x86.bin@0x100000"
 t "translate --json runs" 0 "$IOMMUFMT" translate $X86 --json \
 	0x40000123 0x40200fff 0x40201000 0x1000 0x800000000000 0xffff800000000000
 same "translate --json lines are exact" \
-'{"iova":"0x40000123","status":"ok","pa":"0x80000123","page_size":"0x200000","read":true,"write":true,"exec":true,"level":2}
-{"iova":"0x40200fff","status":"ok","pa":"0x80200fff","page_size":"0x1000","read":true,"write":true,"exec":true,"level":1}
-{"iova":"0x40201000","status":"fault","reason":"not-present","level":1}
-{"iova":"0x1000","status":"fault","reason":"not-present","level":3}
-{"iova":"0x800000000000","status":"fault","reason":"non-canonical","level":4}
-{"iova":"0xffff800000000000","status":"fault","reason":"not-present","level":4}'
+'{"iova":"0x40000123","status":"ok","pa":"0x80000123","page_size":"0x200000","read":true,"write":true,"exec":true,"level":1,"native_level":2}
+{"iova":"0x40200fff","status":"ok","pa":"0x80200fff","page_size":"0x1000","read":true,"write":true,"exec":true,"level":0,"native_level":1}
+{"iova":"0x40201000","status":"fault","reason":"not-present","level":0,"native_level":1}
+{"iova":"0x1000","status":"fault","reason":"not-present","level":2,"native_level":3}
+{"iova":"0x800000000000","status":"fault","reason":"non-canonical","level":3,"native_level":4}
+{"iova":"0xffff800000000000","status":"fault","reason":"not-present","level":3,"native_level":4}'
 
 t "translate --access w of a read-only page runs" 0 "$IOMMUFMT" translate $X86 --json \
 	--access w 0x80000000 0x40000000
 same "a write to a read-only page is a permission fault" \
-'{"iova":"0x80000000","status":"fault","reason":"permission","level":1}
-{"iova":"0x40000000","status":"ok","pa":"0x80000000","page_size":"0x200000","read":true,"write":true,"exec":true,"level":2}'
+'{"iova":"0x80000000","status":"fault","reason":"permission","level":0,"native_level":1}
+{"iova":"0x40000000","status":"ok","pa":"0x80000000","page_size":"0x200000","read":true,"write":true,"exec":true,"level":1,"native_level":2}'
 t "privileged request to a user page (--access rp)" 0 "$IOMMUFMT" translate $X86 --json \
 	--access rp 1073741824
 has "decimal IOVAs work" '"iova":"0x40000000","status":"ok"'
@@ -41,7 +41,7 @@ has "exec=1 with XD clear still executes" '"exec":true'
 
 t "translate without --json runs" 0 "$IOMMUFMT" translate $X86 0x40000123 0x1000
 has "table header" "^IOVA  *STATUS  *PA  *PAGE_SIZE  *PERM  *LEVEL  *REASON"
-has "table row ok" "^0x0000000040000123  ok      0x0000000080000123  0x200000      rwxu  2"
+has "table row ok" "^0x0000000040000123  ok      0x0000000080000123  0x200000      rwxu  1"
 has "table row fault" "^0x0000000000001000  fault .*not-present"
 
 t "walk --json runs" 0 "$IOMMUFMT" walk $X86 --json
@@ -73,8 +73,8 @@ root=$("$MKIMAGE" "$tmp/vtd.bin" 0x200000 vtd-ss levels=3 map:0x1000:0x2000:0x10
 t "vtd-ss translate runs" 0 "$IOMMUFMT" translate --pgtable vtd-ss --opt levels=3 --root "$root" \
 	--mem "$tmp/vtd.bin@0x200000" --json --access w 0x1000 0x8000000000
 same "vtd-ss results" \
-'{"iova":"0x1000","status":"ok","pa":"0x2000","page_size":"0x1000","read":false,"write":true,"exec":false,"level":1}
-{"iova":"0x8000000000","status":"fault","reason":"address-size-input","level":3}'
+'{"iova":"0x1000","status":"ok","pa":"0x2000","page_size":"0x1000","read":false,"write":true,"exec":false,"level":0,"native_level":1}
+{"iova":"0x8000000000","status":"fault","reason":"address-size-input","level":2,"native_level":3}'
 
 # amd-v1, 3 levels: a 16 KiB page (NextLevel 7)
 root=$("$MKIMAGE" "$tmp/amd.bin" 0x300000 amd-v1 levels=3 map:0x10000:0x48000:0x4000:rw) \
@@ -82,7 +82,7 @@ root=$("$MKIMAGE" "$tmp/amd.bin" 0x300000 amd-v1 levels=3 map:0x10000:0x48000:0x
 t "amd-v1 translate runs" 0 "$IOMMUFMT" translate --pgtable amd-v1 --opt levels=3 --root "$root" \
 	--mem "$tmp/amd.bin@0x300000" --json 0x12345
 same "amd-v1 size-encoded page" \
-'{"iova":"0x12345","status":"ok","pa":"0x4a345","page_size":"0x4000","read":true,"write":true,"exec":true,"level":1}'
+'{"iova":"0x12345","status":"ok","pa":"0x4a345","page_size":"0x4000","read":true,"write":true,"exec":true,"level":0,"native_level":1}'
 
 # usage errors: non-zero and one line on stderr
 t "unknown format" 2 "$IOMMUFMT" translate --pgtable nope --root 0 --mem "$tmp/x86.bin@0" 0
@@ -99,7 +99,7 @@ root=$("$MKIMAGE" "$tmp/s390.bin" 0x400000 s390-dat top=0 map:0x1000:0x2000:0x10
 t "top=rf for s390-dat" 0 "$IOMMUFMT" translate --pgtable s390-dat --opt top=rf --root "$root" \
 	--mem "$tmp/s390.bin@0x400000" --json 0x1234
 same "s390-dat region-first root" \
-'{"iova":"0x1234","status":"ok","pa":"0x2234","page_size":"0x1000","read":true,"write":true,"exec":true,"level":1}'
+'{"iova":"0x1234","status":"ok","pa":"0x2234","page_size":"0x1000","read":true,"write":true,"exec":true,"level":0,"native_level":1}'
 t "unknown option key" 2 "$IOMMUFMT" walk $X86 --opt bogus=1
 t "bad IOVA" 2 "$IOMMUFMT" translate $X86 0xzz
 t "unreadable memory file" 1 "$IOMMUFMT" translate --pgtable x86-64 --root 0x100000 \

@@ -263,7 +263,8 @@ static void cmp_ref(const struct harness_table *t, uint64_t iova, uint32_t acces
 {
 	ck_assert_msg(x->iova == iova, "seed %llu iova 0x%llx: result iova 0x%llx", HX(t->seed),
 		      HX(iova), HX(x->iova));
-	ck_assert_msg(x->fault == r->fault && x->level == r->level && x->pte == r->pte,
+	ck_assert_msg(x->fault == r->fault && x->level == r->level &&
+		      x->native_level == r->native_level && x->pte == r->pte,
 		      "seed %llu iova 0x%llx access 0x%x: library fault %u level %u pte 0x%llx; "
 		      "reference fault %u level %u pte 0x%llx", HX(t->seed), HX(iova), access,
 		      x->fault, x->level, HX(x->pte), r->fault, r->level, HX(r->pte));
@@ -281,7 +282,8 @@ static int same_xlate(const struct iommufmt_xlate *a, const struct iommufmt_xlat
 {
 	return a->iova == b->iova && a->pa == b->pa && a->page_size == b->page_size &&
 	       a->pte == b->pte && a->attrs == b->attrs && a->fault_addr == b->fault_addr &&
-	       a->perm == b->perm && a->level == b->level && a->fault == b->fault &&
+	       a->perm == b->perm && a->level == b->level && a->native_level == b->native_level &&
+	       a->fault == b->fault &&
 	       a->stage == b->stage;
 }
 
@@ -410,7 +412,8 @@ static uint64_t check_records(struct harness_table *t, const struct harness_coll
 			      HX(t->seed), HX(rec->iova), HX(rec->page_size), HX(rec->pa));
 		ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, rec->iova, 0, &x), 0);
 		ck_assert_msg(!x.fault && x.pa == rec->pa && x.page_size == rec->page_size &&
-			      x.perm == rec->perm && x.level == rec->level && x.pte == rec->pte &&
+			      x.perm == rec->perm && x.level == rec->level &&
+			      x.native_level == rec->native_level && x.pte == rec->pte &&
 			      x.attrs == rec->attrs,
 			      "seed %llu: walk record 0x%llx differs from its translation",
 			      HX(t->seed), HX(rec->iova));
@@ -649,7 +652,8 @@ void harness_fuzz(const struct iommufmt_pgtable_cfg *cfg, ref_translate_fn ref, 
 void harness_ref_fault(struct iommufmt_xlate *o, uint32_t fault, int level, uint64_t pte)
 {
 	o->fault = fault;
-	o->level = (uint32_t)level;
+	o->level = (uint32_t)level - 1;	/* @level is native: 1 = the 4 KiB table */
+	o->native_level = (uint32_t)level;
 	o->pte = pte;
 	o->pa = 0;
 	o->perm = 0;
@@ -747,14 +751,22 @@ int harness_prepare_case(const struct harness_cfg_case *cc, struct iommufmt_pgta
 	return r;
 }
 
+uint32_t harness_level(const char *format, uint32_t native)
+{
+	/* the table in iommufmt.h: Arm counts from the root (leaf 3), the others from the leaf (1) */
+	return strncmp(format, "arm-lpae", 8) == 0 ? 3 - native : native - 1;
+}
+
 void harness_expect(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 		    uint64_t iova, uint32_t access, uint32_t fault, uint32_t level,
 		    struct iommufmt_xlate *x)
 {
 	ck_assert_int_eq(iommufmt_translate(pt, gmem, iova, access, x), 0);
-	ck_assert_msg(x->fault == fault && x->level == level,
-		      "iova 0x%llx access 0x%x: fault %u level %u, expected fault %u level %u",
-		      HX(iova), access, x->fault, x->level, fault, level);
+	ck_assert_msg(x->fault == fault && x->native_level == level &&
+		      x->level == harness_level(pt->ops->name, level),
+		      "iova 0x%llx access 0x%x: fault %u level %u native %u, expected fault %u "
+		      "native level %u", HX(iova), access, x->fault, x->level, x->native_level,
+		      fault, level);
 }
 
 static int counting_access(void *opaque, __u64 gpa, void *buf, size_t len, int write)
@@ -822,7 +834,8 @@ struct ref_out ref_fault(uint32_t reason, int level, uint64_t pte, unsigned lsb)
 int ref_same(const struct iommufmt_xlate *x, const struct ref_out *o, uint64_t iova)
 {
 	if (x->iova != iova || x->fault != o->fault || x->stage != 0 ||
-	    x->fault_addr != o->fault_addr || x->level != o->level)
+	    x->fault_addr != o->fault_addr || x->native_level != o->level ||
+	    x->level != o->common)
 		return -1;
 	if (o->fault == IOMMUFMT_FAULT_ADDR_SIZE_INPUT)
 		return 0;
@@ -841,7 +854,8 @@ void ref_to_xlate(const struct ref_out *o, uint64_t iova, struct iommufmt_xlate 
 	x->attrs = o->attrs;
 	x->fault_addr = o->fault_addr;
 	x->perm = o->perm;
-	x->level = o->level;
+	x->level = o->common;
+	x->native_level = o->level;
 	x->fault = o->fault;
 }
 

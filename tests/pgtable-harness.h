@@ -199,7 +199,14 @@ struct harness_cfg_case {
  */
 int harness_prepare_case(const struct harness_cfg_case *cc, struct iommufmt_pgtable *pt);
 
-/** Translate @p iova and check the fault reason and level; the result goes to @p x. */
+/** The common level number (0 = the smallest-page table) of @p native in format @p format. */
+uint32_t harness_level(const char *format, uint32_t native);
+
+/**
+ * Translate @p iova and check the fault reason and level (@p level in the
+ * format's own numbering: checked against native_level, and level against
+ * its common-numbering value); the result goes to @p x.
+ */
 void harness_expect(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 		    uint64_t iova, uint32_t access, uint32_t fault, uint32_t level,
 		    struct iommufmt_xlate *x);
@@ -245,7 +252,8 @@ void harness_env_init(struct harness_env *e, uint64_t gpa, size_t size);
 
 /** A reference walker's result: what the library reports in struct iommufmt_xlate. */
 struct ref_out {
-	uint32_t fault, level, perm;
+	uint32_t fault, level, perm;	/* level: in the format's numbering */
+	uint32_t common;		/* the same level in the common numbering (iommufmt.h) */
 	uint64_t pa, size, pte, attrs, fault_addr;
 };
 
@@ -253,7 +261,7 @@ struct ref_out {
 struct ref_out ref_fault(uint32_t reason, int level, uint64_t pte, unsigned lsb);
 /**
  * 0 when the library's @p x for @p iova equals the reference's @p o, else
- * -1: iova, fault, stage 0, fault_addr and level, and but for input-address
+ * -1: iova, fault, stage 0, fault_addr and both levels, and but for input-address
  * faults also pte, page_size, pa, perm and attrs.
  */
 int ref_same(const struct iommufmt_xlate *x, const struct ref_out *o, uint64_t iova);

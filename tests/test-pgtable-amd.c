@@ -110,7 +110,8 @@ static void ref_amd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 		o->pa = base + (iova & (o->page_size - 1));
 		o->perm = (ir ? R | X : 0) | (iw ? W : 0);
 		o->pte = e;
-		o->level = (uint32_t)lvl;
+		o->level = (uint32_t)lvl - 1;	/* common numbering: 0 = the 4 KiB table */
+		o->native_level = (uint32_t)lvl;
 		o->attrs = e & (3ULL << 59);
 		return;
 	}
@@ -228,12 +229,12 @@ START_TEST(test_skipped_levels)
 		/* a non-zero skipped index bit is not present at the skipping entry */
 		harness_check_one(&t, ref_amd, (7ULL << 30) | (1ULL << 21), R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_uint_eq(x.level, 3);
+		ck_assert_uint_eq(x.native_level, 3);
 		ck_assert_uint_eq(x.pte >> 9 & 7, 1);
 		if (levels >= 5) {
 			harness_check_one(&t, ref_amd, 1ULL << 39, R, &x);
 			ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-			ck_assert_uint_eq(x.level, levels);
+			ck_assert_uint_eq(x.native_level, levels);
 			ck_assert_uint_eq(x.pte >> 9 & 7, 3);
 		}
 		harness_check_one(&t, ref_amd, 7ULL << 30, R, &x);
@@ -268,7 +269,7 @@ START_TEST(test_next_level_not_descending)
 					 (orig & ~(0x000ffffffffff000ULL | (7ULL << 9))) | tbl | (nl << 9));
 			harness_check_one(&t, ref_amd, iova, R, &x);
 			ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-			ck_assert_uint_eq(x.level, (uint32_t)lvl);
+			ck_assert_uint_eq(x.native_level, (uint32_t)lvl);
 			harness_put_le64(&t, gpa, orig);
 		}
 	/* a leaf at level 6 does not exist */
@@ -278,7 +279,7 @@ START_TEST(test_next_level_not_descending)
 	harness_put_le64(&t, t.cfg.root, 0x6000000000000001ULL | 0x40000);
 	harness_check_one(&t, ref_amd, 0x1234, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-	ck_assert_uint_eq(x.level, 6);
+	ck_assert_uint_eq(x.native_level, 6);
 	harness_put_le64(&t, t.cfg.root, 0x6000000000000001ULL | (7ULL << 9) | 0x1fffff000ULL);
 	harness_check_one(&t, ref_amd, 0x1234, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
@@ -360,7 +361,7 @@ START_TEST(test_size_encoded_pages)
 		harness_put_le64(&t, g2, 0x6000000000000001ULL | (7ULL << 9) | 0xff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-		ck_assert_uint_eq(x.level, 2);
+		ck_assert_uint_eq(x.native_level, 2);
 		/* 4 MiB, in both of its entries */
 		put_group(&t, g2, 2, 0x6000000000000001ULL | (7ULL << 9) | 0x1ff000ULL);
 		harness_check_one(&t, ref_amd, 0x10000, R, &x);
@@ -379,7 +380,7 @@ START_TEST(test_size_encoded_pages)
 	harness_check_one(&t, ref_amd, 0x4000000000ULL + 0x123456789ULL, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x4000000000ULL);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -459,7 +460,7 @@ START_TEST(test_disagreeing_group)
 		iovas[i] = iova + (uint64_t)i * mb2 + 0x1234;
 		harness_check_one(&t, ref_amd, iovas[i], R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-		ck_assert_uint_eq(x.level, 2);
+		ck_assert_uint_eq(x.native_level, 2);
 		ck_assert_uint_eq(x.pte, e[i]);
 		ck_assert_uint_eq(x.page_size, mb2);
 	}
@@ -514,7 +515,7 @@ START_TEST(test_disagreeing_group)
 		ref_amd(&t.cfg, &cut, iovas[i], R, &r);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 		ck_assert_uint_eq(r.fault, IOMMUFMT_FAULT_TABLE_READ);
-		ck_assert_uint_eq(x.level, 2);
+		ck_assert_uint_eq(x.native_level, 2);
 		ck_assert_uint_eq(x.fault_addr, g2 + 16);
 	}
 	walk_vs_translate(&t, &cut, iova, iova + 2 * mb2 - 1, &rc);
@@ -572,7 +573,7 @@ START_TEST(test_reserved_and_perm)
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 			else
 				ck_assert_uint_eq(x.fault, 0);
-			ck_assert_uint_eq(x.level, 1);
+			ck_assert_uint_eq(x.native_level, 1);
 		}
 		harness_put_le64(&t, gpa, orig);
 	}
@@ -584,11 +585,11 @@ START_TEST(test_reserved_and_perm)
 	ck_assert_uint_eq(x.perm, R | X);
 	harness_check_one(&t, ref_amd, iova, W, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	/* input above the mode's width */
 	harness_check_one(&t, ref_amd, 1ULL << 48, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
-	ck_assert_uint_eq(x.level, 4);
+	ck_assert_uint_eq(x.native_level, 4);
 	harness_table_fini(&t);
 }
 END_TEST

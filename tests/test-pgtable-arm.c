@@ -101,8 +101,8 @@ static int ref_block_allowed(const struct iommufmt_pgtable_cfg *c, int level)
 	return level == 2 || (level == 1 && c->oas == 52);
 }
 
-/* One translation over @gmem (read through ref_read()). */
-static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+/* One translation over @gmem (read through ref_read()), levels in the format's numbering. */
+static struct ref_out ref_walk(const struct iommufmt_pgtable_cfg *c,
 				    const struct iommufmt_gmem *gmem, uint64_t iova,
 				    uint32_t access)
 {
@@ -238,6 +238,17 @@ static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
 		}
 		return o;
 	}
+}
+
+/* ref_walk() with the common level of its result (Arm counts from the root; the page table is 3). */
+static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+				    const struct iommufmt_gmem *gmem, uint64_t iova,
+				    uint32_t access)
+{
+	struct ref_out o = ref_walk(c, gmem, iova, access);
+
+	o.common = 3 - o.level;
+	return o;
 }
 
 HARNESS_REF_ADAPTER(harness_ref, ref_translate)
@@ -390,7 +401,7 @@ START_TEST(test_hostile_self_and_cycles)
 	iova = idx4k(5, 5, 5, 5) | 0x123;
 	x = harness_world_xlate_counted(&w, &w.pt, iova, IOMMUFMT_ACCESS_READ, &reads);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	ck_assert_uint_eq(x.pte, R | 3);
 	ck_assert_uint_eq(reads, 4);
 	/* with access-flag faults off, the table maps itself */
@@ -416,14 +427,14 @@ START_TEST(test_hostile_self_and_cycles)
 		x = harness_world_xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
 				  IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_uint_eq(x.level, (unsigned)L + 1);
+		ck_assert_uint_eq(x.native_level, (unsigned)L + 1);
 		/* the same index at every level below: a page at level 3 (AF = 0) */
 		for (int k = L + 1; k < 4; k++)
 			idx[k] = idx[L];
 		x = harness_world_xlate_counted(&w, &w.pt, idx4k(idx[0], idx[1], idx[2], idx[3]),
 				  IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
-		ck_assert_uint_eq(x.level, 3);
+		ck_assert_uint_eq(x.native_level, 3);
 	}
 	/* a cycle A -> B -> A -> B */
 	memset(harness_mem(), 0, 0x10000);
@@ -437,12 +448,12 @@ START_TEST(test_hostile_self_and_cycles)
 			  IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_PRIV, NULL);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, B + 0xfff);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	/* a table outside guest memory */
 	put_le(w.env.arena.gpa, A + 7 * 8, 0x7f0000000000ull | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, idx4k(7, 0, 0, 0), IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	ck_assert_uint_eq(x.pte, 0);
 	/* ... and a root outside guest memory */
 	cfg = w.pt.cfg;
@@ -450,7 +461,7 @@ START_TEST(test_hostile_self_and_cycles)
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&affd, &cfg, NULL), 0);
 	ck_assert_int_eq(iommufmt_translate(&affd, &w.env.gmem, 0x1000, 0, &x), 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
-	ck_assert_uint_eq(x.level, 0);
+	ck_assert_uint_eq(x.native_level, 0);
 	/* inputs above the input size */
 	harness_expect(&w.pt, &w.env.gmem, 1ull << 48, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 0, &x);
 	harness_expect(&w.pt, &w.env.gmem, ~0ull, 0, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, 0, &x);
@@ -471,7 +482,7 @@ START_TEST(test_hostile_outsize_and_af)
 	put_le(w.env.arena.gpa, R + 1 * 8, (1ull << 44) | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, 1ull << 30, IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	/* a block whose output is above it */
 	put_le(w.env.arena.gpa, R + 2 * 8, (1ull << 41) | 1 | (1u << 10));
 	x = harness_world_xlate_counted(&w, &w.pt, 2ull << 30, IOMMUFMT_ACCESS_READ, NULL);
@@ -481,7 +492,7 @@ START_TEST(test_hostile_outsize_and_af)
 	put_le(w.env.arena.gpa, T + 0, 0x1200000ull | 1);
 	x = harness_world_xlate_counted(&w, &w.pt, 3ull << 30, IOMMUFMT_ACCESS_READ, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ACCESS_FLAG);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	ck_assert_uint_eq(x.page_size, 2u << 20);
 	for (int f = 0; f < 2; f++) {
 		struct iommufmt_pgtable_cfg cfg = w.pt.cfg;
@@ -501,7 +512,7 @@ START_TEST(test_hostile_outsize_and_af)
 		put_le(w48.env.arena.gpa, w48.pt.cfg.root, 1 | (1u << 10));
 		x = harness_world_xlate_counted(&w48, &w48.pt, 0x1000, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-		ck_assert_uint_eq(x.level, 0);
+		ck_assert_uint_eq(x.native_level, 0);
 	}
 }
 END_TEST
@@ -601,7 +612,7 @@ START_TEST(test_reserved_bits)
 		iommufmt_translate(&w.pt, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ, &x);
 		o = ref_translate(&w.pt.cfg, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ);
 		ck_assert_msg(ref_same(&x, &o, iova) == 0, "bit %u: fault %u/%u", b, x.fault, o.fault);
-		if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.level == (unsigned)rc->level) {
+		if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.native_level == (unsigned)rc->level) {
 			ck_assert_uint_eq(x.pte, orig ^ (1ull << b));
 			got |= 1ull << b;
 		}
@@ -853,7 +864,7 @@ START_TEST(test_builders)
 	iommufmt_translate(&w.pt, &w.env.gmem, 0x1abc, IOMMUFMT_ACCESS_READ, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x601abc);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	/* a full arena: -ENOSPC and nothing allocated */
 	w.env.arena.size = w.env.arena.used + 0x1800;
 	used = w.env.arena.used;
@@ -863,7 +874,7 @@ START_TEST(test_builders)
 	ck_assert_uint_eq(w.env.arena.used, used);
 	iommufmt_translate(&w.pt, &w.env.gmem, 0x7f0000000000ull, 0, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-	ck_assert_uint_eq(x.level, 0);
+	ck_assert_uint_eq(x.native_level, 0);
 
 	/* stage 2 with two concatenated root tables: exact encoding, and the last 1 GiB */
 	world_setup(&w, &s2c);
@@ -877,7 +888,7 @@ START_TEST(test_builders)
 			   IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x80000000 + (1ull << 30) - 1);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	ck_assert_uint_eq(x.perm, IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER);
 	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1, IOMMUFMT_ACCESS_EXEC, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
@@ -887,7 +898,7 @@ START_TEST(test_builders)
 	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.pt.cfg.root + 512 * 8) & 3, 3);
 	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 39) + 0x10, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	ck_assert_uint_eq(x.page_size, 0x1000);
 	ck_assert_uint_eq(x.pa, 0);
 	ck_assert_uint_eq(x.perm, 0);

@@ -156,6 +156,7 @@ static void check_one(struct nest *n, uint64_t iova, uint32_t access)
 	ck_assert_uint_eq(x.perm & (R | W), x1.perm & x2.perm & (R | W));
 	ck_assert_uint_eq(x.pte, x1.pte);
 	ck_assert_uint_eq(x.level, x1.level);
+	ck_assert_uint_eq(x.native_level, x1.native_level);
 }
 
 static void run_pair(const struct iommufmt_pgtable_cfg *c1, const struct iommufmt_pgtable_cfg *c2,

@@ -52,8 +52,8 @@ static int ref_fits(uint64_t a, uint64_t len, unsigned oas)
 	return oas == 64 || ((a + len - 1) >> oas) == 0;
 }
 
-/* One translation over @gmem (read through ref_read()). */
-static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+/* One translation over @gmem (read through ref_read()), levels in the format's numbering. */
+static struct ref_out ref_walk(const struct iommufmt_pgtable_cfg *c,
 				    const struct iommufmt_gmem *gmem, uint64_t iova,
 				    uint32_t access)
 {
@@ -148,6 +148,17 @@ static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
 		o.pa = 0;
 		o.perm = 0;
 	}
+	return o;
+}
+
+/* ref_walk() with the common level of its result (s390 counts from the page table, 1). */
+static struct ref_out ref_translate(const struct iommufmt_pgtable_cfg *c,
+				    const struct iommufmt_gmem *gmem, uint64_t iova,
+				    uint32_t access)
+{
+	struct ref_out o = ref_walk(c, gmem, iova, access);
+
+	o.common = o.level - 1;
 	return o;
 }
 
@@ -257,7 +268,7 @@ START_TEST(test_builders)
 	iommufmt_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_READ, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x5abc);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	iommufmt_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* a 1 MiB frame over the same segment: -EEXIST, tables unchanged */
@@ -279,7 +290,7 @@ START_TEST(test_builders)
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x1fffff);
 	ck_assert_uint_eq(x.page_size, 0x100000);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	/* unmapping part of the frame would split it */
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0x80100000, 0x1000, &d),
 			 -EINVAL);
@@ -365,7 +376,7 @@ START_TEST(test_hostile_entries)
 	x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_WRITE, &reads);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0xabcde321);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	ck_assert_uint_eq(reads, 5);
 	/* per level: invalid, protection, table type, table length and offset */
 	for (int l = 5; l >= 1; l--) {
@@ -374,14 +385,14 @@ START_TEST(test_hostile_entries)
 		put_be(&w.env, ea, e | (l == 1 ? 0x400 : 0x20));
 		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_uint_eq(x.level, (unsigned)l);
+		ck_assert_uint_eq(x.native_level, (unsigned)l);
 		put_be(&w.env, ea, e | 0x200);
 		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_READ, NULL);
 		ck_assert_uint_eq(x.fault, 0);
 		ck_assert_uint_eq(x.perm & IOMMUFMT_ACCESS_WRITE, 0);
 		x = harness_world_xlate_counted(&w, &w.pt, c.iova, IOMMUFMT_ACCESS_WRITE, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-		ck_assert_uint_eq(x.level, 1);
+		ck_assert_uint_eq(x.native_level, 1);
 		if (l >= 2) {
 			for (uint64_t tt = 0; tt < 4; tt++) {
 				if (tt == (uint64_t)(l - 2))
@@ -390,7 +401,7 @@ START_TEST(test_hostile_entries)
 				x = harness_world_xlate_counted(&w, &w.pt, c.iova,
 								IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_TYPE);
-				ck_assert_uint_eq(x.level, (unsigned)l);
+				ck_assert_uint_eq(x.native_level, (unsigned)l);
 			}
 		}
 		if (l >= 3) {
@@ -399,7 +410,7 @@ START_TEST(test_hostile_entries)
 				x = harness_world_xlate_counted(&w, &w.pt, c.iova,
 								IOMMUFMT_ACCESS_READ, NULL);
 				ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_LENGTH);
-				ck_assert_uint_eq(x.level, (unsigned)l);
+				ck_assert_uint_eq(x.native_level, (unsigned)l);
 			}
 			for (uint64_t tf = 1; tf < 4; tf++) {
 				put_be(&w.env, ea, e | tf << 6);
@@ -417,7 +428,7 @@ START_TEST(test_hostile_entries)
 		put_be(&w.env, ea, 0);
 		x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_uint_eq(x.level, (unsigned)l);
+		ck_assert_uint_eq(x.native_level, (unsigned)l);
 		put_be(&w.env, ea, e);
 	}
 	/* the builder does not make a writable page entry for frame 0 (it would read as zero) */
@@ -429,23 +440,23 @@ START_TEST(test_hostile_entries)
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x12300000ull | (c.iova & 0xfffff));
 	ck_assert_uint_eq(x.page_size, 0x100000);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	cfg = w.pt.cfg;
 	cfg.flags = 0;
 	x = harness_world_xlate_cfg(&w, &cfg, c.iova, 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_BAD_LEVEL);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	/* a next table outside guest memory, and above the output size */
 	put_be(&w.env, c.t[4] + 8 * c.idx[4], 0x7000000000ull | 0x8 | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	ck_assert_uint_eq(x.pte, 0);
 	cfg = w.pt.cfg;
 	cfg.oas = 36;
 	x = harness_world_xlate_cfg(&w, &cfg, c.iova, 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
-	ck_assert_uint_eq(x.level, 4);
+	ck_assert_uint_eq(x.native_level, 4);
 }
 END_TEST
 
@@ -463,20 +474,20 @@ START_TEST(test_hostile_self)
 	put_be(&w.env, R + 8 * 3, R | 0xc | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, iova5(3, 3, 3, 3, 3), 0, NULL);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_TYPE);
-	ck_assert_uint_eq(x.level, 4);
+	ck_assert_uint_eq(x.native_level, 4);
 	/* the same for every region level, and for the segment table */
 	for (int l = 4; l >= 3; l--) {
 		chain_build(&w, &c, 0);
 		put_be(&w.env, c.t[l] + 8 * c.idx[l], c.t[l] | ((uint64_t)(l - 2) << 2) | 3);
 		x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
-		ck_assert_uint_eq(x.level, (unsigned)l - 1);
+		ck_assert_uint_eq(x.native_level, (unsigned)l - 1);
 		ck_assert_uint_ne(x.fault, 0);
 	}
 	chain_build(&w, &c, 0);
 	/* a segment entry pointing at its own segment table, read as a page table */
 	put_be(&w.env, c.t[2] + 8 * c.idx[2], c.t[2]);
 	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	/* entry 11 of the segment table is invalid (0x20), read as a page entry: valid! */
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x321);
@@ -484,7 +495,7 @@ START_TEST(test_hostile_self)
 	chain_build(&w, &c, 0);
 	put_be(&w.env, c.t[3] + 8 * c.idx[3], R | 0x4 | 3);
 	x = harness_world_xlate_counted(&w, &w.pt, c.iova, 0, NULL);
-	ck_assert_uint_eq(x.level, 2);
+	ck_assert_uint_eq(x.native_level, 2);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	/* IOVA above the input size of smaller roots */
 	{
@@ -536,7 +547,7 @@ START_TEST(test_reserved_bits)
 			o = ref_translate(&w.pt.cfg, &w.env.gmem, c.iova, 0);
 			ck_assert_msg(ref_same(&x, &o, c.iova) == 0, "%s bit %u: fault %u/%u",
 				      cases[k].name, b, x.fault, o.fault);
-			if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.level == (unsigned)l)
+			if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.native_level == (unsigned)l)
 				got |= 1ull << b;
 		}
 		put_be(&w.env, ea, e);
@@ -645,7 +656,7 @@ START_TEST(test_walk_dense_page_tables)
 		const uint64_t iova = ((uint64_t)i << 20) | ((uint64_t)(i % 256) << 12);
 
 		REQUIRE(!rec->fault && rec->iova == iova && rec->page_size == 0x1000 &&
-			rec->pa == 0x10000000ull + (uint64_t)i * 0x1000 && rec->level == 1,
+			rec->pa == 0x10000000ull + (uint64_t)i * 0x1000 && rec->native_level == 1 && rec->level == 0,
 			"page table %u: record iova 0x%llx pa 0x%llx size 0x%llx fault %u", i,
 			HX(rec->iova), HX(rec->pa), HX(rec->page_size), rec->fault);
 		ck_assert_int_eq(iommufmt_translate(&pt, &e.gmem, iova | 0x123,

@@ -70,7 +70,8 @@ static void ref_vtd(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 			o->page_size = size;
 			o->perm = (r_all ? R : 0) | (w_all ? W : 0) | (x_all ? X : 0);
 			o->pte = e;
-			o->level = (uint32_t)lvl;
+			o->level = (uint32_t)lvl - 1;	/* common numbering: 0 = the 4 KiB table */
+			o->native_level = (uint32_t)lvl;
 			o->attrs = e & (0x38ULL | 0x40ULL | (1ULL << 11) | (1ULL << 62));
 			return;
 		}
@@ -141,10 +142,10 @@ START_TEST(test_semantics)
 	ck_assert_uint_eq(x.perm, W);
 	harness_check_one(&t, ref_vtd, 0x40001010, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-	ck_assert_uint_eq(x.level, 1);
+	ck_assert_uint_eq(x.native_level, 1);
 	harness_check_one(&t, ref_vtd, 0x80000000, R | X, &x);
 	ck_assert_uint_eq(x.fault, 0);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	ck_assert_uint_eq(x.page_size, 0x40000000);
 	harness_check_one(&t, ref_vtd, 0x40000000, X, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
@@ -153,7 +154,7 @@ START_TEST(test_semantics)
 	harness_put_le64(&t, e, harness_get_le64(&t, e) & ~2ULL);	/* PDPE read-only */
 	harness_check_one(&t, ref_vtd, 0x40000000, W, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	harness_check_one(&t, ref_vtd, 0x40000000, R, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.perm, R);
@@ -161,7 +162,7 @@ START_TEST(test_semantics)
 	harness_put_le64(&t, e, (harness_get_le64(&t, e) & ~3ULL) | 4);
 	harness_check_one(&t, ref_vtd, 0x40000000, 0, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-	ck_assert_uint_eq(x.level, 3);
+	ck_assert_uint_eq(x.native_level, 3);
 	/* permission is checked before reserved bits (SNP in a non-leaf entry) */
 	harness_put_le64(&t, e, (harness_get_le64(&t, e) | 1 | (1ULL << 11)));
 	harness_check_one(&t, ref_vtd, 0x40000000, W, &x);
@@ -186,13 +187,13 @@ START_TEST(test_semantics)
 		harness_put_le64(&u, e, 0x80000000ULL | SS_LEAF_RW_PS);
 		harness_check_one(&u, ref_vtd, 0x40000000, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_RESERVED_BIT);
-		ck_assert_uint_eq(x.level, 3);
+		ck_assert_uint_eq(x.native_level, 3);
 		harness_table_fini(&u);
 	}
 	/* input above the address width */
 	harness_check_one(&t, ref_vtd, 1ULL << 48, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_ADDR_SIZE_INPUT);
-	ck_assert_uint_eq(x.level, 4);
+	ck_assert_uint_eq(x.native_level, 4);
 	harness_table_fini(&t);
 	/* a narrower address width than the levels cover (MGAW) */
 	c = sscfg(4, 40, 0, 0);
@@ -249,9 +250,9 @@ START_TEST(test_reserved_bits)
 					if (b == 0)	/* R cleared: W still set, but a read fails */
 						want = IOMMUFMT_FAULT_PERMISSION;
 					if (want)
-						ck_assert_msg((int)x.fault == want && x.level == lvl,
+						ck_assert_msg((int)x.fault == want && x.native_level == lvl,
 							      "level %u bit %d: fault %u level %u want %d",
-							      lvl, b, x.fault, x.level, want);
+							      lvl, b, x.fault, x.native_level, want);
 					/* EMT, IPAT, TM, SNP, A, D, ignored bits: still a translation */
 					if ((b >= 3 && b <= 6) || b == 8 || b == 9 || b == 10 ||
 					    (b >= 52 && b <= 61) || b == 63 || (leaf && (b == 11 || b == 62)))

@@ -73,7 +73,8 @@ static void ref_x86(const struct iommufmt_pgtable_cfg *cfg, const struct iommufm
 			o->page_size = size;
 			o->perm = perm;
 			o->pte = e;
-			o->level = (uint32_t)lvl;
+			o->level = (uint32_t)lvl - 1;	/* common numbering: 0 = the 4 KiB table */
+			o->native_level = (uint32_t)lvl;
 			o->attrs = (e & ((1ULL << 3) | (1ULL << 4) | (1ULL << 8))) |
 				   (lvl == 1 ? e & (1ULL << 7) : e & (1ULL << 12));
 			return;
@@ -236,7 +237,7 @@ START_TEST(test_outside_memory)
 		harness_put_le64(&u, e, 0x7ff00000ULL | 0x7);	/* a table nobody backs */
 		harness_check_one(&u, ref_x86, iova, R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
-		ck_assert_uint_eq(x.level, (uint32_t)lvl - 1);
+		ck_assert_uint_eq(x.native_level, (uint32_t)lvl - 1);
 		ck_assert_uint_eq(x.fault_addr, 0x7ff00000ULL + ((iova >> (12 + 9 * (lvl - 2))) % 512) * 8);
 		harness_table_fini(&u);
 	}
@@ -247,7 +248,7 @@ START_TEST(test_outside_memory)
 		pt.cfg.root = 0x40000000;
 		ck_assert_int_eq(iommufmt_translate(&pt, &t.gmem, iova, R, &x), 0);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
-		ck_assert_uint_eq(x.level, 4);
+		ck_assert_uint_eq(x.native_level, 4);
 	}
 	harness_table_fini(&t);
 }
@@ -372,9 +373,9 @@ static void flip_all_bits(uint32_t levels, uint32_t flags, uint32_t oas)
 				if (b == 0)
 					want = IOMMUFMT_FAULT_NOT_PRESENT;
 				if (want)
-					ck_assert_msg(x.fault == want && x.level == lvl,
+					ck_assert_msg(x.fault == want && x.native_level == lvl,
 						      "level %u bit %d: fault %u level %u, want %u",
-						      lvl, b, x.fault, x.level, want);
+						      lvl, b, x.fault, x.native_level, want);
 			}
 			harness_put_le64(&t, gpa, orig);
 		}
@@ -403,7 +404,7 @@ START_TEST(test_1g_needs_flag)
 		harness_put_le64(&t, harness_entry_gpa9(&t, 0x40000000, 3), 0x80000000ULL | 0x87);
 		harness_check_one(&t, ref_x86, 0x40000123, R, &x);
 		ck_assert_uint_eq(x.fault, on ? IOMMUFMT_FAULT_NONE : IOMMUFMT_FAULT_RESERVED_BIT);
-		ck_assert_uint_eq(x.level, 3);
+		ck_assert_uint_eq(x.native_level, 3);
 		if (on)
 			ck_assert_uint_eq(x.pa, 0x80000123);
 		harness_table_fini(&t);
@@ -424,7 +425,7 @@ START_TEST(test_non_canonical)
 	for (size_t i = 0; i < sizeof(bad4) / sizeof(bad4[0]); i++) {
 		harness_check_one(&t, ref_x86, bad4[i], R, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NON_CANONICAL);
-		ck_assert_uint_eq(x.level, 4);
+		ck_assert_uint_eq(x.native_level, 4);
 	}
 	/* canonical upper half is walked (entry 256 and up) */
 	ck_assert_int_eq(harness_map_one(&t, 0xffff800000000000ULL, 0x1000, 0x1000, R | P), 0);
@@ -442,7 +443,7 @@ START_TEST(test_non_canonical)
 	harness_table_init(&t, &c5, 0x100000, 1 << 20, 5);
 	harness_check_one(&t, ref_x86, 0x0100000000000000ULL, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NON_CANONICAL);
-	ck_assert_uint_eq(x.level, 5);
+	ck_assert_uint_eq(x.native_level, 5);
 	harness_check_one(&t, ref_x86, 0x00ff000000000000ULL, R, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	harness_table_fini(&t);
@@ -471,7 +472,7 @@ START_TEST(test_full_range_faults)
 	ck_assert_uint_eq(col.recs[3].fault, IOMMUFMT_FAULT_RESERVED_BIT);
 	ck_assert_uint_eq(col.recs[3].iova, 0x40000000);
 	ck_assert_uint_eq(col.recs[3].page_size, 0x200000);
-	ck_assert_uint_eq(col.recs[3].level, 2);
+	ck_assert_uint_eq(col.recs[3].native_level, 2);
 	ck_assert_uint_eq(col.recs[4].iova, 0xffffffffffe00000ULL);
 	ck_assert_uint_eq(col.recs[4].page_size, 0x200000);
 	/* without fault records the bad subtree is skipped silently */
@@ -640,7 +641,7 @@ START_TEST(test_builders)
 			 0);
 	ck_assert_int_eq(col.n, 3);
 	ck_assert_uint_eq(col.recs[0].page_size, 0x40000000);
-	ck_assert_uint_eq(col.recs[0].level, 3);
+	ck_assert_uint_eq(col.recs[0].native_level, 3);
 	ck_assert_uint_eq(col.recs[1].page_size, 0x200000);
 	ck_assert_uint_eq(col.recs[2].page_size, 0x1000);
 	/* overlapping map: -EEXIST, nothing changed */

@@ -52,6 +52,7 @@
 
 /* pt->priv[0]: address bits above the output size. */
 #define AMD_OA_RSVD(pt)	((pt)->priv[0])
+IOMMUFMT__PGTABLE_PRIV_FITS("amd-v1", 1);
 
 static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e)

@@ -126,6 +126,8 @@
 #define LPAE_PRIV_ROOT_SIZE	1	/* bytes of the (concatenated) root table */
 #define LPAE_PRIV_LEAFMASK	2	/* bit L: blocks allowed at level L (bit 3: pages) */
 #define LPAE_PRIV_KEY		3	/* LPAE_KEY(granule, start level): the walker to run */
+#define LPAE_PRIV_WORDS		4	/* slots used */
+IOMMUFMT__PGTABLE_PRIV_FITS("arm-lpae", LPAE_PRIV_WORDS);
 
 /* Walkers are instantiated per (granule, start level), both constants. */
 #define LPAE_KEY(g, start)	((((g) - 12) / 2) * 4 + (start))
@@ -255,7 +257,7 @@ LPAE_INLINE int lpae_allowed(uint32_t perm, uint32_t access)
 LPAE_INLINE int lpae_fault(struct iommufmt_xlate *out, uint64_t iova, uint32_t reason, int level,
 			   uint64_t d, unsigned sh)
 {
-	iommufmt__xlate_fault(out, iova, reason, (uint32_t)level, d, UINT64_C(1) << sh);
+	pw_fault(out, iova, reason, level, d, UINT64_C(1) << sh);
 	return 1;
 }
 
@@ -301,7 +303,7 @@ LPAE_INLINE uint32_t lpae_leaf(const struct iommufmt_pgtable *pt, uint64_t d, ui
 	out->pte = d;
 	out->attrs = (d & LPAE_ATTR_MASK) | ((hier & LPAE_NSTABLE) ? LPAE_NS : 0);
 	out->perm = lpae_perm(d, hier, s2, pt->cfg.flags, priv);
-	out->level = (uint32_t)level;
+	pw_level(out, level);
 	return IOMMUFMT_FAULT_NONE;
 }
 
@@ -375,8 +377,7 @@ PW_INLINE int pw_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 	w->table = pt->cfg.root;
 	w->acc = 0;
 	if (unlikely(iova > pt->ias_mask)) {
-		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, pt->start_level, 0,
-				      0);
+		pw_fault(out, iova, IOMMUFMT_FAULT_ADDR_SIZE_INPUT, (int)pt->start_level, 0, 0);
 		return 1;
 	}
 	return 0;
@@ -395,7 +396,7 @@ LPAE_INLINE void lpae_translate(const struct iommufmt_pgtable *pt,
 	LPAE_INSTANCES(LPAE_CASE_T)
 #undef LPAE_CASE_T
 	default:
-		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
+		pw_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, (int)pt->start_level, 0, 0);
 	}
 }
 
@@ -411,7 +412,8 @@ LPAE_INLINE void lpae_batch(const struct iommufmt_pgtable *pt, const struct iomm
 	LPAE_INSTANCES(LPAE_CASE_B)
 #undef LPAE_CASE_B
 	default:
-		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL,
+				       PW_GLEVEL((int)pt->start_level), pt->start_level);
 	}
 }
 
@@ -477,21 +479,17 @@ PW_INLINE void pw_decode(const struct iommufmt_pgtable *pt, const unsigned int k
  */
 static inline int lpae_clean(const struct iommufmt_gmem *gmem, uint64_t ea, int s2, uint8_t *old)
 {
-	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
-		const struct iommufmt_gmem_region *r = &gmem->regions[i];
-		uint64_t off = ea - r->gpa;
+	const struct iommufmt_gmem_region *win;
+	uint8_t *p = iommufmt__gmem_lookup(gmem, ea, 8, &win);
 
-		if (ea >= r->gpa && off < r->size && r->size - off >= 8) {
-			uint8_t *p = (uint8_t *)r->host + off;
-
-			if (r->flags & IOMMUFMT_GMEM_READONLY)
-				return -EFAULT;
-			if (s2)
-				*old = __atomic_fetch_and(p, (uint8_t)0x7f, __ATOMIC_SEQ_CST);
-			else
-				*old = __atomic_fetch_or(p, (uint8_t)0x80, __ATOMIC_SEQ_CST);
-			return 0;
-		}
+	if (p) {
+		if (win->flags & IOMMUFMT_GMEM_READONLY)
+			return -EFAULT;
+		if (s2)
+			*old = __atomic_fetch_and(p, (uint8_t)0x7f, __ATOMIC_SEQ_CST);
+		else
+			*old = __atomic_fetch_or(p, (uint8_t)0x80, __ATOMIC_SEQ_CST);
+		return 0;
 	}
 	if (iommufmt__gmem_slow(gmem, ea, old, 1, 0))
 		return -EFAULT;
@@ -588,14 +586,12 @@ static inline int lpae_s2_start(unsigned g, unsigned sl0)
 	return 3 - (int)sl0;
 }
 
-static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag, int s2)
+/* prepare, step 1: fields and flags that VMSAv8-64 tables (of this stage) do not use. */
+static int lpae_check_unused(const struct iommufmt_pgtable_cfg *c, struct iommufmt_diag *diag,
+			     int s2)
 {
-	struct iommufmt_pgtable_cfg *c = &pt->cfg;
 	const uint32_t okflags = IOMMUFMT_PGTABLE_F_AD | IOMMUFMT_PGTABLE_F_EXEC |
 				 IOMMUFMT_PGTABLE_F_AFFD;
-	unsigned g = c->granule ? c->granule : 12, stride, ias, oas, maxias;
-	int start;
-	uint64_t root_size, align, leafmask, bitmap;
 
 	if (c->flags & ~okflags)
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
@@ -614,12 +610,12 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
 					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
 					 "sl0 is used by stage-2 tables only");
-	if (g != 12 && g != 14 && g != 16)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "granule",
-					 IOMMUFMT__DV_VALUE, c->granule, 0, 0,
-					 "granule must be 12 (4K), 14 (16K) or 16 (64K)");
-	stride = g - 3;
-	oas = c->oas ? c->oas : 48;
+	return 0;
+}
+
+/* prepare, step 2: the output size, with the granule it needs. */
+static int lpae_check_oas(unsigned g, unsigned oas, struct iommufmt_diag *diag)
+{
 	switch (oas) {
 	case 32: case 36: case 40: case 42: case 44: case 48:
 		break;
@@ -639,6 +635,68 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 					 IOMMUFMT__DV_VALUE, oas, 0, 0,
 					 "oas must be 32, 36, 40, 42, 44, 48 or 52 bits");
 	}
+	return 0;
+}
+
+/*
+ * prepare, step 3 (stage 2): the start level from SL0, and its consistency
+ * with the input size (Arm ARM S2InconsistentSL).
+ */
+static int lpae_s2_start_level(const struct iommufmt_pgtable_cfg *c, unsigned g, unsigned ias,
+			       unsigned oas, int *startp, struct iommufmt_diag *diag)
+{
+	const unsigned stride = g - 3;
+	int start, sl_min, sl_max;
+
+	if (ias > oas)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias, oas, 0,
+					 "stage-2 input size %u exceeds the output size %u",
+					 ias, oas);
+	start = lpae_s2_start(g, c->sl0);
+	*startp = start;
+	if (g == 12 && c->sl0 == 3)
+		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
+					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
+					 "sl0 3 with the 4K granule (start level 3) needs "
+					 "FEAT_TTST, which is not supported");
+	if (start < 0)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
+					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
+					 "sl0 %u is reserved for the %uK granule", c->sl0,
+					 1u << (g - 10));
+	/* Arm ARM S2InconsistentSL: >= 1 index bit, <= 16 concatenated tables */
+	sl_min = (3 - start) * (int)stride + (int)g + 1;
+	sl_max = (4 - start) * (int)stride + (int)g + 4;
+	if ((int)ias < sl_min || (int)ias > sl_max)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias,
+					 (uint64_t)((int)ias < sl_min ? sl_min : sl_max), 0,
+					 "ias %u is inconsistent with sl0 %u (start level %d "
+					 "takes %d to %d bits)", ias, c->sl0, start, sl_min,
+					 sl_max);
+	return 0;
+}
+
+static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag, int s2)
+{
+	struct iommufmt_pgtable_cfg *c = &pt->cfg;
+	unsigned g = c->granule ? c->granule : 12, stride, ias, oas, maxias;
+	int start = 0, r;	/* start: set by both branches below; 0 quiets gcc */
+	uint64_t root_size, align, leafmask, bitmap;
+
+	r = lpae_check_unused(c, diag, s2);
+	if (r)
+		return r;
+	if (g != 12 && g != 14 && g != 16)
+		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "granule",
+					 IOMMUFMT__DV_VALUE, c->granule, 0, 0,
+					 "granule must be 12 (4K), 14 (16K) or 16 (64K)");
+	stride = g - 3;
+	oas = c->oas ? c->oas : 48;
+	r = lpae_check_oas(g, oas, diag);
+	if (r)
+		return r;
 	maxias = g == 16 ? 52 : 48;
 	ias = c->ias ? c->ias : (s2 && oas < 48 ? oas : 48);
 	if (ias < 16 || ias > 52)
@@ -653,34 +711,9 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 					 "inputs above 48 bits need FEAT_LPA2 with this granule, "
 					 "which is not supported");
 	if (s2) {
-		int sl_min, sl_max;
-
-		if (ias > oas)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias, oas, 0,
-						 "stage-2 input size %u exceeds the output size %u",
-						 ias, oas);
-		start = lpae_s2_start(g, c->sl0);
-		if (g == 12 && c->sl0 == 3)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
-						 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
-						 "sl0 3 with the 4K granule (start level 3) needs "
-						 "FEAT_TTST, which is not supported");
-		if (start < 0)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
-						 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
-						 "sl0 %u is reserved for the %uK granule", c->sl0,
-						 1u << (g - 10));
-		/* Arm ARM S2InconsistentSL: >= 1 index bit, <= 16 concatenated tables */
-		sl_min = (3 - start) * (int)stride + (int)g + 1;
-		sl_max = (4 - start) * (int)stride + (int)g + 4;
-		if ((int)ias < sl_min || (int)ias > sl_max)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias,
-						 (uint64_t)((int)ias < sl_min ? sl_min : sl_max), 0,
-						 "ias %u is inconsistent with sl0 %u (start level %d "
-						 "takes %d to %d bits)", ias, c->sl0, start, sl_min,
-						 sl_max);
+		r = lpae_s2_start_level(c, g, ias, oas, &start, diag);
+		if (r)
+			return r;
 	} else {
 		start = 4 - (int)((ias - g + stride - 1) / stride);
 	}

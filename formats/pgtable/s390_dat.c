@@ -65,6 +65,10 @@
  * P in region and segment entries is honoured as QEMU does.
  */
 
+/* pt->priv[]: unused (everything the walker needs is in cfg and the generic fields). */
+#define S390_PRIV_WORDS		0
+IOMMUFMT__PGTABLE_PRIV_FITS("s390-dat", S390_PRIV_WORDS);
+
 #define S390_TE_INVALID		UINT64_C(0x20)
 #define S390_PTE_INVALID	UINT64_C(0x400)
 #define S390_PROT		UINT64_C(0x200)
@@ -101,6 +105,13 @@ enum s390_kind { S390_INVALID = PW_HOLE, S390_TABLE = PW_TABLE, S390_LEAF = PW_P
  * Decode entry @e of a table at @level: its kind, and the next table origin
  * or frame in @addr, the fault reason for S390_BAD / S390_INVALID in
  * @reason.
+ */
+/*
+ * Long (complexity ~31) on purpose: it runs per entry in translate and walk,
+ * always inlined with a constant @level, so all but one level's branches
+ * fold away in each instance; the fast path is the single mask compare
+ * first, and the rest classifies the rare malformed entries in the order
+ * the fault priority needs.
  */
 PW_INLINE enum s390_kind s390_decode(const struct iommufmt_pgtable *pt, uint64_t e,
 				       const int level, uint64_t *addr, uint32_t *reason)
@@ -240,14 +251,14 @@ PW_INLINE int pw_step(const struct iommufmt_pgtable *pt, struct iommufmt__ptrd *
 		out->page_size = UINT64_C(1) << sh;
 		out->pte = e;
 		out->perm = s390_perm(w->acc);
-		out->level = (uint32_t)level;
+		pw_level(out, level);
 		return 1;
 	default:
 		out->fault = reason;
 		break;
 	}
 fault:
-	out->level = (uint32_t)level;
+	pw_level(out, level);
 	out->pte = e;
 	out->page_size = UINT64_C(1) << sh;
 	return 1;
@@ -263,7 +274,7 @@ PW_INLINE int pw_begin(const struct iommufmt_pgtable *pt, uint64_t iova,
 	w->acc = 0;
 	if (unlikely(iova > pt->ias_mask)) {
 		out->fault = IOMMUFMT_FAULT_ADDR_SIZE_INPUT;
-		out->level = pt->start_level;
+		pw_level(out, (int)pt->start_level);
 		return 1;
 	}
 	return 0;
@@ -280,7 +291,7 @@ static void s390_translate(const struct iommufmt_pgtable *pt, const struct iommu
 	S390_TOPS(S390_CASE_T)
 #undef S390_CASE_T
 	default:
-		iommufmt__xlate_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level, 0, 0);
+		pw_fault(out, iova, IOMMUFMT_FAULT_BAD_LEVEL, (int)pt->start_level, 0, 0);
 	}
 }
 
@@ -293,7 +304,8 @@ static void s390_translate_batch(const struct iommufmt_pgtable *pt,
 	S390_TOPS(S390_CASE_B)
 #undef S390_CASE_B
 	default:
-		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL, pt->start_level);
+		iommufmt__xlate_faults(out, iovas, n, IOMMUFMT_FAULT_BAD_LEVEL,
+				       PW_GLEVEL((int)pt->start_level), pt->start_level);
 	}
 }
 
@@ -345,7 +357,7 @@ PW_INLINE int pw_leaf(const struct pw_walk *w, const unsigned int k, struct pw_f
 	rec.page_size = UINT64_C(1) << s390_shift(level);
 	rec.pte = e;
 	rec.perm = s390_perm(f->acc | (e & S390_PROT));
-	rec.level = (uint32_t)level;
+	pw_level(&rec, level);
 	f->emitted = 1;
 	return w->sk->fn(w->sk->opaque, &rec);
 }
@@ -463,6 +475,14 @@ static int s390_frame0(struct iommufmt_diag *diag)
 			      "which reads as invalid");
 }
 
+/*
+ * Map one page: walk down to the target level, plan every missing table
+ * first (so a failure changes nothing), then fill them bottom up, leaf
+ * first, and link the topmost new table last (so a concurrent walker never
+ * sees a half-built path). Long (complexity ~35) because the checks of the existing entries
+ * at each level and the plan/commit phases share the walk's state; not a
+ * hot path.
+ */
 static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			 __u64 iova, __u64 pa, __u64 size, __u32 prot, struct iommufmt_diag *diag)
 {

@@ -36,6 +36,7 @@
 
 /* pt->priv[0]: address bits above the output size. */
 #define X86_OA_RSVD(pt)	((pt)->priv[0])
+IOMMUFMT__PGTABLE_PRIV_FITS("x86-64", 1);
 
 static inline void rx_decode(const struct iommufmt_pgtable *pt, uint64_t pte, unsigned int level,
 			     uint32_t access, struct rx_ent *e)

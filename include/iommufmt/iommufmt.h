@@ -650,6 +650,18 @@ int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa, const void 
  * prepared table may be used from many threads. The two pointers come
  * first, side by side, so the struct has no hidden padding on 32- or
  * 64-bit builds.
+ *
+ * The caller allocates it (on the stack or inside its own objects: the hot
+ * paths allocate nothing). @c priv is a reserve the format fills with
+ * constants it derives at prepare time; it is opaque: its layout is the
+ * format's business and may change between releases. Every built-in format
+ * checks at compile time that its private state fits.
+ *
+ * Growth rule: the size of @c priv is part of the ABI and does not grow
+ * within a soname. A format (built-in or plugged in) that needs more keeps
+ * the rest in static tables it owns and stores only an index or key into
+ * them in @c priv (arm-lpae already selects its walker by such a key);
+ * enlarging the reserve is an ABI break, done only with a soname bump.
  */
 struct iommufmt_pgtable {
 	const struct iommufmt_pgtable_ops *ops;	/**< The format. */
@@ -666,16 +678,32 @@ struct iommufmt_pgtable {
 	__u64 oas_mask;		/**< Highest output address + 1, minus 1. */
 	__u32 start_level;	/**< Level of the root table, in the format's numbering. */
 	__u32 nr_levels;	/**< Number of levels walked from the root. */
-	__u64 priv[8];		/**< Constants derived by the format; private. */
+	__u64 priv[8];		/**< Opaque reserve for the format's derived constants (see above); do not read or set. */
 };
 
 /**
  * struct iommufmt_xlate - The result of one translation, or one walk record.
  *
- * Levels use each format's own numbering; for x86-64, vtd-ss and amd-v1
- * level 1 is the 4 KiB page table and the root is level 3..6; for
- * arm-lpae-s1/s2 they are the Arm ARM's (the page level is 3, the root 0..3);
- * for s390-dat level 1 is the page table and 5 the region-first table.
+ * Two level fields name the table that holds the leaf (or the entry at
+ * fault; input-address faults: the root table):
+ *
+ * - @c level uses one numbering for every format (generic_pt's): 0 is the
+ *   table holding the smallest pages, and it grows by one per table toward
+ *   the root. Callers handling several formats compare this one.
+ * - @c native_level is the same table in the format's own numbering, as its
+ *   specification and native fault records use it.
+ *
+ * | format          | native leaf table | native root     | @c level   |
+ * |-----------------|-------------------|-----------------|------------|
+ * | x86-64, vtd-ss, | 1 (4 KiB pages)   | 3..6            | native - 1 |
+ * | amd-v1          |                   |                 |            |
+ * | arm-lpae-s1/s2  | 3 (granule pages) | 0..3 (Arm ARM)  | 3 - native |
+ * | s390-dat        | 1 (page table)    | 5 (region 1st)  | native - 1 |
+ *
+ * So a 4 KiB x86-64 page has @c level 0 / @c native_level 1, a 2 MiB one
+ * 1 / 2; a 4 KiB-granule Arm page 0 / 3, a 2 MiB Arm block 1 / 2; an s390
+ * 1 MiB segment-table leaf 1 / 2. (struct iommufmt_pgtable.start_level and
+ * the configuration's levels stay in the format's numbering.)
  *
  * On a fault, @c pa, @c perm and @c attrs are 0, @c level and @c pte name
  * the entry at fault (@c pte is 0 when no entry was read: input-address
@@ -697,7 +725,8 @@ struct iommufmt_xlate {
 	__u64 attrs;		/**< Format-specific leaf attributes (e.g. ARM AttrIndx/SH, VT-d SNP). */
 	__u64 fault_addr;	/**< IOMMUFMT_FAULT_TABLE_READ: the address that could not be read; nested stage-2 fault: the IPA stage 2 failed on. */
 	__u32 perm;		/**< IOMMUFMT_ACCESS_* the leaf grants (READ/WRITE/EXEC/PRIV/USER). */
-	__u32 level;		/**< Level of the leaf or of the faulting entry (input faults: the root's level). */
+	__u16 level;		/**< Level of the leaf or of the faulting entry (input faults: the root's), 0 = smallest-page table; see above. */
+	__u16 native_level;	/**< The same table as @c level in the format's own numbering; see above. */
 	__u32 fault;		/**< IOMMUFMT_FAULT_*; IOMMUFMT_FAULT_NONE on success. */
 	__u32 stage;		/**< 0 single-stage (and nested success); nested: 1 or 2, the stage that faulted. */
 };

@@ -319,14 +319,16 @@ static int translate_run(int argc, char **argv)
 		perm_str(x.perm, ps);
 		if (a.json && !x.fault)
 			printf("{\"iova\":\"0x%llx\",\"status\":\"ok\",\"pa\":\"0x%llx\",\"page_size\":"
-			       "\"0x%llx\",\"read\":%s,\"write\":%s,\"exec\":%s,\"level\":%u}\n",
+			       "\"0x%llx\",\"read\":%s,\"write\":%s,\"exec\":%s,\"level\":%u,"
+			       "\"native_level\":%u}\n",
 			       (unsigned long long)x.iova, (unsigned long long)x.pa,
 			       (unsigned long long)x.page_size, jbool(x.perm & IOMMUFMT_ACCESS_READ),
 			       jbool(x.perm & IOMMUFMT_ACCESS_WRITE),
-			       jbool(x.perm & IOMMUFMT_ACCESS_EXEC), x.level);
+			       jbool(x.perm & IOMMUFMT_ACCESS_EXEC), x.level, x.native_level);
 		else if (a.json)
-			printf("{\"iova\":\"0x%llx\",\"status\":\"fault\",\"reason\":\"%s\",\"level\":%u}\n",
-			       (unsigned long long)x.iova, reason(x.fault), x.level);
+			printf("{\"iova\":\"0x%llx\",\"status\":\"fault\",\"reason\":\"%s\",\"level\":%u,"
+			       "\"native_level\":%u}\n",
+			       (unsigned long long)x.iova, reason(x.fault), x.level, x.native_level);
 		else if (!x.fault)
 			printf("0x%016llx  %-6s  0x%016llx  0x%-10llx  %-4s  %-5u\n",
 			       (unsigned long long)x.iova, "ok", (unsigned long long)x.pa,
@@ -441,8 +443,11 @@ const struct cli_cmd cli_cmd_translate = {
 		 "                          [--json] IOVA...\n\n"
 		 "Translate each IOVA and print one row (or JSON object) per IOVA:\n"
 		 "  {\"iova\":\"0x..\",\"status\":\"ok\",\"pa\":\"0x..\",\"page_size\":\"0x..\","
-		 "\"read\":true,\n   \"write\":false,\"exec\":false,\"level\":N}\n"
-		 "  {\"iova\":\"0x..\",\"status\":\"fault\",\"reason\":\"not-present\",\"level\":N}\n"
+		 "\"read\":true,\n   \"write\":false,\"exec\":false,\"level\":N,\"native_level\":M}\n"
+		 "  {\"iova\":\"0x..\",\"status\":\"fault\",\"reason\":\"not-present\",\"level\":N,"
+		 "\"native_level\":M}\n"
+		 "level: 0 is the table of the smallest pages, one more per table toward the\n"
+		 "root (every format); native_level: the same table in the format's numbering.\n"
 		 "Fault reasons: not-present, permission, reserved-bit, address-size-input,\n"
 		 "address-size-output, non-canonical, access-flag, table-read, bad-level,\n"
 		 "table-type, table-length. read/write/exec are what the mapping grants.\n\n"

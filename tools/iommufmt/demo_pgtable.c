@@ -66,13 +66,13 @@ static int table_init(struct demo_table *t, const struct demo_fmt *f, __u64 gpa,
 static void print_xlate(FILE *out, const struct iommufmt_xlate *x)
 {
 	if (x->fault)
-		fprintf(out, "    0x%012llx -> fault %-12s at level %u%s\n",
+		fprintf(out, "    0x%012llx -> fault %-12s at level %u (native %u)%s\n",
 			(unsigned long long)x->iova, iommufmt_fault_name(x->fault), x->level,
-			x->stage ? (x->stage == 1 ? " (stage 1)" : " (stage 2)") : "");
+			x->native_level, x->stage ? (x->stage == 1 ? " (stage 1)" : " (stage 2)") : "");
 	else
-		fprintf(out, "    0x%012llx -> 0x%012llx  %7llu KiB page, level %u, %c%c%c\n",
+		fprintf(out, "    0x%012llx -> 0x%012llx  %7llu KiB page, level %u (native %u), %c%c%c\n",
 			(unsigned long long)x->iova, (unsigned long long)x->pa,
-			(unsigned long long)(x->page_size >> 10), x->level,
+			(unsigned long long)(x->page_size >> 10), x->level, x->native_level,
 			x->perm & R ? 'r' : '-', x->perm & W ? 'w' : '-',
 			x->perm & IOMMUFMT_ACCESS_EXEC ? 'x' : '-');
 }
