@@ -33,21 +33,40 @@ static inline size_t iommufmt__round_up8(size_t n)
 /* ---- diagnostics (lib/diag.c) ---- */
 
 /*
- * Fill @diag (if any) and return @err. @field may be NULL. The optional
- * value/limit/index are given by the *_ex variant.
+ * Fill @diag (if any) and return the errno lib/diag.c's table gives @code
+ * (each code has one default, e.g. -EINVAL for IOMMUFMT_DIAG_BAD_VALUE).
+ * @field may be NULL. The optional value/limit/index are given by the *_ex
+ * variant.
  */
-int iommufmt__diag(struct iommufmt_diag *diag, int err, unsigned int code,
-		   const char *field, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
+int iommufmt__diag(struct iommufmt_diag *diag, unsigned int code, const char *field,
+		   const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #define IOMMUFMT__DV_VALUE	IOMMUFMT_DIAG_FLAGS_VALUE
 #define IOMMUFMT__DV_LIMIT	IOMMUFMT_DIAG_FLAGS_LIMIT
 #define IOMMUFMT__DV_INDEX	IOMMUFMT_DIAG_FLAGS_INDEX
 
-int iommufmt__diag_ex(struct iommufmt_diag *diag, int err, unsigned int code,
-		      const char *field, unsigned int which, uint64_t value,
-		      uint64_t limit, uint32_t index, const char *fmt, ...)
+int iommufmt__diag_ex(struct iommufmt_diag *diag, unsigned int code, const char *field,
+		      unsigned int which, uint64_t value, uint64_t limit, uint32_t index,
+		      const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+/*
+ * The same, returning @err instead of @code's default: only for the few
+ * sites whose errno is not the code's (a callee's error passed on, -ENOENT
+ * for "nothing mapped" under BAD_VALUE, ...), so each stands out.
+ */
+int iommufmt__diag_err(struct iommufmt_diag *diag, int err, unsigned int code,
+		       const char *field, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+
+int iommufmt__diag_err_ex(struct iommufmt_diag *diag, int err, unsigned int code,
+			  const char *field, unsigned int which, uint64_t value,
+			  uint64_t limit, uint32_t index, const char *fmt, ...)
 	__attribute__((format(printf, 9, 10)));
+
+/* The errno iommufmt__diag() returns with @code (-EINVAL for an unknown code). */
+int iommufmt__diag_errno(unsigned int code);
 
 /* Mark success in a caller's diag (code = OK), leaving the rest. */
 static inline void iommufmt__diag_ok(struct iommufmt_diag *diag)

@@ -10,9 +10,12 @@ struct neg {
 	uint32_t n;
 };
 
-/* Record one incompatibility (kept only while there is room; always counted). */
-__attribute__((format(printf, 7, 8)))
-static void neg_add(struct neg *ng, int err, unsigned int code, const char *field,
+/*
+ * Record one incompatibility (kept only while there is room; always counted).
+ * Its errno is @code's default: every record so far wants exactly that.
+ */
+__attribute__((format(printf, 6, 7)))
+static void neg_add(struct neg *ng, unsigned int code, const char *field,
 		    uint64_t value, uint64_t limit, const char *fmt, ...)
 {
 	if (ng->n < ng->cap) {
@@ -25,7 +28,7 @@ static void neg_add(struct neg *ng, int err, unsigned int code, const char *fiel
 		va_end(ap);
 		memset(d, 0, sizeof(*d));
 		d->argsz = sizeof(*d);
-		iommufmt__diag_ex(d, err, code, field,
+		iommufmt__diag_ex(d, code, field,
 				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 				  value, limit, ng->n, "%s", text);
 	}
@@ -94,7 +97,7 @@ static void neg_bits(struct neg *ng, unsigned int code, const char *field, uint3
 {
 	for (uint32_t i = 0; i < 32; i++)
 		if (want & (1u << i) & ~have)
-			neg_add(ng, -EOPNOTSUPP, code, field, 1u << i, have,
+			neg_add(ng, code, field, 1u << i, have,
 				"%s 0x%x is not available", what, 1u << i);
 }
 

@@ -209,6 +209,28 @@ START_TEST(test_diag_text)
 		if (n)
 			ck_assert_str_ne(iommufmt_strerror((int)c), "unknown diagnostic code");
 	}
+	/*
+	 * Every code of every area, from its first to its last, has a row in
+	 * the table (which also holds each code's default errno), and nothing
+	 * past an area's last code has one: keep in step with DIAG_AREAS in
+	 * lib/diag.c, whose compile-time check counts the same ranges.
+	 */
+	static const unsigned areas[][2] = {
+		{ IOMMUFMT_DIAG_OK, IOMMUFMT_DIAG_BAD_COMBINATION },
+		{ IOMMUFMT_DIAG_CAP_BACKWARDS, IOMMUFMT_DIAG_CAP_VERSION },
+		{ IOMMUFMT_DIAG_UNKNOWN_MODEL, IOMMUFMT_DIAG_MODEL_MISMATCH },
+		{ IOMMUFMT_DIAG_PGTABLE_CFG, IOMMUFMT_DIAG_PGTABLE_EXISTS },
+		{ IOMMUFMT_DIAG_BIND_RESERVED, IOMMUFMT_DIAG_NEG_PGSIZE },
+		{ IOMMUFMT_DIAG_INV_UNKNOWN_CMD, IOMMUFMT_DIAG_INV_ID_RANGE },
+		{ IOMMUFMT_DIAG_IOVA_MAP_RESERVED, IOMMUFMT_DIAG_IOVA_UNSORTED },
+	};
+	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
+		for (unsigned c = areas[a][0]; c <= areas[a][1]; c++)
+			ck_assert_msg(iommufmt_diag_name(c) != NULL, "code 0x%x has no name", c);
+		ck_assert_ptr_null(iommufmt_diag_name(areas[a][1] + 1));
+	}
+	ck_assert_str_eq(iommufmt_diag_name(IOMMUFMT_DIAG_OK), "OK");
+	ck_assert_str_eq(iommufmt_diag_name(IOMMUFMT_DIAG_IOVA_UNSORTED), "IOVA_UNSORTED");
 }
 END_TEST
 

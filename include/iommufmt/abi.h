@@ -256,72 +256,76 @@ struct iommufmt_hw_info {
  * @brief Stable reason codes and the record every checking function can fill.
  *
  * Codes are grouped by area in blocks of 256. A code's number and meaning
- * never change once released; iommufmt_strerror() gives its text.
+ * never change once released; iommufmt_strerror() gives its text. Each
+ * code's note says the errno a call usually returns with it (the error
+ * field of the record); a few calls return another, e.g. an error passed
+ * on from a callee, so test the returned errno, not the code, for control
+ * flow.
  * @{
  */
 
-/** No problem. */
+/** No problem (error 0). */
 #define IOMMUFMT_DIAG_OK			0x0000
 /* --- core: struct copying --- */
-/** argsz is below the struct's VER0 size. */
+/** argsz is below the struct's VER0 size. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_ARGSZ_SMALL		0x0001
-/** argsz is larger than the library's struct and the extra bytes are not zero. */
+/** argsz is larger than the library's struct and the extra bytes are not zero. Usually -E2BIG. */
 #define IOMMUFMT_DIAG_TAIL_NONZERO		0x0002
-/** A flags word holds bits this library does not know. */
+/** A flags word holds bits this library does not know. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_UNKNOWN_FLAGS		0x0003
-/** A reserved field or reserved bits are not zero. */
+/** A reserved field or reserved bits are not zero. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_RESERVED_NONZERO		0x0004
-/** A NULL pointer or zero length where data is required. */
+/** A NULL pointer or zero length where data is required. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_NULL_ARG			0x0005
-/** argsz is larger than the buffer that carries the struct. */
+/** argsz is larger than the buffer that carries the struct. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_ARGSZ_OVER_BUFFER		0x0006
-/** An address or length computation would overflow. */
+/** An address or length computation would overflow. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_OVERFLOW			0x0007
-/** A value is not aligned as required. */
+/** A value is not aligned as required. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_MISALIGNED		0x0008
-/** A field holds a value outside its defined range. */
+/** A field holds a value outside its defined range. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BAD_VALUE			0x0009
-/** A known field holds a value this host or model does not support. */
+/** A known field holds a value this host or model does not support. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_UNSUPPORTED		0x000a
-/** A value exceeds what the host supports. */
+/** A value exceeds what the host supports. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_EXCEEDS_HOST		0x000b
-/** An output array is too small; the needed count was written back. */
+/** An output array is too small; the needed count was written back. Usually -EMSGSIZE. */
 #define IOMMUFMT_DIAG_OUTPUT_SMALL		0x000c
-/** Guest memory could not be read (or written). */
+/** Guest memory could not be read (or written). Usually -EFAULT. */
 #define IOMMUFMT_DIAG_GUEST_FAULT		0x000d
-/** The combination of fields is not valid even though each field is. */
+/** The combination of fields is not valid even though each field is. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BAD_COMBINATION		0x000e
 /* --- core: capability chains --- */
-/** cap_offset or next points before the previous entry or back to it (loop). */
+/** cap_offset or next points before the previous entry or back to it (loop). Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_BACKWARDS		0x0020
-/** A capability lies (partly) outside the buffer or argsz. */
+/** A capability lies (partly) outside the buffer or argsz. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_OUT_OF_BOUNDS		0x0021
-/** A capability is not 8-byte aligned. */
+/** A capability is not 8-byte aligned. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_MISALIGNED		0x0022
-/** A capability's contents run into the next capability. */
+/** A capability's contents run into the next capability. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_OVERLAP		0x0023
-/** A capability header or body is cut off by the end of the buffer. */
+/** A capability header or body is cut off by the end of the buffer. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_TRUNCATED		0x0024
-/** A capability points into the fixed info struct that precedes the chain. */
+/** A capability points into the fixed info struct that precedes the chain. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_CAP_IN_HEADER		0x0025
-/** No capability with the requested id. */
+/** No capability with the requested id. Usually -ENOENT. */
 #define IOMMUFMT_DIAG_CAP_NOT_FOUND		0x0026
-/** A capability's version is newer than this library understands. */
+/** A capability's version is newer than this library understands. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_CAP_VERSION		0x0027
 /* --- core: registry --- */
-/** No model with that id (or name) is registered. */
+/** No model with that id (or name) is registered. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_UNKNOWN_MODEL		0x0040
-/** No page-table format with that id (or name) is registered. */
+/** No page-table format with that id (or name) is registered. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_UNKNOWN_PGTABLE		0x0041
-/** The id or name is already registered. */
+/** The id or name is already registered. Usually -EEXIST. */
 #define IOMMUFMT_DIAG_ALREADY_REGISTERED	0x0042
-/** The registry has no room left for run-time registrations. */
+/** The registry has no room left for run-time registrations. Usually -ENOSPC. */
 #define IOMMUFMT_DIAG_REGISTRY_FULL		0x0043
-/** An ops table is malformed (size too small, missing name or mandatory op). */
+/** An ops table is malformed (size too small, missing name or mandatory op). Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BAD_OPS			0x0044
-/** The model does not implement this operation. */
+/** The model does not implement this operation. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_NOT_IMPLEMENTED		0x0045
-/** The data belongs to a different model than the one asked to handle it. */
+/** The data belongs to a different model than the one asked to handle it. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_MODEL_MISMATCH		0x0046
 
 /* --- page tables (0x0100-0x01ff): see the page-table section --- */
@@ -375,13 +379,16 @@ struct iommufmt_diag {
  * @{
  */
 
-/** Diagnostic: the page-table configuration is inconsistent (levels, IAS, granule, SL0...). */
+/**
+ * Diagnostic: the page-table configuration is inconsistent (levels, IAS, granule, SL0...).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_PGTABLE_CFG		0x0100
-/** Diagnostic: the root table address is misaligned or outside the output size. */
+/** Diagnostic: the root table address is misaligned or outside the output size. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_PGTABLE_ROOT		0x0101
-/** Diagnostic: the builder's arena has no room for another table. */
+/** Diagnostic: the builder's arena has no room for another table. Usually -ENOSPC. */
 #define IOMMUFMT_DIAG_PGTABLE_ARENA_FULL	0x0102
-/** Diagnostic: a map request overlaps an existing mapping. */
+/** Diagnostic: a map request overlaps an existing mapping. Usually -EEXIST. */
 #define IOMMUFMT_DIAG_PGTABLE_EXISTS		0x0103
 
 /** Request/permission bit: read. */
@@ -506,45 +513,81 @@ struct iommufmt_pgtable_cfg {
 
 /* ---- diagnostic codes of this area (0x0200-0x02ff) ---- */
 
-/** Diagnostic: a payload bit that must be zero (reserved, RES0) is set. */
+/** Diagnostic: a payload bit that must be zero (reserved, RES0) is set. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_BIND_RESERVED		0x0200
-/** Diagnostic: a payload field holds an encoding the architecture defines as illegal or reserved. */
+/**
+ * Diagnostic: a payload field holds an encoding the architecture defines as illegal or reserved.
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_BIND_ILLEGAL		0x0201
-/** Diagnostic: a payload field asks for a feature this host cannot provide (or nest). */
+/**
+ * Diagnostic: a payload field asks for a feature this host cannot provide (or nest).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_BIND_UNSUPPORTED		0x0202
-/** Diagnostic: a payload or header value exceeds the host's limit (width, size, id bits). */
+/**
+ * Diagnostic: a payload or header value exceeds the host's limit (width, size, id bits).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_BIND_EXCEEDS_HOST		0x0203
-/** Diagnostic: a table or root address is not aligned as the format requires. */
+/** Diagnostic: a table or root address is not aligned as the format requires. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BIND_MISALIGNED		0x0204
-/** Diagnostic: the generic header and the native payload disagree. */
+/** Diagnostic: the generic header and the native payload disagree. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BIND_MISMATCH		0x0205
-/** Diagnostic: the model does not know the payload's data_type (or it is of the other bind kind). */
+/**
+ * Diagnostic: the model does not know the payload's data_type (or it is of the other bind kind).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_BIND_DATA_TYPE		0x0206
-/** Diagnostic: the model has no PASID (context-descriptor) table (s390). */
+/** Diagnostic: the model has no PASID (context-descriptor) table (s390). Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_BIND_NO_PASID_TABLE	0x0207
-/** Diagnostic: the bind's translate/bypass/abort config cannot be expressed by this model. */
+/**
+ * Diagnostic: the bind's translate/bypass/abort config cannot be expressed by this model.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_BIND_CONFIG		0x0208
-/** Diagnostic: a PASID is outside the PASID bits of the host or the table. */
+/** Diagnostic: a PASID is outside the PASID bits of the host or the table. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_BIND_PASID_RANGE		0x0209
-/** Diagnostic: deep check: a present entry of the guest's PASID/CD/GCR3 table is invalid (index = PASID). */
+/**
+ * Diagnostic: deep check: a present entry of the guest's PASID/CD/GCR3 table is invalid (index = PASID).
+ * Usually -EIO.
+ */
 #define IOMMUFMT_DIAG_BIND_TABLE_ENTRY		0x020a
-/** Diagnostic: the host cannot nest this kind of bind at all. */
+/** Diagnostic: the host cannot nest this kind of bind at all. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_BIND_NO_NESTING		0x020b
-/** Diagnostic: the operation has no iommufd equivalent for this model or bind kind. */
+/**
+ * Diagnostic: the operation has no iommufd equivalent for this model or bind kind.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_BIND_NO_IOMMUFD		0x020c
-/** Diagnostic: unbind release flags conflict, or are used where nothing is released. */
+/**
+ * Diagnostic: unbind release flags conflict, or are used where nothing is released.
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_UNBIND_RELEASE		0x020d
-/** Diagnostic: host registers are inconsistent or describe an impossible IOMMU. */
+/** Diagnostic: host registers are inconsistent or describe an impossible IOMMU. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_HOST_REGS			0x020e
-/** Diagnostic: the raw register data_type does not belong to the model. */
+/** Diagnostic: the raw register data_type does not belong to the model. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_HOST_DATA_TYPE		0x020f
-/** Diagnostic: negotiation: the guest asks for a page-table or PASID-table format the host cannot nest. */
+/**
+ * Diagnostic: negotiation: the guest asks for a page-table or PASID-table format the host cannot nest.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_NEG_FORMAT		0x0210
-/** Diagnostic: negotiation: a requested width or size exceeds the host (IAS, OAS, PASID, ASID bits). */
+/**
+ * Diagnostic: negotiation: a requested width or size exceeds the host (IAS, OAS, PASID, ASID bits).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_NEG_LIMIT			0x0211
-/** Diagnostic: negotiation: a requested feature flag is not available on the host. */
+/**
+ * Diagnostic: negotiation: a requested feature flag is not available on the host.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_NEG_FEATURE		0x0212
-/** Diagnostic: negotiation: requested page sizes or granules are not all available. */
+/**
+ * Diagnostic: negotiation: requested page sizes or granules are not all available.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_NEG_PGSIZE		0x0213
 
 /* ---- PASID-table formats ---- */
@@ -1196,39 +1239,54 @@ struct iommufmt_viommu_config {
  */
 
 /* --- diagnostic codes of the invalidation area --- */
-/** The native command's opcode (or type) is reserved or unknown to the model. */
+/** The native command's opcode (or type) is reserved or unknown to the model. Usually -EIO. */
 #define IOMMUFMT_DIAG_INV_UNKNOWN_CMD		0x0300
-/** A reserved bit of a native command is set. */
+/** A reserved bit of a native command is set. Usually -EIO. */
 #define IOMMUFMT_DIAG_INV_RESERVED_BIT		0x0301
-/** A native command field holds an illegal value (a reserved granularity, response code...). */
+/**
+ * A native command field holds an illegal value (a reserved granularity, response code...).
+ * Usually -EIO.
+ */
 #define IOMMUFMT_DIAG_INV_BAD_FIELD		0x0302
-/** A reserved combination of native range fields (SMMU TG/TTL/NUM/SCALE). */
+/** A reserved combination of native range fields (SMMU TG/TTL/NUM/SCALE). Usually -EIO. */
 #define IOMMUFMT_DIAG_INV_RESERVED_COMBO	0x0303
-/** An invalidation address is not aligned as its size or level requires. */
+/** An invalidation address is not aligned as its size or level requires. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_MISALIGNED		0x0304
-/** An invalidation range wraps past 2^64 or its size overflows. */
+/** An invalidation range wraps past 2^64 or its size overflows. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_RANGE_WRAP		0x0305
-/** The command needs a feature the (emulated) IOMMU does not have (PASID, ATS, range, SMMU Hyp...). */
+/**
+ * The command needs a feature the (emulated) IOMMU does not have (PASID, ATS, range, SMMU Hyp...).
+ * Usually -EIO.
+ */
 #define IOMMUFMT_DIAG_INV_FEATURE		0x0306
-/** A valid native command that this library does not decode (e.g. AMD PREFETCH_IOMMU_PAGES). */
+/**
+ * A valid native command that this library does not decode (e.g. AMD PREFETCH_IOMMU_PAGES).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED	0x0307
-/** A generic entry selects no cache, or an unknown cache bit. */
+/** A generic entry selects no cache, or an unknown cache bit. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_INV_BAD_CACHES		0x0308
-/** A selected cache cannot be invalidated at the entry's granularity. */
+/** A selected cache cannot be invalidated at the entry's granularity. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_BAD_GRANULARITY	0x0309
-/** The granularity needs an id (archid, pasid, sid) that is not marked valid. */
+/** The granularity needs an id (archid, pasid, sid) that is not marked valid. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_MISSING_ID		0x030a
-/** The target model cannot express the invalidation, even widened. */
+/** The target model cannot express the invalidation, even widened. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_INV_CANNOT_ENCODE		0x030b
-/** A queue head or tail index lies outside the ring. */
+/** A queue head or tail index lies outside the ring. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_QUEUE_INDEX		0x030c
-/** A queue entry could not be read from guest memory. */
+/** A queue entry could not be read from guest memory. Usually -EFAULT. */
 #define IOMMUFMT_DIAG_INV_QUEUE_FETCH		0x030d
-/** A batch entry_len is zero, too small, or larger with non-zero unknown bytes. */
+/** A batch entry_len is zero, too small, or larger with non-zero unknown bytes. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_INV_ENTRY_LEN		0x030e
-/** The kernel's IOMMU_HWPT_INVALIDATE allow-list does not accept the command. */
+/**
+ * The kernel's IOMMU_HWPT_INVALIDATE allow-list does not accept the command.
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL	0x030f
-/** An id exceeds the width configured for the IOMMU (ASID, domain id, PASID bits). */
+/**
+ * An id exceeds the width configured for the IOMMU (ASID, domain id, PASID bits).
+ * Usually -EOPNOTSUPP.
+ */
 #define IOMMUFMT_DIAG_INV_ID_RANGE		0x0310
 
 /* --- what an entry does --- */
@@ -1556,35 +1614,56 @@ struct iommufmt_iommufd_hwpt_invalidate {
  * @{
  */
 
-/** Diagnostic: a map request overlaps a reserved region (value = first conflicting address). */
+/**
+ * Diagnostic: a map request overlaps a reserved region (value = first conflicting address).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_MAP_RESERVED		0x0400
-/** Diagnostic: a map request lies (partly) outside the aperture of a domain. */
+/** Diagnostic: a map request lies (partly) outside the aperture of a domain. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_MAP_APERTURE		0x0401
-/** Diagnostic: a length is zero. */
+/** Diagnostic: a length is zero. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_ZERO_LENGTH		0x0402
-/** Diagnostic: an address range wraps around past 2^64-1. */
+/** Diagnostic: an address range wraps around past 2^64-1. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_WRAP			0x0403
-/** Diagnostic: attaching a group conflicts with existing mappings (index = mapping). */
+/**
+ * Diagnostic: attaching a group conflicts with existing mappings (index = mapping).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT	0x0404
-/** Diagnostic: a range or region starts after its last address (index = entry). */
+/** Diagnostic: a range or region starts after its last address (index = entry). Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_RANGE_INVERTED	0x0405
-/** Diagnostic: a page-size bitmap is empty, or an address or size is not a multiple of its smallest page. */
+/**
+ * Diagnostic: a page-size bitmap is empty, or an address or size is not a multiple of its smallest page.
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_PGSIZE		0x0406
-/** Diagnostic: a VFIO reply was too small for its capability chain (limit = argsz needed). */
+/**
+ * Diagnostic: a VFIO reply was too small for its capability chain (limit = argsz needed).
+ * Usually -EMSGSIZE.
+ */
 #define IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED	0x0407
-/** Diagnostic: a VFIO reply has no IOVA-range capability. */
+/** Diagnostic: a VFIO reply has no IOVA-range capability. Usually -ENOENT. */
 #define IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES	0x0408
-/** Diagnostic: a virtio-iommu PROBE property runs past the end of the properties (index = property). */
+/**
+ * Diagnostic: a virtio-iommu PROBE property runs past the end of the properties (index = property).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_PROP_OVERRUN		0x0409
-/** Diagnostic: a virtio-iommu PROBE property is shorter than its type requires (index = property). */
+/**
+ * Diagnostic: a virtio-iommu PROBE property is shorter than its type requires (index = property).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_PROP_SHORT		0x040a
-/** Diagnostic: a reserved_regions text line is malformed (index = line number, from 1). */
+/**
+ * Diagnostic: a reserved_regions text line is malformed (index = line number, from 1).
+ * Usually -EINVAL.
+ */
 #define IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX		0x040b
-/** Diagnostic: more ranges or regions than the library can hold. */
+/** Diagnostic: more ranges or regions than the library can hold. Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_TOO_MANY		0x040c
-/** Diagnostic: guest RAM does not fit into the usable ranges above the base. */
+/** Diagnostic: guest RAM does not fit into the usable ranges above the base. Usually -ENOSPC. */
 #define IOMMUFMT_DIAG_IOVA_NO_ROOM		0x040d
-/** Diagnostic: a list that must be sorted and disjoint is not (index = entry). */
+/** Diagnostic: a list that must be sorted and disjoint is not (index = entry). Usually -EINVAL. */
 #define IOMMUFMT_DIAG_IOVA_UNSORTED		0x040e
 
 /** Verdict: the request lies inside one usable range. */
