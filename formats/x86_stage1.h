@@ -17,12 +17,12 @@ static inline int iommufmt__x86_s1_check_header(const struct iommufmt_bind_pgtab
 						struct iommufmt_diag *diag)
 {
 	if (unlikely(b->addr_width != 48 && b->addr_width != 57))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "addr_width",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "addr_width",
 					 IOMMUFMT__DV_VALUE, b->addr_width, 0, 0,
 					 "%s is 48 (4-level) or 57 (5-level) bits wide, not %u",
 					 table, b->addr_width);
 	if (unlikely(b->root & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->root, 4096, 0,
 					 "%s must be 4 KiB aligned", root);
 	return 0;

@@ -7,7 +7,7 @@ int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, ui
 {
 	/* A payload is an argsz-extensible struct whose length is data_len: the same rules. */
 	if (!uptr || uptr > UINTPTR_MAX)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 					 IOMMUFMT__DV_VALUE, uptr, 0, 0,
 					 "payload address 0x%llx is not a pointer of this process",
 					 (unsigned long long)uptr);
@@ -27,7 +27,7 @@ static const struct iommufmt_data_type_desc *bind_type(const struct iommufmt_bin
 static int need_bind_ops(const struct iommufmt_host *host, struct iommufmt_diag *diag)
 {
 	if (unlikely(!host->bops))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s has no bind validator", host->model->name);
 	return 0;
 }
@@ -40,7 +40,7 @@ static int check_model(const struct iommufmt_host_desc *d, uint32_t model, uint3
 	if (likely(model == d->model &&
 		   (variant == IOMMUFMT_VARIANT_DEFAULT || variant == d->variant)))
 		return 0;
-	return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH, "model",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_MODEL_MISMATCH, "model",
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, model, d->model, 0,
 				 "%s (variant %u) data offered to a host of model %s (variant %u)",
 				 iommufmt_fourcc_str(model, a), variant,
@@ -67,10 +67,10 @@ static inline __attribute__((always_inline)) int
 check_pasid(const struct iommufmt_host_desc *d, uint32_t pasid, struct iommufmt_diag *diag)
 {
 	if (unlikely(!d->pasid.pasid_bits))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid",
 				      "this host has no PASID support");
 	if (unlikely(d->pasid.pasid_bits < 32 && (pasid >> d->pasid.pasid_bits) != 0))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pasid,
 					 iommufmt__mask(d->pasid.pasid_bits), 0,
 					 "PASID %u is beyond the host's %u PASID bits", pasid,
@@ -81,7 +81,7 @@ check_pasid(const struct iommufmt_host_desc *d, uint32_t pasid, struct iommufmt_
 /* A PASID given without the flag that makes it valid (@flag names it). */
 static int pasid_without_flag(uint32_t pasid, const char *flag, struct iommufmt_diag *diag)
 {
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
 				 IOMMUFMT__DV_VALUE, pasid, 0, 0, "pasid %u given without %s", pasid,
 				 flag);
 }
@@ -93,7 +93,7 @@ static int fetch_payload(const struct iommufmt_host *host, uint32_t kind, uint32
 	const struct iommufmt_data_type_desc *dt = bind_type(host->bops, type);
 
 	if (unlikely(!dt || dt->kind != kind))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_DATA_TYPE,
 					 "data_type", IOMMUFMT__DV_VALUE, type, 0, 0,
 					 "payload type 0x%x is not a %s payload of model %s", type,
 					 kind == IOMMUFMT_BIND_KIND_PASID_TABLE ? "PASID-table" :
@@ -108,7 +108,7 @@ static int check_addr(const struct iommufmt_host_desc *d, const char *field, uin
 
 	if (likely(bits >= 64 || (addr >> bits) == 0))
 		return 0;
-	return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, field,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, field,
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, addr,
 				 iommufmt__mask(bits), 0,
 				 "%s 0x%llx is above the %u-bit guest-physical space the host "
@@ -124,7 +124,7 @@ static int pasid_table_in(const struct iommufmt_host *host,
 	int err;
 
 	if (unlikely(!host || !bind))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "bind",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "bind",
 				      "no host or no bind");
 	d = &host->desc;
 	err = iommufmt__copy_in_flags(b, sizeof(*b), IOMMUFMT_BIND_PASID_TABLE_SIZE_VER0, bind,
@@ -135,19 +135,19 @@ static int pasid_table_in(const struct iommufmt_host *host,
 	if (unlikely(err))
 		return err;
 	if (unlikely(!d->pasid.table_formats || !host->bops->check_pasid_table))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_PASID_TABLE,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_PASID_TABLE,
 				      "format", "this %s host walks no PASID table; bind its "
 				      "translation table with a page-table bind",
 				      host->model->name);
 	if (unlikely(!(d->nesting.flags & (IOMMUFMT_NESTING_F_PASID_TABLE |
 					   IOMMUFMT_NESTING_F_SHADOW))))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
 				      "this %s host cannot nest a guest PASID table",
 				      host->model->name);
 	switch (b->config) {
 	case IOMMUFMT_BIND_CONFIG_TRANSLATE:
 		if (unlikely(b->format >= 32 || !(d->pasid.table_formats & (1u << b->format))))
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 						 "format", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 						 b->format, d->pasid.table_formats, 0,
 						 "PASID-table format %u (%s) is not one this host "
@@ -155,7 +155,7 @@ static int pasid_table_in(const struct iommufmt_host *host,
 						 iommufmt_pasidt_name(b->format) ?
 						 iommufmt_pasidt_name(b->format) : "unknown");
 		if (unlikely(b->pasid_bits > d->pasid.pasid_bits))
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
 						 "pasid_bits",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 						 b->pasid_bits, d->pasid.pasid_bits, 0,
@@ -168,7 +168,7 @@ static int pasid_table_in(const struct iommufmt_host *host,
 	case IOMMUFMT_BIND_CONFIG_BYPASS:
 	case IOMMUFMT_BIND_CONFIG_ABORT:
 		if (unlikely(b->format || b->pasid_bits || b->base))
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION,
+			return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION,
 					      b->base ? "base" : b->format ? "format" :
 					      "pasid_bits",
 					      "a %s bind names no table: base, format and "
@@ -177,7 +177,7 @@ static int pasid_table_in(const struct iommufmt_host *host,
 					      "abort");
 		break;
 	default:
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "config",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "config",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->config,
 					 IOMMUFMT_BIND_CONFIG_ABORT, 0,
 					 "config %u is not translate (1), bypass (2) or abort (3)",
@@ -228,7 +228,7 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 	int err;
 
 	if (unlikely(!host || !bind))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "bind",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "bind",
 				      "no host or no bind");
 	d = &host->desc;
 	err = iommufmt__copy_in_flags(b, sizeof(*b), IOMMUFMT_BIND_PGTABLE_SIZE_VER0, bind,
@@ -240,7 +240,7 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 		return err;
 	if (unlikely(!host->bops->check_pgtable ||
 		     !(d->nesting.flags & (IOMMUFMT_NESTING_F_PGTABLE | IOMMUFMT_NESTING_F_SHADOW))))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
 				      "this %s host cannot nest a guest page table",
 				      host->model->name);
 	if (b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID)
@@ -251,13 +251,13 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 		return err;
 	if (unlikely(b->format >= 32 || !(d->nesting.stage1_formats & (1u << b->format)) ||
 		     !(f = iommufmt__host_pgtable(d, b->format))))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->format,
 					 d->nesting.stage1_formats, 0,
 					 "page-table format %u is not a stage 1 this host nests "
 					 "(bitmap 0x%x)", b->format, d->nesting.stage1_formats);
 	if (unlikely(!b->addr_width || b->addr_width > f->ias))
-		return iommufmt__diag_ex(diag, b->addr_width ? -EOPNOTSUPP : -EINVAL,
+		return iommufmt__diag_ex(diag,
 					 b->addr_width ? IOMMUFMT_DIAG_BIND_EXCEEDS_HOST :
 					 IOMMUFMT_DIAG_BAD_VALUE, "addr_width",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->addr_width,
@@ -304,7 +304,7 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 	int err;
 
 	if (!host || !unbind)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "unbind",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "unbind",
 				      "no host or no unbind");
 	d = &host->desc;
 	err = iommufmt__copy_in_flags(&u, sizeof(u), IOMMUFMT_UNBIND_SIZE_VER0, unbind,
@@ -315,25 +315,25 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 		return err;
 	if ((u.flags & what) != IOMMUFMT_UNBIND_F_PASID_TABLE &&
 	    (u.flags & what) != IOMMUFMT_UNBIND_F_PGTABLE)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
 					 IOMMUFMT__DV_VALUE, u.flags, 0, 0,
 					 "exactly one of PASID_TABLE and PGTABLE must be set");
 	if ((u.flags & rel) == rel)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_UNBIND_RELEASE, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNBIND_RELEASE, "flags",
 					 IOMMUFMT__DV_VALUE, u.flags, 0, 0,
 					 "RELEASE_FLUSHED and RELEASE_IDLE exclude each other");
 	if ((u.flags & IOMMUFMT_UNBIND_F_PASID_TABLE) && (u.flags & IOMMUFMT_UNBIND_F_PASID))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "pasid",
 				      "a PASID-table unbind covers every PASID; it takes none");
 	if ((u.flags & rel) && !(u.flags & IOMMUFMT_UNBIND_F_PASID))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_UNBIND_RELEASE, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNBIND_RELEASE, "flags",
 					 IOMMUFMT__DV_VALUE, u.flags, 0, 0,
 					 "a release needs the PASID to release "
 					 "(IOMMUFMT_UNBIND_F_PASID)");
 	if (!(u.flags & IOMMUFMT_UNBIND_F_PASID) && u.pasid)
 		return pasid_without_flag(u.pasid, "IOMMUFMT_UNBIND_F_PASID", diag);
 	if ((u.flags & IOMMUFMT_UNBIND_F_PASID_TABLE) && !d->pasid.table_formats)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_PASID_TABLE,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_PASID_TABLE,
 				      "flags", "model %s has no PASID table to unbind",
 				      host->model->name);
 	if (u.flags & IOMMUFMT_UNBIND_F_PASID) {
@@ -353,11 +353,11 @@ int iommufmt__iommufd_hwpt_in(const struct iommufmt_iommufd_hwpt *in, uint32_t t
 	const bool pasid = hwpt_flags & IOMMUFMT_IOMMUFD_HWPT_ALLOC_PASID;
 
 	if (in->data_type != type)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_DATA_TYPE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_DATA_TYPE,
 					 "data_type", IOMMUFMT__DV_VALUE, in->data_type, 0, 0,
 					 "iommufd data type %u is not %s", in->data_type, type_name);
 	if (in->data_len != len || (in->hwpt_flags & ~hwpt_flags) || (in->pasid && !pasid))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
 					 IOMMUFMT__DV_VALUE, in->data_len, len, 0, "%s is %u bytes%s",
 					 what, len, pasid ? "; only the PASID HWPT flag is known" :
 					 ", with no PASID and no HWPT flags");
@@ -368,9 +368,9 @@ int iommufmt__iommufd_hwpt_in(const struct iommufmt_iommufd_hwpt *in, uint32_t t
 static int iommufd_out_ok(const struct iommufmt_iommufd_hwpt *out, struct iommufmt_diag *diag)
 {
 	if (!out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "out", "no output");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "out", "no output");
 	if (out->argsz < IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, out->argsz,
 					 IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0, 0,
 					 "output argsz %u is below %u", out->argsz,
@@ -386,7 +386,7 @@ static int to_iommufd(const struct iommufmt_host *host, uint32_t kind, const voi
 	int err;
 
 	if (!host->bops->to_iommufd)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "model",
 				      "model %s has no iommufd HWPT data", host->model->name);
 	memset(&o, 0, sizeof(o));
 	o.argsz = sizeof(o);
@@ -442,14 +442,14 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	int kind, err;
 
 	if (!host || !in || !bind || !payload)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "in",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "in",
 				      "missing host, input or output");
 	err = iommufmt__copy_in_flags(&i, sizeof(i), IOMMUFMT_IOMMUFD_HWPT_SIZE_VER0, in, in->argsz,
 				      0, "", diag);
 	if (err)
 		return err;
 	if (i.data_len > sizeof(i.data))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, i.data_len,
 					 sizeof(i.data), 0, "data_len %u is over %zu bytes",
 					 i.data_len, sizeof(i.data));
@@ -457,7 +457,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	if (err)
 		return err;
 	if (!host->bops->from_iommufd)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "model",
 				      "model %s has no iommufd HWPT data", host->model->name);
 	memset(&b, 0, sizeof(b));
 	memset(pl, 0, sizeof(pl));
@@ -465,11 +465,11 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	if (kind < 0)
 		return kind;
 	if (plen > sizeof(pl))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "data_len",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "data_len",
 				      "model produced an oversized payload");
 	need = kind == IOMMUFMT_BIND_KIND_PASID_TABLE ? sizeof(b.pt) : sizeof(b.pg);
 	if (bind_size < need || payload_size < plen)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL,
 					 bind_size < need ? "bind_size" : "payload_size",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 bind_size < need ? bind_size : payload_size,
@@ -506,20 +506,20 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 	int err;
 
 	if (!cfg)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no output");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no output");
 	err = pgtable_checked(host, bind, &b, payload, NULL, diag);
 	if (err)
 		return err;
 	if (!host->bops->pgtable_cfg)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s cannot derive walker configurations",
 				      host->model->name);
 	memset(&c, 0, sizeof(c));
 	c.argsz = sizeof(c);
 	err = host->bops->pgtable_cfg(&host->desc, &b, payload, &c);
 	if (err)
-		return iommufmt__diag(diag, err, IOMMUFMT_DIAG_BAD_OPS, "cfg",
-				      "model could not derive a configuration");
+		return iommufmt__diag_err(diag, err, IOMMUFMT_DIAG_BAD_OPS, "cfg",
+					  "model could not derive a configuration");
 	*cfg = c;
 	return done(0, diag);
 }

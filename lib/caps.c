@@ -253,45 +253,45 @@ IOMMUFMT_EXPORT int iommufmt_caps_iter_next(struct iommufmt_cap_iter *it,
 	if (!pos)
 		return 0;
 	if (pos & 7)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_MISALIGNED, "next",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_MISALIGNED, "next",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, pos, 0, idx,
 					 "capability %u at offset %zu is not 8-byte aligned",
 					 idx, pos);
 	if (pos < it->floor) {
 		if (idx == 0)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_IN_HEADER,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_IN_HEADER,
 						 "cap_offset",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, pos, it->floor, idx,
 						 "cap_offset %zu points into the %zu-byte info struct",
 						 pos, it->floor);
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					 IOMMUFMT__DV_INDEX, pos, it->floor, idx,
 					 "capability %u at offset %zu points backwards (loop)",
 					 idx, pos);
 	}
 	if (pos >= it->len)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_OUT_OF_BOUNDS,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_OUT_OF_BOUNDS,
 					 idx ? "next" : "cap_offset",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					 IOMMUFMT__DV_INDEX, pos, it->len, idx,
 					 "capability %u at offset %zu is outside the %zu bytes",
 					 idx, pos, it->len);
 	if (it->len - pos < CAP_HDR_SIZE)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, pos, 0, idx,
 					 "capability %u header at offset %zu is cut off",
 					 idx, pos);
 	memcpy(&hdr, it->buf + pos, sizeof(hdr));
 	if (hdr.next && hdr.next <= pos)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					 IOMMUFMT__DV_INDEX, hdr.next, pos, idx,
 					 "capability %u (id %u) at %zu: next %u points backwards (loop)",
 					 idx, hdr.id, pos, hdr.next);
 	if (hdr.next && hdr.next < pos + CAP_HDR_SIZE)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_OVERLAP, "next",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_OVERLAP, "next",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, hdr.next, 0, idx,
 					 "capability %u (id %u): next %u overlaps its header",
 					 idx, hdr.id, hdr.next);
@@ -301,11 +301,11 @@ IOMMUFMT_EXPORT int iommufmt_caps_iter_next(struct iommufmt_cap_iter *it,
 	    it->sizer((const struct iommufmt_cap_header *)(const void *)(it->buf + pos),
 		      avail, &need) == 0) {
 		if (hdr.version == 0)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_VERSION, "version",
-						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, 0, 0, idx,
-						 "capability %u (id %u) has version 0", idx, hdr.id);
+			return iommufmt__diag_err_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_VERSION, "version",
+						     IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, 0, 0, idx,
+						     "capability %u (id %u) has version 0", idx, hdr.id);
 		if (need > avail)
-			return iommufmt__diag_ex(diag, -EINVAL,
+			return iommufmt__diag_ex(diag,
 						 end == hdr.next ? IOMMUFMT_DIAG_CAP_OVERLAP :
 						 IOMMUFMT_DIAG_CAP_TRUNCATED, "next",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
@@ -331,7 +331,7 @@ IOMMUFMT_EXPORT int iommufmt_caps_check(const void *buf, size_t len, size_t info
 	int n = 0, r;
 
 	if (iommufmt_caps_iter_init(&it, buf, len, info_size, cap_offset))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "buf",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "buf",
 				      "no buffer");
 	while ((r = iommufmt_caps_iter_next(&it, NULL, NULL, diag)) > 0)
 		n++;
@@ -352,7 +352,7 @@ IOMMUFMT_EXPORT int iommufmt_caps_find(const void *buf, size_t len, size_t info_
 	int r;
 
 	if (iommufmt_caps_iter_init(&it, buf, len, info_size, cap_offset))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "buf",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "buf",
 				      "no buffer");
 	/* The whole chain is checked before anything in it is trusted. */
 	while ((r = iommufmt_caps_iter_next(&it, &c, &clen, diag)) > 0) {
@@ -367,7 +367,7 @@ IOMMUFMT_EXPORT int iommufmt_caps_find(const void *buf, size_t len, size_t info_
 	if (r < 0)
 		return r;
 	if (!found)
-		return iommufmt__diag_ex(diag, -ENOENT, IOMMUFMT_DIAG_CAP_NOT_FOUND, "id",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_NOT_FOUND, "id",
 					 IOMMUFMT__DV_VALUE, id, 0, 0,
 					 "no capability with id %u in the chain", id);
 	if (cap)
@@ -408,12 +408,12 @@ static int check_counted_elems(const struct counted_type *t, const unsigned char
 		memcpy(&start, e, sizeof(start));
 		memcpy(&last, e + 8, sizeof(last));
 		if (start > last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "start",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, start, last, i,
 						 "%s %u starts after its last address", t->what, i);
 		if (t->sorted && i && start <= prev_last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "start",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "start",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, start, prev_last, i,
 						 "%s %u is not sorted after %s %u", t->what, i,
@@ -431,12 +431,12 @@ static int check_resv_elem(const void *elem, __u32 i, struct iommufmt_diag *diag
 
 	memcpy(&rg, elem, sizeof(rg));
 	if (rg.type >= IOMMUFMT_RESV_NR_TYPES)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "type",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "type",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 					 rg.type, IOMMUFMT_RESV_NR_TYPES - 1, i,
 					 "region %u has unknown type %u", i, rg.type);
 	if (rg.flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, rg.flags, 0, i,
 					 "region %u has unknown flags 0x%x", i, rg.flags);
 	return 0;
@@ -461,11 +461,11 @@ static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
 	int r;
 
 	if (!caps || (!elems && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, t->count_field,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, t->count_field,
 				      "missing builder or array");
 	/* The size limit first: it bounds the element walk below. */
 	if ((size_t)nr > (CAP_ENTRY_MAX - COUNTED_FIXED) / t->elem)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, t->count_field,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_OVERFLOW, t->count_field,
 				      "%u entries do not fit one capability", nr);
 	r = check_counted_elems(t, elems, nr, diag);
 	if (r)
@@ -480,8 +480,8 @@ static int counted_add(const struct counted_type *t, struct iommufmt_caps *caps,
 	r = iommufmt_caps_add(caps, t->id, 1, body, len);
 	iommufmt__free(body);
 	if (r)
-		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_OVERFLOW, "caps",
-				      "cannot grow the chain");
+		return iommufmt__diag_err(diag, r, IOMMUFMT_DIAG_OVERFLOW, "caps",
+					  "cannot grow the chain");
 	iommufmt__diag_ok(diag);
 	return 0;
 }
@@ -495,32 +495,32 @@ static int counted_read(const struct counted_type *t, const struct iommufmt_cap_
 	int r;
 
 	if (!cap || !nr || cap_len < COUNTED_FIXED)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_CAP_TRUNCATED, "header",
 				      "capability missing or shorter than its fixed part");
 	arr = (const unsigned char *)cap + COUNTED_FIXED;	/* only now: cap may be NULL above */
 	memcpy(&h, cap, sizeof(h));
 	if (h.id != t->id)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "id",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "id",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, h.id, t->id, 0,
 					 "capability id %u, expected %u", h.id, t->id);
 	if (h.version != 1)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_CAP_VERSION, "version",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_VERSION, "version",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, h.version, 1, 0,
 					 "capability version %u not understood", h.version);
 	memcpy(&n, (const unsigned char *)cap + CAP_HDR_SIZE, sizeof(n));
 	memcpy(&rsvd, (const unsigned char *)cap + CAP_HDR_SIZE + 4, sizeof(rsvd));
 	if (rsvd)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 				      "__reserved", "reserved field is not zero");
 	if ((cap_len - COUNTED_FIXED) / t->elem < n)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, t->count_field,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_TRUNCATED, t->count_field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, n,
 					 (cap_len - COUNTED_FIXED) / t->elem, 0,
 					 "count %u does not fit the %zu-byte capability", n, cap_len);
 	have = *nr;
 	if (have < n || (!out && n)) {
 		*nr = n;
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, t->count_field,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, t->count_field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have, n, 0,
 					 "room for %u entries, %u needed", have, n);
 	}

@@ -33,17 +33,17 @@ int iommufmt__copy_in(void *dst, size_t dst_size, size_t ver0_size, const void *
 	size_t nz;
 
 	if (!dst || (!src && src_size) || ver0_size > dst_size)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, field,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, field,
 				      "missing buffer, or VER0 size above the struct size");
 	if (src_size < ver0_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, field,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, src_size,
 					 ver0_size, 0, "%s %zu is below the minimum %zu", field,
 					 src_size, ver0_size);
 	if (src_size > dst_size) {
 		nz = first_nonzero(s, dst_size, src_size);
 		if (nz != src_size)
-			return iommufmt__diag_ex(diag, -E2BIG, IOMMUFMT_DIAG_TAIL_NONZERO, field,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_TAIL_NONZERO, field,
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, src_size, dst_size,
 						 (uint32_t)(nz > UINT32_MAX ? UINT32_MAX : nz),
@@ -73,11 +73,11 @@ IOMMUFMT_EXPORT int iommufmt_struct_copy_in_argsz(void *dst, size_t dst_size,
 	uint32_t argsz;
 
 	if (!src || src_buflen < sizeof(argsz))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "argsz",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "argsz",
 				      "no room for argsz in a %zu-byte buffer", src_buflen);
 	memcpy(&argsz, src, sizeof(argsz));
 	if (argsz > src_buflen)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_OVER_BUFFER, "argsz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_OVER_BUFFER, "argsz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, argsz, src_buflen,
 					 0, "argsz %u is larger than the %zu-byte buffer",
 					 argsz, src_buflen);
@@ -100,13 +100,13 @@ IOMMUFMT_EXPORT size_t iommufmt_struct_copy_out(void *dst, size_t dst_size,
 int iommufmt__unknown_flags(struct iommufmt_diag *diag, uint32_t flags, uint32_t known,
 			    const char *what)
 {
-	return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 				 IOMMUFMT__DV_VALUE | (known ? IOMMUFMT__DV_LIMIT : 0), flags, known, 0,
 				 "unknown %sflags 0x%x", what, flags & ~known);
 }
 
 int iommufmt__reserved_nonzero(struct iommufmt_diag *diag, const char *field)
 {
-	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO, field,
+	return iommufmt__diag(diag, IOMMUFMT_DIAG_RESERVED_NONZERO, field,
 			      "reserved field is not zero");
 }

@@ -18,41 +18,41 @@ static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uin
 	unsigned long long uv = (unsigned long long)v;
 
 	if (fc_illegal(f, v))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, f->name, vll,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, f->name, vll,
 					 v, f->legal, 0, "%s = %llu is not a legal encoding%s%s",
 					 f->name, uv, what[0] ? ": " : "", what);
 	switch (f->kind) {
 	case IOMMUFMT__FC_RSVD:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, f->name, vl,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_RESERVED, f->name, vl,
 					 v, 0, 0, "%s: reserved bits %u..%u must be zero (0x%llx)",
 					 f->name, f->bits.lo, f->bits.lo + f->bits.width - 1, uv);
 	case IOMMUFMT__FC_HOSTMAX:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
 					 vll, v, host[f->arg], 0,
 					 "%s = %llu exceeds the host's %llu (%s)", f->name, uv,
 					 (unsigned long long)host[f->arg], what);
 	case IOMMUFMT__FC_HOSTMIN:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST, f->name,
 					 vll, v, host[f->arg], 0,
 					 "%s = %llu is below the host's minimum %llu (%s)", f->name,
 					 uv, (unsigned long long)host[f->arg], what);
 	case IOMMUFMT__FC_HOSTSET:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
 					 vll, v, host[f->arg], 0,
 					 "%s = %llu is not supported by the host (host offers %s 0x%llx)",
 					 f->name, uv, what, (unsigned long long)host[f->arg]);
 	case IOMMUFMT__FC_NEEDS:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
 					 vll, v, 0, 0, "%s is set but the host lacks %s", f->name,
 					 what);
 	case IOMMUFMT__FC_EQ:
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, f->name, vll,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, f->name, vll,
 					 v, ctx[f->arg], 0,
 					 "%s = 0x%llx disagrees with the header's %s (0x%llx)",
 					 f->name, uv, what, (unsigned long long)ctx[f->arg]);
 	case IOMMUFMT__FC_NOTSUP:
 	default:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, f->name,
 					 vl, v, 0, 0, "%s = %llu cannot be nested: %s", f->name, uv,
 					 what);
 	}
@@ -233,7 +233,7 @@ int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt
 		if (t[i].end > d->priv_words || t[i].at > t[i].end ||
 		    iommufmt__fc_compile(t[i].rows, t[i].n, t[i].nwords, d->priv, d->priv + t[i].at,
 					 t[i].end - t[i].at) < 0)
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv",
+			return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "priv",
 					      "the %s field tables do not fit the host description",
 					      what);
 	return 0;
@@ -248,7 +248,7 @@ int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt
 		which |= IOMMUFMT__DV_VALUE;
 	if (inner->flags & IOMMUFMT_DIAG_FLAGS_LIMIT)
 		which |= IOMMUFMT__DV_LIMIT;
-	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_BIND_TABLE_ENTRY, inner->field, which,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_TABLE_ENTRY, inner->field, which,
 				 inner->value, inner->limit, index, "%s entry %u: %.100s", table,
 				 index, inner->text);
 }
@@ -264,7 +264,7 @@ int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field,
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
 	iommufmt_diag_init(&inner);
-	iommufmt__diag_ex(&inner, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_RESERVED, field,
+	iommufmt__diag_ex(&inner, IOMMUFMT_DIAG_BIND_RESERVED, field,
 			  IOMMUFMT__DV_VALUE, value, 0, 0, "%s", text);
 	return iommufmt__diag_table_entry(diag, &inner, table, index);
 }
@@ -272,7 +272,7 @@ int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field,
 int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,
 			      uint32_t index)
 {
-	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, table,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_GUEST_FAULT, table,
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, gpa, 0, index,
 				 "%s at GPA 0x%llx (index %u) cannot be read", table,
 				 (unsigned long long)gpa, index);
@@ -308,7 +308,7 @@ int iommufmt__host_add_pgtable(struct iommufmt_host_desc *desc,
 			       struct iommufmt_diag *diag)
 {
 	if (desc->nr_pgtables >= IOMMUFMT_HOST_MAX_PGTABLES)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "pgtables",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_HOST_REGS, "pgtables",
 				      "more than %d page-table formats", IOMMUFMT_HOST_MAX_PGTABLES);
 	desc->pgtables[desc->nr_pgtables] = *cap;
 	desc->pgtables[desc->nr_pgtables].header.id = IOMMUFMT_CAP_PGTABLE_FORMAT;

@@ -6,36 +6,36 @@ IOMMUFMT_EXPORT int iommufmt_gmem_check(const struct iommufmt_gmem *gmem,
 					struct iommufmt_diag *diag)
 {
 	if (!gmem || (gmem->nr_regions && !gmem->regions))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regions",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "regions",
 				      "no guest memory description");
 	if (gmem->flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, gmem->flags, 0, 0,
 					 "unknown guest-memory flags 0x%x", gmem->flags);
 	for (unsigned int i = 0; i < gmem->nr_regions; i++) {
 		const struct iommufmt_gmem_region *r = &gmem->regions[i];
 
 		if (!r->size || !r->host)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "size",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_NULL_ARG, "size",
 						 IOMMUFMT__DV_INDEX, 0, 0, i,
 						 "region %u is empty or has no host pointer", i);
 		if (r->gpa + (r->size - 1) < r->gpa)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "size",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OVERFLOW, "size",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, r->size, 0,
 						 i, "region %u wraps past 2^64", i);
 		if (r->flags & ~(__u32)IOMMUFMT_GMEM_READONLY)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
 						 "flags", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX,
 						 r->flags, 0, i, "region %u has unknown flags", i);
 		if (r->__reserved)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 						 "__reserved", IOMMUFMT__DV_INDEX, 0, 0, i,
 						 "region %u reserved field is not zero", i);
 		for (unsigned int j = 0; j < i; j++) {
 			const struct iommufmt_gmem_region *q = &gmem->regions[j];
 
 			if (r->gpa <= q->gpa + (q->size - 1) && q->gpa <= r->gpa + (r->size - 1))
-				return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION,
+				return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_COMBINATION,
 							 "gpa", IOMMUFMT__DV_VALUE |
 							 IOMMUFMT__DV_INDEX, r->gpa, 0, i,
 							 "region %u overlaps region %u", i, j);

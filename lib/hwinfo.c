@@ -26,7 +26,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	int err;
 
 	if (!regs || !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regs",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "regs",
 				      "no registers or no output pointer");
 	err = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_HW_REGS_SIZE_VER0, regs, regs->argsz,
 				      IOMMUFMT_HW_REGS_F_ALL, "", diag);
@@ -35,34 +35,34 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	if (r.__reserved)
 		return iommufmt__reserved_nonzero(diag, "__reserved");
 	if (!(r.flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && (r.max_pasid_log2 || r.capabilities))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION,
 				      r.capabilities ? "capabilities" : "max_pasid_log2",
 				      "iommufd outputs given without IOMMUFMT_HW_REGS_F_IOMMUFD");
 	if (r.max_pasid_log2 > 20)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "max_pasid_log2",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "max_pasid_log2",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.max_pasid_log2,
 					 20, 0, "PASIDs are at most 20 bits wide");
 	m = iommufmt_model_get(r.model, r.variant);
 	if (!m)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
 					 IOMMUFMT__DV_VALUE, r.model, 0, 0,
 					 "model %s variant %u is not registered",
 					 iommufmt_fourcc_str(r.model, cc), r.variant);
 	hops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, host);
 	if (!hops || hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0 || !hops->decode)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s cannot describe hosts", m->name);
 	dt = find_type(hops->hw_info_types, hops->nr_hw_info_types, r.data_type,
 		       IOMMUFMT_BIND_KIND_HW_INFO);
 	if (!dt)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_HOST_DATA_TYPE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_DATA_TYPE,
 					 "data_type", IOMMUFMT__DV_VALUE, r.data_type, 0, 0,
 					 "register type %u is not one of model %s's", r.data_type,
 					 m->name);
 	/* The model's private words live in the host object's tail (see provider.h). */
 	priv_words = IOMMUFMT_OPS_GET(hops, struct iommufmt_host_ops, priv_words);
 	if (priv_words > IOMMUFMT_HOST_PRIV_WORDS_MAX)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "priv_words",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, "priv_words",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, priv_words,
 					 IOMMUFMT_HOST_PRIV_WORDS_MAX, 0,
 					 "model %s asks for too much private state", m->name);
@@ -154,7 +154,7 @@ IOMMUFMT_EXPORT int iommufmt_host_hw_info(const struct iommufmt_host *host, void
 	int err = 0;
 
 	if (!host || !buf || buflen < 8)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "buf",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "buf",
 				      "no host, or a buffer below 8 bytes");
 	d = &host->desc;
 	caps = iommufmt_caps_new();
@@ -181,8 +181,8 @@ IOMMUFMT_EXPORT int iommufmt_host_hw_info(const struct iommufmt_host *host, void
 	}
 	iommufmt_caps_free(caps);
 	if (err)
-		return iommufmt__diag(diag, err, IOMMUFMT_DIAG_OVERFLOW, "caps",
-				      "cannot build the capability chain");
+		return iommufmt__diag_err(diag, err, IOMMUFMT_DIAG_OVERFLOW, "caps",
+					  "cannot build the capability chain");
 	iommufmt__diag_ok(diag);
 	return 0;
 }
@@ -203,7 +203,7 @@ static int advertise_cfg_in(const struct iommufmt_host_desc *d,
 		return err;
 	if (c->model != d->model ||
 	    (c->variant != IOMMUFMT_VARIANT_DEFAULT && c->variant != d->variant))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_MODEL_MISMATCH,
 					 "model", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 c->model, d->model, 0,
 					 "configuration is for another model than the host");
@@ -211,7 +211,7 @@ static int advertise_cfg_in(const struct iommufmt_host_desc *d,
 	if (!c->pasid_bits)
 		c->pasid_bits = d->pasid.pasid_bits;
 	if (c->pasid_bits > d->pasid.pasid_bits)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE,
 					 "pasid_bits", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 c->pasid_bits, d->pasid.pasid_bits, 0,
 					 "the configuration asks for %u PASID bits, the host "
@@ -253,7 +253,7 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	int err;
 
 	if (!host || !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "out",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "out",
 				      "no host or no output");
 	d = &host->desc;
 	err = iommufmt_struct_copy_in(&o, sizeof(o), IOMMUFMT_HW_REGS_SIZE_VER0, out, out->argsz,
@@ -261,7 +261,7 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	if (err)
 		return err;
 	if (o.data_len && (!o.data_uptr || o.data_uptr > UINTPTR_MAX))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 				      "a %u-byte buffer at address 0", o.data_len);
 	if (cfg) {
 		err = advertise_cfg_in(d, cfg, &c, diag);
@@ -269,10 +269,10 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 			return err;
 	}
 	if (!host->hops->advertise || host->hops->ops_size < IOMMUFMT_HOST_OPS_SIZE_VER0)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s cannot advertise registers", host->model->name);
 	if (!d->nesting.flags)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_NESTING, "host",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_NESTING, "host",
 				      "host %s nests nothing, so no register set would make a "
 				      "guest's tables nestable on it", host->model->name);
 	memset(data, 0, sizeof(data));

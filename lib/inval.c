@@ -27,7 +27,7 @@ static bool codec_ok(const struct iommufmt_inv_codec *c)
 
 static int no_codec(struct iommufmt_diag *diag)
 {
-	return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "codec",
+	return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "codec",
 			      "no codec, or a codec not prepared by iommufmt_inv_codec_prepare()");
 }
 
@@ -40,7 +40,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_codec_prepare(struct iommufmt_inv_codec *c,
 	int r;
 
 	if (!c || !cfg)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no configuration");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no configuration");
 	memset(&tmp, 0, sizeof(tmp));
 	r = iommufmt__copy_in_flags(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_INV_CFG_SIZE_VER0, cfg,
 				    cfg->argsz, IOMMUFMT_INV_CFG_ALL, "invalidation feature ", diag);
@@ -50,32 +50,32 @@ IOMMUFMT_EXPORT int iommufmt_inv_codec_prepare(struct iommufmt_inv_codec *c,
 		return iommufmt__reserved_nonzero(diag, "__reserved");
 	tmp.model = iommufmt_model_get(tmp.cfg.model, tmp.cfg.variant);
 	if (!tmp.model)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_MODEL, "model",
 					 IOMMUFMT__DV_VALUE, tmp.cfg.model, 0, 0,
 					 "model %s variant %u is not registered",
 					 iommufmt_fourcc_str(tmp.cfg.model, cc), tmp.cfg.variant);
 	tmp.ops = inv_ops(tmp.model);
 	if (!tmp.ops)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 				      "model %s has no invalidation codec", tmp.model->name);
 	if (tmp.cfg.flags & ~tmp.ops->cfg_flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, tmp.cfg.flags,
 					 tmp.ops->cfg_flags, 0,
 					 "model %s has no %s", tmp.model->name,
 					 iommufmt__inv_cfg_name(tmp.cfg.flags & ~tmp.ops->cfg_flags));
 	if (tmp.cfg.pasid_bits > 20)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "pasid_bits",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "pasid_bits",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, tmp.cfg.pasid_bits, 20,
 					 0, "PASIDs have at most 20 bits");
 	if (tmp.cfg.archid_bits > 16)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "archid_bits",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "archid_bits",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, tmp.cfg.archid_bits,
 					 16, 0, "domain ids and ASIDs have at most 16 bits");
 	tmp.cmd_size = (tmp.cfg.flags & IOMMUFMT_INV_CFG_WIDE) ? tmp.ops->wide_cmd_size :
 		       tmp.ops->cmd_size;
 	if (!tmp.cmd_size || tmp.cmd_size % 8 || tmp.cmd_size > 32)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "cmd_size",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "cmd_size",
 				      "model %s declares a command size of %u bytes",
 				      tmp.model->name, tmp.cmd_size);
 	if (tmp.ops->prepare) {
@@ -122,15 +122,15 @@ static const uint32_t op_flags[IOMMUFMT_INV_OP_NR] = {
 
 static int unused(struct iommufmt_diag *diag, const char *field, uint64_t v, const char *why)
 {
-	return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO, field,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_RESERVED_NONZERO, field,
 				 IOMMUFMT__DV_VALUE, v, 0, 0, "%s must be zero: %s", field, why);
 }
 
 static int bad(struct iommufmt_diag *diag, unsigned int code, const char *field, uint64_t v,
 	       uint64_t limit, const char *what)
 {
-	return iommufmt__diag_ex(diag, -EINVAL, code, field, IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-				 v, limit, 0, "%s", what);
+	return iommufmt__diag_err_ex(diag, -EINVAL, code, field, IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+				     v, limit, 0, "%s", what);
 }
 
 /* Zero checks of the fields an op or granularity does not use. */
@@ -202,18 +202,18 @@ static inline int check_caches_gran(const struct iommufmt_inv_entry *e, struct i
 			   "no cache selected");
 	/* unknown bits may be a newer caller's caches: -EOPNOTSUPP, not -EINVAL */
 	if (e->caches & ~IOMMUFMT_INV_CACHE_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_BAD_CACHES, "caches",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_BAD_CACHES, "caches",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->caches,
 					 IOMMUFMT_INV_CACHE_ALL, 0, "unknown cache bits 0x%x",
 					 e->caches & ~IOMMUFMT_INV_CACHE_ALL);
 	if (e->granularity >= IOMMUFMT_INV_GRAN_NR)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BAD_VALUE, "granularity",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->granularity,
-					 IOMMUFMT_INV_GRAN_NR - 1, 0, "unknown granularity %u",
-					 e->granularity);
+		return iommufmt__diag_err_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BAD_VALUE, "granularity",
+					     IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->granularity,
+					     IOMMUFMT_INV_GRAN_NR - 1, 0, "unknown granularity %u",
+					     e->granularity);
 	for (unsigned int i = 0; i < 5; i++)
 		if ((e->caches & (1u << i)) && !(cache_grans[i] & (1u << e->granularity)))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_BAD_GRANULARITY,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_BAD_GRANULARITY,
 						 "granularity", IOMMUFMT__DV_VALUE, e->granularity, 0,
 						 0, "the %s cache cannot be invalidated at %s granularity",
 						 cache_names[i], gran_names[e->granularity]);
@@ -250,7 +250,7 @@ static inline int check_needed_ids(const struct iommufmt_inv_entry *e, struct io
 	missing = need & ~e->flags;
 	if (!missing)
 		return 0;
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_MISSING_ID,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_MISSING_ID,
 				 (missing & IOMMUFMT_INV_F_ARCHID) ? "archid" :
 				 (missing & IOMMUFMT_INV_F_PASID) ? "pasid" : "sid",
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags, need, 0,
@@ -268,10 +268,10 @@ static inline int check_combinations(const struct iommufmt_inv_entry *e, struct 
 		return unused(diag, "sid_mask", e->sid_mask, "only device granularity uses it");
 	/* VT-d's device-TLB descriptor, AMD INVALIDATE_IOTLB_PAGES and SMMU CMD_ATC_INV name one device */
 	if ((e->caches & IOMMUFMT_INV_CACHE_DEV_IOTLB) && e->sid_mask)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_FEATURE, "sid_mask",
-					 IOMMUFMT__DV_VALUE, e->sid_mask, 0, 0,
-					 "a device-TLB invalidation names one device (no native "
-					 "command takes a sid mask): send one entry per sid");
+		return iommufmt__diag_err_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_FEATURE, "sid_mask",
+					     IOMMUFMT__DV_VALUE, e->sid_mask, 0, 0,
+					     "a device-TLB invalidation names one device (no native "
+					     "command takes a sid mask): send one entry per sid");
 	if ((e->flags & IOMMUFMT_INV_F_STAGE2) &&
 	    (!(e->caches & IOMMUFMT_INV_CACHE_IOTLB) ||
 	     (e->granularity != IOMMUFMT_INV_GRAN_GLOBAL && e->granularity != IOMMUFMT_INV_GRAN_ADDR)))
@@ -355,7 +355,7 @@ static int check_other(const struct iommufmt_inv_entry *e, struct iommufmt_diag 
 		if (r)
 			return r;
 		if (!(e->flags & IOMMUFMT_INV_F_SID))
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_INV_MISSING_ID, "sid",
+			return iommufmt__diag(diag, IOMMUFMT_DIAG_INV_MISSING_ID, "sid",
 					      "page responses, resumes and prefetches name a device");
 		if (e->op == IOMMUFMT_INV_OP_PREFETCH)
 			return zeros(diag, (const struct zf[]){ { "tag", e->tag }, { "code", e->code } },
@@ -391,13 +391,13 @@ static int entry_check_full(const struct iommufmt_inv_entry *e, struct iommufmt_
 	int r;
 
 	if (e->op >= IOMMUFMT_INV_OP_NR)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BAD_VALUE, "op",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->op,
-					 IOMMUFMT_INV_OP_NR - 1, 0, "unknown op %u", e->op);
+		return iommufmt__diag_err_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BAD_VALUE, "op",
+					     IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->op,
+					     IOMMUFMT_INV_OP_NR - 1, 0, "unknown op %u", e->op);
 	if (e->flags & ~IOMMUFMT_INV_F_ALL)
 		return iommufmt__unknown_flags(diag, e->flags, IOMMUFMT_INV_F_ALL, "entry ");
 	if (e->flags & ~op_flags[e->op])
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, e->flags,
 					 op_flags[e->op], 0, "flags 0x%x do not go with op %u",
 					 e->flags & ~op_flags[e->op], e->op);
@@ -422,7 +422,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_entry_check(const struct iommufmt_inv_entry *e,
 	int r;
 
 	if (!e)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entry", "no entry");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "entry", "no entry");
 	r = iommufmt_struct_copy_in(&tmp, sizeof(tmp), IOMMUFMT_INV_ENTRY_SIZE_VER0, e, e->argsz,
 				    diag);
 	return r ? r : entry_check_full(&tmp, diag);
@@ -443,36 +443,36 @@ static int batch_open(const struct iommufmt_inv_batch *ub, struct batch *b, bool
 	int r;
 
 	if (!ub)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "batch", "no batch");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "batch", "no batch");
 	r = iommufmt_struct_copy_in(&lb, sizeof(lb), IOMMUFMT_INV_BATCH_SIZE_VER0, ub, ub->argsz,
 				    diag);
 	if (r)
 		return r;
 	if (lb.flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, lb.flags, 0, 0,
 					 "no batch flags are defined (0x%x)", lb.flags);
 	b->entry_len = lb.entry_len;
 	b->entry_num = lb.entry_num;
 	b->entries = (uint8_t *)(uintptr_t)lb.entries_uptr;
 	if ((uint64_t)(uintptr_t)b->entries != lb.entries_uptr)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "entries_uptr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "entries_uptr",
 					 IOMMUFMT__DV_VALUE, lb.entries_uptr, 0, 0,
 					 "pointer does not fit this process");
 	if (!b->entry_num)
 		return 0;
 	if (!b->entries)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entries_uptr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "entries_uptr",
 				      "%u entries but no array", b->entry_num);
 	if (b->entry_len < IOMMUFMT_INV_ENTRY_SIZE_VER0)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_ENTRY_LEN, "entry_len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_ENTRY_LEN, "entry_len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->entry_len,
 					 IOMMUFMT_INV_ENTRY_SIZE_VER0, 0,
 					 "entry_len %u is below the first entry size %u",
 					 b->entry_len, IOMMUFMT_INV_ENTRY_SIZE_VER0);
 	if ((uint64_t)b->entry_len * b->entry_num > SIZE_MAX ||
 	    (uintptr_t)b->entries + (size_t)b->entry_len * b->entry_num < (uintptr_t)b->entries)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "entry_num",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_OVERFLOW, "entry_num",
 				      "the entry array wraps the address space");
 	(void)output;
 	return 0;
@@ -503,7 +503,7 @@ static int batch_get(const struct batch *b, uint32_t i, struct iommufmt_inv_entr
 
 	memcpy(&argsz, p, sizeof(argsz));
 	if (argsz != b->entry_len)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_ENTRY_LEN, "argsz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_ENTRY_LEN, "argsz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, argsz, b->entry_len,
 					 0, "entry argsz %u differs from entry_len %u", argsz,
 					 b->entry_len);
@@ -544,14 +544,14 @@ IOMMUFMT_EXPORT int iommufmt_inv_decode(const struct iommufmt_inv_codec *c, cons
 	if (!codec_ok(c))
 		return no_codec(diag);
 	if (!cmd || !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cmd", "no command or output");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cmd", "no command or output");
 	if (len < c->cmd_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, len, c->cmd_size, 0,
 					 "%zu bytes hold no %u-byte command", len, c->cmd_size);
 	argsz = out->argsz;
 	if (argsz < IOMMUFMT_INV_ENTRY_SIZE_VER0)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, argsz,
 					 IOMMUFMT_INV_ENTRY_SIZE_VER0, 0, "output argsz %u is too small",
 					 argsz);
@@ -605,10 +605,10 @@ static int decode_array(const struct iommufmt_inv_codec *c, const void *cmds, si
 	if (!codec_ok(c))
 		return no_codec(diag);
 	if ((!cmds && len) || !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cmds",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cmds",
 				      "no commands or no output batch");
 	if (len % c->cmd_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, len, c->cmd_size, 0,
 					 "%zu bytes are not whole %u-byte commands", len, c->cmd_size);
 	r = batch_open(out, &b, true, diag);
@@ -623,7 +623,7 @@ static int decode_array(const struct iommufmt_inv_codec *c, const void *cmds, si
 		return r;
 	}
 	if (n > b.entry_num)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "entry_num",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "entry_num",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, n, b.entry_num, 0,
 					 "%zu commands, room for %u entries", n, b.entry_num);
 	iommufmt__diag_ok(diag);
@@ -651,7 +651,7 @@ IOMMUFMT_EXPORT __u32 iommufmt_inv_native_error(const struct iommufmt_inv_codec 
 static int queue_index_err(struct iommufmt_diag *diag, const char *field, uint32_t v,
 			   uint32_t limit)
 {
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_INV_QUEUE_INDEX, field,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_QUEUE_INDEX, field,
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, v, limit, 0,
 				 "%s %u is outside the ring (limit %u)", field, v, limit);
 }
@@ -671,20 +671,20 @@ static inline int queue_check(const struct iommufmt_inv_codec *c, const struct i
 	uint64_t ring_bytes;
 
 	if (q->flags & ~IOMMUFMT_INV_QUEUE_F_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, q->flags, 0, 0, "unknown queue flags 0x%x",
 					 q->flags & ~IOMMUFMT_INV_QUEUE_F_ALL);
 	if (q->__reserved)
 		return unused(diag, "__reserved", q->__reserved, "reserved");
 	if (q->entry_size != c->cmd_size)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "entry_size",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "entry_size",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, q->entry_size,
 					 c->cmd_size, 0, "queue slots of %u bytes, commands of %u",
 					 q->entry_size, c->cmd_size);
 	/* with the wrap bit, indexes run over 2 * size; they are 32-bit registers */
 	*lim = (uint64_t)q->size << ((q->flags & IOMMUFMT_INV_QUEUE_F_WRAP) ? 1 : 0);
 	if (!q->size || *lim > UINT32_MAX + UINT64_C(1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "size",
 					 IOMMUFMT__DV_VALUE, q->size, 0, 0,
 					 "a ring of %u slots cannot be indexed", q->size);
 	if (q->head >= *lim)
@@ -698,7 +698,7 @@ static inline int queue_check(const struct iommufmt_inv_codec *c, const struct i
 	/* size <= 2^32 and entry_size <= 32: the product fits 64 bits */
 	ring_bytes = (uint64_t)q->size * q->entry_size;
 	if (q->base + (ring_bytes - 1) < q->base)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "base",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OVERFLOW, "base",
 					 IOMMUFMT__DV_VALUE, q->base, 0, 0,
 					 "the ring wraps the address space");
 	*host = NULL;
@@ -706,10 +706,10 @@ static inline int queue_check(const struct iommufmt_inv_codec *c, const struct i
 		*host = (const uint8_t *)(uintptr_t)q->base;
 		/* on 32-bit hosts a 64-bit base may not be a pointer at all */
 		if (!*host || (uint64_t)(uintptr_t)*host != q->base || ring_bytes > SIZE_MAX)
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "base",
+			return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "base",
 					      "the host ring pointer is not usable");
 	} else if (!gmem) {
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "gmem",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "gmem",
 				      "a guest ring needs guest memory");
 	}
 	return 0;
@@ -730,7 +730,7 @@ static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufm
 	if (!codec_ok(c))
 		return no_codec(diag);
 	if (!uq || !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "queue",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "queue",
 				      "no queue or no output batch");
 	r = iommufmt_struct_copy_in(&q, sizeof(q), IOMMUFMT_INV_QUEUE_SIZE_VER0, uq, uq->argsz, diag);
 	if (r)
@@ -765,7 +765,7 @@ static int queue_decode(const struct iommufmt_inv_codec *c, const struct iommufm
 				/* not one flat region: read one slot through the slow path */
 				run = 1;
 				if (iommufmt__gmem_slow(gmem, gpa, one, q.entry_size, 0)) {
-					r = iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_INV_QUEUE_FETCH,
+					r = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_QUEUE_FETCH,
 							      "base", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX,
 							      gpa, 0, idx,
 							      "slot %u at GPA 0x%llx is not readable", idx,
@@ -863,11 +863,11 @@ done:
 	if (eflags)
 		*eflags = ef;
 	if (r == -EMSGSIZE && mode == EMIT_KERNEL)
-		iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
+		iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
 				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, (uint64_t)n * elen, out_len,
 				  0, "%u kernel entries do not fit", n);
 	else if (r == -EMSGSIZE)
-		iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
+		iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "out_len",
 				  IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, (uint64_t)n * elen, out_len,
 				  0, "%u commands need %llu bytes", n, (unsigned long long)n * elen);
 	else if (!r)
@@ -916,7 +916,7 @@ static int entry_in(const struct iommufmt_inv_entry *e, bool bad_out,
 		    struct iommufmt_inv_entry *tmp, struct iommufmt_diag *diag)
 {
 	if (!e || bad_out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "entry",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "entry",
 				      "no entry, count or output");
 	return iommufmt_struct_copy_in(tmp, sizeof(*tmp), IOMMUFMT_INV_ENTRY_SIZE_VER0, e, e->argsz,
 				       diag);
@@ -949,7 +949,7 @@ static int batch_encode(const struct iommufmt_inv_codec *c, struct iommufmt_inv_
 	if (!codec_ok(c))
 		return no_codec(diag);
 	if (!out_used || (!out && out_len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "out",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "out",
 				      "no output or no byte count");
 	*out_used = 0;
 	if (enc_flags)
@@ -986,7 +986,7 @@ IOMMUFMT_EXPORT int iommufmt_inv_convert(const struct iommufmt_inv_codec *from,
 	if (!codec_ok(from) || !codec_ok(to))
 		return no_codec(diag);
 	if (!nr_cmds)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr_cmds", "no count");
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "nr_cmds", "no count");
 	e.argsz = sizeof(e);
 	r = iommufmt_inv_decode(from, cmd, len, &e, diag);
 	if (r)
@@ -1014,7 +1014,7 @@ static int iommufd_ok(const struct iommufmt_inv_codec *c, struct iommufmt_diag *
 {
 	if (c->ops->to_iommufd && c->ops->iommufd_entry_len)
 		return 0;
-	return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
+	return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "model",
 			      "the kernel has no IOMMU_HWPT_INVALIDATE data type for %s",
 			      c->model->name);
 }
@@ -1051,7 +1051,7 @@ static int batch_to_iommufd(const struct iommufmt_inv_codec *host, struct iommuf
 	if (r)
 		return r;
 	if (!inv || (!out && out_len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "inv",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "inv",
 				      "no ioctl argument or output");
 	/* the ioctl argument is whole from here on: no kernel entry until one is written */
 	elen = host->ops->iommufd_entry_len;

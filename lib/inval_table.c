@@ -41,15 +41,15 @@ int iommufmt__inv_err_opcode(const struct iommufmt__inv_fmt *f, unsigned int op,
 	const char *name = op < f->nops && f->ops[op].sel_name ? f->ops[op].sel_name : "command";
 
 	if (op < f->nops && f->ops[op].unimpl)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "opcode",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_NOT_IMPLEMENTED, "opcode",
 					 IOMMUFMT__DV_VALUE, op, 0, 0,
 					 "%s (opcode 0x%x) is valid but not decoded by this library",
 					 name, op);
 	if (op < f->nops && f->ops[op].needs)
-		return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_FEATURE, name,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_FEATURE, name,
 					 IOMMUFMT__DV_VALUE, op, 0, 0, "%s (opcode 0x%x) needs %s",
 					 name, op, f->ops[op].needs);
-	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_UNKNOWN_CMD, "opcode",
 				 IOMMUFMT__DV_VALUE, op, 0, 0,
 				 "opcode 0x%x is reserved or unknown", op);
 }
@@ -61,7 +61,7 @@ int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, ui
 	char field[IOMMUFMT_DIAG_FIELD_LEN];
 
 	field_name(field, f->cmds[oe->first - 1].name, oe->sel_name ? oe->sel_name : "sel");
-	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, field, IOMMUFMT__DV_VALUE,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_BAD_FIELD, field, IOMMUFMT__DV_VALUE,
 				 sel, 0, 0, "opcode 0x%x: %s = %llu is a reserved encoding", op,
 				 oe->sel_name ? oe->sel_name : "selector", (unsigned long long)sel);
 }
@@ -86,13 +86,13 @@ int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommu
 			hi++;
 		snprintf(sub, sizeof(sub), "qw%u[%u:%u]", i, hi, lo);
 		field_name(field, cmd->name, sub);
-		return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_RESERVED_BIT, field,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_RESERVED_BIT, field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, w[i], rsv[i], 0,
 					 "%s: reserved bit %u of qword %u is set", cmd->name,
 					 iommufmt__ctz64(bad), i);
 	}
 	snprintf(field, sizeof(field), "%s", cmd->name);
-	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_FEATURE, field,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_FEATURE, field,
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, cmd->need, c->cfg.flags, 0,
 				 "%s needs %s, which the IOMMU does not have", cmd->name,
 				 iommufmt__inv_cfg_name(cmd->need & ~c->cfg.flags));
@@ -105,10 +105,10 @@ int iommufmt__inv_err_field(const struct iommufmt_inv_codec *c, const struct iom
 
 	field_name(field, cmd->name, fl->name);
 	if (fl->mbz)
-		return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_BAD_FIELD, field,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_BAD_FIELD, field,
 					 IOMMUFMT__DV_VALUE, v, 0, 0,
 					 "%s: %s must be zero on this queue", cmd->name, fl->name);
-	return iommufmt__diag_ex(diag, -EIO, IOMMUFMT_DIAG_INV_FEATURE, field, IOMMUFMT__DV_VALUE, v,
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_FEATURE, field, IOMMUFMT__DV_VALUE, v,
 				 0, 0, "%s: a non-zero %s needs %s, which the IOMMU does not have",
 				 cmd->name, fl->name, iommufmt__inv_cfg_name(fl->need & ~c->cfg.flags));
 }
@@ -120,9 +120,9 @@ int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *fna
 	char field[IOMMUFMT_DIAG_FIELD_LEN];
 
 	field_name(field, cmd->name, fname);
-	return iommufmt__diag_ex(diag, err, code, field, IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
-				 value, limit, 0, "%s: %s (%s = 0x%llx)", cmd->name, what, fname,
-				 (unsigned long long)value);
+	return iommufmt__diag_err_ex(diag, err, code, field, IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+				     value, limit, 0, "%s: %s (%s = 0x%llx)", cmd->name, what, fname,
+				     (unsigned long long)value);
 }
 
 int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
@@ -134,11 +134,11 @@ int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommuf
 	char field[IOMMUFMT_DIAG_FIELD_LEN];
 
 	field_name(field, cmd->name, fname);
-	return iommufmt__diag_ex(diag, err, IOMMUFMT_DIAG_INV_ID_RANGE, field,
-				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, v, iommufmt__mask(bits), 0,
-				 "%s: %s 0x%llx is wider than the %u bits the IOMMU implements (%s_bits)",
-				 cmd->name, pasid ? "PASID" : "domain id / ASID",
-				 (unsigned long long)v, bits, fname);
+	return iommufmt__diag_err_ex(diag, err, IOMMUFMT_DIAG_INV_ID_RANGE, field,
+				     IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, v, iommufmt__mask(bits), 0,
+				     "%s: %s 0x%llx is wider than the %u bits the IOMMU implements (%s_bits)",
+				     cmd->name, pasid ? "PASID" : "domain id / ASID",
+				     (unsigned long long)v, bits, fname);
 }
 
 /*
@@ -191,7 +191,7 @@ int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_d
 	}
 	pthread_mutex_unlock(&rsv_lock);
 	if (!ok)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "fields",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "fields",
 				      "a command table field overlaps another field or the opcode");
 	return 0;
 }
@@ -213,7 +213,7 @@ int iommufmt__inv_cannot(struct iommufmt__inv_emit *em, const char *fname, const
 {
 	char cc[5];
 
-	return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE, fname,
+	return iommufmt__diag(em->diag, IOMMUFMT_DIAG_INV_CANNOT_ENCODE, fname,
 			      "%s (%s) cannot express this: %s", em->c->model->name,
 			      iommufmt_fourcc_str(em->c->model->model, cc), what);
 }
@@ -229,7 +229,7 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 	int r;
 
 	if (cmd->need & ~em->c->cfg.flags)
-		return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
+		return iommufmt__diag(em->diag, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
 				      cmd->name, "%s needs %s, which the target does not have",
 				      cmd->name, iommufmt__inv_cfg_name(cmd->need & ~em->c->cfg.flags));
 	iommufmt__inv_zero(covered);
@@ -248,7 +248,7 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 		covered[fl->slot] |= iommufmt__bits_low(fl->bits.width) << fl->at;
 		if (v && (fl->need & ~em->c->cfg.flags)) {
 			field_name(field, cmd->name, fl->name);
-			return iommufmt__diag(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
+			return iommufmt__diag(em->diag, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
 					      field, "%s needs %s, which the target does not have",
 					      fl->name, iommufmt__inv_cfg_name(fl->need & ~em->c->cfg.flags));
 		}
@@ -266,7 +266,7 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 				break;
 			}
 		field_name(field, cmd->name, fname);
-		return iommufmt__diag_ex(em->diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_CANNOT_ENCODE, field,
+		return iommufmt__diag_ex(em->diag, IOMMUFMT_DIAG_INV_CANNOT_ENCODE, field,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, s[k], covered[k], 0,
 					 "%s: value 0x%llx does not fit the %s field", cmd->name,
 					 (unsigned long long)s[k], fname);
@@ -340,11 +340,11 @@ int iommufmt__inv_cfg_unused(const struct iommufmt_inv_codec *c, bool max_am, bo
 			     struct iommufmt_diag *diag)
 {
 	if (!max_am && c->cfg.max_am)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "max_am",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "max_am",
 					 IOMMUFMT__DV_VALUE, c->cfg.max_am, 0, 0,
 					 "model %s has no address-mask limit", c->model->name);
 	if (!granule && c->cfg.granule)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "granule",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "granule",
 					 IOMMUFMT__DV_VALUE, c->cfg.granule, 0, 0,
 					 "model %s encodes no translation granule", c->model->name);
 	return 0;
@@ -355,7 +355,7 @@ int iommufmt__inv_decode_row_any(const struct iommufmt__inv_fmt *f, iommufmt__in
 				 const void *p, struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)
 {
 	if (k >= f->ncmds)
-		return iommufmt__diag(diag, -EIO, IOMMUFMT_DIAG_BAD_OPS, "opcode",
-				      "command table row %u does not exist", k);
+		return iommufmt__diag_err(diag, -EIO, IOMMUFMT_DIAG_BAD_OPS, "opcode",
+					  "command table row %u does not exist", k);
 	return iommufmt__inv_decode_row(f, fix, c, &f->cmds[k], w, p, c->cmd_size, e, diag);
 }

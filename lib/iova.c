@@ -285,18 +285,18 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_domain(struct iommufmt_iova_space *s
 	size_t nd, i = 0, j = 0, o = 0, nu;
 
 	if (!sp || (!aperture && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "aperture",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "aperture",
 				      "missing space or aperture ranges");
 	for (__u32 k = 0; k < nr; k++)
 		if (aperture[k].start > aperture[k].last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						 "aperture.start",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, aperture[k].start,
 						 aperture[k].last, k,
 						 "aperture range %u starts after its last address", k);
 	if (nr > IOVA_MAX_ITEMS)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, nr,
 					 IOVA_MAX_ITEMS, 0, "%u aperture ranges are too many", nr);
 	d = iommufmt__malloc_array((size_t)nr + 1, sizeof(*d));
@@ -366,18 +366,18 @@ static int resv_validate(const struct iommufmt_resv_region *regions, __u32 nr, b
 		const struct iommufmt_resv_region *r = &regions[x];
 
 		if (r->start > r->last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						 "start", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, r->start, r->last, x,
 						 "region %u starts after its last address", x);
 		if (r->type >= IOMMUFMT_RESV_NR_TYPES)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "type",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "type",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, r->type,
 						 IOMMUFMT_RESV_NR_TYPES - 1, x,
 						 "region %u has unknown type %u", x, r->type);
 		if (r->flags)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
 						 "flags", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX,
 						 r->flags, 0, x, "region %u has unknown flags 0x%x",
 						 x, r->flags);
@@ -422,14 +422,14 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_resv(struct iommufmt_iova_space *sp,
 	int err;
 
 	if (!sp || (!regions && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "regions",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "regions",
 				      "missing space or regions");
 	err = resv_validate(regions, nr, relax, &k, diag);
 	if (err)
 		return err;
 	/* written as a subtraction: k + nr_resv could wrap, nr_resv <= IOVA_MAX_ITEMS cannot */
 	if (k > IOVA_MAX_ITEMS - sp->nr_resv)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_TOO_MANY, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 (uint64_t)k + sp->nr_resv, IOVA_MAX_ITEMS, 0,
 					 "%zu regions in all are too many", k + sp->nr_resv);
@@ -467,8 +467,8 @@ nomem:
 	iommufmt__free(b);
 	iommufmt__free(m);
 	iommufmt__free(pm);
-	return iommufmt__diag(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "regions",
-			      "out of memory for %zu regions", n);
+	return iommufmt__diag_err(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "regions",
+				  "out of memory for %zu regions", n);
 }
 
 /* Fill up to *nr entries, report the total, -EMSGSIZE when it did not fit. */
@@ -479,13 +479,13 @@ static int list_out(void *out, __u32 *nr, const void *src, size_t total, size_t 
 	size_t n = total < cap ? total : cap;
 
 	if (n && !out)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, what,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, what,
 				      "no output array for a capacity of %u", cap);
 	if (n)
 		memcpy(out, src, n * esz);
 	*nr = (__u32)total;
 	if (total > cap)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, what,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, what,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, cap, total, 0,
 					 "room for %u entries, %zu needed", cap, total);
 	iommufmt__diag_ok(diag);
@@ -497,7 +497,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_usable(const struct iommufmt_iova_space 
 					       struct iommufmt_diag *diag)
 {
 	if (!sp || !nr)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "nr",
 				      "missing space or count");
 	return list_out(out, nr, sp->usable, sp->nr_usable, sizeof(*out), "nr", diag);
 }
@@ -507,7 +507,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_resv(const struct iommufmt_iova_space *s
 					     struct iommufmt_diag *diag)
 {
 	if (!sp || !nr)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "nr",
 				      "missing space or count");
 	return list_out(out, nr, sp->resv, sp->nr_resv, sizeof(*out), "nr", diag);
 }
@@ -614,18 +614,18 @@ IOMMUFMT_EXPORT int iommufmt_iova_check_map(const struct iommufmt_iova_space *sp
 	int rc;
 
 	if (!sp || !req)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "req",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "req",
 				      "missing space or request");
 	rc = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_IOVA_MAP_CHECK_SIZE_VER0, req,
 				     req->argsz, 0, "", diag);
 	if (rc)
 		return rc;
 	if (!r.length)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "length",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "length",
 					 IOMMUFMT__DV_VALUE, r.iova, 0, 0,
 					 "zero-length map at 0x%llx", (unsigned long long)r.iova);
 	if (r.length - 1 > U64_MAX - r.iova)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_WRAP, "length",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_WRAP, "length",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.length,
 					 U64_MAX - r.iova + 1, 0,
 					 "map of 0x%llx bytes at 0x%llx wraps past 2^64-1",
@@ -645,14 +645,14 @@ IOMMUFMT_EXPORT int iommufmt_iova_check_map(const struct iommufmt_iova_space *sp
 	classify(sp, x, &r.out_verdict, &r.out_type, &r.out_start, &r.out_last);
 	iommufmt_struct_copy_out(req, req->argsz, &r, sizeof(r));
 	if (r.out_verdict == IOMMUFMT_IOVA_VERDICT_RESERVED)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_MAP_RESERVED, "iova",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_MAP_RESERVED, "iova",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.out_start,
 					 r.out_last, 0,
 					 "map [0x%llx, 0x%llx] overlaps %s region [0x%llx, 0x%llx]",
 					 (unsigned long long)r.iova, (unsigned long long)last,
 					 tname(r.out_type), (unsigned long long)r.out_start,
 					 (unsigned long long)r.out_last);
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_MAP_APERTURE, "iova",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_MAP_APERTURE, "iova",
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.out_start, r.out_last, 0,
 				 "map [0x%llx, 0x%llx] reaches the aperture gap [0x%llx, 0x%llx]",
 				 (unsigned long long)r.iova, (unsigned long long)last,
@@ -691,11 +691,11 @@ IOMMUFMT_EXPORT int iommufmt_iova_check_attach(const struct iommufmt_iova_space 
 	struct conflict_sink s = { .out = out };
 
 	if (!group || !nr || (!mappings && nr_mappings) || (!out && *nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "mappings",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "mappings",
 				      "missing group, mappings or output");
 	for (__u32 m = 0; m < nr_mappings; m++)
 		if (mappings[m].start > mappings[m].last)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						 "mappings", IOMMUFMT__DV_VALUE |
 						 IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 						 mappings[m].start, mappings[m].last, m,
@@ -736,11 +736,11 @@ IOMMUFMT_EXPORT int iommufmt_iova_check_attach(const struct iommufmt_iova_space 
 	}
 	*nr = (__u32)s.total;
 	if (s.total > s.cap)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, s.cap, s.total, 0,
 					 "%zu conflicts, room for %zu", s.total, s.cap);
 	if (s.total)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_ATTACH_CONFLICT,
 					 "mappings", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					 IOMMUFMT__DV_INDEX, s.first.start, s.first.last,
 					 s.first.mapping,
@@ -809,20 +809,20 @@ static int plan_check(uint64_t iova, uint64_t pa, uint64_t len, uint64_t pgsizes
 	uint64_t minp = lowbit(pgsizes);
 
 	if (!pgsizes)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
 				      "empty page-size bitmap");
 	if (!len)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "len",
 					 IOMMUFMT__DV_VALUE, iova, 0, 0, "zero-length request");
 	if ((iova | pa | len) & (minp - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PGSIZE,
 					 iova & (minp - 1) ? "iova" : pa & (minp - 1) ? "pa" : "len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 iova & (minp - 1) ? iova : pa & (minp - 1) ? pa : len, minp, 0,
 					 "not a multiple of the smallest page size 0x%llx",
 					 (unsigned long long)minp);
 	if (len - 1 > U64_MAX - iova || len - 1 > U64_MAX - pa)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_WRAP,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_WRAP,
 					 len - 1 > U64_MAX - iova ? "iova" : "pa",
 					 IOMMUFMT__DV_VALUE, len, 0, 0,
 					 "0x%llx bytes wrap past 2^64-1", (unsigned long long)len);
@@ -839,7 +839,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_map_plan(__u64 iova, __u64 pa, __u64 len, __u6
 	int rc;
 
 	if (!nr || (!out && *nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "nr",
 				      "missing count or output");
 	rc = plan_check(iova, pa, len, pgsizes, diag);
 	if (rc)
@@ -878,12 +878,12 @@ IOMMUFMT_EXPORT int iommufmt_iova_hole_cost(const struct iommufmt_iova_space *sp
 	uint64_t larger;
 
 	if (!sp || !nr || (!out && *nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "nr",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "nr",
 				      "missing space, count or output");
 	if (!pgsizes)
 		pgsizes = sp->pgsizes;
 	if (!pgsizes)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
 				      "no page sizes given or known");
 	cap = *nr;
 	larger = pgsizes & ~lowbit(pgsizes);
@@ -911,7 +911,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_hole_cost(const struct iommufmt_iova_space *sp
 	}
 	*nr = (__u32)total;
 	if (total > cap)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "nr",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, cap, total, 0,
 					 "room for %zu rows, %zu needed", cap, total);
 	iommufmt__diag_ok(diag);
@@ -1041,26 +1041,26 @@ static int layout_check_args(const struct iommufmt_iova_space *sp, __u64 base,
 			     uint64_t *minp, struct iommufmt_diag *diag)
 {
 	if (flags & ~IOMMUFMT_IOVA_LAYOUT_PACK)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, flags, 0, 0,
 					 "unknown layout flags 0x%x", flags);
 	if (!*pgsizes)
 		*pgsizes = sp->pgsizes;
 	if (!*pgsizes)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
 				      "no page sizes given or known");
 	*minp = lowbit(*pgsizes);
 	if (base & (*minp - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "base",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PGSIZE, "base",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, base, *minp, 0,
 					 "base is not a multiple of the smallest page size");
 	for (__u32 b = 0; b < nr_ram; b++) {
 		if (!ram_sizes[b])
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH,
 						 "ram_sizes", IOMMUFMT__DV_INDEX, 0, 0, b,
 						 "RAM block %u has size 0", b);
 		if (ram_sizes[b] & (*minp - 1))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PGSIZE,
 						 "ram_sizes", IOMMUFMT__DV_VALUE |
 						 IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 						 ram_sizes[b], *minp, b,
@@ -1151,7 +1151,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 	int rc;
 
 	if (!sp || !nr || (!ram_sizes && nr_ram) || (!out && *nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "ram_sizes",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "ram_sizes",
 				      "missing space, sizes, count or output");
 	rc = layout_check_args(sp, base, ram_sizes, nr_ram, &pgsizes, flags, &minp, diag);
 	if (rc)
@@ -1171,7 +1171,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 		goto out;
 	for (__u32 b = 0; b < nr_ram; b++)
 		if (rem[b]) {
-			rc = iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_IOVA_NO_ROOM, "ram_sizes",
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_NO_ROOM, "ram_sizes",
 					       IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, rem[b], 0, b,
 					       "0x%llx bytes of RAM block %u do not fit above 0x%llx",
 					       (unsigned long long)rem[b], b,
@@ -1183,8 +1183,8 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout(const struct iommufmt_iova_space *sp, _
 	rc = list_out(out, nr, sorted.v, segs.n, sizeof(*sorted.v), "nr", diag);
 out:
 	if (rc == -ENOMEM)
-		iommufmt__diag(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "ram_sizes",
-			       "out of memory");
+		iommufmt__diag_err(diag, -ENOMEM, IOMMUFMT_DIAG_IOVA_TOO_MANY, "ram_sizes",
+				   "out of memory");
 	iommufmt__free(fr.v);
 	iommufmt__free(nf.v);
 	iommufmt__free(segs.v);
@@ -1204,10 +1204,10 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout_stats(const struct iommufmt_iova_ram_se
 	struct iommufmt_iova_chunk ch[IOMMUFMT_IOVA_PLAN_MAX_CHUNKS];
 
 	if (!stats || (!seg && nr))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "seg",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "seg",
 				      "missing segments or stats");
 	if (!pgsizes)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_PGSIZE, "pgsizes",
 				      "empty page-size bitmap");
 	st.largest_pgsize = highbit(pgsizes);
 	for (__u32 i = 0; i < nr; i++) {
@@ -1220,7 +1220,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_layout_stats(const struct iommufmt_iova_ram_se
 			return rc;
 		}
 		if (seg[i].size > U64_MAX - st.ram_bytes)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "size",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OVERFLOW, "size",
 						 IOMMUFMT__DV_INDEX, 0, 0, i,
 						 "the segments add up to 2^64 bytes or more");
 		n = plan_core(seg[i].gpa, seg[i].offset, seg[i].size, pgsizes, ch, ARRAY_SIZE(ch),
@@ -1250,19 +1250,19 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_get_ranges(const struct iommufmt_iova_sp
 	int rc;
 
 	if (!sp || !arg)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "arg",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "arg",
 				      "missing space or request");
 	rc = iommufmt__copy_in_flags(&r, sizeof(r), IOMMUFMT_IOVA_RANGES_SIZE_VER0, arg,
 				     arg->argsz, 0, "", diag);
 	if (rc)
 		return rc;
 	if (r.__reserved)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 					 "__reserved", IOMMUFMT__DV_VALUE, r.__reserved, 0, 0,
 					 "reserved field is not zero");
 	if (r.num_iovas && (!r.allowed_iovas ||
 			    (uint64_t)(uintptr_t)r.allowed_iovas != r.allowed_iovas))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "allowed_iovas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_NULL_ARG, "allowed_iovas",
 					 IOMMUFMT__DV_VALUE, r.allowed_iovas, 0, 0,
 					 "no usable array for %u ranges", r.num_iovas);
 	cap = r.num_iovas;
@@ -1273,7 +1273,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_get_ranges(const struct iommufmt_iova_sp
 	r.out_iova_alignment = sp->pgsizes ? lowbit(sp->pgsizes) : 1;
 	iommufmt_struct_copy_out(arg, arg->argsz, &r, sizeof(r));
 	if (sp->nr_usable > cap)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_OUTPUT_SMALL, "num_iovas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OUTPUT_SMALL, "num_iovas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, cap,
 					 sp->nr_usable, 0, "room for %u ranges, %zu needed",
 					 cap, sp->nr_usable);
@@ -1294,19 +1294,19 @@ IOMMUFMT_EXPORT int iommufmt_iova_space_add_caps(const struct iommufmt_iova_spac
 	int rc;
 
 	if (!sp || !caps)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "caps",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "caps",
 				      "missing space or builder");
 	if (flags & ~(IOMMUFMT_IOVA_CAPS_RANGES | IOMMUFMT_IOVA_CAPS_RESV))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "flags",
 					 IOMMUFMT__DV_VALUE, flags, 0, 0,
 					 "unknown capability flags 0x%x", flags);
 	if (!flags)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "flags",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "flags",
 				      "no capability asked for");
 	/* Check both before appending either, so a too-large space adds nothing. */
 	if (((flags & IOMMUFMT_IOVA_CAPS_RANGES) && sp->nr_usable > max_ranges) ||
 	    ((flags & IOMMUFMT_IOVA_CAPS_RESV) && sp->nr_resv > max_resv))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_TOO_MANY, "caps",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_TOO_MANY, "caps",
 					 IOMMUFMT__DV_VALUE, sp->nr_usable > max_ranges ?
 					 sp->nr_usable : sp->nr_resv, 0, 0,
 					 "too many entries for one capability");

@@ -71,13 +71,13 @@ static int vfio_chain_find(const uint8_t *buf, size_t len, uint32_t cap_offset, 
 		size_t end;
 
 		if (pos & 3)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_MISALIGNED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_MISALIGNED,
 						 idx ? "next" : "cap_offset",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, pos, 0, idx,
 						 "VFIO capability %u at %zu is not 4-byte aligned",
 						 idx, pos);
 		if (pos < floor)
-			return iommufmt__diag_ex(diag, -EINVAL,
+			return iommufmt__diag_ex(diag,
 						 idx ? IOMMUFMT_DIAG_CAP_BACKWARDS :
 						 IOMMUFMT_DIAG_CAP_IN_HEADER,
 						 idx ? "next" : "cap_offset",
@@ -86,7 +86,7 @@ static int vfio_chain_find(const uint8_t *buf, size_t len, uint32_t cap_offset, 
 						 "VFIO capability %u at %zu lies below %zu",
 						 idx, pos, floor);
 		if (pos >= len || len - pos < VFIO_CAP_HDR)
-			return iommufmt__diag_ex(diag, -EINVAL,
+			return iommufmt__diag_ex(diag,
 						 pos >= len ? IOMMUFMT_DIAG_CAP_OUT_OF_BOUNDS :
 						 IOMMUFMT_DIAG_CAP_TRUNCATED,
 						 idx ? "next" : "cap_offset",
@@ -98,13 +98,13 @@ static int vfio_chain_find(const uint8_t *buf, size_t len, uint32_t cap_offset, 
 		memcpy(&ver, buf + pos + 2, sizeof(ver));
 		next = rd32(buf + pos + 4);
 		if (next && next <= pos)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_BACKWARDS, "next",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, next, pos, idx,
 						 "VFIO capability %u (id %u) at %zu: next %u points back (loop)",
 						 idx, cid, pos, next);
 		if (next && next < pos + VFIO_CAP_HDR)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_OVERLAP, "next",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_OVERLAP, "next",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, next, 0, idx,
 						 "VFIO capability %u: next %u overlaps its header",
 						 idx, next);
@@ -133,59 +133,59 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_vfio(struct iommufmt_iova_space *sp, co
 	int rc;
 
 	if (!sp || !buf)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "buf",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "buf",
 				      "missing space or reply");
 	if (len < VFIO_INFO_MIN)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, len, VFIO_INFO_MIN,
 					 0, "a %zu-byte reply is shorter than the fixed part", len);
 	argsz = rd32(b);
 	flags = rd32(b + 4);
 	pgsizes = rd64(b + 8);
 	if (argsz < VFIO_INFO_MIN)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, argsz,
 					 VFIO_INFO_MIN, 0, "argsz %u is below the fixed part", argsz);
 	trusted = argsz < len ? argsz : len;
 	if (!(flags & VFIO_INFO_FLAGS_CAPS) || trusted < VFIO_INFO_CAPSZ)
-		return iommufmt__diag_ex(diag, -ENOENT, IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES, "flags",
 					 IOMMUFMT__DV_VALUE, flags, 0, 0,
 					 "the reply carries no capability chain");
 	cap_offset = rd32(b + 16);
 	if (!cap_offset)
-		return iommufmt__diag_ex(diag, -EMSGSIZE, IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_VFIO_TRUNCATED,
 					 "argsz", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, len, argsz,
 					 0, "the chain did not fit: ask again with argsz %u", argsz);
 	rc = vfio_chain_find(b, trusted, cap_offset, VFIO_CAP_IOVA_RANGE, &at, &avail, &ver, diag);
 	if (rc)
 		return rc;
 	if (!at)
-		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES, "id",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_VFIO_NO_RANGES, "id",
 				      "no IOVA-range capability in the chain");
 	if (ver != 1)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_CAP_VERSION, "version",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_VERSION, "version",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ver, 1, 0,
 					 "IOVA-range capability version %u not understood", ver);
 	if (avail < VFIO_CAP_IOVA_FIXED)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "nr_iovas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_TRUNCATED, "nr_iovas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, avail,
 					 VFIO_CAP_IOVA_FIXED, 0,
 					 "IOVA-range capability cut off after %zu bytes", avail);
 	nr = rd32(b + at + 8);
 	rsvd = rd32(b + at + 12);
 	if (rsvd)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 					 "reserved", IOMMUFMT__DV_VALUE, rsvd, 0, 0,
 					 "IOVA-range capability: reserved field is 0x%x", rsvd);
 	if ((avail - VFIO_CAP_IOVA_FIXED) / VFIO_IOVA_RANGE_SZ < nr)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_CAP_TRUNCATED, "nr_iovas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_CAP_TRUNCATED, "nr_iovas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, nr,
 					 (avail - VFIO_CAP_IOVA_FIXED) / VFIO_IOVA_RANGE_SZ, 0,
 					 "nr_iovas %u does not fit the %zu-byte capability",
 					 nr, avail);
 	/* Linux leaves the capability out rather than send an empty list. */
 	if (!nr)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "nr_iovas",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_IOVA_ZERO_LENGTH, "nr_iovas",
 				      "the IOVA-range capability lists no range");
 	rg = iommufmt__malloc_array((size_t)nr + 1, sizeof(*rg));
 	if (!rg)
@@ -196,7 +196,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_vfio(struct iommufmt_iova_space *sp, co
 		rg[i].start = rd64(e);
 		rg[i].last = rd64(e + 8);
 		if (rg[i].start > rg[i].last) {
-			rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 					       "iova_ranges", IOMMUFMT__DV_VALUE |
 					       IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 					       rg[i].start, rg[i].last, i,
@@ -223,7 +223,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 	int rc;
 
 	if (!sp || (!props && len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "props",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "props",
 				      "missing space or properties");
 	/* Every RESV_MEM property takes at least 24 bytes. */
 	rg = iommufmt__malloc_array(len / (VIOMMU_PROP_HDR + VIOMMU_RESV_MEM_LEN) + 1, sizeof(*rg));
@@ -235,7 +235,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 		if (len - pos < VIOMMU_PROP_HDR) {
 			if (iommufmt_is_zero(p + pos, len - pos))
 				break;
-			rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PROP_OVERRUN, "head",
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PROP_OVERRUN, "head",
 					       IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, pos, 0, idx,
 					       "property %u header cut off at byte %zu", idx, pos);
 			goto fail;
@@ -246,7 +246,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 		if (type == VIOMMU_PROP_T_NONE)
 			break;
 		if (plen > len - pos - VIOMMU_PROP_HDR) {
-			rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PROP_OVERRUN,
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PROP_OVERRUN,
 					       "length", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					       IOMMUFMT__DV_INDEX, plen,
 					       len - pos - VIOMMU_PROP_HDR, idx,
@@ -260,7 +260,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 			const uint8_t *e = p + pos + VIOMMU_PROP_HDR;
 
 			if (plen < VIOMMU_RESV_MEM_LEN) {
-				rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_PROP_SHORT,
+				rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_PROP_SHORT,
 						       "length", IOMMUFMT__DV_VALUE |
 						       IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX, plen,
 						       VIOMMU_RESV_MEM_LEN, idx,
@@ -275,7 +275,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, 
 				     IOMMUFMT_RESV_RESERVED;
 			rg[n].flags = 0;
 			if (rg[n].start > rg[n].last) {
-				rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+				rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						       "start", IOMMUFMT__DV_VALUE |
 						       IOMMUFMT__DV_LIMIT | IOMMUFMT__DV_INDEX,
 						       rg[n].start, rg[n].last, idx,
@@ -392,7 +392,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 	int rc;
 
 	if (!sp || (!text && len))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "text",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "text",
 				      "missing space or text");
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
@@ -417,7 +417,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 		l = rg[n].last;
 		if (s > l) {
 			iommufmt__free(rg);
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 						 "start", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 						 IOMMUFMT__DV_INDEX, s, l, line,
 						 "line %u: start 0x%llx is after last 0x%llx", line,
@@ -430,7 +430,7 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, c
 	return rc ? rc : (int)n;
 syntax:
 	iommufmt__free(rg);
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX, "text",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_SYSFS_SYNTAX, "text",
 				 IOMMUFMT__DV_INDEX, 0, 0, line,
 				 "line %u is not \"0xSTART 0xLAST TYPE\"", line);
 }
@@ -446,15 +446,15 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp,
 	int rc;
 
 	if (!sp || (!ranges && num_iovas))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "ranges",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "ranges",
 				      "missing space or ranges");
 	if (num_iovas > len / sizeof(*rg))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "num_iovas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OVERFLOW, "num_iovas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, num_iovas,
 					 len / sizeof(*rg), 0,
 					 "%u ranges do not fit %zu bytes", num_iovas, len);
 	if (!iova_alignment || (iova_alignment & (iova_alignment - 1)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE,
 					 "out_iova_alignment", IOMMUFMT__DV_VALUE, iova_alignment,
 					 0, 0, "alignment 0x%llx is not a power of two",
 					 (unsigned long long)iova_alignment);
@@ -465,14 +465,14 @@ IOMMUFMT_EXPORT int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp,
 		rg[i].start = rd64(b + (size_t)i * sizeof(*rg));
 		rg[i].last = rd64(b + (size_t)i * sizeof(*rg) + 8);
 		if (rg[i].start > rg[i].last) {
-			rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_RANGE_INVERTED,
 					       "start", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					       IOMMUFMT__DV_INDEX, rg[i].start, rg[i].last, i,
 					       "range %u starts after its last address", i);
 			goto out;
 		}
 		if (i && rg[i].start <= rg[i - 1].last) {
-			rc = iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_IOVA_UNSORTED, "start",
+			rc = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_IOVA_UNSORTED, "start",
 					       IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT |
 					       IOMMUFMT__DV_INDEX, rg[i].start, rg[i - 1].last, i,
 					       "range %u is not after range %u", i, i - 1);

@@ -116,14 +116,14 @@ static void neg_formats(struct neg *ng, const struct iommufmt_host_desc *d,
 		if ((r->pgtable_formats & (1u << i)) && !(d->nesting.stage1_formats & (1u << i))) {
 			const struct iommufmt_pgtable_ops *p = iommufmt_pgtable_get(i);
 
-			neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_FORMAT, "pgtable_formats", i,
+			neg_add(ng, IOMMUFMT_DIAG_NEG_FORMAT, "pgtable_formats", i,
 				d->nesting.stage1_formats,
 				"page-table format %u (%s) is not a stage 1 this host nests",
 				i, p ? p->name : "unknown");
 		}
 	for (uint32_t i = 0; i < 32; i++)
 		if ((r->pasid_table_formats & (1u << i)) && !(d->pasid.table_formats & (1u << i)))
-			neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_FORMAT, "pasid_table_formats",
+			neg_add(ng, IOMMUFMT_DIAG_NEG_FORMAT, "pasid_table_formats",
 				i, d->pasid.table_formats,
 				"PASID-table format %u (%s) is not one this host walks", i,
 				iommufmt_pasidt_name(i) ? iommufmt_pasidt_name(i) : "unknown");
@@ -138,7 +138,7 @@ static void neg_formats(struct neg *ng, const struct iommufmt_host_desc *d,
 		if (f->ias > o->ias)
 			o->ias = f->ias;
 		if (r->ias > f->ias)
-			neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_LIMIT, "ias", r->ias, f->ias,
+			neg_add(ng, IOMMUFMT_DIAG_NEG_LIMIT, "ias", r->ias, f->ias,
 				"input width %u bits, format %u takes up to %u", r->ias,
 				f->format, f->ias);
 	}
@@ -149,26 +149,26 @@ static void neg_widths(struct neg *ng, const struct iommufmt_host_desc *d,
 		       const struct iommufmt_viommu_config *r, const struct neg_offer *o)
 {
 	if (r->pasid_bits > d->pasid.pasid_bits)
-		neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_LIMIT, "pasid_bits", r->pasid_bits,
+		neg_add(ng, IOMMUFMT_DIAG_NEG_LIMIT, "pasid_bits", r->pasid_bits,
 			d->pasid.pasid_bits, "%u PASID bits requested, the host has %u",
 			r->pasid_bits, d->pasid.pasid_bits);
 	/* the guest's output addresses are GPAs: the nest parent must translate them all */
 	if (r->oas > d->nesting.gpa_bits)
-		neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_LIMIT, "oas", r->oas,
+		neg_add(ng, IOMMUFMT_DIAG_NEG_LIMIT, "oas", r->oas,
 			d->nesting.gpa_bits,
 			"guest-physical width %u bits, the nest parent translates %u", r->oas,
 			d->nesting.gpa_bits);
 	if (r->asid_bits > d->inval.asid_bits)
-		neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_LIMIT, "asid_bits", r->asid_bits,
+		neg_add(ng, IOMMUFMT_DIAG_NEG_LIMIT, "asid_bits", r->asid_bits,
 			d->inval.asid_bits, "%u-bit address-space tags, the host has %u",
 			r->asid_bits, d->inval.asid_bits);
 	if (r->granules & ~o->granules)
-		neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_PGSIZE, "granules",
+		neg_add(ng, IOMMUFMT_DIAG_NEG_PGSIZE, "granules",
 			r->granules & ~o->granules, o->granules,
 			"granules 0x%x are not offered by the requested formats",
 			r->granules & ~o->granules);
 	if (r->pgsize_bitmap & ~o->pgsizes)
-		neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_PGSIZE, "pgsize_bitmap",
+		neg_add(ng, IOMMUFMT_DIAG_NEG_PGSIZE, "pgsize_bitmap",
 			r->pgsize_bitmap & ~o->pgsizes, o->pgsizes,
 			"page sizes 0x%llx are not offered by the requested formats",
 			(unsigned long long)(r->pgsize_bitmap & ~o->pgsizes));
@@ -180,7 +180,7 @@ static void neg_features(struct neg *ng, const struct iommufmt_host_desc *d,
 {
 	for (uint32_t i = 0; i < ARRAY_SIZE(feature_names); i++)
 		if ((r->flags & (1u << i)) && !feature_ok(d, o->fmts, 1u << i))
-			neg_add(ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_FEATURE, "flags", 1u << i,
+			neg_add(ng, IOMMUFMT_DIAG_NEG_FEATURE, "flags", 1u << i,
 				0, "feature %s is not available on this host",
 				feature_names[i]);
 	neg_bits(ng, IOMMUFMT_DIAG_NEG_FEATURE, "inval_flags", r->inval_flags, d->inval.flags,
@@ -235,12 +235,12 @@ static int neg_args(struct neg *ng, const struct iommufmt_host *host,
 
 	iommufmt_diag_init(&tmp);
 	if (!host || !req) {
-		neg_add(ng, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "req", 0, 0,
+		neg_add(ng, IOMMUFMT_DIAG_NULL_ARG, "req", 0, 0,
 			"no host or no request");
 		return -EINVAL;
 	}
 	if (eff && eff->argsz < IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0) {
-		neg_add(ng, -EINVAL, IOMMUFMT_DIAG_ARGSZ_SMALL, "eff.argsz", eff->argsz,
+		neg_add(ng, IOMMUFMT_DIAG_ARGSZ_SMALL, "eff.argsz", eff->argsz,
 			IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0, "the effective configuration's argsz "
 			"%u is below %u", eff->argsz, IOMMUFMT_VIOMMU_CONFIG_SIZE_VER0);
 		return -EINVAL;
@@ -282,14 +282,14 @@ IOMMUFMT_EXPORT int iommufmt_negotiate(const struct iommufmt_host *host,
 	if (r.model != d->model || (r.variant && r.variant != d->variant)) {
 		char a[5], b[5];
 
-		neg_add(&ng, -EOPNOTSUPP, IOMMUFMT_DIAG_MODEL_MISMATCH, "model", r.model, d->model,
+		neg_add(&ng, IOMMUFMT_DIAG_MODEL_MISMATCH, "model", r.model, d->model,
 			"a %s vIOMMU cannot be backed by a %s host (nothing else compared)",
 			iommufmt_fourcc_str(r.model, a), iommufmt_fourcc_str(d->model, b));
 		*nr_diags = ng.n;
 		return ng.n > ng.cap ? -EMSGSIZE : -EOPNOTSUPP;
 	}
 	if (!d->nesting.flags)
-		neg_add(&ng, -EOPNOTSUPP, IOMMUFMT_DIAG_NEG_FEATURE, "nesting", 0, 0,
+		neg_add(&ng, IOMMUFMT_DIAG_NEG_FEATURE, "nesting", 0, 0,
 			"the host cannot nest or shadow any guest table");
 	neg_formats(&ng, d, &r, &o);
 	neg_widths(&ng, d, &r, &o);

@@ -11,7 +11,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 	int r;
 
 	if (!pt || !cfg)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "cfg",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cfg",
 				      "no configuration");
 	memset(&tmp, 0, sizeof(tmp));
 	r = iommufmt__copy_in_flags(&tmp.cfg, sizeof(tmp.cfg), IOMMUFMT_PGTABLE_CFG_SIZE_VER0, cfg,
@@ -22,12 +22,12 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 		return iommufmt__reserved_nonzero(diag, "__reserved");
 	tmp.ops = iommufmt_pgtable_get(tmp.cfg.format);
 	if (!tmp.ops)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_PGTABLE, "format",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_PGTABLE, "format",
 					 IOMMUFMT__DV_VALUE, tmp.cfg.format, 0, 0,
 					 "page-table format %u is not registered", tmp.cfg.format);
 	w = iommufmt__pt_walk_ops(&tmp);
 	if (!w || !w->prepare || !w->translate)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s has no walker", tmp.ops->name);
 	r = w->prepare(&tmp, diag);
 	if (r)
@@ -153,7 +153,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	int r;
 
 	if (!cfg || !arena || !arena->host)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "arena",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "arena",
 				      "no configuration or arena");
 	/* the caller's struct under the copy rules, checked with a zero root */
 	r = iommufmt_struct_copy_in(&probe, sizeof(probe), IOMMUFMT_PGTABLE_CFG_SIZE_VER0, cfg,
@@ -168,7 +168,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	w = iommufmt__pt_walk_ops(&pt);
 	if (!w || !IOMMUFMT_OPS_GET(w, struct iommufmt_pgtable_walk_ops, root_size) ||
 	    w->root_size(&pt, &size, &align) || !size || !align || (align & (align - 1)))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s cannot build tables", pt.ops->name);
 	r = iommufmt__arena_alloc(arena, size, align, pt.oas_mask, &at, diag);
 	if (r)
@@ -205,24 +205,24 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 	int r = 0;
 
 	if (!w || !w->map_page || !arena)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "pt",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "pt",
 				      "no prepared table, builder or arena");
 	if (prot & ~IOMMUFMT_ACCESS_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "prot",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "prot",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, prot,
 					 IOMMUFMT_ACCESS_ALL, 0, "unknown permission bits 0x%x",
 					 prot & ~IOMMUFMT_ACCESS_ALL);
 	minpg = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1);
 	if (!len || !minpg || ((iova | pa | len) & (minpg - 1)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_MISALIGNED, "iova",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova | pa | len,
 					 minpg, 0, "iova, pa and len must be non-zero multiples "
 					 "of 0x%llx", (unsigned long long)minpg);
 	if (iova + (len - 1) < iova || pa + (len - 1) < pa)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_OVERFLOW, "len",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_OVERFLOW, "len",
 				      "range wraps past 2^64");
 	if (iova + (len - 1) > pt->ias_mask || pa + (len - 1) > pt->oas_mask)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE,
 					 iova + (len - 1) > pt->ias_mask ? "iova" : "pa",
 					 IOMMUFMT__DV_LIMIT, 0,
 					 iova + (len - 1) > pt->ias_mask ? pt->ias_mask : pt->oas_mask,
@@ -299,11 +299,11 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 	int r;
 
 	if (!w || !w->unmap_page || !w->walk_range || !arena || !arena->host)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_NULL_ARG, "pt",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "pt",
 				      "no prepared table, builder or arena");
 	minpg = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1);
 	if (!len || !minpg || ((iova | len) & (minpg - 1)) || iova + (len - 1) < iova)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_MISALIGNED, "iova",
 				      "iova and len must be non-zero page multiples without wrap");
 	memset(&c, 0, sizeof(c));
 	c.pt = pt;
@@ -316,23 +316,23 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 	/* the walk is bounded by the tables present, not by len */
 	r = w->walk_range(pt, &g, c.first, c.last, 0, unmap_check_cb, &c);
 	if (r < 0)
-		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
-				      "the tables could not be walked");
+		return iommufmt__diag_err(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
+					  "the tables could not be walked");
 	if (c.bad)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "len",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "len",
 					 IOMMUFMT__DV_VALUE, c.bad, 0, 0,
 					 "the range would split a 0x%llx-byte page",
 					 (unsigned long long)c.bad);
 	if (!c.count)
-		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-				      "nothing is mapped in the range");
+		return iommufmt__diag_err(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+					  "nothing is mapped in the range");
 	r = w->walk_range(pt, &g, c.first, c.last, 0, unmap_clear_cb, &c);
 	if (c.err)
-		return iommufmt__diag(diag, c.err, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-				      "a page could not be unmapped");
+		return iommufmt__diag_err(diag, c.err, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+					  "a page could not be unmapped");
 	if (r < 0)
-		return iommufmt__diag(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
-				      "the tables could not be walked");
+		return iommufmt__diag_err(diag, r, IOMMUFMT_DIAG_BAD_VALUE, "root",
+					  "the tables could not be walked");
 	iommufmt__diag_ok(diag);
 	return 0;
 }

@@ -85,17 +85,17 @@ int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *u
 	uint64_t cur, at;
 
 	if (*used > arena->size || arena->gpa + *used < arena->gpa)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "arena.used",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "arena.used",
 				      "arena bookkeeping is inconsistent");
 	cur = arena->gpa + *used;
 	at = (cur + (align - 1)) & ~(align - 1);
 	if (at < cur || at - arena->gpa > arena->size || arena->size - (at - arena->gpa) < size)
-		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, size,
 					 arena->size - *used, 0,
 					 "no room for a %llu-byte table", (unsigned long long)size);
 	if (at > limit || limit - at < size - 1)
-		return iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, at, limit, 0,
 					 "the next table (0x%llx) would lie above the output "
 					 "address space (last 0x%llx): no entry could point at it",
@@ -121,14 +121,14 @@ int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, u
 
 int iommufmt__pt_arena_fault(struct iommufmt_diag *diag, uint64_t gpa)
 {
-	return iommufmt__diag_ex(diag, -EFAULT, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
 				 IOMMUFMT__DV_VALUE, gpa, 0, 0,
 				 "table at 0x%llx lies outside the arena", (unsigned long long)gpa);
 }
 
 int iommufmt__pt_bad_size(struct iommufmt_diag *diag, uint64_t size)
 {
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "size",
 				 IOMMUFMT__DV_VALUE, size, 0, 0,
 				 "0x%llx is not a page size of this table, or misaligned",
 				 (unsigned long long)size);
@@ -136,22 +136,22 @@ int iommufmt__pt_bad_size(struct iommufmt_diag *diag, uint64_t size)
 
 int iommufmt__pt_mapped(struct iommufmt_diag *diag, uint64_t iova)
 {
-	return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
 				 IOMMUFMT__DV_VALUE, iova, 0, 0, "0x%llx is already mapped",
 				 (unsigned long long)iova);
 }
 
 int iommufmt__pt_split(struct iommufmt_diag *diag, uint64_t iova, uint64_t size)
 {
-	return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_MISALIGNED, "iova",
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_MISALIGNED, "iova",
 				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova, size, 0,
 				 "0x%llx is inside a larger mapping", (unsigned long long)iova);
 }
 
 int iommufmt__pt_unmapped(struct iommufmt_diag *diag, uint64_t iova)
 {
-	return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-			      "nothing is mapped at 0x%llx", (unsigned long long)iova);
+	return iommufmt__diag_err(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+				  "nothing is mapped at 0x%llx", (unsigned long long)iova);
 }
 
 void iommufmt__bitmap_set(__u64 *bitmap, uint64_t first, uint64_t count)

@@ -856,12 +856,12 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 	int r;
 
 	if (rx_leaf_level(pt, size, &lvl, &glog2) || lvl > level)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "size",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "size",
 					 IOMMUFMT__DV_VALUE, size, 0, 0,
 					 "page size 0x%llx is not supported here",
 					 (unsigned long long)size);
 	if (rx_input_fault(pt, iova))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "iova",
 					 IOMMUFMT__DV_VALUE, iova, 0, 0,
 					 "iova 0x%llx is outside the input address space",
 					 (unsigned long long)iova);
@@ -875,7 +875,7 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 
 		slot = iommufmt__arena_ptr(arena, gpa, 8);
 		if (!slot)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "root",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "root",
 						 IOMMUFMT__DV_VALUE, gpa, 0, 0,
 						 "level-%u table at 0x%llx is outside the arena",
 						 level, (unsigned long long)table);
@@ -899,11 +899,11 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 			continue;
 		}
 		if (e.kind == RX_TABLE)
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "iova",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "iova",
 						 IOMMUFMT__DV_VALUE, iova, 0, 0,
 						 "a level-%u entry skips levels; the builder does "
 						 "not extend such tables", level);
-		return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
 					 IOMMUFMT__DV_VALUE, iova, 0, 0,
 					 "a level-%u entry already maps (or holds) 0x%llx",
 					 level, (unsigned long long)iova);
@@ -911,7 +911,7 @@ RX_UNUSED int rx_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgt
 	g = rx_pow2(glog2);
 	slot = iommufmt__arena_ptr(arena, table + (rx_index(pt, iova, lvl) << 3), 8 * g);
 	if (!slot)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "root",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "root",
 				      "level-%u table at 0x%llx is outside the arena", lvl,
 				      (unsigned long long)table);
 	for (uint64_t j = 0; j < g; j++) {
@@ -942,8 +942,8 @@ RX_UNUSED int rx_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_p
 
 	*size = 0;
 	if (rx_input_fault(pt, iova))
-		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-				      "iova is outside the input address space");
+		return iommufmt__diag_err(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+					  "iova is outside the input address space");
 	for (unsigned int s = 0; s < RX_MAXLEV && level >= 1; s++) {
 		uint64_t idx = rx_index(pt, iova, level);
 		uint8_t *slot = iommufmt__arena_ptr(arena, table + (idx << 3), 8);
@@ -994,12 +994,12 @@ RX_UNUSED int rx_prepare_fields(const struct iommufmt_pgtable *pt, const char *n
 	const struct iommufmt_pgtable_cfg *c = &pt->cfg;
 
 	if (c->granule || c->sl0 || c->top)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_UNSUPPORTED,
 				      c->granule ? "granule" : c->sl0 ? "sl0" : "top",
 				      "%s have no %s", name, c->granule ? "granule" :
 				      c->sl0 ? "sl0" : "top");
 	if (c->flags & ~ok_flags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags,
 					 ok_flags, 0, "flags 0x%x do not apply to %s%s",
 					 c->flags & ~ok_flags, name, flags_note);
@@ -1019,11 +1019,11 @@ RX_UNUSED int rx_prepare_finish(struct iommufmt_pgtable *pt, uint32_t levels, ui
 	const uint32_t oas = c->oas ? c->oas : 52;
 
 	if (oas < 32 || oas > 52)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
 					 "%s %u is outside 32..52 bits", oas_what, oas);
 	if ((c->root & 0xfff) || (c->root >> oas))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
 					 IOMMUFMT__DV_VALUE, c->root, 0, 0,
 					 "root 0x%llx is not 4 KiB aligned below 2^%u",
 					 (unsigned long long)c->root, oas);

@@ -123,11 +123,11 @@ static int sub_ops_ok(const void *sub, size_t ops_size, size_t ver0, bool requir
 	if (!sub)
 		return 0;
 	if (ops_size < ver0)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, what,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, what,
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ops_size, ver0, 0,
 					 "%s ops_size is below its first published size", what);
 	if (!required_ok)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, what,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, what,
 				      "%s lacks a required member", what);
 	return 0;
 }
@@ -139,10 +139,10 @@ IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops 
 	int err = 0;
 
 	if (!ops || ops->ops_size < IOMMUFMT_PGTABLE_OPS_SIZE_VER0 || !ops->name || !ops->name[0])
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "ops_size",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "ops_size",
 				      "ops table missing, too small or without a name");
 	if (ops->format < IOMMUFMT_PGTABLE_USER_BASE)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "format",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "format",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ops->format,
 					 IOMMUFMT_PGTABLE_USER_BASE, 0,
 					 "run-time format ids start at 0x%x",
@@ -157,12 +157,12 @@ IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops 
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_pgtables, memory_order_relaxed);
 	if (iommufmt_pgtable_get(ops->format) || iommufmt_pgtable_by_name(ops->name))
-		err = iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_ALREADY_REGISTERED, "format",
+		err = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ALREADY_REGISTERED, "format",
 					IOMMUFMT__DV_VALUE, ops->format, 0, 0,
 					"format 0x%x or name \"%.40s\" is already registered",
 					ops->format, ops->name);
 	else if (n >= DYN_MAX)
-		err = iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_REGISTRY_FULL, "format",
+		err = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_REGISTRY_FULL, "format",
 					IOMMUFMT__DV_LIMIT, 0, DYN_MAX, 0,
 					"no room for more than %d run-time formats", DYN_MAX);
 	else {
@@ -183,10 +183,10 @@ IOMMUFMT_EXPORT int iommufmt_register_model(const struct iommufmt_model_ops *ops
 
 	if (!ops || ops->ops_size < IOMMUFMT_MODEL_OPS_SIZE_VER0 || !ops->name || !ops->name[0] ||
 	    (ops->nr_pgtable_formats && !ops->pgtable_formats))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_OPS, "ops_size",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "ops_size",
 				      "ops table missing, too small, without a name or formats");
 	if (ops->model == IOMMUFMT_MODEL_NONE)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "model",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "model",
 				      "model id 0 is reserved");
 	if ((ops->host && (err = sub_ops_ok(ops->host, ops->host->ops_size,
 					    IOMMUFMT_HOST_OPS_SIZE_VER0, ops->host->decode != NULL,
@@ -208,12 +208,12 @@ IOMMUFMT_EXPORT int iommufmt_register_model(const struct iommufmt_model_ops *ops
 	    iommufmt_model_by_name(ops->name)) {
 		char cc[5];
 
-		err = iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_ALREADY_REGISTERED, "model",
+		err = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ALREADY_REGISTERED, "model",
 					IOMMUFMT__DV_VALUE, ops->model, 0, 0,
 					"model %s variant %u or name \"%.40s\" is already registered",
 					iommufmt_fourcc_str(ops->model, cc), ops->variant, ops->name);
 	} else if (n >= DYN_MAX) {
-		err = iommufmt__diag_ex(diag, -ENOSPC, IOMMUFMT_DIAG_REGISTRY_FULL, "model",
+		err = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_REGISTRY_FULL, "model",
 					IOMMUFMT__DV_LIMIT, 0, DYN_MAX, 0,
 					"no room for more than %d run-time models", DYN_MAX);
 	} else {

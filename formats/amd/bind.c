@@ -68,7 +68,7 @@ static int gcr3_check(const struct iommufmt_host_desc *d, const uint64_t *w,
 		      const uint64_t *ctx, struct iommufmt_diag *diag)
 {
 	if (unlikely(!(w[0] & 1)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "gcr3.v",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "gcr3.v",
 				      "the GCR3 entry is not valid");
 	return iommufmt__fc_check_table(&amd_tables[T_GCR3], d, w, ctx, diag);
 }
@@ -138,11 +138,11 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 
 	iommufmt__load_le(w, payload, 4);
 	if (b->config == IOMMUFMT_BIND_CONFIG_ABORT)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_CONFIG, "config",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_CONFIG, "config",
 				      "a guest DTE cannot abort DMA (V = 0 would let it through "
 				      "untranslated); detach the device instead");
 	if (unlikely(!iommufmt__bits_get(&dte_v, w)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "dte.v",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "dte.v",
 				      "the guest DTE is not valid (V = 0)");
 	gv = (unsigned int)iommufmt__bits_get(&dte_gv, w);
 	glx = (unsigned int)iommufmt__bits_get(&dte_glx, w);
@@ -154,7 +154,7 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 	gcr3 = amd_dte_gcr3(w);
 	if (b->config == IOMMUFMT_BIND_CONFIG_BYPASS) {
 		if (unlikely(gv || gcr3 || iommufmt__bits_get(&dte_giov, w)))
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH,
 						 gv ? "dte.gv" : gcr3 ? "dte.gcr3" : "dte.giov",
 						 IOMMUFMT__DV_VALUE, gv ? gv : gcr3, 0, 0,
 						 "config bypass needs GV = 0, GIOV = 0 and no GCR3 "
@@ -162,19 +162,19 @@ static int amd_check_pasid_table(const struct iommufmt_host_desc *d,
 		return 0;
 	}
 	if (unlikely(!gv))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "dte.gv",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "dte.gv",
 				      "config translate needs guest translation (GV = 1)");
 	if (unlikely(b->base & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->base, 4096, 0,
 					 "the GCR3 table must be 4 KiB aligned");
 	if (unlikely(gcr3 != b->base || !gcr3))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "dte.gcr3",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "dte.gcr3",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, gcr3, b->base, 0,
 					 gcr3 ? "GCR3 root disagrees with the header's base" :
 					 "GV = 1 without a GCR3 table");
 	if (unlikely(!b->pasid_bits || b->pasid_bits > 9 * (glx + 1)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "pasid_bits",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "pasid_bits",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->pasid_bits,
 					 9 * (glx + 1), 0,
 					 "a %u-level GCR3 table covers 1 to %u PASID bits", glx + 1,
@@ -195,7 +195,7 @@ static int amd_check_pgtable(const struct iommufmt_host_desc *d,
 	if (unlikely(err))
 		return err;
 	if (unlikely(!(b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID) && !d->priv[AP_GIOV]))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "flags",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "flags",
 				      "PASID-less guest translation needs EFR.GIOSup");
 	w = iommufmt__le64(payload);
 	ctx[C_ROOT12] = b->root >> 12;
@@ -223,7 +223,7 @@ static int amd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 	(void)d;
 	(void)bind;
 	if (kind != IOMMUFMT_BIND_KIND_PASID_TABLE)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
 				      "iommufd takes AMD guest tables as a guest DTE (the GCR3 "
 				      "table); a single GCR3 entry has no HWPT data type");
 	/*

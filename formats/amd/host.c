@@ -19,7 +19,7 @@ static int amd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	glx = (unsigned int)FIELD64(efr, 15, 14);
 	gt = (unsigned int)((efr >> AMD_EFR_GT) & 1);
 	if (hats == 3 || (gt && (gats > 1 || glx == 3)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS,
 					 hats == 3 ? "efr.hats" : gats > 1 ? "efr.gats" : "efr.glx",
 					 IOMMUFMT__DV_VALUE, efr, 0, 0,
 					 "EFR holds a reserved encoding (HATS 3, GATS > 1 or GLX 3)");

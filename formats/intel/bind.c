@@ -102,17 +102,17 @@ static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	int err;
 
 	if (unlikely(!iommufmt__bits_get(&pe_p, w)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.p",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.p",
 				      "the PASID entry is not present (P = 0)");
 	if (unlikely(pgtt == 0 || pgtt > 4))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.pgtt",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "pe.pgtt",
 					 IOMMUFMT__DV_VALUE, pgtt, 0, 0,
 					 "PGTT %llu is a reserved translation type",
 					 (unsigned long long)pgtt);
 	if (!ctx && pgtt == VTD_PGTT_PT)
 		return 0;
 	if (unlikely(pgtt != VTD_PGTT_FS))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pe.pgtt",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pe.pgtt",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pgtt, VTD_PGTT_FS,
 					 0, "PGTT %llu: only first-stage tables (PGTT 1) nest; "
 					 "second-stage and nested entries belong to the host",
@@ -121,7 +121,7 @@ static int pe_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	if (unlikely(err))
 		return err;
 	if (unlikely(iommufmt__bits_get(&pe_wpe, w) && !iommufmt__bits_get(&pe_sre, w)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "pe.wpe",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "pe.wpe",
 				      "WPE applies to supervisor requests: it needs SRE");
 	return 0;
 }
@@ -174,20 +174,20 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 
 	iommufmt__load_le(w, payload, 4);
 	if (b->config == IOMMUFMT_BIND_CONFIG_BYPASS)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_CONFIG, "config",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_CONFIG, "config",
 				      "VT-d bypass is chosen per PASID entry (PGTT = 4), not for "
 				      "the whole context");
 	if (b->config == IOMMUFMT_BIND_CONFIG_ABORT) {
 		if (iommufmt__bits_get(&ctx_p, w))
-			return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
+			return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 					      "config abort needs a non-present context (P = 0)");
 		return 0;
 	}
 	if (unlikely(!iommufmt__bits_get(&ctx_p, w)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "ctx.p",
 				      "config translate needs a present context (P = 1)");
 	if (unlikely(b->base & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->base, 4096, 0,
 					 "the PASID directory must be 4 KiB aligned");
 	ctx[C_BASE12] = b->base >> 12;
@@ -196,7 +196,7 @@ static int vtd_check_pasid_table(const struct iommufmt_host_desc *d,
 	if (unlikely(err))
 		return err;
 	if (unlikely(iommufmt__bits_get(&ctx_rid_pasid, w) >> b->pasid_bits))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_PASID_RANGE,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_PASID_RANGE,
 					 "ctx.rid_pasid", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 iommufmt__bits_get(&ctx_rid_pasid, w),
 					 iommufmt__mask(b->pasid_bits), 0,
@@ -218,16 +218,16 @@ static int vtd_s1_check(const struct iommufmt_host_desc *d, const struct iommufm
 
 	memcpy(&s, payload, sizeof(s));
 	if (unlikely(s.flags & ~known))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
 					 "vtd_s1.flags", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 s.flags, known, 0, "unknown VTD_S1 flags 0x%llx",
 					 (unsigned long long)(s.flags & ~known));
 	if (unlikely(s.__reserved))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 				      "vtd_s1.__reserved", "reserved field is not zero");
 	if (unlikely(((s.flags & IOMMUFMT_IOMMUFD_VTD_S1_SRE) && !d->priv[VP_SRS]) ||
 		     ((s.flags & IOMMUFMT_IOMMUFD_VTD_S1_EAFE) && !d->priv[VP_EAFS])))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 					 "vtd_s1.flags", IOMMUFMT__DV_VALUE, s.flags, 0, 0,
 					 "%s needs %s, which the host lacks",
 					 (s.flags & IOMMUFMT_IOMMUFD_VTD_S1_SRE) && !d->priv[VP_SRS] ?
@@ -236,10 +236,10 @@ static int vtd_s1_check(const struct iommufmt_host_desc *d, const struct iommufm
 					 "ECAP.SRS" : "ECAP.EAFS");
 	if (unlikely((s.flags & IOMMUFMT_IOMMUFD_VTD_S1_WPE) &&
 		     !(s.flags & IOMMUFMT_IOMMUFD_VTD_S1_SRE)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "vtd_s1.flags",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "vtd_s1.flags",
 				      "WPE applies to supervisor requests: it needs SRE");
 	if (unlikely(s.pgtbl_addr != b->root || s.addr_width != b->addr_width))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH,
 					 s.pgtbl_addr != b->root ? "vtd_s1.pgtbl_addr" :
 					 "vtd_s1.addr_width", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 s.pgtbl_addr != b->root ? s.pgtbl_addr : s.addr_width,
@@ -263,7 +263,7 @@ static int vtd_check_pgtable(const struct iommufmt_host_desc *d,
 		if (unlikely(err))
 			return err;
 		if (unlikely(b->addr_width == 57 && !d->priv[VP_FLPM_MAX]))
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
 						 "vtd_s1.addr_width", IOMMUFMT__DV_VALUE, 57, 48, 0,
 						 "5-level first stage needs CAP.FS5LP");
 		return iommufmt__x86_s1_deep(gmem, b, diag);
@@ -287,7 +287,7 @@ static int vtd_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const 
 
 	(void)d;
 	if (kind != IOMMUFMT_BIND_KIND_PGTABLE)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
 				      "iommufd binds VT-d first stages per PASID "
 				      "(IOMMU_HWPT_DATA_VTD_S1); a PASID directory has no HWPT "
 				      "data type");
@@ -329,7 +329,7 @@ static int vtd_from_iommufd(const struct iommufmt_host_desc *d,
 		return err;
 	memcpy(&s, in->data, sizeof(s));
 	if ((s.flags & ~known) || s.__reserved)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "vtd_s1.flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "vtd_s1.flags",
 					 IOMMUFMT__DV_VALUE, s.flags, known, 0,
 					 "unknown VTD_S1 flags or non-zero reserved field");
 	iommufmt__put_le64(p, 1 | ((uint64_t)VTD_PGTT_FS << 6));

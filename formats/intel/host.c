@@ -34,15 +34,15 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	cap = r.cap_reg;
 	ecap = r.ecap_reg;
 	if (r.flags & ~(uint32_t)IOMMUFMT_HW_INFO_VTD_ERRATA_772415_SPR17)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS,
 					 "vtd.flags", IOMMUFMT__DV_VALUE, r.flags, 0, 0,
 					 "unknown VT-d hw_info flags 0x%x", r.flags);
 	if (!cap)
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "cap_reg",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_HOST_REGS, "cap_reg",
 				      "CAP_REG is zero");
 	mgaw = (unsigned int)FIELD64(cap, 21, 16) + 1;
 	if (mgaw < 39 || mgaw > 64)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "cap.mgaw",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "cap.mgaw",
 					 IOMMUFMT__DV_VALUE, mgaw, 0, 0,
 					 "MGAW gives a %u-bit guest address width", mgaw);
 	if (mgaw > 52)
@@ -55,7 +55,7 @@ static int vtd_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_reg
 	if (ss_w > mgaw)
 		ss_w = mgaw;
 	if (slts && !ss_w)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "cap.sagaw",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "cap.sagaw",
 					 IOMMUFMT__DV_VALUE, FIELD64(cap, 12, 8), 0, 0,
 					 "second stage offered but SAGAW names no table depth");
 	if (flts) {

@@ -196,7 +196,7 @@ static int vtd_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag)
 	if (r)
 		return r;
 	if (c->cfg.max_am > 63)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "max_am",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "max_am",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->cfg.max_am, 63, 0,
 					 "CAP.MAMV has 6 bits");
 	return iommufmt__inv_cfg_unused(c, true, false, diag);

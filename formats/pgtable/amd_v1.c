@@ -123,7 +123,7 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 	(void)pt;
 	if ((prot & IOMMUFMT_ACCESS_EXEC) && !(prot & IOMMUFMT_ACCESS_READ))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "prot",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "prot",
 					 IOMMUFMT__DV_VALUE, prot, 0, 0,
 					 "AMD v1 pages cannot be execute-only (execute needs IR)");
 	if (prot & IOMMUFMT_ACCESS_READ)
@@ -150,12 +150,12 @@ static int amd_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 	if (!levels)
 		levels = !c->ias ? 3 : c->ias >= 64 ? 6 : (c->ias - 12 + 8) / 9;
 	if (levels < 1 || levels > 6)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
 					 IOMMUFMT__DV_VALUE, levels, 0, 0,
 					 "AMD v1 tables have 1 to 6 levels, not %u", levels);
 	ias = levels == 6 ? 64 : 12 + 9 * levels;
 	if (c->ias && c->ias != ias)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->ias, ias, 0,
 					 "%u-level AMD v1 tables translate %u input bits, not %u",
 					 levels, ias, c->ias);

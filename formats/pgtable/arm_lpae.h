@@ -594,20 +594,20 @@ static int lpae_check_unused(const struct iommufmt_pgtable_cfg *c, struct iommuf
 				 IOMMUFMT_PGTABLE_F_AFFD;
 
 	if (c->flags & ~okflags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, okflags, 0,
 					 "flags 0x%x do not apply to VMSAv8-64 tables",
 					 c->flags & ~okflags);
 	if (c->levels)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "levels",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "levels",
 					 IOMMUFMT__DV_VALUE, c->levels, 0, 0,
 					 "levels is not used by arm-lpae (ias and granule give them)");
 	if (c->top)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "top",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "top",
 					 IOMMUFMT__DV_VALUE, c->top, 0, 0,
 					 "top is used by s390-dat only");
 	if (!s2 && c->sl0)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
 					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
 					 "sl0 is used by stage-2 tables only");
 	return 0;
@@ -622,16 +622,16 @@ static int lpae_check_oas(unsigned g, unsigned oas, struct iommufmt_diag *diag)
 	case 52:
 		if (g == 16)
 			break;
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "oas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 48, 0,
 					 "52-bit output with a %uK granule needs FEAT_LPA2, "
 					 "which is not supported", 1u << (g - 10));
 	case 56:
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "oas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "oas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 52, 0,
 					 "56-bit output (FEAT_D128) is not supported");
 	default:
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
 					 IOMMUFMT__DV_VALUE, oas, 0, 0,
 					 "oas must be 32, 36, 40, 42, 44, 48 or 52 bits");
 	}
@@ -649,19 +649,19 @@ static int lpae_s2_start_level(const struct iommufmt_pgtable_cfg *c, unsigned g,
 	int start, sl_min, sl_max;
 
 	if (ias > oas)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias, oas, 0,
 					 "stage-2 input size %u exceeds the output size %u",
 					 ias, oas);
 	start = lpae_s2_start(g, c->sl0);
 	*startp = start;
 	if (g == 12 && c->sl0 == 3)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "sl0",
 					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
 					 "sl0 3 with the 4K granule (start level 3) needs "
 					 "FEAT_TTST, which is not supported");
 	if (start < 0)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
 					 IOMMUFMT__DV_VALUE, c->sl0, 0, 0,
 					 "sl0 %u is reserved for the %uK granule", c->sl0,
 					 1u << (g - 10));
@@ -669,7 +669,7 @@ static int lpae_s2_start_level(const struct iommufmt_pgtable_cfg *c, unsigned g,
 	sl_min = (3 - start) * (int)stride + (int)g + 1;
 	sl_max = (4 - start) * (int)stride + (int)g + 4;
 	if ((int)ias < sl_min || (int)ias > sl_max)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "sl0",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias,
 					 (uint64_t)((int)ias < sl_min ? sl_min : sl_max), 0,
 					 "ias %u is inconsistent with sl0 %u (start level %d "
@@ -689,7 +689,7 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 	if (r)
 		return r;
 	if (g != 12 && g != 14 && g != 16)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "granule",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "granule",
 					 IOMMUFMT__DV_VALUE, c->granule, 0, 0,
 					 "granule must be 12 (4K), 14 (16K) or 16 (64K)");
 	stride = g - 3;
@@ -700,11 +700,11 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 	maxias = g == 16 ? 52 : 48;
 	ias = c->ias ? c->ias : (s2 && oas < 48 ? oas : 48);
 	if (ias < 16 || ias > 52)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias, maxias, 0,
 					 "ias must be 25 to %u bits", maxias);
 	if (ias < 25 || ias > maxias)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias, maxias, 0,
 					 ias < 25 ? "inputs below 25 bits need FEAT_TTST, "
 					 "which is not supported" :
@@ -722,12 +722,12 @@ static int lpae_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag,
 	pt->ias_mask = ias == 64 ? ~UINT64_C(0) : (UINT64_C(1) << ias) - 1;
 	pt->oas_mask = (UINT64_C(1) << oas) - 1;
 	if (c->root & (align - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->root, align, 0,
 					 "root table must be aligned to 0x%llx bytes",
 					 (unsigned long long)align);
 	if (c->root > pt->oas_mask || pt->oas_mask - c->root < root_size - 1)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->root,
 					 pt->oas_mask, 0, "root table lies above the %u-bit output size",
 					 oas);
@@ -884,7 +884,7 @@ static int lpae_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 			return 0;
 		}
 		if (!(d & LPAE_TYPE_TABLE) || level == 3)
-			return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_EXISTS, "iova",
 						 IOMMUFMT__DV_VALUE, iova & ~((UINT64_C(1) << sh) - 1),
 						 0, 0, "a 0x%llx-byte mapping already covers 0x%llx",
 						 (unsigned long long)(UINT64_C(1) << sh),
@@ -910,8 +910,8 @@ static int lpae_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 
 	*size = 0;
 	if (iova > pt->ias_mask)
-		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-				      "address above the input size");
+		return iommufmt__diag_err(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+					  "address above the input size");
 	for (int level = (int)pt->start_level; level <= 3; level++) {
 		const unsigned sh = lpae_shift(g, level);
 		uint8_t *p = iommufmt__arena_ptr(arena, table + ((iova >> sh) & imask) * 8, 8);

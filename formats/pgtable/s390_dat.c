@@ -381,42 +381,42 @@ static int s390_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 	unsigned ias, oas;
 
 	if (c->flags & ~okflags)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED, "flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->flags, okflags, 0,
 					 "flags 0x%x do not apply to s390 DAT tables",
 					 c->flags & ~okflags);
 	if (c->levels || c->granule || c->sl0)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNSUPPORTED,
 					 c->levels ? "levels" : c->granule ? "granule" : "sl0",
 					 IOMMUFMT__DV_VALUE,
 					 c->levels ? c->levels : c->granule ? c->granule : c->sl0,
 					 0, 0, "field is not used by s390-dat (top gives the levels)");
 	if (c->top > IOMMUFMT_S390_TOP_SX)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "top",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "top",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->top,
 					 IOMMUFMT_S390_TOP_SX, 0,
 					 "top must be a region-first/second/third or segment table");
 	ias = c->ias ? c->ias : reach[c->top];
 	if (ias < 12 || ias > reach[c->top])
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias,
 					 reach[c->top], 0,
 					 "ias must be 12 to %u bits for this root type",
 					 reach[c->top]);
 	oas = c->oas ? c->oas : 64;
 	if (oas < 20 || oas > 64)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "oas",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, oas, 64, 0,
 					 "oas must be 20 to 64 bits");
 	pt->ias_mask = ias == 64 ? ~UINT64_C(0) : (UINT64_C(1) << ias) - 1;
 	pt->oas_mask = oas == 64 ? ~UINT64_C(0) : (UINT64_C(1) << oas) - 1;
 	if (c->root & (S390_CRST_SIZE - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->root,
 					 S390_CRST_SIZE, 0,
 					 "root table must be 16 KiB aligned");
 	if (c->root > pt->oas_mask - (S390_CRST_SIZE - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ROOT, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->root,
 					 pt->oas_mask, 0,
 					 "root table lies above the %u-bit output size", oas);
@@ -470,7 +470,7 @@ static uint64_t s390_link(uint64_t next, int level)
 
 static int s390_frame0(struct iommufmt_diag *diag)
 {
-	return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "pa",
+	return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "pa",
 			      "a writable page entry for frame 0 is the all-zero entry, "
 			      "which reads as invalid");
 }
@@ -509,7 +509,7 @@ static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
 		if (s390_te_empty(e))
 			break;
 		if (s390_decode(pt, e, level, &addr, &reason) != S390_TABLE)
-			return iommufmt__diag_ex(diag, -EEXIST, IOMMUFMT_DIAG_PGTABLE_EXISTS,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_EXISTS,
 						 "iova", IOMMUFMT__DV_VALUE, iova, 0, 0,
 						 "a mapping or a malformed entry covers 0x%llx",
 						 (unsigned long long)iova);
@@ -579,8 +579,8 @@ static int s390_unmap_page(const struct iommufmt_pgtable *pt, struct iommufmt_pg
 
 	*size = 0;
 	if (iova > pt->ias_mask)
-		return iommufmt__diag(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
-				      "address above the input size");
+		return iommufmt__diag_err(diag, -ENOENT, IOMMUFMT_DIAG_BAD_VALUE, "iova",
+					  "address above the input size");
 	for (int level = (int)pt->start_level; level >= 1; level--) {
 		const unsigned sh = s390_shift(level);
 		const uint64_t ea = table + ((iova >> sh) & s390_imask(level)) * 8;

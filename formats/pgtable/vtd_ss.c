@@ -106,7 +106,7 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 	(void)size_log2;
 	if (!(prot & (IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "prot",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "prot",
 					 IOMMUFMT__DV_VALUE, prot, 0, 0,
 					 "a VT-d second-stage entry without R or W is not present");
 	if (prot & IOMMUFMT_ACCESS_READ)
@@ -134,14 +134,14 @@ static int ss_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 	if (!levels)
 		levels = !c->ias ? 4 : c->ias <= 39 ? 3 : c->ias <= 48 ? 4 : 5;
 	if (levels < 3 || levels > 5)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
 					 IOMMUFMT__DV_VALUE, levels, 0, 0,
 					 "VT-d second-stage tables have 3, 4 or 5 levels, not %u",
 					 levels);
 	ias = c->ias ? c->ias : 12 + 9 * levels;
 	/* the address width may be narrower than the levels cover (MGAW), not wider */
 	if (ias > 12 + 9 * levels || ias <= 12 + 9 * (levels - 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ias,
 					 12 + 9 * levels, 0,
 					 "%u levels translate %u to %u input bits, not %u", levels,

@@ -128,7 +128,7 @@ static inline int rx_make_leaf(const struct iommufmt_pgtable *pt, unsigned int l
 
 	(void)size_log2;
 	if (!(prot & IOMMUFMT_ACCESS_READ))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "prot",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "prot",
 					 IOMMUFMT__DV_VALUE, prot, 0, 0,
 					 "x86-64 pages are always readable: prot needs READ");
 	if (prot & IOMMUFMT_ACCESS_WRITE)
@@ -156,11 +156,11 @@ static int x86_prepare(struct iommufmt_pgtable *pt, struct iommufmt_diag *diag)
 	if (!levels)
 		levels = c->ias == 57 ? 5 : 4;
 	if (levels != 4 && levels != 5)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "levels",
 					 IOMMUFMT__DV_VALUE, levels, 0, 0,
 					 "x86-64 tables have 4 or 5 levels, not %u", levels);
 	if (c->ias && c->ias != 12 + 9 * levels)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_CFG, "ias",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, c->ias,
 					 12 + 9 * levels, 0,
 					 "%u-level x86-64 tables translate %u input bits, not %u",

@@ -33,11 +33,11 @@ static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 	int err;
 
 	if (unlikely(b->root & 0x3fff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->root, 0x4000, 0,
 					 "region and segment tables are 16 KiB aligned");
 	if (unlikely(!(iota & ZPCI_IOTA_T)))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "iota.t",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "iota.t",
 				      "T = 0 (relaxed, untranslated DMA) binds no table");
 	ctx[C_ROOT14] = b->root >> 14;
 	err = iommufmt__fc_check_table(&iota_table, d, &iota, ctx, diag);
@@ -45,24 +45,24 @@ static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 		return err;
 	reach = zpci_dt_reach((unsigned int)(iota >> ZPCI_IOTA_DT_LO) & 7);
 	if (unlikely(b->addr_width != reach))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "addr_width",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "addr_width",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->addr_width,
 					 reach, 0, "designation type %u covers %u address bits",
 					 (unsigned int)(iota >> ZPCI_IOTA_DT_LO) & 7, reach);
 	if (unlikely(pba & 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "fib.pba",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "fib.pba",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pba, 0x1000, 0,
 					 "the DMA window must start on a 4 KiB page");
 	if (unlikely((pal & 0xfff) != 0xfff))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "fib.pal",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "fib.pal",
 					 IOMMUFMT__DV_VALUE, pal, 0, 0,
 					 "the DMA window must end on the last byte of a page");
 	if (unlikely(pba > pal))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "fib.pba",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "fib.pba",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pba, pal, 0,
 					 "the DMA window starts after its end");
 	if (unlikely(pba < d->priv[ZP_START] || pal > d->priv[ZP_END]))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_EXCEEDS_HOST,
 					 pba < d->priv[ZP_START] ? "fib.pba" : "fib.pal",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 pba < d->priv[ZP_START] ? pba : pal,
@@ -74,7 +74,7 @@ static int s390_check_pgtable(const struct iommufmt_host_desc *d,
 					 (unsigned long long)d->priv[ZP_START],
 					 (unsigned long long)d->priv[ZP_END]);
 	if (unlikely(reach < 64 && (pal >> reach)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "fib.pal",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "fib.pal",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pal,
 					 iommufmt__mask(reach), 0,
 					 "the window ends beyond what the top table covers");

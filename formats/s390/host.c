@@ -12,24 +12,24 @@ static int s390_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 	(void)regs;
 	memcpy(&r, d->raw, sizeof(r));
 	if (r.flags & ~(uint32_t)IOMMUFMT_HW_INFO_S390_ALL)
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "s390.flags",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNKNOWN_FLAGS, "s390.flags",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.flags,
 					 IOMMUFMT_HW_INFO_S390_ALL, 0, "unknown zPCI flags 0x%x",
 					 r.flags);
 	if (r.__reserved)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_RESERVED_NONZERO,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 				      "s390.__reserved", "reserved field is not zero");
 	dt = r.dt_mask & 0xf;
 	if (!dt)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "s390.dt_mask",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "s390.dt_mask",
 					 IOMMUFMT__DV_VALUE, r.dt_mask, 0, 0,
 					 "no table designation type (ST, RTTO, RSTO, RFTO)");
 	if (!(r.frame_mask & 1))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "s390.frame_mask",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "s390.frame_mask",
 					 IOMMUFMT__DV_VALUE, r.frame_mask, 0, 0,
 					 "4 KiB frames are not offered");
 	if (r.start_dma > r.end_dma)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "s390.start_dma",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "s390.start_dma",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.start_dma,
 					 r.end_dma, 0, "the DMA window starts after its end");
 	for (unsigned int i = 0; i < 4; i++)

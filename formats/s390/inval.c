@@ -71,7 +71,7 @@ static int s390_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag
 	if (r)
 		return r;
 	if (c->cfg.pasid_bits || c->cfg.archid_bits)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_UNSUPPORTED,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_UNSUPPORTED,
 				      c->cfg.pasid_bits ? "pasid_bits" : "archid_bits",
 				      "s390 has no PASIDs or domain ids in RPCIT");
 	return iommufmt__inv_cfg_unused(c, false, false, diag);

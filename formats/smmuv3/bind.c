@@ -120,13 +120,13 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	int err;
 
 	if (unlikely(!((w[0] >> 31) & 1)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.v",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.v",
 				      "the CD is not valid (V = 0)");
 	if (unlikely(!((w[0] >> 41) & 1)))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 				      "cd.aa64", "AArch32 descriptors (AA64 = 0) cannot be nested");
 	if (unlikely(!((w[0] >> 30) & 1)))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 				      "cd.epd1", "TTB1 walks (EPD1 = 0) are not part of a page-table "
 				      "bind");
 	err = iommufmt__fc_check_table(&smmu_tables[T_CD], d, w, ctx, diag);
@@ -135,22 +135,22 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	t0sz = w[0] & 0x3f;
 	g = tg0_shift((w[0] >> 6) & 3);
 	if (unlikely(t0sz > 39))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.t0sz",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.t0sz",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, t0sz, 39, 0,
 					 "T0SZ %llu is above 39 (a 25-bit input)",
 					 (unsigned long long)t0sz);
 	if (unlikely(t0sz < 16 && g != 16))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 					 "cd.t0sz", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, t0sz,
 					 16, 0, "52-bit input needs the 64K granule (LPA2 is "
 					 "not nestable)");
 	if (unlikely(((w[0] >> 42) & 1) && !((w[0] >> 43) & 1)))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.hd",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.hd",
 				      "HD (hardware dirty) needs HA (hardware access flag)");
 	/* TTB0: inside the CD's own output size, aligned to the top table. */
 	ttb0 = w[1] & GENMASK64(55, 4);
 	if (unlikely(ttb0 >> ips_bits[(w[0] >> 32) & 7]))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.ttb0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_ILLEGAL, "cd.ttb0",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ttb0,
 					 iommufmt__mask(ips_bits[(w[0] >> 32) & 7]), 0,
 					 "TTB0 is above the CD's IPS output size");
@@ -158,7 +158,7 @@ static int cd_check(const struct iommufmt_host_desc *d, const uint64_t *w, const
 	if (align < 64)
 		align = 64;
 	if (unlikely(ttb0 & (align - 1)))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "cd.ttb0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "cd.ttb0",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ttb0, align, 0,
 					 "TTB0 0x%llx is not aligned to its %llu-byte top table",
 					 (unsigned long long)ttb0, (unsigned long long)align);
@@ -232,7 +232,7 @@ static int smmu_check_pasid_table(const struct iommufmt_host_desc *d,
 	if (!(w[0] & 1)) {
 		/* V = 0: every other field is ignored (the kernel clears them). */
 		if (b->config != IOMMUFMT_BIND_CONFIG_ABORT)
-			return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.v",
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.v",
 						 IOMMUFMT__DV_VALUE, 0, 0, 0,
 						 "an invalid STE (V = 0) aborts, but config is %u",
 						 b->config);
@@ -242,14 +242,14 @@ static int smmu_check_pasid_table(const struct iommufmt_host_desc *d,
 	ctx[C_FMT] = b->format ? b->format - IOMMUFMT_PASIDT_SMMU_LINEAR : 0;
 	ctx[C_PASID_BITS] = b->pasid_bits;
 	if (unlikely(b->base & 63))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "base",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->base, 64, 0,
 					 "CD table base must be 64-byte aligned");
 	err = iommufmt__fc_check_table(&smmu_tables[T_STE], d, w, ctx, diag);
 	if (unlikely(err))
 		return err;
 	if (unlikely(((w[0] >> 4) & 3) != ctx[C_FMT]))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.s1fmt",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.s1fmt",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, (w[0] >> 4) & 3,
 					 ctx[C_FMT], 0, "S1Fmt disagrees with the header's format %u",
 					 b->format);
@@ -257,20 +257,20 @@ static int smmu_check_pasid_table(const struct iommufmt_host_desc *d,
 	want = b->config == IOMMUFMT_BIND_CONFIG_TRANSLATE ? STE_CFG_S1 :
 	       b->config == IOMMUFMT_BIND_CONFIG_BYPASS ? STE_CFG_BYPASS : STE_CFG_ABORT;
 	if (unlikely(cfg == 6 || cfg == 7))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 					 "ste.config", IOMMUFMT__DV_VALUE, cfg, 0, 0,
 					 "Config %u enables stage 2, which belongs to the host", cfg);
 	if (unlikely(cfg >= 1 && cfg <= 3))
-		return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 					 "ste.config", IOMMUFMT__DV_VALUE, cfg, 0, 0,
 					 "abort must be encoded as Config 0 (iommufd rejects %u)", cfg);
 	if (unlikely(cfg != want))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.config",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISMATCH, "ste.config",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, cfg, want, 0,
 					 "Config %u disagrees with the header's config %u", cfg,
 					 b->config);
 	if (unlikely(((w[1] >> 27) & 1) && d->priv[SP_STALL_FORCE]))
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 				      "ste.s1stalld", "the host forces stalls "
 				      "(IDR0.STALL_MODEL = 2): S1STALLD must be 0");
 	if (cfg == STE_CFG_S1 && gmem)
@@ -290,7 +290,7 @@ static int smmu_check_pgtable(const struct iommufmt_host_desc *d,
 	ctx[C_ROOT4] = (b->root >> 4) & iommufmt__mask(52);
 	ctx[C_T0SZ] = 64 - b->addr_width;
 	if (unlikely(b->root & 15))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_MISALIGNED, "root",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, b->root, 16, 0,
 					 "TTB0 holds bits 55:4; root 0x%llx has low bits set",
 					 (unsigned long long)b->root);
@@ -312,7 +312,7 @@ static int smmu_to_iommufd(const struct iommufmt_host_desc *d, __u32 kind, const
 	(void)d;
 	(void)bind;
 	if (kind != IOMMUFMT_BIND_KIND_PASID_TABLE)
-		return iommufmt__diag(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_IOMMUFD, "data_type",
 				      "iommufd takes SMMUv3 stage 1 as a guest STE (the CD table); "
 				      "a single CD has no HWPT data type");
 	iommufmt__load_le(w, payload, 2);

@@ -48,19 +48,19 @@ static int smmu_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 	oas = oas_bits[oas_enc];
 
 	if (!s1p && !s2p)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "idr0",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "idr0",
 					 IOMMUFMT__DV_VALUE, idr0, 0, 0,
 					 "IDR0 has neither S1P nor S2P: no translation stage");
 	if (!granules(idr5))
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "idr5",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "idr5",
 					 IOMMUFMT__DV_VALUE, idr5, 0, 0,
 					 "IDR5 lists no translation granule");
 	if (ttf != 2 && ttf != 3)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "idr0.ttf",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "idr0.ttf",
 					 IOMMUFMT__DV_VALUE, ttf, 0, 0,
 					 "IDR0.TTF %u: no AArch64 table format", ttf);
 	if (stall == 3 || endian == 1)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS,
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS,
 					 stall == 3 ? "idr0.stall_model" : "idr0.ttendian",
 					 IOMMUFMT__DV_VALUE, stall == 3 ? stall : endian, 0, 0,
 					 "IDR0 holds a reserved encoding");
@@ -97,7 +97,7 @@ static int smmu_decode(struct iommufmt_host_desc *d, const struct iommufmt_hw_re
 	}
 
 	if (smmu_f(idr1, SMMU_IDR1_SSIDSIZE_LO, 5) > 20)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_HOST_REGS, "idr1.ssidsize",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "idr1.ssidsize",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
 					 smmu_f(idr1, SMMU_IDR1_SSIDSIZE_LO, 5), 20, 0,
 					 "SSIDSIZE %u is above 20 bits",

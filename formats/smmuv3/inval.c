@@ -321,11 +321,11 @@ static int smmu_prepare(struct iommufmt_inv_codec *c, struct iommufmt_diag *diag
 	if (r)
 		return r;
 	if (c->cfg.granule && c->cfg.granule != 12 && c->cfg.granule != 14 && c->cfg.granule != 16)
-		return iommufmt__diag_ex(diag, -EINVAL, IOMMUFMT_DIAG_BAD_VALUE, "granule",
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "granule",
 					 IOMMUFMT__DV_VALUE, c->cfg.granule, 0, 0,
 					 "SMMU granules are 4, 16 or 64 KiB (12, 14, 16)");
 	if ((c->cfg.flags & IOMMUFMT_INV_CFG_DS) && !(c->cfg.flags & IOMMUFMT_INV_CFG_RANGE))
-		return iommufmt__diag(diag, -EINVAL, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
 				      "the DS range extensions need range invalidation");
 	return iommufmt__inv_cfg_unused(c, false, true, diag);
 }
@@ -801,7 +801,7 @@ static int smmu_to_iommufd(const struct iommufmt_inv_codec *c, const struct iomm
 			kept++;
 			break;
 		case 0x28: case 0x2a:
-			return iommufmt__diag_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL,
+			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_INV_NOT_FOR_KERNEL,
 						 "opcode", IOMMUFMT__DV_VALUE, cmd[0], 0, 0,
 						 "%s is not on the kernel's vSMMU allow-list",
 						 cmd[0] == 0x28 ? "TLBI_S12_VMALL" : "TLBI_S2_IPA");
