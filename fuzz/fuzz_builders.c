@@ -149,7 +149,7 @@ static void check_addr(const struct state *s, uint64_t iova)
 {
 	struct iommufmt_xlate x;
 
-	FUZZ_CHECK(iommufmt_translate(&s->pt, &s->gmem, iova, 0, &x) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate(&s->pt, &s->gmem, iova, 0, &x) == 0);
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct leaf *lf = &s->m.v[i];
 
@@ -175,7 +175,7 @@ static void check_tables(struct state *s, uint64_t a, uint64_t b)
 	int rc;
 
 	sync_gmem(s);
-	rc = iommufmt_walk_range(&s->pt, &s->gmem, 0, UINT64_MAX, 0, walk_cb, &w);
+	rc = iommufmt_pgtable_walk_range(&s->pt, &s->gmem, 0, UINT64_MAX, 0, walk_cb, &w);
 	FUZZ_CHECK(rc == 0 && !w.bad && w.i == s->m.n);
 	for (size_t i = 0; i < s->m.n; i++) {
 		const struct leaf *lf = &s->m.v[i];
@@ -265,7 +265,7 @@ static void op_map(struct state *s, struct fuzz_in *in, uint64_t *cluster)
 		lf.size = best_page(pt->pgsize_bitmap, iova + done, pa + done, len - done);
 		lf.iova = iova + done;
 		lf.pa = pa + done;
-		FUZZ_CHECK(iommufmt_translate(pt, &s->gmem, lf.iova, 0, &x) == 0);
+		FUZZ_CHECK(iommufmt_pgtable_translate(pt, &s->gmem, lf.iova, 0, &x) == 0);
 		FUZZ_CHECK(!x.fault && x.pa == lf.pa && x.page_size == lf.size);
 		lf.perm = x.perm;
 		model_insert(&s->m, &lf);

@@ -16,8 +16,8 @@
  * and more stage-2 mappings from the input, and patched entries.
  *
  * The reference composes the public single-stage calls as the contract of
- * iommufmt_translate_nested() describes: stage 1 walks a view of memory in
- * which every table read is an IPA that iommufmt_translate() of stage 2
+ * iommufmt_pgtable_translate_nested() describes: stage 1 walks a view of memory in
+ * which every table read is an IPA that iommufmt_pgtable_translate() of stage 2
  * (read access) turns into an address read with iommufmt_gmem_read(); the
  * stage-1 output then goes through stage 2 with the request's access. The
  * library's result must equal it field by field: on success the final
@@ -49,7 +49,7 @@ static int hand_access(void *opaque, __u64 ipa, void *buf, size_t len, int write
 		uint64_t room;
 		size_t n;
 
-		FUZZ_CHECK(iommufmt_translate(v->s2, &v->m->gmem, ipa,
+		FUZZ_CHECK(iommufmt_pgtable_translate(v->s2, &v->m->gmem, ipa,
 					      write ? IOMMUFMT_ACCESS_WRITE : IOMMUFMT_ACCESS_READ,
 					      &x) == 0);
 		if (x.fault) {
@@ -80,7 +80,7 @@ static bool by_hand(const struct iommufmt_pgtable *s1, const struct iommufmt_pgt
 	struct iommufmt_xlate x1, x2;
 
 	fuzz_mem_rearm(m);
-	FUZZ_CHECK(iommufmt_translate(s1, &view, iova, access, &x1) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate(s1, &view, iova, access, &x1) == 0);
 	if (m->cb.tripped)
 		return false;
 	if (x1.fault) {
@@ -95,7 +95,7 @@ static bool by_hand(const struct iommufmt_pgtable *s1, const struct iommufmt_pgt
 		}
 		return true;
 	}
-	FUZZ_CHECK(iommufmt_translate(s2, &m->gmem, x1.pa, access, &x2) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate(s2, &m->gmem, x1.pa, access, &x2) == 0);
 	if (m->cb.tripped)
 		return false;
 	if (x2.fault) {
@@ -120,7 +120,7 @@ static void check_one(const struct iommufmt_pgtable *s1, const struct iommufmt_p
 
 	memset(&lib, 0x5a, sizeof(lib));
 	fuzz_mem_rearm(m);
-	FUZZ_CHECK(iommufmt_translate_nested(s1, s2, &m->gmem, iova, access, &lib) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate_nested(s1, s2, &m->gmem, iova, access, &lib) == 0);
 	if (m->cb.tripped)
 		return;
 	memset(&hand, 0xa5, sizeof(hand));
@@ -137,7 +137,7 @@ static void check_one(const struct iommufmt_pgtable *s1, const struct iommufmt_p
 			   !lib.fault_addr);
 	/* more access never turns a fault into a success */
 	fuzz_mem_rearm(m);
-	FUZZ_CHECK(iommufmt_translate_nested(s1, s2, &m->gmem, iova, 0, &lib0) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate_nested(s1, s2, &m->gmem, iova, 0, &lib0) == 0);
 	if (!m->cb.tripped && !lib.fault)
 		FUZZ_CHECK(!lib0.fault && lib0.pa == lib.pa && lib0.page_size == lib.page_size);
 }

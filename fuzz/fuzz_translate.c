@@ -111,7 +111,7 @@ static int check_walk(const struct iommufmt_pgtable *pt, struct fuzz_mem *m, uin
 	c->n = 0;
 	c->m = m;
 	fuzz_mem_rearm(m);
-	rc = iommufmt_walk_range(pt, &m->gmem, start, last, flags, collect_cb, c);
+	rc = iommufmt_pgtable_walk_range(pt, &m->gmem, start, last, flags, collect_cb, c);
 	FUZZ_CHECK(rc == 0 || rc == -ELOOP || (rc == 1 && c->n == MAX_RECS));
 	complete = rc == 0 && !m->cb.tripped;
 	for (size_t i = 0; i < c->n; i++) {
@@ -237,7 +237,7 @@ static void check_addresses(const struct iommufmt_pgtable *pt, struct fuzz_mem *
 	/* the batch: equal to single translations, nothing written past n */
 	fuzz_mem_rearm(m);
 	memset(batch, 0xc3, sizeof(batch));
-	FUZZ_CHECK(iommufmt_translate_batch(pt, &m->gmem, iovas, qs->naddr, bacc, batch) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate_batch(pt, &m->gmem, iovas, qs->naddr, bacc, batch) == 0);
 	if (ok && !m->cb.tripped)
 		for (unsigned int i = 0; i < qs->naddr; i++)
 			FUZZ_CHECK(!memcmp(&batch[i], &single[i], sizeof(batch[i])));
@@ -337,7 +337,7 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 		bm[i] = sentinel;
 	before = mem_snapshot(m);
 	fuzz_mem_rearm(m);
-	rc = iommufmt_dirty_harvest(pt, &m->gmem, start, last, 0, bm, nbits);
+	rc = iommufmt_pgtable_dirty_harvest(pt, &m->gmem, start, last, 0, bm, nbits);
 	after = mem_snapshot(m);
 	FUZZ_CHECK(!memcmp(before, after, total));
 	FUZZ_CHECK(rc == 0 || rc == -EOPNOTSUPP || rc == -ELOOP);
@@ -380,12 +380,12 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 		wide.bm0 = calloc((size_t)wide.words, sizeof(__u64));
 		wide.bm1 = calloc((size_t)wide.words, sizeof(__u64));
 		FUZZ_CHECK(wide.bm0 && wide.bm1);
-		FUZZ_CHECK(iommufmt_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm0,
+		FUZZ_CHECK(iommufmt_pgtable_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm0,
 						  wide.words * 64) == 0);
 	}
 	/* clearing: one bit of dirty entries changed, never in read-only memory */
 	fuzz_mem_rearm(m);
-	rc = iommufmt_dirty_harvest(pt, &m->gmem, start, last, IOMMUFMT_DIRTY_CLEAR, bm, nbits);
+	rc = iommufmt_pgtable_dirty_harvest(pt, &m->gmem, start, last, IOMMUFMT_DIRTY_CLEAR, bm, nbits);
 	FUZZ_CHECK(rc == 0 || rc == -ELOOP || rc == -EFAULT);
 	free(after);
 	after = mem_snapshot(m);
@@ -398,7 +398,7 @@ static void check_dirty(const struct iommufmt_pgtable *pt, struct fuzz_mem *m,
 		 * had (a huge page only partly inside stays dirty for its
 		 * other part), and inside it only pages of such huge pages.
 		 */
-		FUZZ_CHECK(iommufmt_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm1,
+		FUZZ_CHECK(iommufmt_pgtable_dirty_harvest(pt, &m->gmem, wide.start, wide.last, 0, wide.bm1,
 						  wide.words * 64) == 0);
 		for (uint64_t p = 0, k = 0; p <= (wide.last - wide.start) >> 12; p++) {
 			uint64_t a = wide.start + (p << 12);

@@ -225,12 +225,12 @@ bool fuzz_translate(const struct iommufmt_pgtable *pt, struct fuzz_mem *m, uint6
 
 	fuzz_mem_rearm(m);
 	memset(out, 0x5a, sizeof(*out));
-	FUZZ_CHECK(iommufmt_translate(pt, &m->gmem, iova, access, out) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate(pt, &m->gmem, iova, access, out) == 0);
 	if (m->cb.tripped)
 		return false;
 	/* every field written: a second call over other bytes gives the same */
 	memset(&again, 0xa5, sizeof(again));
-	FUZZ_CHECK(iommufmt_translate(pt, &m->gmem, iova, access, &again) == 0);
+	FUZZ_CHECK(iommufmt_pgtable_translate(pt, &m->gmem, iova, access, &again) == 0);
 	if (m->cb.tripped)
 		return false;
 	FUZZ_CHECK(!memcmp(out, &again, sizeof(again)));

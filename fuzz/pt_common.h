@@ -60,7 +60,7 @@ void fuzz_mem_rearm(struct fuzz_mem *m);
 bool fuzz_pt_prepare_err(int r);
 
 /*
- * iommufmt_translate() with the contract checked: it returns 0, every field
+ * iommufmt_pgtable_translate() with the contract checked: it returns 0, every field
  * is written (the result does not depend on what @p out held), the input
  * address is echoed, a fault has no output, permissions or attributes and a
  * known reason, a success a power-of-two page holding the address's offset.

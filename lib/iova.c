@@ -41,7 +41,7 @@ IOMMUFMT_EXPORT const char *iommufmt_resv_type_name(__u32 type)
 	return type < IOMMUFMT_RESV_NR_TYPES ? resv_names[type] : NULL;
 }
 
-IOMMUFMT_EXPORT int iommufmt_resv_type_from_name(const char *name, size_t len)
+IOMMUFMT_EXPORT int iommufmt_resv_type_by_name(const char *name, size_t len)
 {
 	if (!name)
 		return -EINVAL;

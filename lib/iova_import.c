@@ -373,7 +373,7 @@ static int sysfs_parse_line(const char *text, size_t i, size_t end, struct iommu
 		i++;
 	if (i == w)
 		return -1;
-	t = iommufmt_resv_type_from_name(text + w, i - w);
+	t = iommufmt_resv_type_by_name(text + w, i - w);
 	if (skip_blanks(text, i, end) != end)
 		return -1;
 	r->start = start;

@@ -38,7 +38,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_translate(const struct iommufmt_pgtable *pt,
+IOMMUFMT_EXPORT int iommufmt_pgtable_translate(const struct iommufmt_pgtable *pt,
 				       const struct iommufmt_gmem *gmem, __u64 iova,
 				       __u32 access, struct iommufmt_xlate *out)
 {
@@ -49,7 +49,7 @@ IOMMUFMT_EXPORT int iommufmt_translate(const struct iommufmt_pgtable *pt,
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_translate_batch(const struct iommufmt_pgtable *pt,
+IOMMUFMT_EXPORT int iommufmt_pgtable_translate_batch(const struct iommufmt_pgtable *pt,
 					     const struct iommufmt_gmem *gmem,
 					     const __u64 *iovas, size_t n, __u32 access,
 					     struct iommufmt_xlate *out)
@@ -103,7 +103,7 @@ static int coalesce_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_walk_range(const struct iommufmt_pgtable *pt,
+IOMMUFMT_EXPORT int iommufmt_pgtable_walk_range(const struct iommufmt_pgtable *pt,
 					const struct iommufmt_gmem *gmem, __u64 start, __u64 last,
 					__u32 flags, iommufmt_walk_fn fn, void *opaque)
 {
@@ -122,7 +122,7 @@ IOMMUFMT_EXPORT int iommufmt_walk_range(const struct iommufmt_pgtable *pt,
 	return coalesce_flush(&c);
 }
 
-IOMMUFMT_EXPORT int iommufmt_dirty_harvest(const struct iommufmt_pgtable *pt,
+IOMMUFMT_EXPORT int iommufmt_pgtable_dirty_harvest(const struct iommufmt_pgtable *pt,
 					   const struct iommufmt_gmem *gmem, __u64 start,
 					   __u64 last, __u32 flags, __u64 *bitmap, __u64 nbits)
 {

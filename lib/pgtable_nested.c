@@ -42,7 +42,7 @@ static int nest_access(void *opaque, __u64 ipa, void *buf, size_t len, int write
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_translate_nested(const struct iommufmt_pgtable *s1,
+IOMMUFMT_EXPORT int iommufmt_pgtable_translate_nested(const struct iommufmt_pgtable *s1,
 					      const struct iommufmt_pgtable *s2,
 					      const struct iommufmt_gmem *gmem, __u64 iova,
 					      __u32 access, struct iommufmt_xlate *out)

@@ -132,7 +132,7 @@ static int sub_ops_ok(const void *sub, size_t ops_size, size_t ver0, bool requir
 	return 0;
 }
 
-IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops *ops,
+IOMMUFMT_EXPORT int iommufmt_pgtable_register(const struct iommufmt_pgtable_ops *ops,
 					      struct iommufmt_diag *diag)
 {
 	size_t n;
@@ -175,7 +175,7 @@ IOMMUFMT_EXPORT int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops 
 	return err;
 }
 
-IOMMUFMT_EXPORT int iommufmt_register_model(const struct iommufmt_model_ops *ops,
+IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops,
 					    struct iommufmt_diag *diag)
 {
 	size_t n;

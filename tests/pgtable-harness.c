@@ -315,13 +315,13 @@ void harness_compare(struct harness_table *t, ref_translate_fn ref, struct test_
 			const struct harness_map *m;
 
 			iovas[j] = sample(t, rng);
-			ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iovas[j], access,
+			ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem, iovas[j], access,
 							    &res[j]), 0);
 			memset(&r, 0x5a, sizeof(r));
 			ref(&t->cfg, &t->gmem, iovas[j], access, &r);
 			cmp_ref(t, iovas[j], access, &res[j], &r);
 			/* against the mappings made */
-			ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iovas[j], 0, &x0), 0);
+			ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem, iovas[j], 0, &x0), 0);
 			m = find_map(t, iovas[j]);
 			if (m)
 				ck_assert_msg(!x0.fault && x0.pa == m->pa + (iovas[j] - m->iova),
@@ -334,7 +334,7 @@ void harness_compare(struct harness_table *t, ref_translate_fn ref, struct test_
 					      HX(x0.pa));
 		}
 		memset(bres, 0xa5, sizeof(bres));
-		ck_assert_int_eq(iommufmt_translate_batch(&t->pt, &t->gmem, iovas, HBATCH, access,
+		ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t->pt, &t->gmem, iovas, HBATCH, access,
 							  bres), 0);
 		for (int j = 0; j < HBATCH; j++)
 			ck_assert_msg(same_xlate(&res[j], &bres[j]),
@@ -365,7 +365,7 @@ static void walk(struct harness_table *t, uint64_t s, uint64_t l, uint32_t flags
 	int r;
 
 	rs->n = 0;
-	r = iommufmt_walk_range(&t->pt, &t->gmem, s, l, flags, harness_collect_cb, rs);
+	r = iommufmt_pgtable_walk_range(&t->pt, &t->gmem, s, l, flags, harness_collect_cb, rs);
 	ck_assert_msg(r == 0, "seed %llu: walk [0x%llx, 0x%llx] flags %u returned %d",
 		      HX(t->seed), HX(s), HX(l), flags, r);
 }
@@ -396,7 +396,7 @@ static uint64_t check_records(struct harness_table *t, const struct harness_coll
 							    rec->page_size) };
 
 			for (int k = 0; k < 3; k++) {
-				ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem,
+				ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem,
 								    rec->iova + offs[k], 0, &x), 0);
 				ck_assert_msg(!x.fault && x.pa == rec->pa + offs[k] &&
 					      x.perm == rec->perm,
@@ -410,7 +410,7 @@ static uint64_t check_records(struct harness_table *t, const struct harness_coll
 			      rec->pa == m->pa + (rec->iova - m->iova),
 			      "seed %llu: leaf 0x%llx size 0x%llx pa 0x%llx is not a mapping made",
 			      HX(t->seed), HX(rec->iova), HX(rec->page_size), HX(rec->pa));
-		ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, rec->iova, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem, rec->iova, 0, &x), 0);
 		ck_assert_msg(!x.fault && x.pa == rec->pa && x.page_size == rec->page_size &&
 			      x.perm == rec->perm && x.level == rec->level &&
 			      x.native_level == rec->native_level && x.pte == rec->pte &&
@@ -471,7 +471,7 @@ void harness_check_walk(struct harness_table *t, struct test_rng *rng)
 	if (all.n >= 3) {
 		part.n = 0;
 		part.stop_after = 3;
-		r = iommufmt_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, harness_collect_cb,
+		r = iommufmt_pgtable_walk_range(&t->pt, &t->gmem, 0, ~UINT64_C(0), 0, harness_collect_cb,
 					&part);
 		ck_assert_int_eq(r, 7);
 		ck_assert_uint_eq(part.n, 3);
@@ -507,7 +507,7 @@ static void check_builder_rejects(struct harness_table *t, struct test_rng *rng)
 			      "seed %llu: map over 0x%llx gave %d (diag 0x%x)", HX(t->seed), HX(at),
 			      r, d.code);
 		/* unmapping part of a larger page is refused */
-		ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, at, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem, at, 0, &x), 0);
 		if (!x.fault && x.page_size > minpg) {
 			r = iommufmt_pgtable_unmap(&t->pt, &t->arena, at & ~(x.page_size - 1), minpg,
 						   &d);
@@ -575,7 +575,7 @@ static int fuzz_walk_cb(void *opaque, const struct iommufmt_xlate *rec)
 		return 1;	/* enough: aliased tables can hold very many leaves */
 	if (rec->fault)
 		return 0;
-	ck_assert_int_eq(iommufmt_translate(&fw->t->pt, &fw->t->gmem, rec->iova, 0, &x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&fw->t->pt, &fw->t->gmem, rec->iova, 0, &x), 0);
 	ck_assert_msg(!x.fault && x.pa == rec->pa && x.page_size == rec->page_size &&
 		      x.perm == rec->perm && x.pte == rec->pte,
 		      "seed %llu: walk leaf 0x%llx (pa 0x%llx size 0x%llx) translates to fault %u "
@@ -625,12 +625,12 @@ void harness_fuzz(const struct iommufmt_pgtable_cfg *cfg, ref_translate_fn ref, 
 				iovas[j] = test_rng_below(&rng, 2) ? in_space(&t, test_rng_next(&rng))
 								   : test_rng_next(&rng) >>
 								     test_rng_below(&rng, 64);
-				ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, iovas[j], access,
+				ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, iovas[j], access,
 								    &res[j]), 0);
 				ref(&t.cfg, &t.gmem, iovas[j], access, &rx);
 				cmp_ref(&t, iovas[j], access, &res[j], &rx);
 			}
-			ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, iovas, HBATCH,
+			ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, iovas, HBATCH,
 								  access, bres), 0);
 			for (int j = 0; j < HBATCH; j++)
 				ck_assert_msg(same_xlate(&res[j], &bres[j]),
@@ -639,7 +639,7 @@ void harness_fuzz(const struct iommufmt_pgtable_cfg *cfg, ref_translate_fn ref, 
 		}
 		fw.t = &t;
 		fw.n = 0;
-		r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~UINT64_C(0), IOMMUFMT_WALK_FAULTS,
+		r = iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~UINT64_C(0), IOMMUFMT_WALK_FAULTS,
 					fuzz_walk_cb, &fw);
 		ck_assert_msg(r == 0 || r == 1 || r == -ELOOP, "seed %llu: hostile walk returned %d",
 			      HX(t.seed), r);
@@ -712,7 +712,7 @@ void harness_check_one(struct harness_table *t, ref_translate_fn ref, uint64_t i
 {
 	struct iommufmt_xlate r;
 
-	ck_assert_int_eq(iommufmt_translate(&t->pt, &t->gmem, iova, access, x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, &t->gmem, iova, access, x), 0);
 	memset(&r, 0x5a, sizeof(r));
 	ref(&t->cfg, &t->gmem, iova, access, &r);
 	cmp_ref(t, iova, access, x, &r);
@@ -761,7 +761,7 @@ void harness_expect(const struct iommufmt_pgtable *pt, const struct iommufmt_gme
 		    uint64_t iova, uint32_t access, uint32_t fault, uint32_t level,
 		    struct iommufmt_xlate *x)
 {
-	ck_assert_int_eq(iommufmt_translate(pt, gmem, iova, access, x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(pt, gmem, iova, access, x), 0);
 	ck_assert_msg(x->fault == fault && x->native_level == level &&
 		      x->level == harness_level(pt->ops->name, level),
 		      "iova 0x%llx access 0x%x: fault %u level %u native %u, expected fault %u "
@@ -961,7 +961,7 @@ void harness_world_differential(struct harness_world *w, struct test_rng *r, con
 		struct iommufmt_xlate x;
 		struct ref_out o = w->ref(&w->pt.cfg, &w->env.gmem, iova, acc);
 
-		REQUIRE(iommufmt_translate(&w->pt, &w->env.gmem, iova, acc, &x) == 0, "translate");
+		REQUIRE(iommufmt_pgtable_translate(&w->pt, &w->env.gmem, iova, acc, &x) == 0, "translate");
 		REQUIRE(ref_same(&x, &o, iova) == 0,
 			"%s: iova 0x%llx access %x: lib fault %u level %u pa 0x%llx size 0x%llx "
 			"perm %x pte 0x%llx attrs 0x%llx; ref fault %u level %u pa 0x%llx "
@@ -978,12 +978,12 @@ void harness_world_differential(struct harness_world *w, struct test_rng *r, con
 
 		for (size_t i = 0; i < n; i++)
 			iovas[i] = harness_world_iova(w, r);
-		ck_assert_int_eq(iommufmt_translate_batch(&w->pt, &w->env.gmem, iovas, n, acc, xs),
+		ck_assert_int_eq(iommufmt_pgtable_translate_batch(&w->pt, &w->env.gmem, iovas, n, acc, xs),
 				 0);
 		for (size_t i = 0; i < n; i++) {
 			struct iommufmt_xlate x;
 
-			iommufmt_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
+			iommufmt_pgtable_translate(&w->pt, &w->env.gmem, iovas[i], acc, &x);
 			REQUIRE(memcmp(&x, &xs[i], sizeof(x)) == 0, "%s: batch differs at %zu",
 				what, i);
 		}
@@ -1019,7 +1019,7 @@ void harness_world_check_walk(struct harness_world *w, int mutated)
 	uint64_t prev_end = 0;
 	int have_prev = 0;
 
-	ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &c), 0);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct iommufmt_xlate *rec = &c.recs[i];
@@ -1033,7 +1033,7 @@ void harness_world_check_walk(struct harness_world *w, int mutated)
 		REQUIRE(rec->iova <= w->pt.ias_mask, "walk record above the input size");
 		if (rec->fault == IOMMUFMT_FAULT_TABLE_READ)
 			continue;
-		iommufmt_translate(&w->pt, &w->env.gmem, rec->iova, 0, &x);
+		iommufmt_pgtable_translate(&w->pt, &w->env.gmem, rec->iova, 0, &x);
 		REQUIRE(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte,
 			"walk record %zu at 0x%llx: fault %u/%u level %u/%u", i, HX(rec->iova),
 			rec->fault, x.fault, rec->level, x.level);
@@ -1071,7 +1071,7 @@ void harness_world_check_walk(struct harness_world *w, int mutated)
 		uint64_t lo = c.recs[1].iova + 1, hi = c.recs[c.n - 3].iova;
 		size_t k = 0;
 
-		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, lo, hi,
+		ck_assert_int_eq(iommufmt_pgtable_walk_range(&w->pt, &w->env.gmem, lo, hi,
 						     IOMMUFMT_WALK_FAULTS, harness_collect_cb, &s),
 				 0);
 		for (size_t i = 0; i < c.n; i++) {
@@ -1091,7 +1091,7 @@ void harness_world_check_walk(struct harness_world *w, int mutated)
 	if (c.n >= 2) {
 		struct harness_collect s = { .stop_after = 2 };
 
-		ck_assert_int_eq(iommufmt_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, 0,
+		ck_assert_int_eq(iommufmt_pgtable_walk_range(&w->pt, &w->env.gmem, 0, ~0ull, 0,
 						     harness_collect_cb, &s), 7);
 		ck_assert_uint_eq(s.n, 2);
 		free(s.recs);
@@ -1109,7 +1109,7 @@ struct iommufmt_xlate harness_world_xlate_counted(const struct harness_world *w,
 	struct ref_out o;
 
 	harness_counting_init(&cnt, &g, w->env.arena.host, w->env.arena.gpa, w->env.arena.size);
-	ck_assert_int_eq(iommufmt_translate(pt, &g, iova, access, &x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(pt, &g, iova, access, &x), 0);
 	ck_assert_uint_le(cnt.reads, pt->nr_levels);
 	o = w->ref(&pt->cfg, &w->env.gmem, iova, access);
 	ck_assert_msg(ref_same(&x, &o, iova) == 0, "iova 0x%llx: fault %u/%u level %u/%u", HX(iova),

@@ -18,12 +18,12 @@
  * library's builders (clusters and holes, mixed permissions), then for
  * n_iovas addresses (biased to mapped pages, page edges and just outside
  * them, plus random and out-of-range ones) checks that
- *  - iommufmt_translate() equals the reference: fault and level always;
+ *  - iommufmt_pgtable_translate() equals the reference: fault and level always;
  *    pa, page_size, perm, pte and attrs on success; pte on a fault;
  *  - with access 0 the result agrees with the mappings made (pa = the mapped
  *    pa + offset inside a mapping, a fault outside every mapping);
- *  - iommufmt_translate_batch() equals iommufmt_translate() field by field;
- *  - iommufmt_walk_range() over the whole space reports exactly the mapped
+ *  - iommufmt_pgtable_translate_batch() equals iommufmt_pgtable_translate() field by field;
+ *  - iommufmt_pgtable_walk_range() over the whole space reports exactly the mapped
  *    bytes, in order, with translation's permissions; coalesced runs cover
  *    the same bytes; walks of random sub-ranges report exactly the leaves
  *    that intersect them;

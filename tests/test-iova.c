@@ -1136,13 +1136,13 @@ START_TEST(test_type_names)
 		const char *nm = iommufmt_resv_type_name(t);
 
 		ck_assert_ptr_nonnull(nm);
-		ck_assert_int_eq(iommufmt_resv_type_from_name(nm, strlen(nm)), (int)t);
+		ck_assert_int_eq(iommufmt_resv_type_by_name(nm, strlen(nm)), (int)t);
 	}
 	ck_assert_ptr_null(iommufmt_resv_type_name(IOMMUFMT_RESV_NR_TYPES));
-	ck_assert_int_eq(iommufmt_resv_type_from_name("msi-sw", 6), IOMMUFMT_RESV_SW_MSI);
-	ck_assert_int_eq(iommufmt_resv_type_from_name("msix", 3), IOMMUFMT_RESV_MSI);
-	ck_assert_int_eq(iommufmt_resv_type_from_name("ms", 2), -EINVAL);
-	ck_assert_int_eq(iommufmt_resv_type_from_name(NULL, 0), -EINVAL);
+	ck_assert_int_eq(iommufmt_resv_type_by_name("msi-sw", 6), IOMMUFMT_RESV_SW_MSI);
+	ck_assert_int_eq(iommufmt_resv_type_by_name("msix", 3), IOMMUFMT_RESV_MSI);
+	ck_assert_int_eq(iommufmt_resv_type_by_name("ms", 2), -EINVAL);
+	ck_assert_int_eq(iommufmt_resv_type_by_name(NULL, 0), -EINVAL);
 	for (unsigned int c = 0x400; c <= 0x40e; c++)
 		ck_assert_ptr_nonnull(iommufmt_diag_name(c));
 }

@@ -173,17 +173,17 @@ START_TEST(test_hot_paths_allocate_nothing)
 	counting = 1;
 	for (int rep = 0; rep < 100; rep++)
 		for (int i = 0; i < 64; i++) {
-			bad |= iommufmt_translate(&pt, &gmem, iovas[i], IOMMUFMT_ACCESS_READ, &x);
+			bad |= iommufmt_pgtable_translate(&pt, &gmem, iovas[i], IOMMUFMT_ACCESS_READ, &x);
 			sum += x.pa;
 		}
-	bad |= iommufmt_translate_batch(&pt, &gmem, iovas, 64, IOMMUFMT_ACCESS_WRITE, batch);
-	bad |= iommufmt_walk_range(&pt, &gmem, 0, ~0ULL, 0, walk_cb, &bytes);
-	bad |= iommufmt_walk_range(&pt, &gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE | IOMMUFMT_WALK_FAULTS,
+	bad |= iommufmt_pgtable_translate_batch(&pt, &gmem, iovas, 64, IOMMUFMT_ACCESS_WRITE, batch);
+	bad |= iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, 0, walk_cb, &bytes);
+	bad |= iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE | IOMMUFMT_WALK_FAULTS,
 				   walk_cb, &bytes);
-	r = iommufmt_dirty_harvest(&pt, &gmem, 0, 4095ULL * 4096 - 1, IOMMUFMT_DIRTY_CLEAR, bm,
+	r = iommufmt_pgtable_dirty_harvest(&pt, &gmem, 0, 4095ULL * 4096 - 1, IOMMUFMT_DIRTY_CLEAR, bm,
 				   4096);
 	bad |= r && r != -EOPNOTSUPP;
-	bad |= iommufmt_translate_nested(&pt, &pt2, &gmem, iovas[3], IOMMUFMT_ACCESS_READ, &x);
+	bad |= iommufmt_pgtable_translate_nested(&pt, &pt2, &gmem, iovas[3], IOMMUFMT_ACCESS_READ, &x);
 	counting = 0;
 	calls = alloc_calls;
 

@@ -324,7 +324,7 @@ START_TEST(test_size_encoded_pages)
 	}
 	/* the hardware may set D in any replica: the whole page is dirty */
 	harness_put_le64(&t, gpa + 16, harness_get_le64(&t, gpa + 16) | 0x40);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x10000, 0x13fff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x10000, 0x13fff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 4), 0);
 	ck_assert_uint_eq(bm[0], 0xf);
 	ck_assert_uint_eq(harness_get_le64(&t, gpa + 16) & 0x40, 0);
@@ -395,13 +395,13 @@ static void walk_vs_translate(struct harness_table *t, const struct iommufmt_gme
 			      uint64_t lo, uint64_t hi, struct harness_collect *c)
 {
 	c->n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t->pt, gmem, lo, hi, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t->pt, gmem, lo, hi, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, c), 0);
 	for (size_t i = 0; i < c->n; i++) {
 		const struct iommufmt_xlate *rec = &c->recs[i];
 		struct iommufmt_xlate x;
 
-		ck_assert_int_eq(iommufmt_translate(&t->pt, gmem, rec->iova, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t->pt, gmem, rec->iova, 0, &x), 0);
 		ck_assert_msg(x.fault == rec->fault && x.level == rec->level && x.pte == rec->pte &&
 			      x.fault_addr == rec->fault_addr && x.page_size == rec->page_size &&
 			      x.pa == rec->pa && x.perm == rec->perm,
@@ -464,9 +464,9 @@ START_TEST(test_disagreeing_group)
 		ck_assert_uint_eq(x.pte, e[i]);
 		ck_assert_uint_eq(x.page_size, mb2);
 	}
-	ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, iovas, 4, R, xs), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, iovas, 4, R, xs), 0);
 	for (int i = 0; i < 4; i++) {
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, iovas[i], R, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, iovas[i], R, &x), 0);
 		ck_assert_int_eq(memcmp(&x, &xs[i], sizeof(x)), 0);
 	}
 	/* no leaf in the group; with fault records, one per entry, as translation says */
@@ -477,7 +477,7 @@ START_TEST(test_disagreeing_group)
 		ck_assert_uint_eq(rc.recs[i].fault, IOMMUFMT_FAULT_BAD_LEVEL);
 	}
 	rc.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &rc),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &rc),
 			 0);
 	ck_assert_uint_eq(rc.n, 0);
 	/* a walk starting inside the group */
@@ -486,7 +486,7 @@ START_TEST(test_disagreeing_group)
 	ck_assert_uint_eq(rc.recs[0].iova, iova + mb2);
 	/* dirty bits still count, over the page each dirty replica encodes */
 	harness_put_le64(&t, g2 + 16, good | 0x40);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, iova, iova + 0x7fffff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, iova, iova + 0x7fffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 2048), 0);
 	for (int i = 0; i < 32; i++)
 		ck_assert_uint_eq(bm[i], ~0ULL);
@@ -511,7 +511,7 @@ START_TEST(test_disagreeing_group)
 	for (int i = 0; i < 2; i++) {
 		struct iommufmt_xlate r;
 
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &cut, iovas[i], R, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &cut, iovas[i], R, &x), 0);
 		ref_amd(&t.cfg, &cut, iovas[i], R, &r);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 		ck_assert_uint_eq(r.fault, IOMMUFMT_FAULT_TABLE_READ);

@@ -459,7 +459,7 @@ START_TEST(test_hostile_self_and_cycles)
 	cfg = w.pt.cfg;
 	cfg.root = 0x10000000;
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&affd, &cfg, NULL), 0);
-	ck_assert_int_eq(iommufmt_translate(&affd, &w.env.gmem, 0x1000, 0, &x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&affd, &w.env.gmem, 0x1000, 0, &x), 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 	ck_assert_uint_eq(x.native_level, 0);
 	/* inputs above the input size */
@@ -609,7 +609,7 @@ START_TEST(test_reserved_bits)
 		struct ref_out o;
 
 		put_le(w.env.arena.gpa, ea, orig ^ (1ull << b));
-		iommufmt_translate(&w.pt, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ, &x);
+		iommufmt_pgtable_translate(&w.pt, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ, &x);
 		o = ref_translate(&w.pt.cfg, &w.env.gmem, iova, IOMMUFMT_ACCESS_READ);
 		ck_assert_msg(ref_same(&x, &o, iova) == 0, "bit %u: fault %u/%u", b, x.fault, o.fault);
 		if (x.fault == IOMMUFMT_FAULT_RESERVED_BIT && x.native_level == (unsigned)rc->level) {
@@ -642,12 +642,12 @@ START_TEST(test_walk_hostile)
 	for (unsigned i = 0; i < 512; i++)
 		put_le(w.env.arena.gpa, R + i * 8, R | 3);
 	cnt.reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
 	ck_assert_uint_le(cnt.reads, 4 * 512);
 	/* with faults reported, the callback stops it */
 	c.stop_after = 1000;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &c), 7);
 	ck_assert_uint_eq(c.n, 1000);
 	ck_assert_uint_eq(c.recs[999].fault, IOMMUFMT_FAULT_ACCESS_FLAG);
@@ -658,7 +658,7 @@ START_TEST(test_walk_hostile)
 	ck_assert_int_eq(iommufmt_pgtable_prepare(&affd, &cfg, NULL), 0);
 	c.n = 0;
 	c.stop_after = 100;
-	ck_assert_int_eq(iommufmt_walk_range(&affd, &g, 0x123456789000ull, ~0ull, 0,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&affd, &g, 0x123456789000ull, ~0ull, 0,
 					     harness_collect_cb, &c), 7);
 	ck_assert_uint_eq(c.recs[0].iova, 0x123456789000ull);
 	ck_assert_uint_eq(c.recs[0].pa, R);
@@ -676,7 +676,7 @@ START_TEST(test_walk_hostile)
 	c.n = 0;
 	c.stop_after = 0;
 	cnt.reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 3);
 	for (unsigned i = 0; i < 3; i++) {
 		ck_assert_uint_eq(c.recs[i].iova, ((uint64_t)(i + 1) << 39) | (9ull << 30));
@@ -691,7 +691,7 @@ START_TEST(test_walk_hostile)
 	 * alias it sees entries 0..9, and the block at 9.
 	 */
 	c.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, (1ull << 39) | (10ull << 30),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, (1ull << 39) | (10ull << 30),
 					     (2ull << 39) | (10ull << 30), 0, harness_collect_cb, &c),
 			 0);
 	ck_assert_uint_eq(c.n, 1);
@@ -850,7 +850,7 @@ START_TEST(test_builders)
 	/* the library's split map undoes the pages it made before meeting the overlap */
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x2000, 0x2000, 0x1ff000,
 					      IOMMUFMT_ACCESS_READ, &d), -EEXIST);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x2000, 0, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x2000, 0, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	/* unmapping part of the block would split it */
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0x200000, 0x1000, &d), -EINVAL);
@@ -861,7 +861,7 @@ START_TEST(test_builders)
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0x1000, 0x1000, &d), 0);
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0, 0x600000, 0x200000,
 					      IOMMUFMT_ACCESS_READ, &d), 0);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x1abc, IOMMUFMT_ACCESS_READ, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x1abc, IOMMUFMT_ACCESS_READ, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x601abc);
 	ck_assert_uint_eq(x.native_level, 2);
@@ -872,7 +872,7 @@ START_TEST(test_builders)
 					      IOMMUFMT_ACCESS_READ, &d), -ENOSPC);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL);
 	ck_assert_uint_eq(w.env.arena.used, used);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x7f0000000000ull, 0, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x7f0000000000ull, 0, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	ck_assert_uint_eq(x.native_level, 0);
 
@@ -884,19 +884,19 @@ START_TEST(test_builders)
 	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.pt.cfg.root + 1023 * 8),
 			  0x80000000 | 1 | (0xfu << 2) | (3u << 6) | (3u << 8) | (1u << 10) |
 			  (1ull << 51) | (1ull << 54));
-	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1,
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1,
 			   IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x80000000 + (1ull << 30) - 1);
 	ck_assert_uint_eq(x.native_level, 1);
 	ck_assert_uint_eq(x.perm, IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER);
-	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1, IOMMUFMT_ACCESS_EXEC, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, (1ull << 40) - 1, IOMMUFMT_ACCESS_EXEC, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* the first entry of the second concatenated table */
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 1ull << 39, 0x1000, 0x1000,
 					      IOMMUFMT_ACCESS_READ, &d), 0);
 	ck_assert_uint_eq(get_le(w.env.arena.gpa, w.pt.cfg.root + 512 * 8) & 3, 3);
-	iommufmt_translate(&w.pt, &w.env.gmem, (1ull << 39) + 0x10, IOMMUFMT_ACCESS_WRITE, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, (1ull << 39) + 0x10, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	ck_assert_uint_eq(x.native_level, 3);
 	ck_assert_uint_eq(x.page_size, 0x1000);
@@ -960,24 +960,24 @@ static void dirty_case(const struct conf *c)
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x30000, 0x30000, 0x1000,
 					      IOMMUFMT_ACCESS_READ, NULL), 0);
 	/* new writable mappings start dirty (as Linux maps them) */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
 			 0);
 	ck_assert_uint_eq(popcount_bm(words), 16 + 512);
 	ck_assert_uint_eq(bm[0], 0xffffull << 16);
 	ref_dirty(&w.pt.cfg, 0, npages, want);
 	ck_assert_int_eq(memcmp(bm, want, sizeof(bm)), 0);
 	/* harvesting again without clearing reports the same */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
 			 0);
 	ck_assert_uint_eq(popcount_bm(words), 16 + 512);
 	/* clear: reported once, then clean; the pages stay writable */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
 						IOMMUFMT_DIRTY_CLEAR, bm, npages), 0);
 	ck_assert_uint_eq(popcount_bm(words), 16 + 512);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
 			 0);
 	ck_assert_uint_eq(popcount_bm(words), 0);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x13000, IOMMUFMT_ACCESS_WRITE, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x13000, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(!!(x.attrs & (1u << 7)), c->s2 ? 0 : 1);
 	/* the hardware dirties one page and the block */
@@ -987,10 +987,10 @@ static void dirty_case(const struct conf *c)
 	put_le(w.env.arena.gpa, ea, get_le(w.env.arena.gpa, ea) ^ (1u << 7));
 	ref_dirty(&w.pt.cfg, 0, npages, want);
 	/* a range starting inside the block: its part is reported, the block is not cleared */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0x300000, 0x3fffff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0x300000, 0x3fffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 256), 0);
 	ck_assert_uint_eq(popcount_bm(4), 256);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
 						IOMMUFMT_DIRTY_CLEAR, bm, npages), 0);
 	ck_assert_int_eq(memcmp(bm, want, sizeof(bm)), 0);
 	ck_assert_uint_eq(popcount_bm(words), 1 + 512);
@@ -998,9 +998,9 @@ static void dirty_case(const struct conf *c)
 	/* clearing in read-only guest memory fails with -EFAULT */
 	put_le(w.env.arena.gpa, ea, get_le(w.env.arena.gpa, ea) ^ (1u << 7));
 	w.env.reg[0].flags = IOMMUFMT_GMEM_READONLY;
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1,
 						IOMMUFMT_DIRTY_CLEAR, bm, npages), -EFAULT);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, (8u << 20) - 1, 0, bm, npages),
 			 0);
 	ck_assert_uint_eq(popcount_bm(words), 512);
 	w.env.reg[0].flags = 0;
@@ -1011,12 +1011,12 @@ static void dirty_case(const struct conf *c)
 
 		harness_counting_init(&cnt, &g, harness_mem(), w.env.arena.gpa,
 				      HARNESS_ARENA_SIZE);
-		ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &g, 0, (8u << 20) - 1,
+		ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &g, 0, (8u << 20) - 1,
 							IOMMUFMT_DIRTY_CLEAR, bm, npages), -EFAULT);
 	}
 	/* argument checks */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0x800, 0x1fff, 0, bm, 8), -EINVAL);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, 0x10fff, 0, bm, 16), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0x800, 0x1fff, 0, bm, 8), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, 0x10fff, 0, bm, 16), -EINVAL);
 }
 
 START_TEST(test_dirty)
@@ -1030,7 +1030,7 @@ START_TEST(test_dirty)
 	dirty_case(&s2);
 	/* no hardware dirty tracking configured */
 	world_setup(&w, &s1n);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, 0xfff, 0, bm, 1), -EOPNOTSUPP);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, 0xfff, 0, bm, 1), -EOPNOTSUPP);
 }
 END_TEST
 
@@ -1058,7 +1058,7 @@ START_TEST(test_dirty_differential)
 		if (last > w.pt.ias_mask || last < start)
 			continue;
 		ref_dirty(&w.pt.cfg, start, npages, want);
-		ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, start, last, 0, bm,
+		ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, start, last, 0, bm,
 							npages), 0);
 		ck_assert_msg(memcmp(bm, want, (size_t)((npages + 63) / 64) * 8) == 0,
 			      "%s: dirty bitmap differs for 0x%llx+%llu pages", c->name,
@@ -1071,7 +1071,7 @@ END_TEST
 /* Nested: stage 1 over stage 2 (SMMU)                                       */
 /* ------------------------------------------------------------------------ */
 
-/* The two-stage reference, written from the nested rules of iommufmt_translate_nested(). */
+/* The two-stage reference, written from the nested rules of iommufmt_pgtable_translate_nested(). */
 static struct iommufmt_xlate ref_nested(const struct iommufmt_pgtable_cfg *c1,
 					const struct iommufmt_pgtable_cfg *c2,
 					uint64_t iova, uint32_t access)
@@ -1197,7 +1197,7 @@ START_TEST(test_nested)
 		uint32_t acc = (uint32_t)test_rng_below(&r, 16);
 		struct iommufmt_xlate x, want = ref_nested(&pt1.cfg, &w2.pt.cfg, iova, acc);
 
-		REQUIRE(iommufmt_translate_nested(&pt1, &w2.pt, &w2.env.gmem, iova, acc, &x) == 0,
+		REQUIRE(iommufmt_pgtable_translate_nested(&pt1, &w2.pt, &w2.env.gmem, iova, acc, &x) == 0,
 			"nested translate");
 		REQUIRE(x.fault == want.fault && x.stage == want.stage && x.level == want.level &&
 			x.pa == want.pa && x.page_size == want.page_size && x.perm == want.perm &&
@@ -1281,7 +1281,7 @@ START_TEST(test_builder_aliased_subtree)
 	}
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, blk, 0x40000000, 0x40000000,
 					      IOMMUFMT_ACCESS_READ, &d), 0);
-	iommufmt_translate(&w.pt, &w.env.gmem, blk + 0x123456, IOMMUFMT_ACCESS_READ, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, blk + 0x123456, IOMMUFMT_ACCESS_READ, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.page_size, 0x40000000);
 	ck_assert_uint_eq(root, w.pt.cfg.root);
@@ -1314,7 +1314,7 @@ START_TEST(test_dense_tables)
 	reg = (struct iommufmt_gmem_region){ .gpa = w.env.arena.gpa, .size = w.env.arena.used,
 					     .host = harness_mem() };
 	gm = (struct iommufmt_gmem){ .regions = &reg, .nr_regions = 1 };
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &gm, 0, ~0ull, 0, harness_collect_cb, &rc), 0);
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &gm, 0, ~0ull, 0, harness_collect_cb, &rc), 0);
 	ck_assert_uint_eq(rc.n, n);
 	ck_assert_msg(iommufmt_pgtable_unmap(&w.pt, &w.env.arena, 0, n * span, &d) == 0,
 		      "%s: unmap: %s", c->name, d.text);

@@ -139,7 +139,7 @@ START_TEST(test_leaf_levels)
 			      diag.text);
 		arena_gmem(&a, &reg, &gmem);
 
-		ck_assert_int_eq(iommufmt_translate(&pt, &gmem, size - 1, IOMMUFMT_ACCESS_READ, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&pt, &gmem, size - 1, IOMMUFMT_ACCESS_READ, &x), 0);
 		ck_assert_msg(!x.fault && x.page_size == size && x.native_level == native &&
 			      x.level == common_of(c, native),
 			      "%s (levels %u granule %u top %u) 2^%u page: fault %u size 0x%llx "
@@ -147,7 +147,7 @@ START_TEST(test_leaf_levels)
 			      c->granule, c->top, lg2, x.fault, (unsigned long long)x.page_size,
 			      x.level, x.native_level, common_of(c, native), native);
 		memset(&rec, 0xff, sizeof(rec));
-		ck_assert_int_eq(iommufmt_walk_range(&pt, &gmem, 0, size - 1, 0, first_rec, &rec), 1);
+		ck_assert_int_eq(iommufmt_pgtable_walk_range(&pt, &gmem, 0, size - 1, 0, first_rec, &rec), 1);
 		ck_assert_uint_eq(rec.level, x.level);
 		ck_assert_uint_eq(rec.native_level, x.native_level);
 		tested++;
@@ -171,7 +171,7 @@ START_TEST(test_fault_levels)
 	ck_assert_ptr_nonnull(host);
 	prepare_fresh(c, host, &a, &pt);
 	arena_gmem(&a, &reg, &gmem);
-	ck_assert_int_eq(iommufmt_translate(&pt, &gmem, 0, IOMMUFMT_ACCESS_READ, &x), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&pt, &gmem, 0, IOMMUFMT_ACCESS_READ, &x), 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	ck_assert_uint_eq(x.native_level, pt.start_level);
 	ck_assert_uint_eq(x.level, common_of(c, pt.start_level));

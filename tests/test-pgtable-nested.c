@@ -118,7 +118,7 @@ static void check_one(struct nest *n, uint64_t iova, uint32_t access)
 	const struct map *m1 = lookup(&n->s1, iova), *m2;
 	uint64_t ipa;
 
-	ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova, access,
+	ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova, access,
 						   &x), 0);
 	ck_assert_uint_eq(x.iova, iova);
 	if (!m1) {
@@ -149,8 +149,8 @@ static void check_one(struct nest *n, uint64_t iova, uint32_t access)
 		      "iova 0x%llx: fault %u stage %u pa 0x%llx, expected 0x%llx", HX(iova), x.fault,
 		      x.stage, HX(x.pa), HX(m2->pa + (ipa - m2->iova)));
 	/* size: the smaller leaf; permissions: both stages */
-	ck_assert_int_eq(iommufmt_translate(&n->s1.pt, &n->s1_direct, iova, access, &x1), 0);
-	ck_assert_int_eq(iommufmt_translate(&n->s2.pt, &n->gmem, ipa, access, &x2), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&n->s1.pt, &n->s1_direct, iova, access, &x1), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&n->s2.pt, &n->gmem, ipa, access, &x2), 0);
 	ck_assert(!x1.fault && !x2.fault);
 	ck_assert_uint_eq(x.page_size, x1.page_size < x2.page_size ? x1.page_size : x2.page_size);
 	ck_assert_uint_eq(x.perm & (R | W), x1.perm & x2.perm & (R | W));
@@ -207,7 +207,7 @@ static void run_pair(const struct iommufmt_pgtable_cfg *c1, const struct iommufm
 		struct iommufmt_xlate good;
 		uint64_t root_ipa = n->s1.cfg.root;
 
-		ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
+		ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
 							   &good), 0);
 		ck_assert_uint_eq(good.stage, 0);
 		ck_assert_int_eq(iommufmt_pgtable_unmap(&n->s2.pt, &n->s2.arena, S1_IPA, ARENA_SIZE,
@@ -215,7 +215,7 @@ static void run_pair(const struct iommufmt_pgtable_cfg *c1, const struct iommufm
 		ck_assert_int_eq(stage_map(&n->s2, S1_IPA + ARENA_SIZE / 2, S1_PA + ARENA_SIZE / 2,
 					   ARENA_SIZE / 2, R), 0);
 		/* the root is in the first half: unmapped now */
-		ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
+		ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
 							   &x), 0);
 		ck_assert_uint_eq(x.stage, 2);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
@@ -223,7 +223,7 @@ static void run_pair(const struct iommufmt_pgtable_cfg *c1, const struct iommufm
 		ck_assert_uint_eq(x.iova, iova0);
 		/* mapped read-only: table reads work, so does the translation */
 		ck_assert_int_eq(stage_map(&n->s2, S1_IPA, S1_PA, ARENA_SIZE / 2, R), 0);
-		ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
+		ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
 							   &x), 0);
 		ck_assert_uint_eq(x.fault, good.fault);
 		ck_assert_uint_eq(x.pa, good.pa);
@@ -231,15 +231,15 @@ static void run_pair(const struct iommufmt_pgtable_cfg *c1, const struct iommufm
 		ck_assert_int_eq(iommufmt_pgtable_unmap(&n->s2.pt, &n->s2.arena, S1_IPA,
 							ARENA_SIZE / 2, NULL), 0);
 		ck_assert_int_eq(stage_map(&n->s2, S1_IPA, 0x7000000000ULL, ARENA_SIZE / 2, R), 0);
-		ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
+		ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, &n->gmem, iova0, R,
 							   &x), 0);
 		ck_assert_uint_eq(x.stage, 1);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 		/* the unreadable address (here the stage-1 root's IPA) */
 		ck_assert_uint_eq(x.fault_addr & ~0xfffULL, root_ipa);
 	}
-	ck_assert_int_eq(iommufmt_translate_nested(NULL, &n->s2.pt, &n->gmem, 0, R, &x), -EINVAL);
-	ck_assert_int_eq(iommufmt_translate_nested(&n->s1.pt, &n->s2.pt, NULL, 0, R, &x), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_translate_nested(NULL, &n->s2.pt, &n->gmem, 0, R, &x), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_translate_nested(&n->s1.pt, &n->s2.pt, NULL, 0, R, &x), -EINVAL);
 	nest_fini(n);
 	free(n);
 }

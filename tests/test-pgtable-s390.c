@@ -265,11 +265,11 @@ START_TEST(test_builders)
 	/* its neighbours are invalid */
 	ck_assert_uint_eq(get_be(&w.env, pto + 8 * 0x22), 0x400);
 	ck_assert_uint_eq(get_be(&w.env, (sto & ~0x3fffull) + 8 * 2), 0x20);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_READ, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_READ, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x5abc);
 	ck_assert_uint_eq(x.native_level, 1);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_WRITE, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x80123abc, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_PERMISSION);
 	/* a 1 MiB frame over the same segment: -EEXIST, tables unchanged */
 	memcpy(snap, harness_mem(), sizeof(snap));
@@ -286,7 +286,7 @@ START_TEST(test_builders)
 	ck_assert_int_eq(iommufmt_pgtable_map(&w.pt, &w.env.arena, 0x80100000, 0x100000, 0x100000,
 					      IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE, &d), 0);
 	ck_assert_uint_eq(get_be(&w.env, (sto & ~0x3fffull) + 8 * 1), 0x100000 | 0x400);
-	iommufmt_translate(&w.pt, &w.env.gmem, 0x801fffff, IOMMUFMT_ACCESS_WRITE, &x);
+	iommufmt_pgtable_translate(&w.pt, &w.env.gmem, 0x801fffff, IOMMUFMT_ACCESS_WRITE, &x);
 	ck_assert_uint_eq(x.fault, 0);
 	ck_assert_uint_eq(x.pa, 0x1fffff);
 	ck_assert_uint_eq(x.page_size, 0x100000);
@@ -543,7 +543,7 @@ START_TEST(test_reserved_bits)
 			struct ref_out o;
 
 			put_be(&w.env, ea, e ^ (1ull << b));
-			iommufmt_translate(&w.pt, &w.env.gmem, c.iova, 0, &x);
+			iommufmt_pgtable_translate(&w.pt, &w.env.gmem, c.iova, 0, &x);
 			o = ref_translate(&w.pt.cfg, &w.env.gmem, c.iova, 0);
 			ck_assert_msg(ref_same(&x, &o, c.iova) == 0, "%s bit %u: fault %u/%u",
 				      cases[k].name, b, x.fault, o.fault);
@@ -587,10 +587,10 @@ START_TEST(test_walk_hostile)
 	for (unsigned i = 0; i < 2048; i++)
 		put_be(&w.env, R + i * 8, R | 0xc | 3);
 	cnt.reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
 	ck_assert_uint_le(cnt.reads, 2 * 2048 + 16);
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
 					     count_stop_cb, &cs), 9);
 	/* a shared segment table whose entries all point at one empty page table */
 	S = R + 0x4000;
@@ -610,7 +610,7 @@ START_TEST(test_walk_hostile)
 	for (unsigned i = 0; i < 256; i++)
 		put_be(&w.env, R + 0x18000 + i * 8, 0x400);
 	cnt.reads = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&w.pt, &g, 0, ~0ull, 0, harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, 0);
 	ck_assert_uint_le(cnt.reads, 2048 * 4 + 256 + 64);
 	free(c.recs);
@@ -648,7 +648,7 @@ START_TEST(test_walk_dense_page_tables)
 			put_be(&e, pto + 8 * j, 0x400);
 		put_be(&e, pto + 8 * (i % 256), 0x10000000ull + (uint64_t)i * 0x1000);
 	}
-	ck_assert_int_eq(iommufmt_walk_range(&pt, &e.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&pt, &e.gmem, 0, ~0ull, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &c), 0);
 	ck_assert_uint_eq(c.n, n);
 	for (unsigned i = 0; i < n; i++) {
@@ -659,7 +659,7 @@ START_TEST(test_walk_dense_page_tables)
 			rec->pa == 0x10000000ull + (uint64_t)i * 0x1000 && rec->native_level == 1 && rec->level == 0,
 			"page table %u: record iova 0x%llx pa 0x%llx size 0x%llx fault %u", i,
 			HX(rec->iova), HX(rec->pa), HX(rec->page_size), rec->fault);
-		ck_assert_int_eq(iommufmt_translate(&pt, &e.gmem, iova | 0x123,
+		ck_assert_int_eq(iommufmt_pgtable_translate(&pt, &e.gmem, iova | 0x123,
 						    IOMMUFMT_ACCESS_WRITE, &x), 0);
 		REQUIRE(!x.fault && x.pa == (rec->pa | 0x123), "page table %u: translate differs",
 			i);
@@ -694,7 +694,7 @@ START_TEST(test_unmap_dense_builder)
 	ck_assert_uint_eq(e.arena.used, e.arena.size);
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&pt, &e.arena, 0, (uint64_t)n << 20, &d), 0);
 	for (unsigned i = 0; i < n; i++) {
-		iommufmt_translate(&pt, &e.gmem, (uint64_t)i << 20, 0, &x);
+		iommufmt_pgtable_translate(&pt, &e.gmem, (uint64_t)i << 20, 0, &x);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
 	}
 }
@@ -744,7 +744,7 @@ START_TEST(test_no_dirty)
 	static __u64 bitmap[1];
 
 	world_rf(&w, 0);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&w.pt, &w.env.gmem, 0, 0xfff, 0, bitmap, 64),
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&w.pt, &w.env.gmem, 0, 0xfff, 0, bitmap, 64),
 			 -EOPNOTSUPP);
 }
 END_TEST

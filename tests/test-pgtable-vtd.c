@@ -319,24 +319,24 @@ START_TEST(test_dirty)
 	/* bit 6 (IPAT) is not the dirty bit in this format */
 	harness_put_le64(&t, harness_entry_gpa9(&t, 0x406000, 1),
 			 harness_get_le64(&t, harness_entry_gpa9(&t, 0x406000, 1)) | 0x40);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0xfULL | (1ULL << 9));
 	ck_assert_uint_eq(harness_get_le64(&t, e) & (3ULL << 8), 1ULL << 8);
 	/* the 2 MiB page only partly inside keeps its D bit (its other part is not harvested yet) */
 	ck_assert_uint_eq(harness_get_le64(&t, harness_entry_gpa9(&t, 0x200000, 2)) & (1ULL << 9),
 			  1ULL << 9);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff, 0, bm, 128), 0);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff, 0, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0xfULL);
 	/* harvested whole, it is cleared */
 	{
 		__u64 big[8];
 
-		ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x200000, 0x3fffff,
+		ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x200000, 0x3fffff,
 							IOMMUFMT_DIRTY_CLEAR, big, 512), 0);
 		ck_assert_uint_eq(big[0] & big[7], ~0ULL);
 	}
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff, 0, bm, 128), 0);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x3fc000, 0x407fff, 0, bm, 128), 0);
 	ck_assert_uint_eq(bm[0], 0);
 	harness_table_fini(&t);
 }

@@ -154,7 +154,7 @@ START_TEST(test_self_pointing)
 		harness_check_one(&t, ref_x86, iova, R, &x);
 		/* bounded: one read per level, whatever the tables */
 		harness_counting_init(&cnt, &cg, t.arena.host, t.arena.gpa, t.arena.size);
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &cg, iova, R, &y), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &cg, iova, R, &y), 0);
 		ck_assert_uint_le(cnt.reads, 5);
 		ck_assert_uint_eq(y.fault, x.fault);
 		/* every entry of the table points at the table: the range walk is bounded */
@@ -162,7 +162,7 @@ START_TEST(test_self_pointing)
 			harness_put_le64(&t, tbl + 8 * (uint64_t)i, tbl | 0x7);
 		walk_calls = 0;
 		{
-			int r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
+			int r = iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
 						    count_cb, NULL);
 
 			ck_assert(r == 0 || r == -ELOOP);
@@ -186,7 +186,7 @@ START_TEST(test_cycles_walk_bounded)
 	for (int i = 0; i < 512; i++)
 		harness_put_le64(&t, root + 8 * (uint64_t)i, root | 0x7);
 	walk_calls = 0;
-	r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb, NULL);
+	r = iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb, NULL);
 	ck_assert_int_eq(r, -ELOOP);
 	/* budget: one visit per 4 KiB page of guest memory, 512 leaves each */
 	ck_assert_uint_le(walk_calls, (256 + 17) * 512);
@@ -211,7 +211,7 @@ START_TEST(test_cycles_walk_bounded)
 		harness_put_le64(&t, a, root | 0x7);
 		harness_check_one(&t, ref_x86, 0x8000000000ULL, R, &x);
 		walk_calls = 0;
-		r = iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb,
+		r = iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS, count_cb,
 					NULL);
 		ck_assert(r == 0 || r == -ELOOP);
 	}
@@ -246,7 +246,7 @@ START_TEST(test_outside_memory)
 		struct iommufmt_pgtable pt = t.pt;
 
 		pt.cfg.root = 0x40000000;
-		ck_assert_int_eq(iommufmt_translate(&pt, &t.gmem, iova, R, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&pt, &t.gmem, iova, R, &x), 0);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_TABLE_READ);
 		ck_assert_uint_eq(x.native_level, 4);
 	}
@@ -464,7 +464,7 @@ START_TEST(test_full_range_faults)
 	/* corrupt the PDE of 0x40000000: PS in a 2 MiB leaf with reserved bit 13 */
 	e = harness_entry_gpa9(&t, 0x40000000, 2);
 	harness_put_le64(&t, e, 0x80000000ULL | 0x87 | (1ULL << 13));
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 5);
 	ck_assert_uint_eq(col.recs[0].iova, 0x1000);
@@ -477,19 +477,19 @@ START_TEST(test_full_range_faults)
 	ck_assert_uint_eq(col.recs[4].page_size, 0x200000);
 	/* without fault records the bad subtree is skipped silently */
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
 			 0);
 	ck_assert_int_eq(col.n, 4);
 	/* a range inside the non-canonical hole reports nothing */
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0x0000800000000000ULL,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0x0000800000000000ULL,
 					     0xffff7fffffffffffULL, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 0);
 	/* a table that cannot be read: one record for the rest of it */
 	harness_put_le64(&t, harness_entry_gpa9(&t, 0x1000, 2), 0x7ff00000ULL | 0x7);
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 0x3fffffff, IOMMUFMT_WALK_FAULTS,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, 0x3fffffff, IOMMUFMT_WALK_FAULTS,
 					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 1);
 	ck_assert_uint_eq(col.recs[0].fault, IOMMUFMT_FAULT_TABLE_READ);
@@ -497,9 +497,9 @@ START_TEST(test_full_range_faults)
 	ck_assert_uint_eq(col.recs[0].page_size, 0x200000);
 	ck_assert_uint_eq(col.recs[0].fault_addr, 0x7ff00000ULL);
 	/* bad arguments */
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 2, 1, 0, harness_collect_cb, &col),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 2, 1, 0, harness_collect_cb, &col),
 			 -EINVAL);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, harness_collect_cb, &col),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, 1, 0x80, harness_collect_cb, &col),
 			 -EINVAL);
 	free(col.recs);
 	harness_table_fini(&t);
@@ -521,15 +521,15 @@ START_TEST(test_batch_edges)
 			   i % 3 == 1 ? 0x1000ULL + (uint64_t)i :
 			   (uint64_t)i << 56;	/* mostly non-canonical */
 	for (size_t n = 0; n <= 100; n += n < 20 ? 1 : 40) {
-		ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, iovas, n, W, batch), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, iovas, n, W, batch), 0);
 		for (size_t i = 0; i < n; i++) {
-			ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, iovas[i], W, &single), 0);
+			ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, iovas[i], W, &single), 0);
 			ck_assert(!memcmp(&single, &batch[i], sizeof(single)));
 		}
 	}
-	ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, NULL, 1, R, batch), -EINVAL);
-	ck_assert_int_eq(iommufmt_translate_batch(&t.pt, &t.gmem, NULL, 0, R, NULL), 0);
-	ck_assert_int_eq(iommufmt_translate(&t.pt, NULL, 0, R, &single), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, NULL, 1, R, batch), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, NULL, 0, R, NULL), 0);
+	ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, NULL, 0, R, &single), -EINVAL);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -543,7 +543,7 @@ START_TEST(test_coalesce)
 	harness_table_init(&t, &c, 0x100000, 4 << 20, 8);
 	/* pa only 4 KiB aligned relative to iova: 4096 pages of 4 KiB, one run */
 	ck_assert_int_eq(harness_map_one(&t, 0x10000000, 0x20001000, 0x1000000, R | W | U), 0);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
 					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 1);
 	ck_assert_uint_eq(col.recs[0].iova, 0x10000000);
@@ -554,7 +554,7 @@ START_TEST(test_coalesce)
 	ck_assert_int_eq(harness_map_one(&t, 0x10800000, 0x20801000, 0x1000, R | U), 0);
 	ck_assert_int_eq(harness_map_one(&t, 0x11000000, 0x50000000, 0x200000, R | W | U), 0);
 	col.n = 0;
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE,
 					     harness_collect_cb, &col), 0);
 	ck_assert_int_eq(col.n, 4);
 	ck_assert_uint_eq(col.recs[0].page_size, 0x800000);
@@ -586,7 +586,7 @@ START_TEST(test_dirty)
 	e = harness_entry_gpa9(&t, 0x40f000, 1);
 	harness_put_le64(&t, e, harness_get_le64(&t, e) | 0x60);
 	/* range 0x1ff000..0x40ffff: bit 0 = 0x1ff000 */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x1ff000, 0x40ffff, 0, bm, 1024), 0);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x1ff000, 0x40ffff, 0, bm, 1024), 0);
 	for (uint64_t i = 0; i < (0x410000 - 0x1ff000) / 4096; i++) {
 		uint64_t page = 0x1ff000 + i * 4096;
 		int want = (page >= 0x200000 && page < 0x400000) || page == 0x403000 ||
@@ -598,29 +598,29 @@ START_TEST(test_dirty)
 	/* bits past the range are zero */
 	ck_assert_uint_eq(bm[(0x211) / 64] >> (0x211 % 64), 0);
 	/* clearing: reported, then gone; the A bit stays */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 16), 0);
 	ck_assert_uint_eq(bm[0], (1u << 3) | (1u << 15));
 	ck_assert_uint_eq(harness_get_le64(&t, e) & 0x60, 0x20);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff, 0, bm, 16), 0);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x400000, 0x40ffff, 0, bm, 16), 0);
 	ck_assert_uint_eq(bm[0], 0);
 	/* the 2 MiB page is still dirty outside the cleared range */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x3ff000, 0x3fffff, 0, bm, 1), 0);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x3ff000, 0x3fffff, 0, bm, 1), 0);
 	ck_assert_uint_eq(bm[0], 1);
 	/* read-only memory cannot be cleared */
 	t.region.flags = IOMMUFMT_GMEM_READONLY;
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x200000, 0x3fffff,
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x200000, 0x3fffff,
 						IOMMUFMT_DIRTY_CLEAR, bm, 1024), -EFAULT);
 	t.region.flags = 0;
 	/* argument checks */
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0x1001, 0x2000, 0, bm, 64), -EINVAL);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0, 0x100000, 0, bm, 64), -EINVAL);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0, 0xfff, 2, bm, 64), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0x1001, 0x2000, 0, bm, 64), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0, 0x100000, 0, bm, 64), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0, 0xfff, 2, bm, 64), -EINVAL);
 	harness_table_fini(&t);
 	/* without A/D tracking there is nothing to harvest */
 	c.flags = 0;
 	harness_table_init(&t, &c, 0x100000, 1 << 20, 9);
-	ck_assert_int_eq(iommufmt_dirty_harvest(&t.pt, &t.gmem, 0, 0xfff, 0, bm, 64), -EOPNOTSUPP);
+	ck_assert_int_eq(iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 0, 0xfff, 0, bm, 64), -EOPNOTSUPP);
 	harness_table_fini(&t);
 }
 END_TEST
@@ -637,7 +637,7 @@ START_TEST(test_builders)
 	iommufmt_diag_init(&d);
 	/* 1G + 2M + 4K, all aligned: three leaves, the largest pages */
 	ck_assert_int_eq(harness_map_one(&t, 0x40000000, 0x80000000, 0x40201000, R | U), 0);
-	ck_assert_int_eq(iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
+	ck_assert_int_eq(iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, harness_collect_cb, &col),
 			 0);
 	ck_assert_int_eq(col.n, 3);
 	ck_assert_uint_eq(col.recs[0].page_size, 0x40000000);
@@ -658,11 +658,11 @@ START_TEST(test_builders)
 	{
 		struct iommufmt_xlate x;
 
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, 0x80201000, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, 0x80201000, 0, &x), 0);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, 0x8027f000, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, 0x8027f000, 0, &x), 0);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NOT_PRESENT);
-		ck_assert_int_eq(iommufmt_translate(&t.pt, &t.gmem, 0x80280000, 0, &x), 0);
+		ck_assert_int_eq(iommufmt_pgtable_translate(&t.pt, &t.gmem, 0x80280000, 0, &x), 0);
 		ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NONE);
 	}
 	ck_assert_int_eq(iommufmt_pgtable_unmap(&t.pt, &t.arena, 0x80280000, 0x1000, &d), 0);

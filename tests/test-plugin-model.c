@@ -220,7 +220,7 @@ START_TEST(test_plugin_model_end_to_end)
 	int err;
 
 	iommufmt_diag_init(&d);
-	ck_assert_int_eq(iommufmt_register_model(&plug_model, &d), 0);
+	ck_assert_int_eq(iommufmt_model_register(&plug_model, &d), 0);
 	ck_assert_ptr_eq(iommufmt_model_by_name("plug"), &plug_model);
 
 	/* host: decoded by the plug-in, with its private words */
@@ -288,25 +288,25 @@ START_TEST(test_plugin_model_bad_ops)
 	m.name = "plug2";
 	ho.ops_size = IOMMUFMT_HOST_OPS_SIZE_VER0 - 1;
 	m.host = &ho;
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BAD_OPS);
 	ck_assert_str_eq(d.field, "host");
 	ho = plug_host;
 	ho.decode = NULL;
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
 	m.host = &plug_host;
 	io.ops_size = IOMMUFMT_INVAL_OPS_SIZE_VER0 - 8;
 	m.inval = &io;
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
 	ck_assert_str_eq(d.field, "inval");
 	m.inval = &plug_inval;
 	bo.check_pgtable = NULL;
 	m.bind = &bo;
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
 	ck_assert_str_eq(d.field, "bind");
 	ck_assert_ptr_null(iommufmt_model_by_name("plug2"));
 	m.bind = &plug_bind;
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), 0);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), 0);
 }
 END_TEST
 
@@ -327,7 +327,7 @@ START_TEST(test_plugin_model_priv_bound)
 	m.name = "plug3";
 	m.host = &big;
 	iommufmt_diag_init(&d);
-	ck_assert_int_eq(iommufmt_register_model(&m, &d), 0);
+	ck_assert_int_eq(iommufmt_model_register(&m, &d), 0);
 	memset(&r, 0, sizeof(r));
 	r.argsz = sizeof(r);
 	r.model = m.model;

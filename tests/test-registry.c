@@ -76,37 +76,37 @@ START_TEST(test_register_toy)
 	size_t before = iommufmt_pgtable_list(NULL, 0);
 
 	iommufmt_diag_init(&d);
-	ck_assert_int_eq(iommufmt_register_pgtable(&toy, &d), 0);
+	ck_assert_int_eq(iommufmt_pgtable_register(&toy, &d), 0);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_OK);
 	ck_assert_ptr_eq(iommufmt_pgtable_get(toy.format), &toy);
 	ck_assert_ptr_eq(iommufmt_pgtable_by_name("toy-flat"), &toy);
 	ck_assert_uint_eq(iommufmt_pgtable_list(all, 64), before + 1);
 	ck_assert_ptr_eq(all[before], &toy);
 
-	ck_assert_int_eq(iommufmt_register_pgtable(&toy, &d), -EEXIST);
+	ck_assert_int_eq(iommufmt_pgtable_register(&toy, &d), -EEXIST);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_ALREADY_REGISTERED);
 	dup.format++;
-	ck_assert_int_eq(iommufmt_register_pgtable(&dup, &d), -EEXIST); /* same name */
+	ck_assert_int_eq(iommufmt_pgtable_register(&dup, &d), -EEXIST); /* same name */
 	small.ops_size = 8;
-	ck_assert_int_eq(iommufmt_register_pgtable(&small, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_register(&small, &d), -EINVAL);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BAD_OPS);
 	low.format = IOMMUFMT_PGTABLE_X86_64;
 	low.name = "other";
-	ck_assert_int_eq(iommufmt_register_pgtable(&low, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_register(&low, &d), -EINVAL);
 	noname.name = "";
-	ck_assert_int_eq(iommufmt_register_pgtable(&noname, &d), -EINVAL);
-	ck_assert_int_eq(iommufmt_register_pgtable(NULL, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_register(&noname, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_pgtable_register(NULL, &d), -EINVAL);
 
-	ck_assert_int_eq(iommufmt_register_model(&toy_model, &d), 0);
+	ck_assert_int_eq(iommufmt_model_register(&toy_model, &d), 0);
 	ck_assert_ptr_eq(iommufmt_model_by_name("toy"), &toy_model);
 	ck_assert_ptr_eq(iommufmt_model_get(toy_model.model, 0), &toy_model);
-	ck_assert_int_eq(iommufmt_register_model(&mdup, &d), -EEXIST);
+	ck_assert_int_eq(iommufmt_model_register(&mdup, &d), -EEXIST);
 	m0.model = 0;
 	m0.name = "zero";
-	ck_assert_int_eq(iommufmt_register_model(&m0, &d), -EINVAL);
+	ck_assert_int_eq(iommufmt_model_register(&m0, &d), -EINVAL);
 	mdup.model = IOMMUFMT_MODEL_INTEL;
 	mdup.name = "intel2";
-	ck_assert_int_eq(iommufmt_register_model(&mdup, &d), -EEXIST); /* INTL default taken */
+	ck_assert_int_eq(iommufmt_model_register(&mdup, &d), -EEXIST); /* INTL default taken */
 }
 END_TEST
 
@@ -120,7 +120,7 @@ static void *reg_thread(void *arg)
 	long t = (long)arg;
 
 	for (int i = 0; i < PER_THREAD; i++) {
-		ck_assert_int_eq(iommufmt_register_pgtable(&thread_ops[t][i], NULL), 0);
+		ck_assert_int_eq(iommufmt_pgtable_register(&thread_ops[t][i], NULL), 0);
 		/* readers run concurrently with the other writers */
 		for (int k = 0; k < 1000; k++)
 			ck_assert_ptr_nonnull(iommufmt_pgtable_get(IOMMUFMT_PGTABLE_ARM_LPAE_S2));
@@ -158,7 +158,7 @@ START_TEST(test_threads)
 			more[i].format = (__u32)(IOMMUFMT_PGTABLE_USER_BASE + 1000 + i);
 			snprintf(mnames[i], sizeof(mnames[i]), "more%d", i);
 			more[i].name = mnames[i];
-			r = iommufmt_register_pgtable(&more[i], NULL);
+			r = iommufmt_pgtable_register(&more[i], NULL);
 			if (r)
 				break;
 		}

@@ -116,7 +116,7 @@ static void build_pgtable(struct shared_pt *s, const struct fmt_case *fc)
 						.host = s->mem };
 	s->gmem = (struct iommufmt_gmem){ .regions = &s->reg, .nr_regions = 1 };
 	/* the threads have real translations to agree on */
-	ck_assert_int_eq(iommufmt_translate(&s->pt, &s->gmem, s->iovas[1], IOMMUFMT_ACCESS_READ,
+	ck_assert_int_eq(iommufmt_pgtable_translate(&s->pt, &s->gmem, s->iovas[1], IOMMUFMT_ACCESS_READ,
 					    &x), 0);
 	ck_assert_uint_eq(x.fault, IOMMUFMT_FAULT_NONE);
 	ck_assert_uint_eq(x.pa, 0x40000000 + small + 8);
@@ -137,24 +137,24 @@ static void job_pgtable(struct dg *d, unsigned int k)
 	for (size_t i = 0; i < NIOVAS; i++)
 		for (__u32 acc = 0; acc <= IOMMUFMT_ACCESS_WRITE; acc++) {
 			memset(&x, 0, sizeof(x));
-			dg_int(d, iommufmt_translate(&s->pt, &s->gmem, s->iovas[i], acc, &x));
+			dg_int(d, iommufmt_pgtable_translate(&s->pt, &s->gmem, s->iovas[i], acc, &x));
 			dg_put(d, &x, sizeof(x));
 		}
 	memset(batch, 0, sizeof(batch));
-	dg_int(d, iommufmt_translate_batch(&s->pt, &s->gmem, s->iovas, NIOVAS,
+	dg_int(d, iommufmt_pgtable_translate_batch(&s->pt, &s->gmem, s->iovas, NIOVAS,
 					   IOMMUFMT_ACCESS_READ, batch));
 	dg_put(d, batch, sizeof(batch));
-	dg_int(d, iommufmt_walk_range(&s->pt, &s->gmem, 0, ~0ull, 0, walk_cb, d));
-	dg_int(d, iommufmt_walk_range(&s->pt, &s->gmem, 0, ~0ull,
+	dg_int(d, iommufmt_pgtable_walk_range(&s->pt, &s->gmem, 0, ~0ull, 0, walk_cb, d));
+	dg_int(d, iommufmt_pgtable_walk_range(&s->pt, &s->gmem, 0, ~0ull,
 				      IOMMUFMT_WALK_COALESCE | IOMMUFMT_WALK_FAULTS, walk_cb, d));
 	/* nested over itself: stage-1 table reads go through the same tables */
 	memset(&x, 0, sizeof(x));
-	dg_int(d, iommufmt_translate_nested(&s->pt, &s->pt, &s->gmem, s->iovas[3],
+	dg_int(d, iommufmt_pgtable_translate_nested(&s->pt, &s->pt, &s->gmem, s->iovas[3],
 					    IOMMUFMT_ACCESS_READ, &x));
 	dg_put(d, &x, sizeof(x));
 	/* harvesting without clearing only reads */
 	memset(bm, 0, sizeof(bm));
-	dg_int(d, iommufmt_dirty_harvest(&s->pt, &s->gmem, 0, 4096ull * 4096 - 1, 0, bm, 4096));
+	dg_int(d, iommufmt_pgtable_dirty_harvest(&s->pt, &s->gmem, 0, 4096ull * 4096 - 1, 0, bm, 4096));
 	dg_put(d, bm, sizeof(bm));
 }
 
@@ -505,7 +505,7 @@ static void *worker(void *arg)
 	for (unsigned int it = 0; it < ITERS; it++) {
 		if (it == 1)	/* registrations while the others run */
 			for (int i = 0; i < 2; i++)
-				if (iommufmt_register_pgtable(&own_ops[t][i], NULL) ||
+				if (iommufmt_pgtable_register(&own_ops[t][i], NULL) ||
 				    iommufmt_pgtable_get(own_ops[t][i].format) != &own_ops[t][i])
 					r->reg_errors++;
 		/* each thread its own order, so different jobs overlap */

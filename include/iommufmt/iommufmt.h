@@ -502,7 +502,7 @@ size_t iommufmt_model_list(const struct iommufmt_model_ops **out, size_t max);
  *         id below IOMMUFMT_PGTABLE_USER_BASE, no name); -EEXIST (id or
  *         name taken); -ENOSPC (registry full).
  */
-int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops *ops,
+int iommufmt_pgtable_register(const struct iommufmt_pgtable_ops *ops,
 			      struct iommufmt_diag *diag);
 
 /**
@@ -514,7 +514,7 @@ int iommufmt_register_pgtable(const struct iommufmt_pgtable_ops *ops,
  *         model 0, no name); -EEXIST ((model, variant) or name taken);
  *         -ENOSPC (registry full).
  */
-int iommufmt_register_model(const struct iommufmt_model_ops *ops,
+int iommufmt_model_register(const struct iommufmt_model_ops *ops,
 			    struct iommufmt_diag *diag);
 
 /**
@@ -667,7 +667,7 @@ struct iommufmt_pgtable {
 	const struct iommufmt_pgtable_ops *ops;	/**< The format. */
 	/**
 	 * The format's translate function (its walk ops' @c translate), set by
-	 * iommufmt_pgtable_prepare() so that iommufmt_translate() reaches it with
+	 * iommufmt_pgtable_prepare() so that iommufmt_pgtable_translate() reaches it with
 	 * one load; NULL in a table that was not prepared. Private: do not set.
 	 */
 	void (*translate)(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
@@ -805,7 +805,7 @@ int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt, const struct iommufmt_
  * @return 0 when a result was produced (fault or not); -EINVAL for NULL
  *         arguments or an unprepared table.
  */
-int iommufmt_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+int iommufmt_pgtable_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 		       __u64 iova, __u32 access, struct iommufmt_xlate *out);
 
 /**
@@ -833,13 +833,13 @@ int iommufmt_translate(const struct iommufmt_pgtable *pt, const struct iommufmt_
  * @return 0 when a result was produced (fault or not); -EINVAL for NULL
  *         arguments or unprepared tables.
  */
-int iommufmt_translate_nested(const struct iommufmt_pgtable *s1, const struct iommufmt_pgtable *s2,
+int iommufmt_pgtable_translate_nested(const struct iommufmt_pgtable *s1, const struct iommufmt_pgtable *s2,
 			      const struct iommufmt_gmem *gmem, __u64 iova, __u32 access,
 			      struct iommufmt_xlate *out);
 
 /**
  * Translate many input addresses, interleaving the walks so their memory
- * loads overlap. Results equal those of iommufmt_translate() one by one.
+ * loads overlap. Results equal those of iommufmt_pgtable_translate() one by one.
  *
  * @param pt     Prepared table.
  * @param gmem   Guest memory.
@@ -849,16 +849,16 @@ int iommufmt_translate_nested(const struct iommufmt_pgtable *s1, const struct io
  * @param out    n results.
  * @return 0, or -EINVAL for NULL arguments.
  */
-int iommufmt_translate_batch(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+int iommufmt_pgtable_translate_batch(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			     const __u64 *iovas, size_t n, __u32 access, struct iommufmt_xlate *out);
 
-/** iommufmt_walk_range() flag: merge contiguous leaves with equal permissions into one record. */
+/** iommufmt_pgtable_walk_range() flag: merge contiguous leaves with equal permissions into one record. */
 #define IOMMUFMT_WALK_COALESCE	(1u << 0)
-/** iommufmt_walk_range() flag: report faulting subtrees as records with a fault reason. */
+/** iommufmt_pgtable_walk_range() flag: report faulting subtrees as records with a fault reason. */
 #define IOMMUFMT_WALK_FAULTS	(1u << 1)
 
 /**
- * Callback of iommufmt_walk_range(): one leaf mapping (or run, or fault record).
+ * Callback of iommufmt_pgtable_walk_range(): one leaf mapping (or run, or fault record).
  *
  * @param opaque The caller's pointer.
  * @param rec    The record; valid only during the call.
@@ -899,10 +899,10 @@ typedef int (*iommufmt_walk_fn)(void *opaque, const struct iommufmt_xlate *rec);
  *         unknown flags, a format without a range walker), -ELOOP (the
  *         visit budget ran out: aliased or cyclic tables).
  */
-int iommufmt_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+int iommufmt_pgtable_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			__u64 start, __u64 last, __u32 flags, iommufmt_walk_fn fn, void *opaque);
 
-/** iommufmt_dirty_harvest() flag: clear the dirty bits that were reported. */
+/** iommufmt_pgtable_dirty_harvest() flag: clear the dirty bits that were reported. */
 #define IOMMUFMT_DIRTY_CLEAR	(1u << 0)
 
 /**
@@ -928,7 +928,7 @@ int iommufmt_walk_range(const struct iommufmt_pgtable *pt, const struct iommufmt
  *         -EOPNOTSUPP (no dirty tracking in this format or configuration);
  *         -EFAULT (a table could not be written when clearing).
  */
-int iommufmt_dirty_harvest(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
+int iommufmt_pgtable_dirty_harvest(const struct iommufmt_pgtable *pt, const struct iommufmt_gmem *gmem,
 			   __u64 start, __u64 last, __u32 flags, __u64 *bitmap, __u64 nbits);
 
 /**
@@ -1003,7 +1003,7 @@ int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt, struct iommufmt_pgta
  * @param diag  Optional diagnostic record.
  * @return 0; -EINVAL (misaligned, would split a larger page, wrap); -ENOENT
  *         (nothing mapped in the range); -ELOOP (aliased tables, see
- *         iommufmt_walk_range()).
+ *         iommufmt_pgtable_walk_range()).
  */
 int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
 			   __u64 iova, __u64 len, struct iommufmt_diag *diag);
@@ -1986,7 +1986,7 @@ const char *iommufmt_resv_type_name(__u32 type);
  * @param len  Its length (it need not be NUL-terminated).
  * @return IOMMUFMT_RESV_* (zero or positive), or -EINVAL when unknown.
  */
-int iommufmt_resv_type_from_name(const char *name, size_t len);
+int iommufmt_resv_type_by_name(const char *name, size_t len);
 
 /**
  * Import a VFIO_IOMMU_GET_INFO reply (struct vfio_iommu_type1_info with its
@@ -2041,7 +2041,7 @@ int iommufmt_iova_import_virtio(struct iommufmt_iova_space *sp, const void *prop
 /**
  * Import the text of Linux's /sys/kernel/iommu_groups/N/reserved_regions:
  * one "0xSTART 0xLAST TYPE" line per region, TYPE one of the words of
- * iommufmt_resv_type_from_name(). Linux prints software MSI windows as
+ * iommufmt_resv_type_by_name(). Linux prints software MSI windows as
  * "msi" too, so they come in as IOMMUFMT_RESV_MSI; an unknown word comes in
  * as IOMMUFMT_RESV_RESERVED (never mapped).
  *

@@ -26,7 +26,7 @@
  * - translate.cold / batch.cold: random addresses over far more tables than
  *   the last-level cache holds (256 MiB; --quick: 24 MiB; the caches are
  *   flushed by reading 128 MiB before each run), independent single
- *   translations versus iommufmt_translate_batch().
+ *   translations versus iommufmt_pgtable_translate_batch().
  * - walk.scan: a whole-range walk of those tables, in bytes of table per
  *   second, next to a sequential read of the same bytes; walk.dense: time
  *   per leaf over fully populated leaf tables.
@@ -203,7 +203,7 @@ static int bench_hot(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 	for (unsigned i = 0; i < NHOT; i++) {
 		struct iommufmt_xlate x;
 
-		iommufmt_translate(&pt, &lg, iovas[i], IOMMUFMT_ACCESS_READ, &x);
+		iommufmt_pgtable_translate(&pt, &lg, iovas[i], IOMMUFMT_ACCESS_READ, &x);
 		if (x.fault)
 			goto out;
 	}
@@ -217,7 +217,7 @@ static int bench_hot(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 			struct iommufmt_xlate x;
 
 			/* each translation waits for the previous result, as the chase does */
-			iommufmt_translate(&pt, &gmem, iovas[i & (NHOT - 1)] + dep,
+			iommufmt_pgtable_translate(&pt, &gmem, iovas[i & (NHOT - 1)] + dep,
 					   IOMMUFMT_ACCESS_READ, &x);
 			dep = x.pa & zero;
 			acc += x.pa;
@@ -307,21 +307,21 @@ static int bench_cold(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 		t0 = cpu_ns();
 
 		for (size_t i = 0; i < nio; i++) {
-			iommufmt_translate(&pt, &gmem, iovas[i], IOMMUFMT_ACCESS_READ, out);
+			iommufmt_pgtable_translate(&pt, &gmem, iovas[i], IOMMUFMT_ACCESS_READ, out);
 			acc += out->pa;
 		}
 		ts[rep] = (double)(cpu_ns() - t0) / nio;
 		acc += evict(ev, evsize);
 		t0 = cpu_ns();
 		for (size_t i = 0; i < nio; i += chunk) {
-			iommufmt_translate_batch(&pt, &gmem, iovas + i, chunk, IOMMUFMT_ACCESS_READ, out);
+			iommufmt_pgtable_translate_batch(&pt, &gmem, iovas + i, chunk, IOMMUFMT_ACCESS_READ, out);
 			acc += out[chunk - 1].pa;
 		}
 		tb[rep] = (double)(cpu_ns() - t0) / nio;
 		leaves = 0;
 		acc += evict(ev, evsize);
 		t0 = cpu_ns();
-		if (iommufmt_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
+		if (iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
 			goto out;
 		tw[rep] = (double)(cpu_ns() - t0);
 		acc += evict(ev, evsize);
@@ -366,7 +366,7 @@ static int bench_cold(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 		uint64_t t0 = cpu_ns();
 
 		leaves = 0;
-		if (iommufmt_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
+		if (iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
 			goto out;
 		td[rep] = (double)(cpu_ns() - t0);
 	}

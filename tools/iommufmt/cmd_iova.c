@@ -36,7 +36,7 @@ static int parse_resv(const char *s, struct iommufmt_resv_region *r)
 	pair[c2 - s] = '\0';
 	if (cli_parse_pair(pair, &a, &b))
 		return -EINVAL;
-	t = iommufmt_resv_type_from_name(c2 + 1, strlen(c2 + 1));
+	t = iommufmt_resv_type_by_name(c2 + 1, strlen(c2 + 1));
 	if (t < 0)
 		return -EINVAL;
 	memset(r, 0, sizeof(*r));

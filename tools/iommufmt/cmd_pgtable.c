@@ -312,7 +312,7 @@ static int translate_run(int argc, char **argv)
 		struct iommufmt_xlate x;
 		char ps[5];
 
-		if (iommufmt_translate(&pt, &gmem, iovas[i], a.access, &x)) {
+		if (iommufmt_pgtable_translate(&pt, &gmem, iovas[i], a.access, &x)) {
 			r = cli_error(a.cmd, "translation failed");
 			break;
 		}
@@ -395,7 +395,7 @@ static int walk_run(int argc, char **argv)
 		if (!a.json)
 			printf("%-18s  %-18s  %-12s  %-4s  %-5s\n", "IOVA", "PA", "PAGE_SIZE", "PERM",
 			       "LEVEL");
-		r = iommufmt_walk_range(&pt, &gmem, a.start, a.last,
+		r = iommufmt_pgtable_walk_range(&pt, &gmem, a.start, a.last,
 					IOMMUFMT_WALK_FAULTS | (a.coalesce ? IOMMUFMT_WALK_COALESCE : 0),
 					walk_print, &w);
 		if (r == -ELOOP)

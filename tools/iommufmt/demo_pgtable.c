@@ -102,7 +102,7 @@ static int set_dirty(struct demo_table *t, const struct demo_fmt *f, __u64 iova)
 	__u64 gpa = 0;
 
 	/* find the leaf entry: the entry translation read last equals the leaf's pte */
-	if (iommufmt_translate(&t->pt, &t->gmem, iova, 0, &x) || x.fault)
+	if (iommufmt_pgtable_translate(&t->pt, &t->gmem, iova, 0, &x) || x.fault)
 		return -1;
 	for (__u64 off = 0; off < t->arena.used; off += 8) {
 		__u64 v = 0;
@@ -150,33 +150,33 @@ static int demo_format(FILE *out, const struct demo_fmt *f, void *host)
 	iovas[1] = 575 * pg + pg - 1;
 	iovas[2] = 1024 * pg + 8;
 	iovas[3] = 2048 * pg;
-	iommufmt_translate_batch(&t.pt, &t.gmem, iovas, 4, W, x);
+	iommufmt_pgtable_translate_batch(&t.pt, &t.gmem, iovas, 4, W, x);
 	fprintf(out, "  translate (write requests, one batch):\n");
 	for (int i = 0; i < 4; i++)
 		print_xlate(out, &x[i]);
 	ok &= !x[0].fault && x[0].pa == 0x40000123 && !x[1].fault &&
 	      x[1].pa == 0x40000000 + 64 * pg - 1;
 	ok &= x[2].fault == IOMMUFMT_FAULT_PERMISSION && x[3].fault == IOMMUFMT_FAULT_NOT_PRESENT;
-	iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, count_rec, &n);
+	iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, 0, count_rec, &n);
 	fprintf(out, "  walk: %u leaves; coalesced:\n", n);
-	iommufmt_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE, print_rec, out);
+	iommufmt_pgtable_walk_range(&t.pt, &t.gmem, 0, ~0ULL, IOMMUFMT_WALK_COALESCE, print_rec, out);
 	ok &= n >= 2;
 	if (f->dirty_bit >= 0 && pg == 4096) {
 		__u64 want;
 		int r;
 
 		/* the whole leaf holding the written page is dirty (amd-v1 maps one 256 KiB page) */
-		iommufmt_translate(&t.pt, &t.gmem, 520 * pg, 0, &x[0]);
+		iommufmt_pgtable_translate(&t.pt, &t.gmem, 520 * pg, 0, &x[0]);
 		want = x[0].page_size >= 64 * pg ? ~0ULL :
 		       ((1ULL << (x[0].page_size / pg)) - 1) << ((x[0].iova & ~(x[0].page_size - 1)) / pg - 512);
 		ok &= set_dirty(&t, f, 520 * pg) == 0;
-		r = iommufmt_dirty_harvest(&t.pt, &t.gmem, 512 * pg, 512 * pg + 64 * pg - 1,
+		r = iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 512 * pg, 512 * pg + 64 * pg - 1,
 					   IOMMUFMT_DIRTY_CLEAR, bitmap, 64);
 		fprintf(out, "  a device wrote to 0x%llx (a %llu KiB leaf): dirty bitmap of the 64 pages"
 			" = 0x%016llx (cleared)\n", (unsigned long long)(520 * pg),
 			(unsigned long long)(x[0].page_size >> 10), (unsigned long long)bitmap[0]);
 		ok &= r == 0 && bitmap[0] == want;
-		r = iommufmt_dirty_harvest(&t.pt, &t.gmem, 512 * pg, 512 * pg + 64 * pg - 1, 0,
+		r = iommufmt_pgtable_dirty_harvest(&t.pt, &t.gmem, 512 * pg, 512 * pg + 64 * pg - 1, 0,
 					   bitmap, 64);
 		fprintf(out, "  harvested again: 0x%016llx\n", (unsigned long long)bitmap[0]);
 		ok &= r == 0 && bitmap[0] == 0;
@@ -213,15 +213,15 @@ static int demo_nested(FILE *out, unsigned char *host)
 	fprintf(out, "  stage 2: IPA 0x1000000 (guest tables) -> PA 0x30000000,"
 		" IPA 0x80000000 -> PA 0x240000000\n"
 		"  stage 1: IOVA 0x7f0000000 -> IPA 0x80000000, IOVA 0x7f0002000 -> IPA 0x90000000\n");
-	iommufmt_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0001abcULL, W, &x);
+	iommufmt_pgtable_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0001abcULL, W, &x);
 	print_xlate(out, &x);
 	ok &= !x.fault && x.pa == 0x240001abcULL && x.stage == 0;
-	iommufmt_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0002000ULL, R, &x);
+	iommufmt_pgtable_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0002000ULL, R, &x);
 	print_xlate(out, &x);
 	fprintf(out, "      (stage 2 has no mapping for IPA 0x%llx)\n",
 		(unsigned long long)x.fault_addr);
 	ok &= x.fault == IOMMUFMT_FAULT_NOT_PRESENT && x.stage == 2 && x.fault_addr == 0x90000000;
-	iommufmt_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0003000ULL, R, &x);
+	iommufmt_pgtable_translate_nested(&s1.pt, &s2.pt, &gmem, 0x7f0003000ULL, R, &x);
 	print_xlate(out, &x);
 	ok &= x.fault == IOMMUFMT_FAULT_NOT_PRESENT && x.stage == 1;
 	return ok ? 0 : 1;
