@@ -11,8 +11,8 @@ int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, ui
 					 IOMMUFMT__DV_VALUE, uptr, 0, 0,
 					 "payload address 0x%llx is not a pointer of this process",
 					 (unsigned long long)uptr);
-	return iommufmt__copy_in(dst, dt->size, dt->ver0_size, (const void *)(uintptr_t)uptr, len,
-				 "data_len", diag);
+	return iommufmt__copy_in_hot(dst, dt->size, dt->ver0_size, (const void *)(uintptr_t)uptr,
+				     len, "data_len", diag);
 }
 
 static const struct iommufmt_data_type_desc *bind_type(const struct iommufmt_bind_ops *b,

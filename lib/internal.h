@@ -253,6 +253,22 @@ int iommufmt__copy_in(void *dst, size_t dst_size, size_t ver0_size, const void *
 		      size_t src_size, const char *field, struct iommufmt_diag *diag);
 
 /*
+ * iommufmt__copy_in() with its common case inline: a caller's struct of
+ * exactly our size is one memcpy (no call, no memset of zero bytes); every
+ * other size, and every error, takes the one implementation above.
+ */
+static inline int iommufmt__copy_in_hot(void *dst, size_t dst_size, size_t ver0_size,
+					const void *src, size_t src_size, const char *field,
+					struct iommufmt_diag *diag)
+{
+	if (likely(src_size == dst_size && src && dst && ver0_size <= dst_size)) {
+		memcpy(dst, src, dst_size);
+		return 0;
+	}
+	return iommufmt__copy_in(dst, dst_size, ver0_size, src, src_size, field, diag);
+}
+
+/*
  * Copy in a caller's argsz-versioned struct by iommufmt_struct_copy_in()'s
  * rules (a struct of our size, the common case, is one memcpy) and reject
  * flags outside @known; every top-level struct has its flags at offset 4.
@@ -261,16 +277,11 @@ static inline int iommufmt__copy_in_flags(void *dst, size_t size, size_t ver0, c
 					  size_t argsz, uint32_t known, const char *what,
 					  struct iommufmt_diag *diag)
 {
+	int err = iommufmt__copy_in_hot(dst, size, ver0, src, argsz, "argsz", diag);
 	uint32_t flags;
 
-	if (likely(argsz == size && src)) {
-		memcpy(dst, src, size);
-	} else {
-		int err = iommufmt_struct_copy_in(dst, size, ver0, src, argsz, diag);
-
-		if (unlikely(err))
-			return err;
-	}
+	if (unlikely(err))
+		return err;
 	memcpy(&flags, (const uint8_t *)dst + 4, sizeof(flags));
 	if (unlikely(flags & ~known))
 		return iommufmt__unknown_flags(diag, flags, known, what);
