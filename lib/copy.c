@@ -65,7 +65,7 @@ IOMMUFMT_EXPORT int iommufmt_struct_copy_in(void *dst, size_t dst_size, size_t v
 					    const void *src, size_t src_size,
 					    struct iommufmt_diag *diag)
 {
-	return iommufmt__copy_in(dst, dst_size, ver0_size, src, src_size, "argsz", diag);
+	return iommufmt__copy_in_hot(dst, dst_size, ver0_size, src, src_size, "argsz", diag);
 }
 
 IOMMUFMT_EXPORT int iommufmt_struct_copy_in_argsz(void *dst, size_t dst_size,

@@ -12,7 +12,7 @@ struct diag_desc {
 };
 
 /*
- * One entry per IOMMUFMT_DIAG_* code, in code order (diag_lookup() bisects).
+ * One entry per IOMMUFMT_DIAG_* code, in code order (diag_lookup() indexes it by area).
  * The errno column is each code's default: what iommufmt__diag() and
  * iommufmt__diag_ex() return, so a call site names the reason only.  A site
  * whose errno differs says so with iommufmt__diag_err() / _err_ex().  Keep
@@ -134,23 +134,26 @@ static const struct diag_desc diag_table[] = {
 _Static_assert(ARRAY_SIZE(diag_table) == 0 DIAG_AREAS(DIAG_AREA_CODES),
 	       "diag_table needs exactly one row per IOMMUFMT_DIAG_* code");
 
+/* The first and last code of each area, in code order. */
+#define DIAG_AREA_BOUNDS(first, last)	{ (first), (last) },
+static const struct { unsigned int first, last; } diag_areas[] = { DIAG_AREAS(DIAG_AREA_BOUNDS) };
+
 /*
- * Bisect: iommufmt__diag() looks the code up for its errno on every call,
- * also without a diag record, so this stays cheap on error paths.
+ * The row of @code. The table holds every code of every area in order
+ * (checked above), so the row is the area's offset plus the code's place in
+ * its area: iommufmt__diag() looks the code up for its errno on every error,
+ * also without a diag record, so this is a few compares, not a search.
  */
 static const struct diag_desc *diag_lookup(unsigned int code)
 {
-	size_t lo = 0, hi = ARRAY_SIZE(diag_table);
+	size_t row = 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (diag_table[mid].code == code)
-			return &diag_table[mid];
-		if (diag_table[mid].code < code)
-			lo = mid + 1;
-		else
-			hi = mid;
+	for (size_t i = 0; i < ARRAY_SIZE(diag_areas); i++) {
+		if (code < diag_areas[i].first)
+			return NULL;
+		if (code <= diag_areas[i].last)
+			return &diag_table[row + (code - diag_areas[i].first)];
+		row += diag_areas[i].last - diag_areas[i].first + 1;
 	}
 	return NULL;
 }

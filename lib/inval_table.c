@@ -240,12 +240,13 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 		w[oe->sel_word] |= (uint64_t)cmd->sel << oe->sel_lo;
 	for (unsigned int i = 0; i < cmd->nfields; i++) {
 		const struct iommufmt__inv_field *fl = &cmd->fields[i];
-		uint64_t v;
+		uint64_t v, m;
 
 		if (fl->slot >= IOMMUFMT__IS_NR)
 			continue;	/* must-be-zero and ignored fields encode as zero */
-		v = (s[fl->slot] >> fl->at) & iommufmt__bits_low(fl->bits.width);
-		covered[fl->slot] |= iommufmt__bits_low(fl->bits.width) << fl->at;
+		m = iommufmt__bits_low(fl->bits.width);
+		v = (s[fl->slot] >> fl->at) & m;
+		covered[fl->slot] |= m << fl->at;
 		if (v && (fl->need & ~em->c->cfg.flags)) {
 			field_name(field, cmd->name, fl->name);
 			return iommufmt__diag(em->diag, IOMMUFMT_DIAG_INV_CANNOT_ENCODE,
