@@ -2,10 +2,15 @@
 /* Generic bind handling: header copy and checks, out-of-line payloads, dispatch to the model, iommufd conversion. */
 #include "lib/bind_internal.h"
 
+/* Contract in bind_internal.h; used for bind payloads and iommufmt_host_new()'s registers. */
 int iommufmt__payload_in(void *dst, const struct iommufmt_data_type_desc *dt, uint64_t uptr,
 			 uint32_t len, struct iommufmt_diag *diag)
 {
 	/* A payload is an argsz-extensible struct whose length is data_len: the same rules. */
+	/*
+	 * data_uptr is a __u64 (ABI rule 1): on a 32-bit host a larger value would
+	 * be truncated into some other address, so it is refused, never cast.
+	 */
 	if (!uptr || uptr > UINTPTR_MAX)
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 					 IOMMUFMT__DV_VALUE, uptr, 0, 0,
@@ -24,6 +29,7 @@ static const struct iommufmt_data_type_desc *bind_type(const struct iommufmt_bin
 	return NULL;
 }
 
+/* bops is NULL for a model without (or with a too-old) bind table: see iommufmt_host_new(). */
 static int need_bind_ops(const struct iommufmt_host *host, struct iommufmt_diag *diag)
 {
 	if (unlikely(!host->bops))
@@ -32,6 +38,7 @@ static int need_bind_ops(const struct iommufmt_host *host, struct iommufmt_diag 
 	return 0;
 }
 
+/* Payloads are one model's native encoding (ABI rule 5): no other model's may reach ours. */
 static int check_model(const struct iommufmt_host_desc *d, uint32_t model, uint32_t variant,
 		       struct iommufmt_diag *diag)
 {
@@ -69,6 +76,7 @@ check_pasid(const struct iommufmt_host_desc *d, uint32_t pasid, struct iommufmt_
 	if (unlikely(!d->pasid.pasid_bits))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "pasid",
 				      "this host has no PASID support");
+	/* < 32: a shift by the full width of pasid would be undefined. */
 	if (unlikely(d->pasid.pasid_bits < 32 && (pasid >> d->pasid.pasid_bits) != 0))
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_PASID_RANGE, "pasid",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, pasid,
@@ -92,6 +100,7 @@ static int fetch_payload(const struct iommufmt_host *host, uint32_t kind, uint32
 {
 	const struct iommufmt_data_type_desc *dt = bind_type(host->bops, type);
 
+	/* The right model's type but the other bind kind would be parsed with the wrong layout. */
 	if (unlikely(!dt || dt->kind != kind))
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_DATA_TYPE,
 					 "data_type", IOMMUFMT__DV_VALUE, type, 0, 0,
@@ -101,6 +110,7 @@ static int fetch_payload(const struct iommufmt_host *host, uint32_t kind, uint32
 	return iommufmt__payload_in(buf, dt, uptr, len, diag);
 }
 
+/* A table above the GPA width the host nests is out of stage 2's reach; >= 64: no limit. */
 static int check_addr(const struct iommufmt_host_desc *d, const char *field, uint64_t addr,
 		      struct iommufmt_diag *diag)
 {
@@ -115,6 +125,11 @@ static int check_addr(const struct iommufmt_host_desc *d, const char *field, uin
 				 "nests", field, (unsigned long long)addr, bits);
 }
 
+/*
+ * Header checks of a PASID-table bind, then its payload into @payload. From
+ * here on only the local copy @b is read: the caller's struct is fetched once,
+ * so a concurrent change cannot slip a value past a check (no double fetch).
+ */
 static int pasid_table_in(const struct iommufmt_host *host,
 			  const struct iommufmt_bind_pasid_table *bind,
 			  struct iommufmt_bind_pasid_table *b, uint64_t *payload,
@@ -144,8 +159,10 @@ static int pasid_table_in(const struct iommufmt_host *host,
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
 				      "this %s host cannot nest a guest PASID table",
 				      host->model->name);
+	/* Bypass and abort name no table: table fields given with them are a caller's mistake. */
 	switch (b->config) {
 	case IOMMUFMT_BIND_CONFIG_TRANSLATE:
+		/* format >= 32 first: 1u << 32 is undefined. */
 		if (unlikely(b->format >= 32 || !(d->pasid.table_formats & (1u << b->format))))
 			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED,
 						 "format", IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
@@ -208,6 +225,10 @@ static inline int done(int err, struct iommufmt_diag *diag)
 	return err;
 }
 
+/*
+ * Public (iommufmt.h). Hot path: stack copies only, one indirect call (the
+ * model's payload check), nothing of the caller's written but @diag.
+ */
 IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_check(const struct iommufmt_host *host,
 						    const struct iommufmt_bind_pasid_table *bind,
 						    const struct iommufmt_gmem *gmem,
@@ -219,6 +240,11 @@ IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_check(const struct iommufmt_host *
 	return done(pasid_table_checked(host, bind, &b, payload, gmem, diag), diag);
 }
 
+/*
+ * pasid_table_in() for a page-table bind: the same header order, then PASID,
+ * stage-1 format, address width and root; the payload fetch, the only read
+ * of caller memory past the header, comes last.
+ */
 static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bind_pgtable *bind,
 		      struct iommufmt_bind_pgtable *b, uint64_t *payload,
 		      struct iommufmt_diag *diag)
@@ -243,12 +269,17 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BIND_NO_NESTING, "model",
 				      "this %s host cannot nest a guest page table",
 				      host->model->name);
+	/* A PASID without its flag is refused, not ignored: the caller meant some PASID. */
 	if (b->flags & IOMMUFMT_BIND_PGTABLE_F_PASID)
 		err = check_pasid(d, b->pasid, diag);
 	else if (unlikely(b->pasid))
 		err = pasid_without_flag(b->pasid, "IOMMUFMT_BIND_PGTABLE_F_PASID", diag);
 	if (unlikely(err))
 		return err;
+	/*
+	 * The bitmap says the format nests, the capability gives its IAS; a format
+	 * missing from either is refused here, so @f is never NULL below.
+	 */
 	if (unlikely(b->format >= 32 || !(d->nesting.stage1_formats & (1u << b->format)) ||
 		     !(f = iommufmt__host_pgtable(d, b->format))))
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BIND_UNSUPPORTED, "format",
@@ -256,6 +287,7 @@ static int pgtable_in(const struct iommufmt_host *host, const struct iommufmt_bi
 					 d->nesting.stage1_formats, 0,
 					 "page-table format %u is not a stage 1 this host nests "
 					 "(bitmap 0x%x)", b->format, d->nesting.stage1_formats);
+	/* Zero is malformed (-EINVAL); above the IAS it is valid but unservable (-EOPNOTSUPP). */
 	if (unlikely(!b->addr_width || b->addr_width > f->ias))
 		return iommufmt__diag_ex(diag,
 					 b->addr_width ? IOMMUFMT_DIAG_BIND_EXCEEDS_HOST :
@@ -282,6 +314,7 @@ static int pgtable_checked(const struct iommufmt_host *host, const struct iommuf
 	return host->bops->check_pgtable(&host->desc, b, payload, gmem, diag);
 }
 
+/* Public (iommufmt.h): as iommufmt_bind_pasid_table_check(), for a page-table bind. */
 IOMMUFMT_EXPORT int iommufmt_bind_pgtable_check(const struct iommufmt_host *host,
 						const struct iommufmt_bind_pgtable *bind,
 						const struct iommufmt_gmem *gmem,
@@ -293,6 +326,10 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_check(const struct iommufmt_host *host
 	return done(pgtable_checked(host, bind, &b, payload, gmem, diag), diag);
 }
 
+/*
+ * Public (iommufmt.h). No payload, so bind ops are optional: the flag rules of
+ * struct iommufmt_unbind (abi.h) first, the model's check_unbind last.
+ */
 IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 					  const struct iommufmt_unbind *unbind,
 					  struct iommufmt_diag *diag)
@@ -318,6 +355,7 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_COMBINATION, "flags",
 					 IOMMUFMT__DV_VALUE, u.flags, 0, 0,
 					 "exactly one of PASID_TABLE and PGTABLE must be set");
+	/* Drained versus never in flight: a PASID is released in one way or the other. */
 	if ((u.flags & rel) == rel)
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_UNBIND_RELEASE, "flags",
 					 IOMMUFMT__DV_VALUE, u.flags, 0, 0,
@@ -346,6 +384,7 @@ IOMMUFMT_EXPORT int iommufmt_unbind_check(const struct iommufmt_host *host,
 	return done(err, diag);
 }
 
+/* The common start of the models' from_iommufd ops (contract in bind_internal.h). */
 int iommufmt__iommufd_hwpt_in(const struct iommufmt_iommufd_hwpt *in, uint32_t type,
 			      const char *type_name, uint32_t len, uint32_t hwpt_flags,
 			      const char *what, struct iommufmt_diag *diag)
@@ -378,6 +417,10 @@ static int iommufd_out_ok(const struct iommufmt_iommufd_hwpt *out, struct iommuf
 	return 0;
 }
 
+/*
+ * The model fills a zeroed local copy; @out is written only on success, and
+ * only min(out->argsz, ours) bytes of it (copy-out rule, ABI rule 3).
+ */
 static int to_iommufd(const struct iommufmt_host *host, uint32_t kind, const void *b,
 		      const uint64_t *payload, struct iommufmt_iommufd_hwpt *out,
 		      struct iommufmt_diag *diag)
@@ -398,6 +441,10 @@ static int to_iommufd(const struct iommufmt_host *host, uint32_t kind, const voi
 	return 0;
 }
 
+/*
+ * Public (iommufmt.h). @out is checked first, before any model code runs; the
+ * bind is checked without guest memory: conversion needs only the payload.
+ */
 IOMMUFMT_EXPORT int iommufmt_bind_pasid_table_to_iommufd(const struct iommufmt_host *host,
 							 const struct iommufmt_bind_pasid_table *bind,
 							 struct iommufmt_iommufd_hwpt *out,
@@ -426,6 +473,11 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_to_iommufd(const struct iommufmt_host 
 	return err ? err : to_iommufd(host, IOMMUFMT_BIND_KIND_PGTABLE, &b, payload, out, diag);
 }
 
+/*
+ * Public (iommufmt.h). All or nothing: the model decodes into locals, the
+ * result passes the same checks as a guest's bind, and only then are @bind
+ * and @payload written. Returns the bind kind.
+ */
 IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 					       const struct iommufmt_iommufd_hwpt *in, void *bind,
 					       size_t bind_size, void *payload,
@@ -448,6 +500,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 				      0, "", diag);
 	if (err)
 		return err;
+	/* data_len is the caller's: bound it by the inline buffer before a model reads it. */
 	if (i.data_len > sizeof(i.data))
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_VALUE, "data_len",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, i.data_len,
@@ -464,6 +517,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	kind = host->bops->from_iommufd(&host->desc, &i, &b, pl, &plen, diag);
 	if (kind < 0)
 		return kind;
+	/* The model is plug-in code: its length is not trusted past the buffer it got. */
 	if (plen > sizeof(pl))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "data_len",
 				      "model produced an oversized payload");
@@ -495,6 +549,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	return kind;
 }
 
+/* Public (iommufmt.h): a checked bind to the config iommufmt_pgtable_prepare() takes. */
 IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 					      const struct iommufmt_bind_pgtable *bind,
 					      struct iommufmt_pgtable_cfg *cfg,

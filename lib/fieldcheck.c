@@ -10,6 +10,7 @@ static inline bool fc_illegal(const struct iommufmt__fc *f, uint64_t v)
 	return f->legal && (v >= 64 || !(f->legal & (UINT64_C(1) << v)));
 }
 
+/* Cold: name row @f's failure; an illegal encoding is reported before the row's rule. */
 static int fc_fail(struct iommufmt_diag *diag, const struct iommufmt__fc *f, uint64_t v,
 		   const __u64 *host, const uint64_t *ctx)
 {
@@ -96,6 +97,7 @@ static inline int fc_row(const struct iommufmt__fc *f, const uint64_t *w, const 
 	return 0;
 }
 
+/* The reference checker: rows in table order, so the first failing one is reported. */
 int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
 		       const __u64 *host, const uint64_t *ctx, struct iommufmt_diag *diag)
 {
@@ -103,6 +105,7 @@ int iommufmt__fc_check(const struct iommufmt__fc *rows, size_t n, const uint64_t
 		const struct iommufmt__fc *f = &rows[i];
 		int err;
 
+		/* Rows that constrain nothing: listed for reviewers, skipped here. */
 		if (f->kind == IOMMUFMT__FC_IGNORED || (f->kind == IOMMUFMT__FC_ANY && !f->legal))
 			continue;
 		err = fc_row(f, w, host, ctx, diag);
@@ -125,6 +128,10 @@ static inline struct iommufmt__bits fc_unpack(uint64_t d)
 	return (struct iommufmt__bits){ (uint8_t)d, (uint8_t)(d >> 8), (uint8_t)(d >> 16) };
 }
 
+/*
+ * Must accept exactly what iommufmt__fc_check() accepts: a payload passing
+ * here is never checked row by row.
+ */
 int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64_t *w,
 			 unsigned int nwords, const __u64 *compiled, const __u64 *host,
 			 const uint64_t *ctx, struct iommufmt_diag *diag)
@@ -151,11 +158,16 @@ int iommufmt__fc_check_z(const struct iommufmt__fc *rows, size_t n, const uint64
 		else
 			bad |= v < operand;
 	}
+	/* bad is only a yes/no: which field failed is the slow checker's job. */
 	if (unlikely(bad))	/* find and name the failing field, row by row */
 		return iommufmt__fc_check(rows, n, w, host, ctx, diag);
 	return 0;
 }
 
+/*
+ * Run once per host description, not per bind: host limits fold into the
+ * operands here so the hot path compares with constants.
+ */
 int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int nwords,
 			 const __u64 *host, __u64 *out, unsigned int out_words)
 {
@@ -177,6 +189,10 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 
 		if (f->bits.word >= nwords)
 			return -EINVAL;
+		/*
+		 * Rows that only ever require zero bits become mask bits; a NEEDS row only
+		 * when this host lacks the feature, otherwise its field is free.
+		 */
 		if (!f->fast) {
 			if (f->kind == IOMMUFMT__FC_RSVD || f->kind == IOMMUFMT__FC_NOTSUP ||
 			    (f->kind == IOMMUFMT__FC_NEEDS && !host[f->arg]))
@@ -189,6 +205,7 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 			break;
 		case IOMMUFMT__FC_HOSTMAX:
 			if (f->bits.width <= 6) {
+				/* Bitmap of the values <= max; >= 63 keeps the shift defined. */
 				operand = legal & (host[f->arg] >= 63 ? ~UINT64_C(0) :
 						   iommufmt__mask((unsigned int)host[f->arg] + 1));
 			} else {
@@ -226,6 +243,10 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 	return (int)IOMMUFMT__FC_WORDS(nwords, nfast);
 }
 
+/*
+ * A model's tables into their [at, end) slices of priv (from its decode op);
+ * a slice outside priv_words is a model bug, refused rather than written.
+ */
 int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt__fc_table *t,
 			     size_t n, const char *what, struct iommufmt_diag *diag)
 {
@@ -239,6 +260,7 @@ int iommufmt__fc_compile_all(struct iommufmt_host_desc *d, const struct iommufmt
 	return 0;
 }
 
+/* Wrap an inner reject as an entry of a guest table (contract in bind_internal.h). */
 int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt_diag *inner,
 			       const char *table, uint32_t index)
 {
@@ -253,6 +275,7 @@ int iommufmt__diag_table_entry(struct iommufmt_diag *diag, const struct iommufmt
 				 index, inner->text);
 }
 
+/* Build the inner reject in a local diag, then wrap it like any other. */
 int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field, uint64_t value,
 				  const char *table, uint32_t index, const char *fmt, ...)
 {
@@ -269,6 +292,7 @@ int iommufmt__diag_table_reserved(struct iommufmt_diag *diag, const char *field,
 	return iommufmt__diag_table_entry(diag, &inner, table, index);
 }
 
+/* -EFAULT / GUEST_FAULT: a guest table the deep check could not read. */
 int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uint64_t gpa,
 			      uint32_t index)
 {
@@ -278,6 +302,7 @@ int iommufmt__diag_table_read(struct iommufmt_diag *diag, const char *table, uin
 				 (unsigned long long)gpa, index);
 }
 
+/* Read in 512-byte chunks: the chunk bounds the stack, the wrap check the range. */
 int iommufmt__deep_readable(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t len,
 			    const char *table, struct iommufmt_diag *diag)
 {
@@ -294,6 +319,7 @@ int iommufmt__deep_readable(const struct iommufmt_gmem *gmem, uint64_t gpa, uint
 	return 0;
 }
 
+/* Bounded by the array too, not only by the count a model's decode op set. */
 const struct iommufmt_cap_pgtable_format *
 iommufmt__host_pgtable(const struct iommufmt_host_desc *desc, uint32_t format)
 {
@@ -303,6 +329,7 @@ iommufmt__host_pgtable(const struct iommufmt_host_desc *desc, uint32_t format)
 	return NULL;
 }
 
+/* The header is set here, not by the model, so every entry is a well-formed capability. */
 int iommufmt__host_add_pgtable(struct iommufmt_host_desc *desc,
 			       const struct iommufmt_cap_pgtable_format *cap,
 			       struct iommufmt_diag *diag)

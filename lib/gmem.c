@@ -2,6 +2,7 @@
 /* Guest-physical memory access: flat regions first, the caller's callback for the rest. */
 #include "lib/internal.h"
 
+/* Public (iommufmt.h): validate a description once, so the hot path can trust it. */
 IOMMUFMT_EXPORT int iommufmt_gmem_check(const struct iommufmt_gmem *gmem,
 					struct iommufmt_diag *diag)
 {
@@ -19,6 +20,7 @@ IOMMUFMT_EXPORT int iommufmt_gmem_check(const struct iommufmt_gmem *gmem,
 			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_NULL_ARG, "size",
 						 IOMMUFMT__DV_INDEX, 0, 0, i,
 						 "region %u is empty or has no host pointer", i);
+		/* Last byte, not end: a region may end exactly at 2^64. */
 		if (r->gpa + (r->size - 1) < r->gpa)
 			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_OVERFLOW, "size",
 						 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_INDEX, r->size, 0,
@@ -31,6 +33,7 @@ IOMMUFMT_EXPORT int iommufmt_gmem_check(const struct iommufmt_gmem *gmem,
 			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_RESERVED_NONZERO,
 						 "__reserved", IOMMUFMT__DV_INDEX, 0, 0, i,
 						 "region %u reserved field is not zero", i);
+		/* Earlier regions only, checked not to wrap: these last bytes cannot overflow. */
 		for (unsigned int j = 0; j < i; j++) {
 			const struct iommufmt_gmem_region *q = &gmem->regions[j];
 
@@ -68,6 +71,12 @@ static uint64_t gap_span(const struct iommufmt_gmem *gmem, uint64_t gpa)
 	return best;
 }
 
+/*
+ * Split [gpa, gpa + len) at region boundaries: flat parts by memcpy, the gaps
+ * through the callback. Each pass moves n >= 1 bytes (a found region holds gpa;
+ * a gap ends at the next region or 2^64), and the wrap check up front keeps
+ * gpa + n from wrapping, so the loop ends after len bytes.
+ */
 int iommufmt__gmem_slow(const struct iommufmt_gmem *gmem, uint64_t gpa, void *buf,
 			size_t len, int write)
 {
@@ -103,6 +112,7 @@ int iommufmt__gmem_slow(const struct iommufmt_gmem *gmem, uint64_t gpa, void *bu
 	return 0;
 }
 
+/* Public (iommufmt.h): any callback error is reported as -EFAULT. */
 IOMMUFMT_EXPORT int iommufmt_gmem_read(const struct iommufmt_gmem *gmem, __u64 gpa, void *buf,
 				       size_t len)
 {
@@ -138,6 +148,7 @@ static bool writable(const struct iommufmt_gmem *gmem, uint64_t gpa, size_t len)
 	return true;
 }
 
+/* Public (iommufmt.h). writable() walks the same pieces as the write will. */
 IOMMUFMT_EXPORT int iommufmt_gmem_write(const struct iommufmt_gmem *gmem, __u64 gpa,
 					const void *buf, size_t len)
 {

@@ -13,6 +13,10 @@ find_type(const struct iommufmt_data_type_desc *types, size_t n, uint32_t type, 
 	return NULL;
 }
 
+/*
+ * Public (iommufmt.h). Generic checks first, so model code sees only a well-formed
+ * record; *@out is set only on success, and a failure after calloc frees the host.
+ */
 IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 				      struct iommufmt_host **out, struct iommufmt_diag *diag)
 {
@@ -34,10 +38,12 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 		return err;
 	if (r.__reserved)
 		return iommufmt__reserved_nonzero(diag, "__reserved");
+	/* iommufd outputs without the flag would be silently ignored by the models. */
 	if (!(r.flags & IOMMUFMT_HW_REGS_F_IOMMUFD) && (r.max_pasid_log2 || r.capabilities))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_COMBINATION,
 				      r.capabilities ? "capabilities" : "max_pasid_log2",
 				      "iommufd outputs given without IOMMUFMT_HW_REGS_F_IOMMUFD");
+	/* A PCIe PASID is 20 bits (see iommufmt__host_pasid_bits()). */
 	if (r.max_pasid_log2 > 20)
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_HOST_REGS, "max_pasid_log2",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, r.max_pasid_log2,
@@ -78,6 +84,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	}
 	h->model = m;
 	h->hops = hops;
+	/* A too-old bind table counts as none, so bind paths test bops alone. */
 	h->bops = IOMMUFMT_OPS_GET(m, struct iommufmt_model_ops, bind);
 	if (h->bops && h->bops->ops_size < IOMMUFMT_BIND_OPS_SIZE_VER0)
 		h->bops = NULL;
@@ -87,6 +94,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	h->desc.raw_type = dt->type;
 	h->desc.raw_len = dt->size;
 	h->desc.iommufd_caps = r.capabilities;
+	/* The capability headers are set after decode, so a model cannot get them wrong. */
 	err = hops->decode(&h->desc, &r, diag);
 	if (err) {
 		iommufmt__free(h);
@@ -103,6 +111,7 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	return 0;
 }
 
+/* Called by the models' decode ops (contract in bind_internal.h). */
 void iommufmt__host_pasid_flags(struct iommufmt_host_desc *d, const struct iommufmt_hw_regs *regs,
 				bool pri, bool exec, bool priv)
 {
@@ -116,6 +125,7 @@ void iommufmt__host_pasid_flags(struct iommufmt_host_desc *d, const struct iommu
 	}
 }
 
+/* Called by the models' decode ops after the PASID flags, on which PRI depends. */
 void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested)
 {
 	d->fault.flags = IOMMUFMT_FAULTF_FLAT;
@@ -125,6 +135,7 @@ void iommufmt__host_fault_flags(struct iommufmt_host_desc *d, bool nested)
 		d->fault.flags |= IOMMUFMT_FAULTF_PRI;
 }
 
+/* Public (iommufmt.h): one allocation holds the host and its priv words. */
 IOMMUFMT_EXPORT void iommufmt_host_free(struct iommufmt_host *host)
 {
 	iommufmt__free(host);
@@ -145,6 +156,10 @@ static int add_cap(struct iommufmt_caps *caps, const void *cap, size_t size)
 				 (const unsigned char *)cap + sizeof(*h), size - sizeof(*h));
 }
 
+/*
+ * Public (iommufmt.h): the host as a VFIO-style capability chain (ABI rule 6); a
+ * short buffer is no error (argsz is raised), but 8 bytes must hold argsz and flags.
+ */
 IOMMUFMT_EXPORT int iommufmt_host_hw_info(const struct iommufmt_host *host, void *buf,
 					  size_t buflen, struct iommufmt_diag *diag)
 {
@@ -241,6 +256,11 @@ static uint64_t advertise_caps(const struct iommufmt_host_desc *d,
 	return caps;
 }
 
+/*
+ * Public (iommufmt.h): the registers a vIOMMU shows its guest. Every check,
+ * the model's advertise op included, runs before the caller's buffers are
+ * written, so a failed call leaves @out and its payload buffer untouched.
+ */
 IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 				       const struct iommufmt_viommu_config *cfg,
 				       struct iommufmt_hw_regs *out, struct iommufmt_diag *diag)
@@ -260,6 +280,7 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 				      diag);
 	if (err)
 		return err;
+	/* As for bind payloads: a __u64 address must be a pointer of this process. */
 	if (o.data_len && (!o.data_uptr || o.data_uptr > UINTPTR_MAX))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "data_uptr",
 				      "a %u-byte buffer at address 0", o.data_len);
@@ -303,11 +324,13 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 }
 
 
+/* Public (iommufmt.h): the name of a PASID-table format id, or NULL. */
 IOMMUFMT_EXPORT const char *iommufmt_pasidt_name(__u32 format)
 {
 	return format < IOMMUFMT_PASIDT_NR ? iommufmt__pasidt_names[format] : NULL;
 }
 
+/* Public (iommufmt.h): the id of a PASID-table format name, or -ENOENT. */
 IOMMUFMT_EXPORT int iommufmt_pasidt_by_name(const char *name)
 {
 	if (!name)

@@ -27,6 +27,7 @@ static void field_name(char *buf, const char *cmd, const char *sub)
 		snprintf(buf, IOMMUFMT_DIAG_FIELD_LEN, "%s", sub);
 }
 
+/* The name of the first feature in @flags (callers pass the missing ones). */
 const char *iommufmt__inv_cfg_name(uint32_t flags)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(cfg_names); i++)
@@ -35,6 +36,10 @@ const char *iommufmt__inv_cfg_name(uint32_t flags)
 	return "a feature";
 }
 
+/*
+ * An opcode with no row: legal but not decoded (-EOPNOTSUPP, the library's
+ * limit), or needing a feature no codec offers, or reserved (-EIO, the guest's).
+ */
 int iommufmt__inv_err_opcode(const struct iommufmt__inv_fmt *f, unsigned int op,
 			     struct iommufmt_diag *diag)
 {
@@ -54,6 +59,7 @@ int iommufmt__inv_err_opcode(const struct iommufmt__inv_fmt *f, unsigned int op,
 				 "opcode 0x%x is reserved or unknown", op);
 }
 
+/* A known opcode whose selector value (e.g. VT-d G) is reserved. */
 int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, uint64_t sel,
 			  struct iommufmt_diag *diag)
 {
@@ -66,6 +72,7 @@ int iommufmt__inv_err_sel(const struct iommufmt__inv_fmt *f, unsigned int op, ui
 				 oe->sel_name ? oe->sel_name : "selector", (unsigned long long)sel);
 }
 
+/* Why a row failed its fast check: a reserved bit if any, else the missing feature. */
 int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 			  const uint64_t *rsv, const uint64_t *w, unsigned int nw,
 			  struct iommufmt_diag *diag)
@@ -98,6 +105,7 @@ int iommufmt__inv_err_cmd(const struct iommufmt_inv_codec *c, const struct iommu
 				 iommufmt__inv_cfg_name(cmd->need & ~c->cfg.flags));
 }
 
+/* A non-zero field that must be zero on this queue, or that needs a missing feature. */
 int iommufmt__inv_err_field(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 			    const struct iommufmt__inv_field *fl, uint64_t v, struct iommufmt_diag *diag)
 {
@@ -113,6 +121,7 @@ int iommufmt__inv_err_field(const struct iommufmt_inv_codec *c, const struct iom
 				 cmd->name, fl->name, iommufmt__inv_cfg_name(fl->need & ~c->cfg.flags));
 }
 
+/* A field value outside its encoding's range, with the caller's errno and code. */
 int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *fname, int err,
 			    unsigned int code, uint64_t value, uint64_t limit, const char *what,
 			    struct iommufmt_diag *diag)
@@ -125,6 +134,7 @@ int iommufmt__inv_err_value(const struct iommufmt__inv_cmd *cmd, const char *fna
 				     (unsigned long long)value);
 }
 
+/* An id wider than configured; see iommufmt__inv_ids_fit() for which errno. */
 int iommufmt__inv_err_id(const struct iommufmt_inv_codec *c, const struct iommufmt__inv_cmd *cmd,
 			 unsigned int slot, uint64_t v, int err, struct iommufmt_diag *diag)
 {
@@ -170,6 +180,10 @@ static bool inv_covered(const struct iommufmt__inv_fmt *f, const struct iommufmt
 /* Serializes the one-time derivation of every format's masks (cold: once per format). */
 static pthread_mutex_t rsv_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/*
+ * Double-checked: the release store of rsv_ready publishes the masks written
+ * before it to every decoder whose acquire load sees it set.
+ */
 int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_diag *diag)
 {
 	bool ok = true;
@@ -186,6 +200,7 @@ int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_d
 			for (unsigned int i = 0; i < 4; i++)
 				f->rsv[k][i] = ~cov[i];
 		}
+		/* A table bug leaves rsv_ready clear: every prepare then fails the same way. */
 		if (ok)
 			atomic_store_explicit(f->rsv_ready, true, memory_order_release);
 	}
@@ -196,6 +211,7 @@ int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_d
 	return 0;
 }
 
+/* Encoders' lookup (contract in inval_table.h): matches cmds[].sel, not the decoder's selrow[]. */
 int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel)
 {
 	const struct iommufmt__inv_opent *oe;
@@ -209,6 +225,7 @@ int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, un
 	return -1;
 }
 
+/* -EOPNOTSUPP INV_CANNOT_ENCODE: the target model has no command for this entry. */
 int iommufmt__inv_cannot(struct iommufmt__inv_emit *em, const char *fname, const char *what)
 {
 	char cc[5];
@@ -218,6 +235,10 @@ int iommufmt__inv_cannot(struct iommufmt__inv_emit *em, const char *fname, const
 			      iommufmt_fourcc_str(em->c->model->model, cc), what);
 }
 
+/*
+ * Every check precedes the store, so a refused entry writes nothing; past
+ * em->cap commands are only counted, telling the caller the size it needs.
+ */
 int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const uint64_t *s)
 {
 	const struct iommufmt__inv_fmt *f = em->f;
@@ -291,6 +312,10 @@ int iommufmt__inv_emit(struct iommufmt__inv_emit *em, unsigned int row, const ui
 	return 0;
 }
 
+/*
+ * Greedy from the low end (the largest aligned block that fits is in a minimal
+ * cover); one block per pass, so at most @cap + 1 passes whatever @n is.
+ */
 size_t iommufmt__inv_cover_pow2(uint64_t a, uint64_t n, unsigned int maxlog,
 				struct iommufmt__inv_block *out, size_t cap)
 {
@@ -315,6 +340,7 @@ size_t iommufmt__inv_cover_pow2(uint64_t a, uint64_t n, unsigned int maxlog,
 	return k;
 }
 
+/* Best effort, for logs: an unknown selector still gets the opcode's first row name. */
 const char *iommufmt__inv_name(const struct iommufmt__inv_fmt *f, const struct iommufmt_inv_codec *c,
 			       const void *p)
 {
@@ -337,6 +363,7 @@ const char *iommufmt__inv_name(const struct iommufmt__inv_fmt *f, const struct i
 	return f->cmds[oe->first - 1].name;
 }
 
+/* A configured limit the model ignores would silently not apply: refuse it. */
 int iommufmt__inv_cfg_unused(const struct iommufmt_inv_codec *c, bool max_am, bool granule,
 			     struct iommufmt_diag *diag)
 {
@@ -351,6 +378,7 @@ int iommufmt__inv_cfg_unused(const struct iommufmt_inv_codec *c, bool max_am, bo
 	return 0;
 }
 
+/* Rows past decode_one's unrolled switch; an index outside the table is a table bug. */
 int iommufmt__inv_decode_row_any(const struct iommufmt__inv_fmt *f, iommufmt__inv_fix_fn fix,
 				 const struct iommufmt_inv_codec *c, unsigned int k, const uint64_t *w,
 				 const void *p, struct iommufmt_inv_entry *e, struct iommufmt_diag *diag)

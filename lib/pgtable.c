@@ -2,6 +2,10 @@
 /* Generic page-table layer: configuration checks, dispatch to formats, coalescing, map splitting. */
 #include "lib/pgtable_internal.h"
 
+/*
+ * Public (iommufmt.h): check @cfg, let the format derive its constants. *@pt is
+ * assigned only on success, so a failed prepare leaves a prepared table intact.
+ */
 IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 					     const struct iommufmt_pgtable_cfg *cfg,
 					     struct iommufmt_diag *diag)
@@ -32,6 +36,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_prepare(struct iommufmt_pgtable *pt,
 	r = w->prepare(&tmp, diag);
 	if (r)
 		return r;
+	/* Cached in the table so the hot path calls the walker without the ops lookup. */
 	tmp.translate = w->translate;
 	*pt = tmp;
 	iommufmt__diag_ok(diag);
@@ -49,6 +54,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_translate(const struct iommufmt_pgtable *pt
 	return 0;
 }
 
+/* Public (iommufmt.h): the format's batch walker if it has one, else one walk per IOVA. */
 IOMMUFMT_EXPORT int iommufmt_pgtable_translate_batch(const struct iommufmt_pgtable *pt,
 					     const struct iommufmt_gmem *gmem,
 					     const __u64 *iovas, size_t n, __u32 access,
@@ -88,6 +94,7 @@ static int coalesce_cb(void *opaque, const struct iommufmt_xlate *rec)
 	struct coalesce *c = opaque;
 	int r;
 
+	/* Grow while IOVA and PA both continue the run with equal rights; never wrap its size. */
 	if (c->have && !rec->fault && !c->run.fault && rec->perm == c->run.perm &&
 	    rec->attrs == c->run.attrs && c->run.iova + c->run.page_size == rec->iova &&
 	    c->run.pa + c->run.page_size == rec->pa &&
@@ -103,6 +110,7 @@ static int coalesce_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return 0;
 }
 
+/* Public (iommufmt.h); coalescing wraps the callback here, once for every format. */
 IOMMUFMT_EXPORT int iommufmt_pgtable_walk_range(const struct iommufmt_pgtable *pt,
 					const struct iommufmt_gmem *gmem, __u64 start, __u64 last,
 					__u32 flags, iommufmt_walk_fn fn, void *opaque)
@@ -122,6 +130,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_walk_range(const struct iommufmt_pgtable *p
 	return coalesce_flush(&c);
 }
 
+/* Public (iommufmt.h); every argument is checked before the bitmap is touched. */
 IOMMUFMT_EXPORT int iommufmt_pgtable_dirty_harvest(const struct iommufmt_pgtable *pt,
 					   const struct iommufmt_gmem *gmem, __u64 start,
 					   __u64 last, __u32 flags, __u64 *bitmap, __u64 nbits)
@@ -131,6 +140,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_dirty_harvest(const struct iommufmt_pgtable
 
 	if (!w || !gmem || !bitmap || start > last || (start & 0xfff) || (flags & ~IOMMUFMT_DIRTY_CLEAR))
 		return -EINVAL;
+	/* start <= last, so this cannot wrap; a partial last page counts as a page. */
 	pages = ((last - start) >> 12) + 1;
 	if (pages > nbits)
 		return -EINVAL;
@@ -141,6 +151,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_dirty_harvest(const struct iommufmt_pgtable
 	return w->dirty(pt, gmem, start, last, flags, bitmap);
 }
 
+/* Public (iommufmt.h): a root from @arena; only cfg->root is written, only on success. */
 IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg,
 						struct iommufmt_pgtable_arena *arena,
 						struct iommufmt_diag *diag)
@@ -170,6 +181,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_alloc_root(struct iommufmt_pgtable_cfg *cfg
 	    w->root_size(&pt, &size, &align) || !size || !align || (align & (align - 1)))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_NOT_IMPLEMENTED, "format",
 				      "format %s cannot build tables", pt.ops->name);
+	/* Limited by the output-address mask: a root above it could not be walked. */
 	r = iommufmt__arena_alloc(arena, size, align, pt.oas_mask, &at, diag);
 	if (r)
 		return r;
@@ -183,6 +195,7 @@ static __u64 best_page(__u64 bitmap, __u64 iova, __u64 pa, __u64 len)
 {
 	__u64 best = 0;
 
+	/* Ascending sizes: the last that fits is the largest (in map, minpg always fits). */
 	for (int b = 0; b < 64; b++) {
 		__u64 sz = (__u64)1 << b;
 
@@ -195,6 +208,10 @@ static __u64 best_page(__u64 bitmap, __u64 iova, __u64 pa, __u64 len)
 	return best;
 }
 
+/*
+ * Public (iommufmt.h): one map_page() per largest fitting page. The whole range
+ * is checked first; a map_page() failure part-way is undone below.
+ */
 IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 					 struct iommufmt_pgtable_arena *arena, __u64 iova,
 					 __u64 pa, __u64 len, __u32 prot,
@@ -213,11 +230,13 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 					 IOMMUFMT_ACCESS_ALL, 0, "unknown permission bits 0x%x",
 					 prot & ~IOMMUFMT_ACCESS_ALL);
 	minpg = pt->pgsize_bitmap & (~pt->pgsize_bitmap + 1);
+	/* minpg is the lowest set bit: the smallest page size of the format. */
 	if (!len || !minpg || ((iova | pa | len) & (minpg - 1)))
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_MISALIGNED, "iova",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, iova | pa | len,
 					 minpg, 0, "iova, pa and len must be non-zero multiples "
 					 "of 0x%llx", (unsigned long long)minpg);
+	/* Ends as last bytes (len - 1): a range that ends exactly at 2^64 is legal. */
 	if (iova + (len - 1) < iova || pa + (len - 1) < pa)
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_OVERFLOW, "len",
 				      "range wraps past 2^64");
@@ -240,6 +259,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_map(const struct iommufmt_pgtable *pt,
 		for (__u64 off = 0; off < done;) {
 			__u64 sz = 0;
 
+			/* Best effort: a leaf that will not unmap ends the undo. */
 			if (w->unmap_page(pt, arena, iova + off, &sz, NULL) || !sz)
 				break;
 			off += sz;
@@ -265,6 +285,7 @@ static int unmap_check_cb(void *opaque, const struct iommufmt_xlate *rec)
 {
 	struct unmap_ctx *c = opaque;
 
+	/* A leaf starting before the range or ending after it (or past 2^64) would be split. */
 	if (rec->iova < c->first || rec->iova + (rec->page_size - 1) < rec->iova ||
 	    rec->iova + (rec->page_size - 1) > c->last) {
 		c->bad = rec->page_size;
@@ -274,6 +295,7 @@ static int unmap_check_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return 0;
 }
 
+/* Clear pass: unmap each leaf the walk reports; the first failure stops it. */
 static int unmap_clear_cb(void *opaque, const struct iommufmt_xlate *rec)
 {
 	struct unmap_ctx *c = opaque;
@@ -287,6 +309,7 @@ static int unmap_clear_cb(void *opaque, const struct iommufmt_xlate *rec)
 	return 0;
 }
 
+/* Public (iommufmt.h): a check walk that changes nothing, then a clearing walk. */
 IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 					   struct iommufmt_pgtable_arena *arena, __u64 iova,
 					   __u64 len, struct iommufmt_diag *diag)
@@ -311,6 +334,10 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 	c.arena = arena;
 	c.first = iova;
 	c.last = iova + (len - 1);
+	/*
+	 * The walks read only the arena's used part: tables built elsewhere are
+	 * unreadable subtrees, skipped (flags 0) and so never cleared.
+	 */
 	reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
 	g = (struct iommufmt_gmem){ &reg, arena->used ? 1u : 0u, 0, NULL, NULL };
 	/* the walk is bounded by the tables present, not by len */
@@ -337,6 +364,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 	return 0;
 }
 
+/* Indexed by IOMMUFMT_FAULT_*: a reason added without a name here reads as NULL. */
 static const char *const fault_names[IOMMUFMT_FAULT_NR] = {
 	[IOMMUFMT_FAULT_NONE] = "ok",
 	[IOMMUFMT_FAULT_NOT_PRESENT] = "not-present",
@@ -352,6 +380,7 @@ static const char *const fault_names[IOMMUFMT_FAULT_NR] = {
 	[IOMMUFMT_FAULT_TABLE_LENGTH] = "table-length",
 };
 
+/* Public (iommufmt.h): the name of a fault reason, or NULL for an unknown one. */
 IOMMUFMT_EXPORT const char *iommufmt_fault_name(__u32 fault)
 {
 	return fault < IOMMUFMT_FAULT_NR ? fault_names[fault] : NULL;

@@ -2,6 +2,7 @@
 /* Helpers of the page-table walkers and builders: reads, bit clears, arena, diagnostics, bitmaps. */
 #include "lib/pgtable_internal.h"
 
+/* Miss path of iommufmt__ptrd_rd64*(): refill the cached window from the one lookup. */
 int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])
 {
 	const struct iommufmt_gmem_region *win;
@@ -16,6 +17,7 @@ int iommufmt__ptrd_fill(struct iommufmt__ptrd *rd, uint64_t gpa, uint8_t buf[8])
 	return iommufmt__gmem_slow(rd->gmem, gpa, buf, 8, 0) ? -EFAULT : 0;
 }
 
+/* Used by dirty harvest to clear D bits (contract in pgtable_internal.h). */
 int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint64_t mask, int be)
 {
 	const struct iommufmt_gmem_region *win;
@@ -26,6 +28,10 @@ int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint
 	if (p) {
 		if (win->flags & IOMMUFMT_GMEM_READONLY)
 			return -EFAULT;
+		/*
+		 * An atomic AND, so a bit the guest or hardware sets meanwhile is not lost;
+		 * a misaligned host mapping cannot be updated atomically, hence the RMW.
+		 */
 		if (((uintptr_t)p & 7) == 0) {
 			uint64_t raw;
 #if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -54,6 +60,7 @@ int iommufmt__pt_clear_bits(const struct iommufmt_gmem *gmem, uint64_t gpa, uint
 	return iommufmt__gmem_slow(gmem, gpa, b, 8, 1) ? -EFAULT : 0;
 }
 
+/* Saturating sums: the budget is an upper bound, and a wrap would shrink it. */
 uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int table_lg2)
 {
 	uint64_t visits = 16;
@@ -70,6 +77,7 @@ uint64_t iommufmt__walk_budget(const struct iommufmt_gmem *gmem, unsigned int ta
 	return visits;
 }
 
+/* Builders reach their own tables only through here: never past arena->used. */
 void *iommufmt__arena_ptr(const struct iommufmt_pgtable_arena *arena, uint64_t gpa, uint64_t len)
 {
 	/* the arena's used part is one more window of guest memory: the same check */
@@ -84,6 +92,7 @@ int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *u
 {
 	uint64_t cur, at;
 
+	/* The arena struct is the caller's: refuse bookkeeping that is out of range. */
 	if (*used > arena->size || arena->gpa + *used < arena->gpa)
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "arena.used",
 				      "arena bookkeeping is inconsistent");
@@ -94,6 +103,7 @@ int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *u
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, size,
 					 arena->size - *used, 0,
 					 "no room for a %llu-byte table", (unsigned long long)size);
+	/* Written as differences so that at + size, which may wrap, is never formed. */
 	if (at > limit || limit - at < size - 1)
 		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_ARENA_FULL, "arena",
 					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, at, limit, 0,
@@ -105,6 +115,7 @@ int iommufmt__arena_plan(const struct iommufmt_pgtable_arena *arena, uint64_t *u
 	return 0;
 }
 
+/* Plan on a copy of arena->used and commit it only once the table is zeroed. */
 int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, uint64_t align,
 			  uint64_t limit, uint64_t *gpa, struct iommufmt_diag *diag)
 {
@@ -119,6 +130,7 @@ int iommufmt__arena_alloc(struct iommufmt_pgtable_arena *arena, uint64_t size, u
 	return 0;
 }
 
+/* The builders' diagnostics below: cold, out of line, one per error class. */
 int iommufmt__pt_arena_fault(struct iommufmt_diag *diag, uint64_t gpa)
 {
 	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_GUEST_FAULT, "arena",
@@ -156,6 +168,7 @@ int iommufmt__pt_unmapped(struct iommufmt_diag *diag, uint64_t iova)
 
 void iommufmt__bitmap_set(__u64 *bitmap, uint64_t first, uint64_t count)
 {
+	/* Each pass fills the rest of one word (n >= 1), so it ends after count bits. */
 	while (count) {
 		uint64_t w = first >> 6;
 		unsigned int b = (unsigned int)(first & 63);

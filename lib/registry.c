@@ -19,11 +19,13 @@ static _Atomic size_t nr_dyn_pgtables;
 static const struct iommufmt_model_ops *dyn_models[DYN_MAX];
 static _Atomic size_t nr_dyn_models;
 
+/* The published count: slots below it are filled and never change again. */
 static size_t dyn_count(_Atomic size_t *n)
 {
 	return atomic_load_explicit(n, memory_order_acquire);
 }
 
+/* Public (iommufmt.h): built-ins first, so a registration can never shadow one. */
 IOMMUFMT_EXPORT const struct iommufmt_pgtable_ops *iommufmt_pgtable_get(__u32 format)
 {
 	size_t n;
@@ -38,6 +40,7 @@ IOMMUFMT_EXPORT const struct iommufmt_pgtable_ops *iommufmt_pgtable_get(__u32 fo
 	return NULL;
 }
 
+/* Public (iommufmt.h): lookup by name, built-ins first. */
 IOMMUFMT_EXPORT const struct iommufmt_pgtable_ops *iommufmt_pgtable_by_name(const char *name)
 {
 	size_t n;
@@ -54,6 +57,7 @@ IOMMUFMT_EXPORT const struct iommufmt_pgtable_ops *iommufmt_pgtable_by_name(cons
 	return NULL;
 }
 
+/* Public (iommufmt.h): copies up to @max, returns the total (the size to retry with). */
 IOMMUFMT_EXPORT size_t iommufmt_pgtable_list(const struct iommufmt_pgtable_ops **out, size_t max)
 {
 	size_t n = dyn_count(&nr_dyn_pgtables), total = iommufmt__nr_builtin_pgtables + n, k = 0;
@@ -70,6 +74,7 @@ static int model_match(const struct iommufmt_model_ops *m, __u32 model, __u32 va
 	return m->model == model && (variant == IOMMUFMT_VARIANT_DEFAULT || m->variant == variant);
 }
 
+/* Public (iommufmt.h): the default variant matches the first registered of @model. */
 IOMMUFMT_EXPORT const struct iommufmt_model_ops *iommufmt_model_get(__u32 model, __u32 variant)
 {
 	size_t n;
@@ -84,6 +89,7 @@ IOMMUFMT_EXPORT const struct iommufmt_model_ops *iommufmt_model_get(__u32 model,
 	return NULL;
 }
 
+/* Public (iommufmt.h): lookup by name, built-ins first. */
 IOMMUFMT_EXPORT const struct iommufmt_model_ops *iommufmt_model_by_name(const char *name)
 {
 	size_t n;
@@ -100,6 +106,7 @@ IOMMUFMT_EXPORT const struct iommufmt_model_ops *iommufmt_model_by_name(const ch
 	return NULL;
 }
 
+/* Public (iommufmt.h): as iommufmt_pgtable_list(). */
 IOMMUFMT_EXPORT size_t iommufmt_model_list(const struct iommufmt_model_ops **out, size_t max)
 {
 	size_t n = dyn_count(&nr_dyn_models), total = iommufmt__nr_builtin_models + n, k = 0;
@@ -132,6 +139,10 @@ static int sub_ops_ok(const void *sub, size_t ops_size, size_t ver0, bool requir
 	return 0;
 }
 
+/*
+ * Public (iommufmt.h). Structural checks run unlocked; the duplicate test and
+ * the append share the lock, so two racing registrations cannot both pass it.
+ */
 IOMMUFMT_EXPORT int iommufmt_pgtable_register(const struct iommufmt_pgtable_ops *ops,
 					      struct iommufmt_diag *diag)
 {
@@ -175,6 +186,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_register(const struct iommufmt_pgtable_ops 
 	return err;
 }
 
+/* Public (iommufmt.h): as iommufmt_pgtable_register(), for models. */
 IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops,
 					    struct iommufmt_diag *diag)
 {
@@ -202,6 +214,7 @@ IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops
 		return err;
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_models, memory_order_relaxed);
+	/* A default-variant registration would collide with any variant of the model. */
 	if ((ops->variant != IOMMUFMT_VARIANT_DEFAULT &&
 	     iommufmt_model_get(ops->model, ops->variant)) ||
 	    (ops->variant == IOMMUFMT_VARIANT_DEFAULT && iommufmt_model_get(ops->model, 0)) ||
@@ -226,6 +239,7 @@ IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops
 	return err;
 }
 
+/* Public (iommufmt.h): the FourCC's low byte is its first character. */
 IOMMUFMT_EXPORT char *iommufmt_fourcc_str(__u32 model, char buf[5])
 {
 	for (int i = 0; i < 4; i++) {
