@@ -158,10 +158,13 @@ static void fuzz_one_bind(struct fuzz_in *in, const struct iommufmt_host *h)
 		int rc;
 
 		memset(&cfg, FUZZ_POISON, sizeof(cfg));
+		cfg.argsz = sizeof(cfg);
 		iommufmt_diag_init(&d2);
 		rc = iommufmt_bind_pgtable_cfg(h, b.hdr, &cfg, &d2);
 		if (r) {
-			FUZZ_CHECK(rc == r && d2.code == d.code && fuzz_all_poison(&cfg, sizeof(cfg)));
+			/* untouched on error: argsz as given, the rest still poison */
+			FUZZ_CHECK(rc == r && d2.code == d.code && cfg.argsz == sizeof(cfg) &&
+				   fuzz_all_poison(&cfg.argsz + 1, sizeof(cfg) - sizeof(cfg.argsz)));
 		} else {
 			const struct iommufmt_pgtable_ops *ops;
 			struct iommufmt_pgtable pt;

@@ -517,6 +517,12 @@ IOMMUFMT_EXPORT int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
 	kind = host->bops->from_iommufd(&host->desc, &i, &b, pl, &plen, diag);
 	if (kind < 0)
 		return kind;
+	/* Plug-in code again: a kind that is neither is the model's bug, not a page-table bind. */
+	if (kind != IOMMUFMT_BIND_KIND_PASID_TABLE && kind != IOMMUFMT_BIND_KIND_PGTABLE)
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, "kind", IOMMUFMT__DV_VALUE,
+					 (uint64_t)kind, 0, 0,
+					 "model returned bind kind %d, neither PASID table nor page table",
+					 kind);
 	/* The model is plug-in code: its length is not trusted past the buffer it got. */
 	if (plen > sizeof(pl))
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, "data_len",
@@ -558,10 +564,19 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 	struct iommufmt_bind_pgtable b;
 	struct iommufmt_pgtable_cfg c;
 	uint64_t payload[IOMMUFMT_PAYLOAD_MAX / 8];
+	uint32_t have;
 	int err;
 
 	if (!cfg)
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no output");
+	/* The caller's struct may be older (shorter) than ours: its argsz says how much to write. */
+	have = cfg->argsz;
+	if (have < IOMMUFMT_PGTABLE_CFG_SIZE_VER0)
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have,
+					 IOMMUFMT_PGTABLE_CFG_SIZE_VER0, 0,
+					 "cfg argsz %u is below the minimum %u", have,
+					 IOMMUFMT_PGTABLE_CFG_SIZE_VER0);
 	err = pgtable_checked(host, bind, &b, payload, NULL, diag);
 	if (err)
 		return err;
@@ -575,6 +590,7 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 	if (err)
 		return iommufmt__diag_err(diag, err, IOMMUFMT_DIAG_BAD_OPS, "cfg",
 					  "model could not derive a configuration");
-	*cfg = c;
+	/* Copy-out rule (DESIGN.md 3): min(argsz, ours) bytes; c.argsz reports our full size. */
+	iommufmt_struct_copy_out(cfg, have, &c, sizeof(c));
 	return done(0, diag);
 }

@@ -209,6 +209,8 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 				operand = legal & (host[f->arg] >= 63 ? ~UINT64_C(0) :
 						   iommufmt__mask((unsigned int)host[f->arg] + 1));
 			} else {
+				if (f->legal)
+					return -EINVAL;	/* a wide field has no bitmap: one rule per row */
 				op = FC_OP_MAX;
 				operand = host[f->arg];
 			}
@@ -218,6 +220,8 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 				operand = legal & ~(host[f->arg] >= 64 ? ~UINT64_C(0) :
 						    iommufmt__mask((unsigned int)host[f->arg]));
 			} else {
+				if (f->legal)
+					return -EINVAL;	/* a wide field has no bitmap: one rule per row */
 				op = FC_OP_MIN;
 				operand = host[f->arg];
 			}
@@ -228,11 +232,18 @@ int iommufmt__fc_compile(const struct iommufmt__fc *rows, size_t n, unsigned int
 			op = FC_OP_EQ;
 			operand = f->arg;
 			break;
-		default:	/* a legal-encodings row of an otherwise free field */
+		case IOMMUFMT__FC_ANY:	/* a legal-encodings row of an otherwise free field */
 			if (f->bits.width > 6)
 				return -EINVAL;
 			operand = legal;
 			break;
+		default:
+			/*
+			 * RSVD, NOTSUP, IGNORED and NEEDS have no fast form: compiled
+			 * as a legal-values check they would lose their rule (a NEEDS
+			 * field's "zero without the feature"). Refused, not guessed.
+			 */
+			return -EINVAL;
 		}
 		if (op == FC_OP_SET && f->bits.width > 6)
 			return -EINVAL;

@@ -96,6 +96,17 @@ IOMMUFMT_EXPORT int iommufmt_host_new(const struct iommufmt_hw_regs *regs,
 	h->desc.iommufd_caps = r.capabilities;
 	/* The capability headers are set after decode, so a model cannot get them wrong. */
 	err = hops->decode(&h->desc, &r, diag);
+	/*
+	 * A model's decode is plug-in code: one that set nr_pgtables itself
+	 * past the array (not through iommufmt__host_add_pgtable()) is refused
+	 * here, so every reader of the host can loop to nr_pgtables unchecked.
+	 */
+	if (!err && h->desc.nr_pgtables > IOMMUFMT_HOST_MAX_PGTABLES)
+		err = iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, "nr_pgtables",
+					IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT,
+					h->desc.nr_pgtables, IOMMUFMT_HOST_MAX_PGTABLES, 0,
+					"model decode left %u page-table formats, at most %u fit",
+					h->desc.nr_pgtables, IOMMUFMT_HOST_MAX_PGTABLES);
 	if (err) {
 		iommufmt__free(h);
 		return err;
@@ -318,7 +329,13 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	o.flags = IOMMUFMT_HW_REGS_F_IOMMUFD;
 	o.max_pasid_log2 = cfg ? c.pasid_bits : d->pasid.pasid_bits;
 	o.capabilities = advertise_caps(d, cfg ? &c : NULL);
-	iommufmt_struct_copy_out(out, o.argsz, &o, sizeof(o));
+	/* Copy-out rule (DESIGN.md 3): min(argsz, ours) bytes, argsz reporting our full size. */
+	{
+		const uint32_t have = o.argsz;
+
+		o.argsz = sizeof(o);
+		iommufmt_struct_copy_out(out, have, &o, sizeof(o));
+	}
 	iommufmt__diag_ok(diag);
 	return 0;
 }

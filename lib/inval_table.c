@@ -211,20 +211,6 @@ int iommufmt__inv_fmt_ready(const struct iommufmt__inv_fmt *f, struct iommufmt_d
 	return 0;
 }
 
-/* Encoders' lookup (contract in inval_table.h): matches cmds[].sel, not the decoder's selrow[]. */
-int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel)
-{
-	const struct iommufmt__inv_opent *oe;
-
-	if (opcode >= f->nops || !f->ops[opcode].first)
-		return -1;
-	oe = &f->ops[opcode];
-	for (unsigned int k = 0; k < oe->nrows; k++)
-		if (oe->nrows == 1 || f->cmds[oe->first - 1 + k].sel == sel)
-			return (int)(oe->first - 1 + k);
-	return -1;
-}
-
 /* -EOPNOTSUPP INV_CANNOT_ENCODE: the target model has no command for this entry. */
 int iommufmt__inv_cannot(struct iommufmt__inv_emit *em, const char *fname, const char *what)
 {

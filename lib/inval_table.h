@@ -663,9 +663,6 @@ static inline int iommufmt__inv_put(struct iommufmt__inv_emit *em, unsigned int 
 	return iommufmt__inv_emit(em, row, s);
 }
 
-/* Look up the row of (opcode, selector) for encoding; -1 when there is none. */
-int iommufmt__inv_row(const struct iommufmt__inv_fmt *f, unsigned int opcode, unsigned int sel);
-
 /* An aligned power-of-two block of a cover: [start, start + 2^log2) in granule units. */
 struct iommufmt__inv_block {
 	uint64_t start;

@@ -118,26 +118,34 @@ IOMMUFMT_EXPORT size_t iommufmt_model_list(const struct iommufmt_model_ops **out
 	return total;
 }
 
+/* A sub-table whose ops_size is below its first published size. */
+static int sub_ops_small(size_t ops_size, size_t ver0, const char *what,
+			 struct iommufmt_diag *diag)
+{
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, what,
+				 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ops_size, ver0, 0,
+				 "%s ops_size is below its first published size", what);
+}
+
+/* A sub-table without one of its required members. */
+static int sub_ops_lacking(const char *what, struct iommufmt_diag *diag)
+{
+	return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, what, "%s lacks a required member",
+			      what);
+}
+
 /*
  * A sub-table a plug-in points at: absent is fine (the area is then "not
  * implemented"), present must be at least its first published size and have
  * its required members, so a stale or half-filled plug-in is refused when it
- * registers, not on first use.
+ * registers, not on first use. A macro, so that @required (which reads
+ * members) is evaluated only once @ops_size says the members are there: a
+ * table shorter than VER0 is never read past its end.
  */
-static int sub_ops_ok(const void *sub, size_t ops_size, size_t ver0, bool required_ok,
-		      const char *what, struct iommufmt_diag *diag)
-{
-	if (!sub)
-		return 0;
-	if (ops_size < ver0)
-		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_BAD_OPS, what,
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, ops_size, ver0, 0,
-					 "%s ops_size is below its first published size", what);
-	if (!required_ok)
-		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_OPS, what,
-				      "%s lacks a required member", what);
-	return 0;
-}
+#define SUB_OPS_OK(sub, ver0, required, what, diag)					\
+	(!(sub) ? 0 :									\
+	 (sub)->ops_size < (ver0) ? sub_ops_small((sub)->ops_size, (ver0), (what), (diag)) :	\
+	 !(required) ? sub_ops_lacking((what), (diag)) : 0)
 
 /*
  * Public (iommufmt.h). Structural checks run unlocked; the duplicate test and
@@ -159,7 +167,7 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_register(const struct iommufmt_pgtable_ops 
 					 "run-time format ids start at 0x%x",
 					 IOMMUFMT_PGTABLE_USER_BASE);
 	if (ops->walk) {
-		err = sub_ops_ok(ops->walk, ops->walk->ops_size, IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0,
+		err = SUB_OPS_OK(ops->walk, IOMMUFMT_PGTABLE_WALK_OPS_SIZE_VER0,
 				 ops->walk->prepare && ops->walk->root_size && ops->walk->translate,
 				 "walk", diag);
 		if (err)
@@ -200,17 +208,14 @@ IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops
 	if (ops->model == IOMMUFMT_MODEL_NONE)
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_BAD_VALUE, "model",
 				      "model id 0 is reserved");
-	if ((ops->host && (err = sub_ops_ok(ops->host, ops->host->ops_size,
-					    IOMMUFMT_HOST_OPS_SIZE_VER0, ops->host->decode != NULL,
-					    "host", diag))) ||
-	    (ops->bind && (err = sub_ops_ok(ops->bind, ops->bind->ops_size,
-					    IOMMUFMT_BIND_OPS_SIZE_VER0,
-					    ops->bind->check_pasid_table || ops->bind->check_pgtable,
-					    "bind", diag))) ||
-	    (ops->inval && (err = sub_ops_ok(ops->inval, ops->inval->ops_size,
-					     IOMMUFMT_INVAL_OPS_SIZE_VER0,
-					     ops->inval->decode && ops->inval->encode &&
-					     ops->inval->cmd_size, "inval", diag))))
+	if ((err = SUB_OPS_OK(ops->host, IOMMUFMT_HOST_OPS_SIZE_VER0, ops->host->decode != NULL,
+			      "host", diag)) ||
+	    (err = SUB_OPS_OK(ops->bind, IOMMUFMT_BIND_OPS_SIZE_VER0,
+			      ops->bind->check_pasid_table || ops->bind->check_pgtable,
+			      "bind", diag)) ||
+	    (err = SUB_OPS_OK(ops->inval, IOMMUFMT_INVAL_OPS_SIZE_VER0,
+			      ops->inval->decode && ops->inval->encode && ops->inval->cmd_size,
+			      "inval", diag)))
 		return err;
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_models, memory_order_relaxed);

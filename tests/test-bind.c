@@ -706,8 +706,28 @@ START_TEST(test_advertise_subset)
 		out.data_len = sizeof(buf);
 		iommufmt_diag_init(&d);
 		ck_assert_int_eq(iommufmt_advertise(h, NULL, &out, &d), 0);
+		ck_assert_uint_eq(out.argsz, sizeof(out));
 		ck_assert_uint_eq(out.model, bt_model_ids[m]);
 		ck_assert_uint_le(out.data_len, 64);
+		{
+			/* a newer caller's longer struct: ours, then zeros; argsz our size */
+			union {
+				struct iommufmt_hw_regs r;
+				unsigned char b[sizeof(struct iommufmt_hw_regs) + 16];
+			} big;
+			uint8_t buf2[80];
+
+			memset(&big, 0xa5, sizeof(big));
+			memset(&big.r, 0, sizeof(big.r));
+			big.r.argsz = sizeof(big);
+			big.r.data_uptr = (uintptr_t)buf2;
+			big.r.data_len = sizeof(buf2);
+			memset(big.b + sizeof(big.r), 0, 16);	/* copy-in: the tail must be zero */
+			ck_assert_int_eq(iommufmt_advertise(h, NULL, &big.r, &d), 0);
+			ck_assert_uint_eq(big.r.argsz, sizeof(out));
+			ck_assert_uint_eq(big.r.data_len, out.data_len);
+			ck_assert_mem_eq(buf2, buf, out.data_len);
+		}
 		for (size_t i = out.data_len; i < sizeof(buf); i++)
 			ck_assert_uint_eq(buf[i], 0);	/* zero-filled like iommufd */
 		memset(&gr, 0, sizeof(gr));
@@ -812,6 +832,28 @@ START_TEST(test_pgtable_cfg)
 
 		bt_good_pgtable(t[i].m, &b);
 		iommufmt_diag_init(&d);
+		/* an argsz below VER0 is refused, the struct untouched */
+		memset(&cfg, 0xa5, sizeof(cfg));
+		cfg.argsz = IOMMUFMT_PGTABLE_CFG_SIZE_VER0 - 8;
+		ck_assert_int_eq(iommufmt_bind_pgtable_cfg(h, &b.pg, &cfg, &d), -EINVAL);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_ARGSZ_SMALL);
+		ck_assert_uint_eq(cfg.argsz, IOMMUFMT_PGTABLE_CFG_SIZE_VER0 - 8);
+		ck_assert_uint_eq(cfg.format, 0xa5a5a5a5u);
+		/* a newer caller's longer struct: ours, then zeros; argsz says our size */
+		{
+			union {
+				struct iommufmt_pgtable_cfg c;
+				unsigned char b[sizeof(struct iommufmt_pgtable_cfg) + 16];
+			} big;
+
+			memset(&big, 0xa5, sizeof(big));
+			big.c.argsz = sizeof(big);
+			ck_assert_int_eq(iommufmt_bind_pgtable_cfg(h, &b.pg, &big.c, &d), 0);
+			ck_assert_uint_eq(big.c.argsz, sizeof(cfg));
+			for (size_t k = sizeof(cfg); k < sizeof(big); k++)
+				ck_assert_uint_eq(big.b[k], 0);
+		}
+		cfg.argsz = sizeof(cfg);
 		ck_assert_int_eq(iommufmt_bind_pgtable_cfg(h, &b.pg, &cfg, &d), 0);
 		ck_assert_uint_eq(cfg.argsz, sizeof(cfg));
 		ck_assert_uint_eq(cfg.format, t[i].format);

@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <iommufmt/iommufmt.h>
@@ -291,6 +292,18 @@ START_TEST(test_plugin_model_bad_ops)
 	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
 	ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_BAD_OPS);
 	ck_assert_str_eq(d.field, "host");
+	{
+		/* Only ops_size exists: the required members past it are never read (ASan). */
+		size_t *tiny = malloc(sizeof(*tiny));
+
+		ck_assert_ptr_nonnull(tiny);
+		*tiny = sizeof(*tiny);
+		m.host = (const struct iommufmt_host_ops *)(void *)tiny;
+		ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);
+		ck_assert_str_eq(d.field, "host");
+		m.host = &ho;
+		free(tiny);
+	}
 	ho = plug_host;
 	ho.decode = NULL;
 	ck_assert_int_eq(iommufmt_model_register(&m, &d), -EINVAL);

@@ -920,7 +920,8 @@ int iommufmt_pgtable_walk_range(const struct iommufmt_pgtable *pt, const struct 
  *               configuration must have IOMMUFMT_PGTABLE_F_AD).
  * @param gmem   Guest memory (writable where bits are cleared).
  * @param start  First address, 4 KiB aligned.
- * @param last   Last address; (last - start + 1) / 4096 bits are written.
+ * @param last   Last address; one bit per 4 KiB page that [start, last] touches
+ *               (a partial last page counts), ((last - start) >> 12) + 1 bits.
  * @param flags  IOMMUFMT_DIRTY_*.
  * @param bitmap Output; zeroed first.
  * @param nbits  Capacity of @p bitmap in bits.
@@ -1249,9 +1250,13 @@ int iommufmt_bind_from_iommufd(const struct iommufmt_host *host,
  *
  * @param host Host description.
  * @param bind The bind.
- * @param cfg  Out: a struct iommufmt_pgtable_cfg (argsz set to sizeof).
+ * @param cfg  In: @c argsz, the size of the caller's struct iommufmt_pgtable_cfg
+ *             (at least IOMMUFMT_PGTABLE_CFG_SIZE_VER0). Out: min(argsz, ours)
+ *             bytes of the configuration, @c argsz raised to the library's size.
+ *             Untouched on error.
  * @param diag Optional diagnostic record.
- * @return 0 or any error of iommufmt_bind_pgtable_check().
+ * @return 0; -EINVAL (@p cfg NULL or its argsz below VER0); or any error of
+ *         iommufmt_bind_pgtable_check().
  */
 int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 			      const struct iommufmt_bind_pgtable *bind,

@@ -133,7 +133,7 @@ static int one_model(FILE *out, uint32_t model)
 				fd.data_len);
 	}
 	if (bind_example_pgtable(model, &b)) {
-		struct iommufmt_pgtable_cfg cfg;
+		struct iommufmt_pgtable_cfg cfg = { .argsz = sizeof(cfg) };
 
 		r = bind_check(h, &b, NULL, &d);
 		ok &= step(out, r == 0, "the guest's page-table bind passes every check");
