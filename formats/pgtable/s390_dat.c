@@ -101,104 +101,121 @@ static inline uint64_t s390_imask(int level)
 enum s390_kind { S390_INVALID = PW_HOLE, S390_TABLE = PW_TABLE, S390_LEAF = PW_PAGE,
 		 S390_BAD = PW_FAULT };
 
-/*
- * Decode entry @e of a table at @level: its kind, and the next table origin
- * or frame in @addr, the fault reason for S390_BAD / S390_INVALID in
- * @reason.
- */
-/*
- * Long (complexity ~31) on purpose: it runs per entry in translate and walk,
- * always inlined with a constant @level, so all but one level's branches
- * fold away in each instance; the fast path is the single mask compare
- * first, and the rest classifies the rare malformed entries in the order
- * the fault priority needs.
- */
-PW_INLINE enum s390_kind s390_decode(const struct iommufmt_pgtable *pt, uint64_t e,
-				       const int level, uint64_t *addr, uint32_t *reason)
+/* A decode result other than a table or leaf: fault @code (NOT_PRESENT: an invalid entry). */
+PW_INLINE enum s390_kind s390_fail(uint32_t *reason, uint32_t code)
 {
-	/* fast paths: a well-formed entry passes one mask compare */
+	*reason = code;
+	return code == IOMMUFMT_FAULT_NOT_PRESENT ? S390_INVALID : S390_BAD;
+}
+
+/*
+ * The next table (of @span bytes) or frame (@span 1) at @e & @mask: @kind, or
+ * ADDR_SIZE_OUTPUT when it ends above the output size.
+ */
+PW_INLINE enum s390_kind s390_target(const struct iommufmt_pgtable *pt, uint64_t e, uint64_t mask,
+				     uint64_t span, enum s390_kind kind, uint64_t *addr,
+				     uint32_t *reason)
+{
+	*addr = e & mask;
+	if (*addr > pt->oas_mask - (span - 1))
+		return s390_fail(reason, IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT);
+	return kind;
+}
+
+/*
+ * decode, fast path: a well-formed entry passes one mask compare and the
+ * output-size check; 1 then (@addr set), 0 for the full checks.
+ */
+PW_INLINE int s390_decode_fast(const struct iommufmt_pgtable *pt, uint64_t e, const int level,
+			       uint64_t *addr)
+{
 	if (level >= 3) {
 		if (likely((e & (UINT64_C(0x3fff) & ~S390_PROT)) ==
 			   ((uint64_t)(level - 2) << 2 | S390_TL))) {
 			*addr = e & S390_RTE_ORIGIN;
 			if (likely(*addr <= pt->oas_mask - (S390_CRST_SIZE - 1)))
-				return S390_TABLE;
+				return 1;
 		}
 	} else if (level == 2) {
 		if (likely(e && !(e & (UINT64_C(0x7ff) & ~S390_PROT)))) {
 			*addr = e & S390_STE_ORIGIN;
 			if (likely(*addr <= pt->oas_mask - (S390_PT_SIZE - 1)))
-				return S390_TABLE;
+				return 1;
 		}
 	} else if (likely(e && !(e & (S390_PTE_INVALID | S390_PTE_RES)))) {
 		*addr = e & S390_PFAA;
 		if (likely(*addr <= pt->oas_mask))
-			return S390_LEAF;
+			return 1;
 	}
-	/* everything else, in the order of the checks */
-	if (e == 0)
-		goto invalid;	/* QEMU: an all-zero entry is an invalid table entry */
-	if (level >= 3) {
-		if (e & S390_TE_INVALID)
-			goto invalid;
-		if ((e & S390_TF) || (e & S390_TL) != S390_TL) {
-			*reason = IOMMUFMT_FAULT_TABLE_LENGTH;
-			return S390_BAD;
-		}
-		if ((e & S390_TT) != (uint64_t)(level - 2) << 2) {
-			*reason = IOMMUFMT_FAULT_TABLE_TYPE;
-			return S390_BAD;
-		}
-		if (e & S390_RTE_RES)
-			goto reserved;
-		*addr = e & S390_RTE_ORIGIN;
-		if (*addr > pt->oas_mask - (S390_CRST_SIZE - 1))
-			goto outsize;
-		return S390_TABLE;
+	return 0;
+}
+
+/* decode, full checks of a non-zero region entry (level >= 3): I, TF/TL, TT, reserved, origin. */
+PW_INLINE enum s390_kind s390_decode_region(const struct iommufmt_pgtable *pt, uint64_t e,
+					    const int level, uint64_t *addr, uint32_t *reason)
+{
+	if (e & S390_TE_INVALID)
+		return s390_fail(reason, IOMMUFMT_FAULT_NOT_PRESENT);
+	if ((e & S390_TF) || (e & S390_TL) != S390_TL)
+		return s390_fail(reason, IOMMUFMT_FAULT_TABLE_LENGTH);
+	if ((e & S390_TT) != (uint64_t)(level - 2) << 2)
+		return s390_fail(reason, IOMMUFMT_FAULT_TABLE_TYPE);
+	if (e & S390_RTE_RES)
+		return s390_fail(reason, IOMMUFMT_FAULT_RESERVED_BIT);
+	return s390_target(pt, e, S390_RTE_ORIGIN, S390_CRST_SIZE, S390_TABLE, addr, reason);
+}
+
+/* decode, full checks of a non-zero segment entry: I, TT, FC (a 1 MiB frame), reserved, origin. */
+PW_INLINE enum s390_kind s390_decode_segment(const struct iommufmt_pgtable *pt, uint64_t e,
+					     uint64_t *addr, uint32_t *reason)
+{
+	if (e & S390_TE_INVALID)
+		return s390_fail(reason, IOMMUFMT_FAULT_NOT_PRESENT);
+	if (e & S390_TT)
+		return s390_fail(reason, IOMMUFMT_FAULT_TABLE_TYPE);
+	if (e & S390_FC) {
+		if (!(pt->cfg.flags & IOMMUFMT_PGTABLE_F_LARGE))
+			return s390_fail(reason, IOMMUFMT_FAULT_BAD_LEVEL);
+		if (e & S390_STE_LARGE_RES)
+			return s390_fail(reason, IOMMUFMT_FAULT_RESERVED_BIT);
+		return s390_target(pt, e, S390_SFAA, 1, S390_LEAF, addr, reason);
 	}
-	if (level == 2) {
-		if (e & S390_TE_INVALID)
-			goto invalid;
-		if (e & S390_TT) {
-			*reason = IOMMUFMT_FAULT_TABLE_TYPE;
-			return S390_BAD;
-		}
-		if (e & S390_FC) {
-			if (!(pt->cfg.flags & IOMMUFMT_PGTABLE_F_LARGE)) {
-				*reason = IOMMUFMT_FAULT_BAD_LEVEL;
-				return S390_BAD;
-			}
-			if (e & S390_STE_LARGE_RES)
-				goto reserved;
-			*addr = e & S390_SFAA;
-			if (*addr > pt->oas_mask)
-				goto outsize;
-			return S390_LEAF;
-		}
-		if (e & S390_STE_RES)
-			goto reserved;
-		*addr = e & S390_STE_ORIGIN;
-		if (*addr > pt->oas_mask - (S390_PT_SIZE - 1))
-			goto outsize;
-		return S390_TABLE;
-	}
+	if (e & S390_STE_RES)
+		return s390_fail(reason, IOMMUFMT_FAULT_RESERVED_BIT);
+	return s390_target(pt, e, S390_STE_ORIGIN, S390_PT_SIZE, S390_TABLE, addr, reason);
+}
+
+/* decode, full checks of a non-zero page entry: I, reserved, frame. */
+PW_INLINE enum s390_kind s390_decode_page(const struct iommufmt_pgtable *pt, uint64_t e,
+					  uint64_t *addr, uint32_t *reason)
+{
 	if (e & S390_PTE_INVALID)
-		goto invalid;
+		return s390_fail(reason, IOMMUFMT_FAULT_NOT_PRESENT);
 	if (e & S390_PTE_RES)
-		goto reserved;
-	*addr = e & S390_PFAA;
-	if (*addr > pt->oas_mask)
-		goto outsize;
-	return S390_LEAF;
-invalid:
-	*reason = IOMMUFMT_FAULT_NOT_PRESENT;
-	return S390_INVALID;
-reserved:
-	*reason = IOMMUFMT_FAULT_RESERVED_BIT;
-	return S390_BAD;
-outsize:
-	*reason = IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT;
-	return S390_BAD;
+		return s390_fail(reason, IOMMUFMT_FAULT_RESERVED_BIT);
+	return s390_target(pt, e, S390_PFAA, 1, S390_LEAF, addr, reason);
+}
+
+/*
+ * Decode entry @e of a table at @level: its kind, and the next table origin
+ * or frame in @addr, the fault reason for S390_BAD / S390_INVALID in
+ * @reason. It runs per entry in translate and walk, always inlined with a
+ * constant @level (as are its steps), so all but one level's branches fold
+ * away in each instance: the fast path first, then the full checks that
+ * classify the rare malformed entries in the order the fault priority needs.
+ */
+PW_INLINE enum s390_kind s390_decode(const struct iommufmt_pgtable *pt, uint64_t e,
+				       const int level, uint64_t *addr, uint32_t *reason)
+{
+	if (likely(s390_decode_fast(pt, e, level, addr)))
+		return level == 1 ? S390_LEAF : S390_TABLE;
+	if (e == 0)	/* QEMU: an all-zero entry is an invalid table entry */
+		return s390_fail(reason, IOMMUFMT_FAULT_NOT_PRESENT);
+	if (level >= 3)
+		return s390_decode_region(pt, e, level, addr, reason);
+	if (level == 2)
+		return s390_decode_segment(pt, e, addr, reason);
+	return s390_decode_page(pt, e, addr, reason);
 }
 
 static inline uint32_t s390_perm(uint64_t prot)
@@ -475,100 +492,174 @@ static int s390_frame0(struct iommufmt_diag *diag)
 			      "which reads as invalid");
 }
 
-/*
- * Map one page: walk down to the target level, plan every missing table
- * first (so a failure changes nothing), then fill them bottom up, leaf
- * first, and link the topmost new table last (so a concurrent walker never
- * sees a half-built path). Long (complexity ~35) because the checks of the existing entries
- * at each level and the plan/commit phases share the walk's state; not a
- * hot path.
- */
-static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
-			 __u64 iova, __u64 pa, __u64 size, __u32 prot, struct iommufmt_diag *diag)
+/* Offset of @iova's entry in a table at @level. */
+static inline uint64_t s390_slot_off(uint64_t iova, int level)
 {
-	const int target = size == (UINT64_C(1) << 20) ? 2 : 1;
-	const uint64_t pbit = (prot & IOMMUFMT_ACCESS_WRITE) ? 0 : S390_PROT;
-	uint64_t table = pt->cfg.root, e, used, at[5] = { 0 };
-	int level, need = 0;
-	uint8_t *p;
+	return ((iova >> s390_shift(level)) & s390_imask(level)) * 8;
+}
 
-	if (!(pt->pgsize_bitmap & size) || ((iova | pa) & (size - 1)) || iova > pt->ias_mask ||
-	    pa > pt->oas_mask)
-		return iommufmt__pt_bad_size(diag, size);
-	for (level = (int)pt->start_level;; level--) {
+/* Bytes of a table at @level: a page table or a region/segment table. */
+static inline uint64_t s390_table_size(int level)
+{
+	return level == 1 ? S390_PT_SIZE : S390_CRST_SIZE;
+}
+
+/* The leaf entry mapping @pa at @level: a page entry, or a segment entry with FC (1 MiB). */
+static inline uint64_t s390_leaf_entry(uint64_t pa, uint64_t pbit, int level)
+{
+	return level == 1 ? (pa | pbit) : (pa | S390_FC | pbit);
+}
+
+/* Whether the page entry would be the all-zero (invalid) entry: frame 0, writable. */
+static inline bool s390_frame0_writable(int target, uint64_t pa, uint64_t pbit)
+{
+	return target == 1 && pa == 0 && !pbit;
+}
+
+/* Where a map's walk stopped: the entry at @level, at host @p, reading @e. */
+struct s390_mapw {
+	uint8_t *p;
+	uint64_t e;
+	int level;
+};
+
+/* map, step 1: walk down from the root to the @target level or the first empty entry above it. */
+static inline int s390_map_descend(const struct iommufmt_pgtable *pt,
+				   struct iommufmt_pgtable_arena *arena, uint64_t iova, int target,
+				   struct s390_mapw *w, struct iommufmt_diag *diag)
+{
+	uint64_t table = pt->cfg.root;
+
+	for (w->level = (int)pt->start_level;; w->level--) {
 		uint64_t addr = 0;
 		uint32_t reason = 0;
 
-		p = iommufmt__arena_ptr(arena, table + ((iova >> s390_shift(level)) &
-						   s390_imask(level)) * 8, 8);
-		if (!p)
+		w->p = iommufmt__arena_ptr(arena, table + s390_slot_off(iova, w->level), 8);
+		if (!w->p)
 			return iommufmt__pt_arena_fault(diag, table);
-		e = iommufmt__load64(p, 1);
-		if (level == target)
-			break;
-		if (s390_te_empty(e))
-			break;
-		if (s390_decode(pt, e, level, &addr, &reason) != S390_TABLE)
+		w->e = iommufmt__load64(w->p, 1);
+		if (w->level == target || s390_te_empty(w->e))
+			return 0;
+		if (s390_decode(pt, w->e, w->level, &addr, &reason) != S390_TABLE)
 			return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_PGTABLE_EXISTS,
 						 "iova", IOMMUFMT__DV_VALUE, iova, 0, 0,
 						 "a mapping or a malformed entry covers 0x%llx",
 						 (unsigned long long)iova);
 		table = addr;
 	}
-	if (level == target) {
-		int taken;
+}
 
-		if (level == 1) {
-			taken = e != 0 && !(e & S390_PTE_INVALID);
-		} else {
-			uint64_t addr = 0;
-			uint32_t reason = 0;
+/* Whether target entry @e at @level is in use (a segment entry to an empty page table is not). */
+static inline int s390_slot_taken(const struct iommufmt_pgtable *pt,
+				  const struct iommufmt_pgtable_arena *arena, uint64_t e, int level)
+{
+	uint64_t addr = 0;
+	uint32_t reason = 0;
 
-			taken = !s390_te_empty(e) &&
-				!(s390_decode(pt, e, 2, &addr, &reason) == S390_TABLE &&
-				  s390_pt_empty(arena, addr));
-		}
-		if (taken)
-			return iommufmt__pt_mapped(diag, iova);
-		if (target == 1 && pa == 0 && !pbit)
-			return s390_frame0(diag);
-		iommufmt__store64(p, level == 1 ? (pa | pbit) : (pa | S390_FC | pbit), 1);
-		return 0;
-	}
-	if (target == 1 && pa == 0 && !pbit)
+	if (level == 1)
+		return e != 0 && !(e & S390_PTE_INVALID);
+	return !s390_te_empty(e) &&
+	       !(s390_decode(pt, e, 2, &addr, &reason) == S390_TABLE && s390_pt_empty(arena, addr));
+}
+
+/* map, step 2 (all tables there): write the leaf into the target entry, unless it is taken. */
+static inline int s390_map_at_target(const struct iommufmt_pgtable *pt,
+				     const struct iommufmt_pgtable_arena *arena,
+				     const struct s390_mapw *w, uint64_t iova, uint64_t pa,
+				     uint64_t pbit, struct iommufmt_diag *diag)
+{
+	if (s390_slot_taken(pt, arena, w->e, w->level))
+		return iommufmt__pt_mapped(diag, iova);
+	if (s390_frame0_writable(w->level, pa, pbit))
 		return s390_frame0(diag);
-	/* Empty entry above the target: plan every missing table, then build. */
-	used = arena->used;
+	iommufmt__store64(w->p, s390_leaf_entry(pa, pbit, w->level), 1);
+	return 0;
+}
+
+/* map, step 3: plan a table for each level below @level down to @target (at[0] the topmost). */
+static inline int s390_map_plan(const struct iommufmt_pgtable *pt,
+				const struct iommufmt_pgtable_arena *arena, int level, int target,
+				uint64_t *used, uint64_t *at, int *need, struct iommufmt_diag *diag)
+{
 	for (int l = level - 1; l >= target; l--) {
-		uint64_t sz = l == 1 ? S390_PT_SIZE : S390_CRST_SIZE;
-		int r = iommufmt__arena_plan(arena, &used, sz, sz, pt->oas_mask, &at[need], diag);
+		uint64_t sz = s390_table_size(l);
+		int r = iommufmt__arena_plan(arena, used, sz, sz, pt->oas_mask, &at[*need], diag);
 
 		if (r)
 			return r;
-		need++;
+		++*need;
 	}
+	return 0;
+}
+
+/* map, step 4: fill the @need planned tables with invalid entries (table i is at level - 1 - i). */
+static inline void s390_map_fill(const struct iommufmt_pgtable_arena *arena, const uint64_t *at,
+				 int need, int level)
+{
 	for (int i = 0; i < need; i++) {
 		int l = level - 1 - i;
-		uint64_t sz = l == 1 ? S390_PT_SIZE : S390_CRST_SIZE;
+		uint64_t sz = s390_table_size(l);
 		uint8_t *t = (uint8_t *)arena->host + (at[i] - arena->gpa);
 
 		for (uint64_t off = 0; off < sz; off += 8)
 			iommufmt__put_be64(t + off, l == 1 ? S390_PTE_INVALID : S390_TE_INVALID);
 	}
-	arena->used = used;
-	/* link bottom-up, so a concurrent walker never meets a half-built path */
+}
+
+/*
+ * map, step 5: link the new tables bottom-up, the leaf first, so a
+ * concurrent walker never meets a half-built path (the caller links at[0]).
+ */
+static inline void s390_map_link(const struct iommufmt_pgtable_arena *arena, const uint64_t *at,
+				 int need, int level, int target, uint64_t iova, uint64_t pa,
+				 uint64_t pbit)
+{
 	for (int i = need - 1; i >= 0; i--) {
 		int l = level - 1 - i;	/* level of table i */
 		uint8_t *slot = (uint8_t *)arena->host + (at[i] - arena->gpa) +
-				((iova >> s390_shift(l)) & s390_imask(l)) * 8;
+				s390_slot_off(iova, l);
 
 		if (i == need - 1)
-			iommufmt__store64(slot, target == 1 ? (pa | pbit) : (pa | S390_FC | pbit),
-					  1);
+			iommufmt__store64(slot, s390_leaf_entry(pa, pbit, target), 1);
 		else
 			iommufmt__store64(slot, s390_link(at[i + 1], l), 1);
 	}
-	iommufmt__store64(p, s390_link(at[0], level), 1);
+}
+
+/*
+ * Map one page: walk down to the target level, plan every missing table
+ * first (so a failure changes nothing), then fill them, link them bottom
+ * up, leaf first, and link the topmost new table last (so a concurrent
+ * walker never sees a half-built path). Not a hot path.
+ */
+static int s390_map_page(const struct iommufmt_pgtable *pt, struct iommufmt_pgtable_arena *arena,
+			 __u64 iova, __u64 pa, __u64 size, __u32 prot, struct iommufmt_diag *diag)
+{
+	const int target = size == (UINT64_C(1) << 20) ? 2 : 1;
+	const uint64_t pbit = (prot & IOMMUFMT_ACCESS_WRITE) ? 0 : S390_PROT;
+	uint64_t used, at[5] = { 0 };
+	struct s390_mapw w = { NULL, 0, 0 };	/* set by s390_map_descend(); gcc cannot tell */
+	int need = 0, r;
+
+	if (!(pt->pgsize_bitmap & size) || ((iova | pa) & (size - 1)) || iova > pt->ias_mask ||
+	    pa > pt->oas_mask)
+		return iommufmt__pt_bad_size(diag, size);
+	r = s390_map_descend(pt, arena, iova, target, &w, diag);
+	if (r)
+		return r;
+	if (w.level == target)
+		return s390_map_at_target(pt, arena, &w, iova, pa, pbit, diag);
+	if (s390_frame0_writable(target, pa, pbit))
+		return s390_frame0(diag);
+	/* Empty entry above the target: plan every missing table, then build. */
+	used = arena->used;
+	r = s390_map_plan(pt, arena, w.level, target, &used, at, &need, diag);
+	if (r)
+		return r;
+	s390_map_fill(arena, at, need, w.level);
+	arena->used = used;
+	s390_map_link(arena, at, need, w.level, target, iova, pa, pbit);
+	iommufmt__store64(w.p, s390_link(at[0], w.level), 1);
 	return 0;
 }
 

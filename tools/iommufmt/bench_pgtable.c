@@ -166,6 +166,14 @@ static int setup(const struct pt_bench_cfg *bc, struct iommufmt_pgtable *pt,
 	return iommufmt_pgtable_prepare(pt, &cfg, NULL);
 }
 
+/* A guest memory of one region: the arena's bytes in use, at its guest-physical address. */
+static void arena_gmem(const struct iommufmt_pgtable_arena *arena, struct iommufmt_gmem_region *reg,
+		       struct iommufmt_gmem *gmem)
+{
+	*reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
+	*gmem = (struct iommufmt_gmem){ reg, 1, 0, NULL, NULL };
+}
+
 /* Hot translations, dependent on each other, next to a chase of the same loads. */
 static int bench_hot(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 		     struct iommufmt_pgtable_arena *arena)
@@ -196,8 +204,7 @@ static int bench_hot(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 
 		iovas[i] = k * bc->leaf_span * 3 + j * 5 * bc->page + rng_next(&seed) % bc->page;
 	}
-	reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
-	gmem = (struct iommufmt_gmem){ &reg, 1, 0, NULL, NULL };
+	arena_gmem(arena, &reg, &gmem);
 	log = (struct logmem){ arena->host, arena->gpa, arena->used, addrs, 0, NHOT * MAX_LOADS };
 	lg = (struct iommufmt_gmem){ NULL, 0, 0, log_access, &log };
 	for (unsigned i = 0; i < NHOT; i++) {
@@ -258,33 +265,35 @@ static uint64_t evict(const uint64_t *ev, size_t bytes)
 	return s;
 }
 
-/* Cold translations (single and batched) and range walks over big tables. */
-static int bench_cold(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
-		      struct iommufmt_pgtable_arena *arena, uint64_t target_bytes,
-		      const uint64_t *ev, size_t evsize)
-{
-	const __u32 prot = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER;
-	const size_t nio = ctx->quick ? 16384 : 65536, chunk = 256;
+/* The cold tables of one configuration, and the times measured over them (three runs each). */
+struct cold_run {
 	struct iommufmt_pgtable pt;
 	struct iommufmt_gmem_region reg;
 	struct iommufmt_gmem gmem;
-	__u64 *iovas = malloc(nio * sizeof(*iovas));
-	struct iommufmt_xlate *out = malloc(chunk * sizeof(*out));
-	uint64_t nmap = 0, seed = 0x9876543, acc = 0, leaves = 0, bytes;
-	double ts[3], tb[3], tw[3], tq[3], td[3];
-	int r = -ENOMEM;
+	__u64 *iovas;
+	struct iommufmt_xlate *out;
+	size_t nio, chunk;
+	uint64_t nmap, bytes, leaves, acc;
+	double ts[3], tb[3], tw[3], tq[3];	/* single, batch, walk, sequential read */
+};
 
-	if (!iovas || !out || setup(bc, &pt, arena))
-		goto out;
-	/*
-	 * Eight pages per leaf table, on eight cache lines, so the lines the
-	 * walks touch (not only the table pages) far exceed the cache.
-	 */
+/*
+ * cold, step 1: map eight pages per leaf table, on eight cache lines, so the
+ * lines the walks touch (not only the table pages) far exceed the cache;
+ * until the tables reach @target_bytes. Gives the number of leaf tables.
+ */
+static uint64_t cold_populate(const struct pt_bench_cfg *bc, struct cold_run *c,
+			      struct iommufmt_pgtable_arena *arena, uint64_t target_bytes)
+{
+	const __u32 prot = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER;
+	uint64_t nmap = 0;
+
 	while (arena->used < target_bytes && nmap < (1u << 20)) {
 		uint64_t j;
 
 		for (j = 0; j < 8; j++)
-			if (iommufmt_pgtable_map(&pt, arena, nmap * bc->cold_stride + j * 8 * bc->page,
+			if (iommufmt_pgtable_map(&c->pt, arena,
+						 nmap * bc->cold_stride + j * 8 * bc->page,
 						 0x80000000ULL + (nmap * 8 + j) * bc->page, bc->page,
 						 prot, NULL))
 				break;
@@ -292,91 +301,153 @@ static int bench_cold(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
 			break;
 		nmap++;
 	}
-	if (nmap < 64)
-		goto out;
-	bytes = arena->used;
-	reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
-	gmem = (struct iommufmt_gmem){ &reg, 1, 0, NULL, NULL };
-	for (size_t i = 0; i < nio; i++)
-		iovas[i] = (rng_next(&seed) % nmap) * bc->cold_stride +
-			   (rng_next(&seed) % 8) * 8 * bc->page + rng_next(&seed) % bc->page;
-	for (int rep = 0; rep < 3; rep++) {
-		uint64_t t0;
+	return nmap;
+}
 
-		acc += evict(ev, evsize);
-		t0 = cpu_ns();
+/* cold, step 2: random IOVAs, each in one of the mapped pages. */
+static void cold_iovas(const struct pt_bench_cfg *bc, struct cold_run *c)
+{
+	uint64_t seed = 0x9876543;
 
-		for (size_t i = 0; i < nio; i++) {
-			iommufmt_pgtable_translate(&pt, &gmem, iovas[i], IOMMUFMT_ACCESS_READ, out);
-			acc += out->pa;
-		}
-		ts[rep] = (double)(cpu_ns() - t0) / nio;
-		acc += evict(ev, evsize);
-		t0 = cpu_ns();
-		for (size_t i = 0; i < nio; i += chunk) {
-			iommufmt_pgtable_translate_batch(&pt, &gmem, iovas + i, chunk, IOMMUFMT_ACCESS_READ, out);
-			acc += out[chunk - 1].pa;
-		}
-		tb[rep] = (double)(cpu_ns() - t0) / nio;
-		leaves = 0;
-		acc += evict(ev, evsize);
-		t0 = cpu_ns();
-		if (iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
-			goto out;
-		tw[rep] = (double)(cpu_ns() - t0);
-		acc += evict(ev, evsize);
-		t0 = cpu_ns();
-		{
-			const uint64_t *p = arena->host;
-			uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	for (size_t i = 0; i < c->nio; i++)
+		c->iovas[i] = (rng_next(&seed) % c->nmap) * bc->cold_stride +
+			      (rng_next(&seed) % 8) * 8 * bc->page + rng_next(&seed) % bc->page;
+}
 
-			for (size_t i = 0; i + 4 <= bytes / 8; i += 4) {
-				s0 += p[i];
-				s1 += p[i + 1];
-				s2 += p[i + 2];
-				s3 += p[i + 3];
-			}
-			acc += s0 + s1 + s2 + s3;
-		}
-		tq[rep] = (double)(cpu_ns() - t0);
+/* The baseline of walk.scan: a sequential read of @bytes at @p, four sums in flight. */
+static uint64_t seq_read(const uint64_t *p, uint64_t bytes)
+{
+	uint64_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+
+	for (size_t i = 0; i + 4 <= bytes / 8; i += 4) {
+		s0 += p[i];
+		s1 += p[i + 1];
+		s2 += p[i + 2];
+		s3 += p[i + 3];
 	}
-	{
-		double s = best3(ts[0], ts[1], ts[2]), b = best3(tb[0], tb[1], tb[2]);
-		double w = best3(tw[0], tw[1], tw[2]), q = best3(tq[0], tq[1], tq[2]);
-		double wbw = w > 0 ? bytes / w : 0, qbw = q > 0 ? bytes / q : 0;
-		char lab[96];
+	return s0 + s1 + s2 + s3;
+}
 
-		snprintf(lab, sizeof(lab), "%s (%llu MiB)", bc->label,
-			 (unsigned long long)(bytes >> 20));
-		row(ctx, "translate.cold", lab, s, "ns/op", NULL, 0, 0, NULL, NULL, -1);
-		row(ctx, "batch.cold", lab, b, "ns/op", "cold single", s, b > 0 ? s / b : 0,
-		    "x single", ">= 3", b > 0 && s / b >= 3);
-		row(ctx, "walk.scan", lab, wbw, "GB/s", "seq read", qbw, qbw > 0 ? wbw / qbw : 0,
-		    "of seq", ">= 0.5", qbw > 0 && wbw / qbw >= 0.5);
-		row(ctx, "walk.sparse", lab, leaves ? w / leaves : 0, "ns/leaf", NULL, 0, 0, NULL,
-		    NULL, -1);
+/*
+ * cold, step 3 (run @rep): single and batched translations, a range walk, a
+ * sequential read. The timed loops work on locals, as they did inline.
+ */
+static int cold_rep(struct cold_run *c, const struct iommufmt_pgtable_arena *arena,
+		    const uint64_t *ev, size_t evsize, int rep)
+{
+	const size_t nio = c->nio, chunk = c->chunk;
+	const __u64 *iovas = c->iovas;
+	struct iommufmt_xlate *out = c->out;
+	uint64_t t0, acc = 0;
+
+	acc += evict(ev, evsize);
+	t0 = cpu_ns();
+
+	for (size_t i = 0; i < nio; i++) {
+		iommufmt_pgtable_translate(&c->pt, &c->gmem, iovas[i], IOMMUFMT_ACCESS_READ, out);
+		acc += out->pa;
 	}
-	/* dense leaf tables: every entry a page (pa off by one page, so no larger pages) */
+	c->ts[rep] = (double)(cpu_ns() - t0) / nio;
+	acc += evict(ev, evsize);
+	t0 = cpu_ns();
+	for (size_t i = 0; i < nio; i += chunk) {
+		iommufmt_pgtable_translate_batch(&c->pt, &c->gmem, iovas + i, chunk,
+						 IOMMUFMT_ACCESS_READ, out);
+		acc += out[chunk - 1].pa;
+	}
+	c->tb[rep] = (double)(cpu_ns() - t0) / nio;
+	c->leaves = 0;
+	acc += evict(ev, evsize);
+	t0 = cpu_ns();
+	if (iommufmt_pgtable_walk_range(&c->pt, &c->gmem, 0, ~0ULL, 0, count_leaf, &c->leaves))
+		return -1;
+	c->tw[rep] = (double)(cpu_ns() - t0);
+	acc += evict(ev, evsize);
+	t0 = cpu_ns();
+	acc += seq_read(arena->host, c->bytes);
+	c->tq[rep] = (double)(cpu_ns() - t0);
+	c->acc += acc;
+	return 0;
+}
+
+/* cold, step 4: the rows translate.cold, batch.cold, walk.scan and walk.sparse (best runs). */
+static void cold_rows(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
+		      const struct cold_run *c)
+{
+	double s = best3(c->ts[0], c->ts[1], c->ts[2]), b = best3(c->tb[0], c->tb[1], c->tb[2]);
+	double w = best3(c->tw[0], c->tw[1], c->tw[2]), q = best3(c->tq[0], c->tq[1], c->tq[2]);
+	double wbw = w > 0 ? c->bytes / w : 0, qbw = q > 0 ? c->bytes / q : 0;
+	char lab[96];
+
+	snprintf(lab, sizeof(lab), "%s (%llu MiB)", bc->label,
+		 (unsigned long long)(c->bytes >> 20));
+	row(ctx, "translate.cold", lab, s, "ns/op", NULL, 0, 0, NULL, NULL, -1);
+	row(ctx, "batch.cold", lab, b, "ns/op", "cold single", s, b > 0 ? s / b : 0,
+	    "x single", ">= 3", b > 0 && s / b >= 3);
+	row(ctx, "walk.scan", lab, wbw, "GB/s", "seq read", qbw, qbw > 0 ? wbw / qbw : 0,
+	    "of seq", ">= 0.5", qbw > 0 && wbw / qbw >= 0.5);
+	row(ctx, "walk.sparse", lab, c->leaves ? w / c->leaves : 0, "ns/leaf", NULL, 0, 0, NULL,
+	    NULL, -1);
+}
+
+/* cold, step 5: walk.dense, leaf tables full of pages (pa one page off: no larger pages). */
+static int bench_dense(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
+		       struct iommufmt_pgtable_arena *arena)
+{
+	const __u32 prot = IOMMUFMT_ACCESS_READ | IOMMUFMT_ACCESS_WRITE | IOMMUFMT_ACCESS_USER;
+	struct iommufmt_pgtable pt;
+	struct iommufmt_gmem_region reg;
+	struct iommufmt_gmem gmem;
+	uint64_t leaves = 0;
+	double td[3];
+
 	if (setup(bc, &pt, arena) ||
 	    iommufmt_pgtable_map(&pt, arena, 0, bc->page, bc->leaf_span * (ctx->quick ? 4 : 32),
 				 prot, NULL))
-		goto out;
-	reg = (struct iommufmt_gmem_region){ arena->gpa, arena->used, arena->host, 0, 0 };
+		return -1;
+	arena_gmem(arena, &reg, &gmem);
 	for (int rep = 0; rep < 3; rep++) {
 		uint64_t t0 = cpu_ns();
 
 		leaves = 0;
 		if (iommufmt_pgtable_walk_range(&pt, &gmem, 0, ~0ULL, 0, count_leaf, &leaves))
-			goto out;
+			return -1;
 		td[rep] = (double)(cpu_ns() - t0);
 	}
 	row(ctx, "walk.dense", bc->label, leaves ? best3(td[0], td[1], td[2]) / leaves : 0,
 	    "ns/leaf", NULL, 0, 0, NULL, NULL, -1);
-	bench_sink(acc);
+	return 0;
+}
+
+/* Cold translations (single and batched) and range walks over big tables. */
+static int bench_cold(struct bench_ctx *ctx, const struct pt_bench_cfg *bc,
+		      struct iommufmt_pgtable_arena *arena, uint64_t target_bytes,
+		      const uint64_t *ev, size_t evsize)
+{
+	struct cold_run c = { .nio = ctx->quick ? 16384 : 65536, .chunk = 256 };
+	int r = -ENOMEM;
+
+	c.iovas = malloc(c.nio * sizeof(*c.iovas));
+	c.out = malloc(c.chunk * sizeof(*c.out));
+	if (!c.iovas || !c.out || setup(bc, &c.pt, arena))
+		goto out;
+	c.nmap = cold_populate(bc, &c, arena, target_bytes);
+	if (c.nmap < 64)
+		goto out;
+	c.bytes = arena->used;
+	arena_gmem(arena, &c.reg, &c.gmem);
+	cold_iovas(bc, &c);
+	for (int rep = 0; rep < 3; rep++)
+		if (cold_rep(&c, arena, ev, evsize, rep))
+			goto out;
+	cold_rows(ctx, bc, &c);
+	if (bench_dense(ctx, bc, arena))
+		goto out;
+	bench_sink(c.acc);
 	r = 0;
 out:
-	free(iovas);
-	free(out);
+	free(c.iovas);
+	free(c.out);
 	return r;
 }
 

@@ -149,11 +149,58 @@ static int parse_access(struct pt_args *a, const char *s)
 	return 0;
 }
 
-/* Common parsing; on error memory is freed and the exit status returned. */
-static int parse_args(struct pt_args *a, int argc, char **argv, bool translate)
+/* --root GPA: the root table's address (recorded even when bad, as the error ends parsing). */
+static int parse_root(struct pt_args *a, const char *v)
 {
+	uint64_t root = 0;
 	int r = 0;
 
+	if (cli_parse_u64(v, &root, false))
+		r = cli_usage_error(a->cmd, "bad root address '%s'", v);
+	a->cfg.root = root;
+	a->have_root = true;
+	return r;
+}
+
+/* --range START:LAST: the input range to walk. */
+static int parse_range(struct pt_args *a, const char *v)
+{
+	if (cli_parse_pair(v, &a->start, &a->last) || a->start > a->last)
+		return cli_usage_error(a->cmd, "--range wants START:LAST with START <= LAST, "
+				       "not '%s'", v);
+	return 0;
+}
+
+/* Whether @o takes a value in this command (--access: translate only, --range: walk only). */
+static bool takes_value(const char *o, bool translate)
+{
+	if (!strcmp(o, "--pgtable") || !strcmp(o, "--opt") || !strcmp(o, "--root") ||
+	    !strcmp(o, "--mem"))
+		return true;
+	return translate ? !strcmp(o, "--access") : !strcmp(o, "--range");
+}
+
+/* parse, step 2a: an option with its value @v (one that takes_value() accepts). */
+static int parse_value_opt(struct pt_args *a, const char *o, const char *v)
+{
+	if (!strcmp(o, "--pgtable")) {
+		a->name = v;
+		return 0;
+	}
+	if (!strcmp(o, "--opt"))
+		return parse_opt(a, v);
+	if (!strcmp(o, "--root"))
+		return parse_root(a, v);
+	if (!strcmp(o, "--mem"))
+		return parse_mem(a, v);
+	if (!strcmp(o, "--access"))
+		return parse_access(a, v);
+	return parse_range(a, v);
+}
+
+/* parse, step 1: the defaults, and room for every argument as an IOVA. */
+static int parse_init(struct pt_args *a, int argc, char **argv)
+{
 	memset(a, 0, sizeof(*a));
 	a->cmd = argv[0];
 	a->cfg.argsz = sizeof(a->cfg);
@@ -162,56 +209,59 @@ static int parse_args(struct pt_args *a, int argc, char **argv, bool translate)
 	a->iovas = calloc((size_t)argc, sizeof(*a->iovas));
 	if (!a->iovas)
 		return cli_error(a->cmd, "out of memory");
-	for (int i = 1; i < argc && !r; i++) {
-		const char *o = argv[i];
-		bool has_val = i + 1 < argc;
+	return 0;
+}
 
-		if (!strcmp(o, "--json")) {
-			a->json = true;
-		} else if (!translate && !strcmp(o, "--coalesce")) {
-			a->coalesce = true;
-		} else if (!strcmp(o, "--pgtable") || !strcmp(o, "--opt") || !strcmp(o, "--root") ||
-			   !strcmp(o, "--mem") || (translate && !strcmp(o, "--access")) ||
-			   (!translate && !strcmp(o, "--range"))) {
-			const char *v;
+/* parse, step 2: argv[*i]: a switch, an option (moving *i to its value) or an IOVA. */
+static int parse_one(struct pt_args *a, int argc, char **argv, int *i, bool translate)
+{
+	const char *o = argv[*i];
 
-			if (!has_val) {
-				r = cli_usage_error(a->cmd, "%s needs a value", o);
-				break;
-			}
-			v = argv[++i];
-			if (!strcmp(o, "--pgtable"))
-				a->name = v;
-			else if (!strcmp(o, "--opt"))
-				r = parse_opt(a, v);
-			else if (!strcmp(o, "--root")) {
-				uint64_t root = 0;
-
-				if (cli_parse_u64(v, &root, false))
-					r = cli_usage_error(a->cmd, "bad root address '%s'", v);
-				a->cfg.root = root;
-				a->have_root = true;
-			} else if (!strcmp(o, "--mem"))
-				r = parse_mem(a, v);
-			else if (!strcmp(o, "--access"))
-				r = parse_access(a, v);
-			else if (cli_parse_pair(v, &a->start, &a->last) || a->start > a->last)
-				r = cli_usage_error(a->cmd, "--range wants START:LAST with START <= LAST, "
-						    "not '%s'", v);
-		} else if (translate && o[0] != '-') {
-			a->iovas[a->niovas++] = argv[i];
-		} else {
-			r = cli_usage_error(a->cmd, "unknown argument '%s'", o);
-		}
+	if (!strcmp(o, "--json")) {
+		a->json = true;
+		return 0;
 	}
-	if (!r && !a->name)
-		r = cli_usage_error(a->cmd, "--pgtable NAME is required");
-	if (!r && !a->have_root)
-		r = cli_usage_error(a->cmd, "--root GPA is required");
-	if (!r && !a->nmem)
-		r = cli_usage_error(a->cmd, "at least one --mem FILE@GPA is required");
-	if (!r && translate && !a->niovas)
-		r = cli_usage_error(a->cmd, "no IOVA to translate");
+	if (!translate && !strcmp(o, "--coalesce")) {
+		a->coalesce = true;
+		return 0;
+	}
+	if (takes_value(o, translate)) {
+		if (*i + 1 >= argc)
+			return cli_usage_error(a->cmd, "%s needs a value", o);
+		return parse_value_opt(a, o, argv[++*i]);
+	}
+	if (translate && o[0] != '-') {
+		a->iovas[a->niovas++] = argv[*i];
+		return 0;
+	}
+	return cli_usage_error(a->cmd, "unknown argument '%s'", o);
+}
+
+/* parse, step 3: what every command needs (table, root, memory), and an IOVA to translate. */
+static int parse_required(const struct pt_args *a, bool translate)
+{
+	if (!a->name)
+		return cli_usage_error(a->cmd, "--pgtable NAME is required");
+	if (!a->have_root)
+		return cli_usage_error(a->cmd, "--root GPA is required");
+	if (!a->nmem)
+		return cli_usage_error(a->cmd, "at least one --mem FILE@GPA is required");
+	if (translate && !a->niovas)
+		return cli_usage_error(a->cmd, "no IOVA to translate");
+	return 0;
+}
+
+/* Common parsing; on error memory is freed and the exit status returned. */
+static int parse_args(struct pt_args *a, int argc, char **argv, bool translate)
+{
+	int r = parse_init(a, argc, argv);
+
+	if (r)
+		return r;
+	for (int i = 1; i < argc && !r; i++)
+		r = parse_one(a, argc, argv, &i, translate);
+	if (!r)
+		r = parse_required(a, translate);
 	if (r) {
 		free_mem(a);
 		free(a->iovas);
