@@ -112,6 +112,15 @@ static const struct diag_desc diag_table[] = {
 	{ IOMMUFMT_DIAG_IOVA_TOO_MANY, "IOVA_TOO_MANY", -EINVAL, "more ranges or regions than can be held" },
 	{ IOMMUFMT_DIAG_IOVA_NO_ROOM, "IOVA_NO_ROOM", -ENOSPC, "guest RAM does not fit into the usable ranges" },
 	{ IOMMUFMT_DIAG_IOVA_UNSORTED, "IOVA_UNSORTED", -EINVAL, "the ranges are not sorted and disjoint" },
+	/* faults and page requests */
+	{ IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, "FAULT_REPORT_CONFIG", -EINVAL, "the fault-reporting configuration is not a valid setting" },
+	{ IOMMUFMT_DIAG_FAULT_NOT_REPORTED, "FAULT_NOT_REPORTED", -EOPNOTSUPP, "the reporting configuration is not concerned with this fault" },
+	{ IOMMUFMT_DIAG_FAULT_BAD_FIELD, "FAULT_BAD_FIELD", -EINVAL, "a fault record field is out of range" },
+	{ IOMMUFMT_DIAG_FAULT_RESP_LOSSY, "FAULT_RESP_LOSSY", -EOPNOTSUPP, "the page response cannot be expressed in the target form" },
+	{ IOMMUFMT_DIAG_FAULT_TRUNCATED, "FAULT_TRUNCATED", -EINVAL, "the bytes do not hold a whole record" },
+	{ IOMMUFMT_DIAG_FAULT_UNKNOWN_CODE, "FAULT_UNKNOWN_CODE", -EOPNOTSUPP, "the native record's code is unknown or reserved" },
+	{ IOMMUFMT_DIAG_FAULT_RESERVED, "FAULT_RESERVED", -EOPNOTSUPP, "a reserved bit of the native record is set" },
+	{ IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE, "FAULT_CANNOT_ENCODE", -EOPNOTSUPP, "the target record cannot express the fault" },
 };
 
 /*
@@ -127,7 +136,8 @@ static const struct diag_desc diag_table[] = {
 	X(IOMMUFMT_DIAG_PGTABLE_CFG, IOMMUFMT_DIAG_PGTABLE_EXISTS)		\
 	X(IOMMUFMT_DIAG_BIND_RESERVED, IOMMUFMT_DIAG_NEG_PGSIZE)		\
 	X(IOMMUFMT_DIAG_INV_UNKNOWN_CMD, IOMMUFMT_DIAG_INV_ID_RANGE)		\
-	X(IOMMUFMT_DIAG_IOVA_MAP_RESERVED, IOMMUFMT_DIAG_IOVA_UNSORTED)
+	X(IOMMUFMT_DIAG_IOVA_MAP_RESERVED, IOMMUFMT_DIAG_IOVA_UNSORTED)		\
+	X(IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE)
 
 #define DIAG_AREA_CODES(first, last)	+ ((last) - (first) + 1)
 

@@ -364,24 +364,3 @@ IOMMUFMT_EXPORT int iommufmt_pgtable_unmap(const struct iommufmt_pgtable *pt,
 	return 0;
 }
 
-/* Indexed by IOMMUFMT_FAULT_*: a reason added without a name here reads as NULL. */
-static const char *const fault_names[IOMMUFMT_FAULT_NR] = {
-	[IOMMUFMT_FAULT_NONE] = "ok",
-	[IOMMUFMT_FAULT_NOT_PRESENT] = "not-present",
-	[IOMMUFMT_FAULT_PERMISSION] = "permission",
-	[IOMMUFMT_FAULT_RESERVED_BIT] = "reserved-bit",
-	[IOMMUFMT_FAULT_ADDR_SIZE_INPUT] = "address-size-input",
-	[IOMMUFMT_FAULT_ADDR_SIZE_OUTPUT] = "address-size-output",
-	[IOMMUFMT_FAULT_NON_CANONICAL] = "non-canonical",
-	[IOMMUFMT_FAULT_ACCESS_FLAG] = "access-flag",
-	[IOMMUFMT_FAULT_TABLE_READ] = "table-read",
-	[IOMMUFMT_FAULT_BAD_LEVEL] = "bad-level",
-	[IOMMUFMT_FAULT_TABLE_TYPE] = "table-type",
-	[IOMMUFMT_FAULT_TABLE_LENGTH] = "table-length",
-};
-
-/* Public (iommufmt.h): the name of a fault reason, or NULL for an unknown one. */
-IOMMUFMT_EXPORT const char *iommufmt_fault_name(__u32 fault)
-{
-	return fault < IOMMUFMT_FAULT_NR ? fault_names[fault] : NULL;
-}

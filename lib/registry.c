@@ -215,7 +215,11 @@ IOMMUFMT_EXPORT int iommufmt_model_register(const struct iommufmt_model_ops *ops
 			      "bind", diag)) ||
 	    (err = SUB_OPS_OK(ops->inval, IOMMUFMT_INVAL_OPS_SIZE_VER0,
 			      ops->inval->decode && ops->inval->encode && ops->inval->cmd_size,
-			      "inval", diag)))
+			      "inval", diag)) ||
+	    (err = SUB_OPS_OK(IOMMUFMT_OPS_GET(ops, struct iommufmt_model_ops, fault),
+			      IOMMUFMT_FAULT_OPS_SIZE_VER0,
+			      ops->fault->record_size && ops->fault->decode && ops->fault->encode,
+			      "fault", diag)))
 		return err;
 	pthread_mutex_lock(&reg_lock);
 	n = atomic_load_explicit(&nr_dyn_models, memory_order_relaxed);

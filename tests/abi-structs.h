@@ -21,3 +21,5 @@ ABI_STRUCT(iommufmt_inv_queue, IOMMUFMT_INV_QUEUE_SIZE_VER0)
 /* ABI-STRUCTS: IOVA space */
 ABI_STRUCT(iommufmt_iova_map_check, IOMMUFMT_IOVA_MAP_CHECK_SIZE_VER0)
 ABI_STRUCT(iommufmt_iova_ranges, IOMMUFMT_IOVA_RANGES_SIZE_VER0)
+/* ABI-STRUCTS: faults and page requests */
+ABI_STRUCT(iommufmt_fault, IOMMUFMT_FAULT_SIZE_VER0)

@@ -223,6 +223,7 @@ START_TEST(test_diag_text)
 		{ IOMMUFMT_DIAG_BIND_RESERVED, IOMMUFMT_DIAG_NEG_PGSIZE },
 		{ IOMMUFMT_DIAG_INV_UNKNOWN_CMD, IOMMUFMT_DIAG_INV_ID_RANGE },
 		{ IOMMUFMT_DIAG_IOVA_MAP_RESERVED, IOMMUFMT_DIAG_IOVA_UNSORTED },
+		{ IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE },
 	};
 	for (size_t a = 0; a < sizeof(areas) / sizeof(areas[0]); a++) {
 		for (unsigned c = areas[a][0]; c <= areas[a][1]; c++)

@@ -1779,4 +1779,204 @@ struct iommufmt_iova_ranges {
 
 /** @} */
 
+/* ======================================================================== */
+/* SECTION: Faults and page requests.                                       */
+/* ======================================================================== */
+
+/**
+ * @defgroup abi_fault Faults and page requests: generic records, routing, iommufd forms
+ * @brief One record for every model's fault, event and page request, the
+ * routing rule that says who handles it, and the iommufd fault-queue and
+ * vEVENTQ layouts.
+ * @{
+ */
+
+/** Diagnostic: a fault-reporting configuration is not a valid setting. Usually -EINVAL. */
+#define IOMMUFMT_DIAG_FAULT_REPORT_CONFIG	0x0500
+/**
+ * Diagnostic: the reporting configuration is not concerned with this fault
+ * (e.g. a stage-2 fault when only stage 1 is reported). Usually -EOPNOTSUPP.
+ */
+#define IOMMUFMT_DIAG_FAULT_NOT_REPORTED	0x0501
+/** Diagnostic: a fault record field holds a value outside its defined range. Usually -EINVAL. */
+#define IOMMUFMT_DIAG_FAULT_BAD_FIELD		0x0502
+/**
+ * Diagnostic: a page response cannot be expressed in the target form (e.g.
+ * Response Failure to iommufd). Usually -EOPNOTSUPP.
+ */
+#define IOMMUFMT_DIAG_FAULT_RESP_LOSSY		0x0503
+/** Diagnostic: a fault-queue or vEVENTQ read is not a whole number of records. Usually -EINVAL. */
+#define IOMMUFMT_DIAG_FAULT_TRUNCATED		0x0504
+/** Diagnostic: a native record's code (event id, fault reason, type) is unknown or reserved. Usually -EOPNOTSUPP. */
+#define IOMMUFMT_DIAG_FAULT_UNKNOWN_CODE	0x0505
+/** Diagnostic: a native record has a reserved bit set (index = the bit). Usually -EOPNOTSUPP. */
+#define IOMMUFMT_DIAG_FAULT_RESERVED		0x0506
+/** Diagnostic: the target record type cannot express a value of the fault. Usually -EOPNOTSUPP. */
+#define IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE	0x0507
+
+/*
+ * Fault reasons beyond the walker's (IOMMUFMT_FAULT_NONE..TABLE_LENGTH):
+ * configuration-level and device-level causes that native event records
+ * report. They extend the same numbering, so a record carries one reason.
+ */
+/** Not a fault: a page request (PRI / PPR / PRQ) asking for a mapping. */
+#define IOMMUFMT_FAULT_PAGE_REQUEST	12
+/** The device is unknown or its id is out of range (SMMU C_BAD_STREAMID; VT-d root/context entry not present). */
+#define IOMMUFMT_FAULT_BAD_DEVICE	13
+/** The device's entry is malformed (SMMU C_BAD_STE; VT-d context entry; AMD illegal DTE). */
+#define IOMMUFMT_FAULT_BAD_DEVICE_ENTRY	14
+/** The PASID / SubstreamID is out of range or not allowed (SMMU C_BAD_SUBSTREAMID). */
+#define IOMMUFMT_FAULT_BAD_PASID	15
+/** The PASID's entry is malformed or absent (SMMU C_BAD_CD; VT-d PASID-table entry). */
+#define IOMMUFMT_FAULT_BAD_PASID_ENTRY	16
+/** A configuration structure could not be read (SMMU F_STE_FETCH / F_CD_FETCH; VT-d root/context/PASID read). */
+#define IOMMUFMT_FAULT_CONFIG_READ	17
+/** Translation is disabled or forbidden for the request (SMMU F_STREAM_DISABLED / F_TRANSL_FORBIDDEN). */
+#define IOMMUFMT_FAULT_TRANSLATION_OFF	18
+/** The request itself is malformed or unsupported (SMMU F_UUT / F_BAD_ATS_TREQ; AMD invalid device request). */
+#define IOMMUFMT_FAULT_BAD_REQUEST	19
+/** Conflicting cached entries or configurations (SMMU F_TLB_CONFLICT / F_CFG_CONFLICT). */
+#define IOMMUFMT_FAULT_CONFLICT		20
+/** A hardware error in the IOMMU or on its memory accesses (AMD *_HARDWARE_ERROR; s390 SERR). */
+#define IOMMUFMT_FAULT_HW_ERROR		21
+/** A native code with no generic meaning: read @c code and the native bytes. */
+#define IOMMUFMT_FAULT_OTHER		22
+/** Number of fault reasons defined (walker and record reasons together). */
+#define IOMMUFMT_FAULT_REASON_NR	23
+
+/** iommufmt_fault.kind: a page request that must be answered (recoverable). */
+#define IOMMUFMT_FAULT_KIND_PAGE_REQ	1
+/** iommufmt_fault.kind: a translation fault (unrecoverable unless stalled). */
+#define IOMMUFMT_FAULT_KIND_EVENT	2
+/** iommufmt_fault.kind: a configuration error (a bad device, context or PASID entry). */
+#define IOMMUFMT_FAULT_KIND_CONFIG	3
+
+/** iommufmt_fault.record: the library's own walker (iommufmt_fault_from_xlate()); no native bytes. */
+#define IOMMUFMT_FREC_WALK		1
+/** iommufmt_fault.record: an iommufd fault-queue record (struct iommufmt_iommufd_pgfault). */
+#define IOMMUFMT_FREC_IOMMUFD		2
+/** iommufmt_fault.record: a model's event / fault log entry (SMMU EVTQ, AMD event log, s390 CCDF). */
+#define IOMMUFMT_FREC_EVENT		3
+/** iommufmt_fault.record: a model's page-request entry (SMMU PRIQ, VT-d PRQ, AMD PPR log). */
+#define IOMMUFMT_FREC_PAGE_REQ		4
+/** iommufmt_fault.record: a fault recording register (VT-d FRCD). */
+#define IOMMUFMT_FREC_FAULT_REG		5
+
+/** iommufmt_fault.flags: @c pasid is valid (iommufd IOMMU_PGFAULT_FLAGS_PASID_VALID). */
+#define IOMMUFMT_FAULT_F_PASID_VALID	(1u << 0)
+/** iommufmt_fault.flags: the last request of its group, the one a response answers (iommufd LAST_PAGE). */
+#define IOMMUFMT_FAULT_F_LAST_PAGE	(1u << 1)
+/** iommufmt_fault.flags: the native record carries private data (VT-d PRQ legacy bit 9); see the native bytes. */
+#define IOMMUFMT_FAULT_F_PRIV_DATA	(1u << 2)
+/** iommufmt_fault.flags: the response must carry the request's PASID (PCIe PRG Response PASID Required). */
+#define IOMMUFMT_FAULT_F_NEEDS_PASID	(1u << 3)
+/** iommufmt_fault.flags: @c addr is valid. */
+#define IOMMUFMT_FAULT_F_ADDR_VALID	(1u << 4)
+/** iommufmt_fault.flags: @c addr2 (stage-2 IPA or fetch address) is valid. */
+#define IOMMUFMT_FAULT_F_ADDR2_VALID	(1u << 5)
+/** iommufmt_fault.flags: the transaction is stalled; @c grpid is its stall tag, answered by a resume. */
+#define IOMMUFMT_FAULT_F_STALLED	(1u << 6)
+/** iommufmt_fault.flags: @c level and @c native_level are valid. */
+#define IOMMUFMT_FAULT_F_LEVEL_VALID	(1u << 7)
+/** All fault record flags defined so far. */
+#define IOMMUFMT_FAULT_F_ALL		0xffu
+
+/** iommufmt_fault_route() result: deliver the record to the guest's vIOMMU. */
+#define IOMMUFMT_ROUTE_GUEST		1
+/** iommufmt_fault_route() result: the VMM handles it (it owns the stage or the device). */
+#define IOMMUFMT_ROUTE_VMM		2
+
+/**
+ * struct iommufmt_fault - One fault, event or page request, in generic form.
+ *
+ * Decoded from a native record, an iommufd fault-queue record or the
+ * library's walker; every field the source does not carry is zero, and the
+ * flags say which optional ones are valid. @c native keeps the source bytes,
+ * so nothing a consumer needs is lost by the generic form.
+ */
+struct iommufmt_fault {
+	__u32 argsz;		/**< Size of the caller's struct (IOMMUFMT_FAULT_SIZE_VER0 or more). */
+	__u32 flags;		/**< IOMMUFMT_FAULT_F_*. */
+	__u8 kind;		/**< IOMMUFMT_FAULT_KIND_*. */
+	__u8 stage;		/**< 1 or 2: the stage that faulted; 0: single-stage, or no stage (device-level). */
+	__u16 reason;		/**< IOMMUFMT_FAULT_* (below IOMMUFMT_FAULT_REASON_NR). */
+	__u16 record;		/**< IOMMUFMT_FREC_*: what the record was decoded from. */
+	__u16 code;		/**< The native event id / fault reason / PEC; 0 for walker and iommufd records. */
+	__u32 perm;		/**< IOMMUFMT_ACCESS_READ/WRITE/EXEC/PRIV the request asked for. */
+	__u32 devid;		/**< Device: PCI requester id, SMMU StreamID, AMD DeviceID, s390 FID; iommufd dev_id. */
+	__u32 pasid;		/**< PASID / SubstreamID (IOMMUFMT_FAULT_F_PASID_VALID), below 2^20. */
+	__u32 grpid;		/**< Page-request group index, or the stall tag (IOMMUFMT_FAULT_F_STALLED). */
+	__u16 level;		/**< Generic level of the faulting entry, 0 = smallest-page table (F_LEVEL_VALID). */
+	__u16 native_level;	/**< The same level in the format's own numbering (F_LEVEL_VALID). */
+	__u32 cookie;		/**< iommufd records: the kernel's group cookie, echoed in the response. */
+	__aligned_u64 addr;	/**< Input address (IOVA / GVA / page address) (IOMMUFMT_FAULT_F_ADDR_VALID). */
+	__aligned_u64 addr2;	/**< Stage-2 IPA, or the address a fetch failed on (IOMMUFMT_FAULT_F_ADDR2_VALID). */
+	__u32 length;		/**< iommufd records: the requester's length hint in bytes; 0: none. */
+	__u32 __reserved;	/**< Zero. */
+	struct iommufmt_inv_native native;	/**< The native record's bytes (model, len, hardware byte order); none for walker and iommufd records. */
+};
+/** Size of struct iommufmt_fault as first defined. */
+#define IOMMUFMT_FAULT_SIZE_VER0 104
+
+/* ---- iommufd fault queue and vEVENTQ mirrors (include/uapi/linux/iommufd.h) ---- */
+
+/** iommufmt_iommufd_pgfault.flags: @c pasid is valid (IOMMU_PGFAULT_FLAGS_PASID_VALID). */
+#define IOMMUFMT_IOMMUFD_PGFAULT_PASID_VALID	(1u << 0)
+/** iommufmt_iommufd_pgfault.flags: last page of the group (IOMMU_PGFAULT_FLAGS_LAST_PAGE). */
+#define IOMMUFMT_IOMMUFD_PGFAULT_LAST_PAGE	(1u << 1)
+/** iommufmt_iommufd_pgfault.perm: read (IOMMU_PGFAULT_PERM_READ). */
+#define IOMMUFMT_IOMMUFD_PERM_READ		(1u << 0)
+/** iommufmt_iommufd_pgfault.perm: write (IOMMU_PGFAULT_PERM_WRITE). */
+#define IOMMUFMT_IOMMUFD_PERM_WRITE		(1u << 1)
+/** iommufmt_iommufd_pgfault.perm: execute (IOMMU_PGFAULT_PERM_EXEC). */
+#define IOMMUFMT_IOMMUFD_PERM_EXEC		(1u << 2)
+/** iommufmt_iommufd_pgfault.perm: privileged (IOMMU_PGFAULT_PERM_PRIV). */
+#define IOMMUFMT_IOMMUFD_PERM_PRIV		(1u << 3)
+/** iommufmt_iommufd_page_response.code: Success (IOMMUFD_PAGE_RESP_SUCCESS, PCIe "Success"). */
+#define IOMMUFMT_IOMMUFD_RESP_SUCCESS		0
+/** iommufmt_iommufd_page_response.code: Invalid Request (IOMMUFD_PAGE_RESP_INVALID). */
+#define IOMMUFMT_IOMMUFD_RESP_INVALID		1
+/** iommufmt_iommufd_vevent_header.flags: events were lost before this point (IOMMU_VEVENTQ_FLAG_LOST_EVENTS). */
+#define IOMMUFMT_IOMMUFD_VEVENT_LOST_EVENTS	(1u << 0)
+
+/**
+ * struct iommufmt_iommufd_pgfault - iommufd's struct iommu_hwpt_pgfault (40 bytes).
+ *
+ * What read() on an iommufd fault-queue fd returns, whole records only; no
+ * size field (the kernel fixed the record). @c cookie of the group's last
+ * record is echoed in the page response.
+ */
+struct iommufmt_iommufd_pgfault {
+	__u32 flags;		/**< IOMMUFMT_IOMMUFD_PGFAULT_*. */
+	__u32 dev_id;		/**< iommufd device id. */
+	__u32 pasid;		/**< PASID (PASID_VALID). */
+	__u32 grpid;		/**< Page-request group index. */
+	__u32 perm;		/**< IOMMUFMT_IOMMUFD_PERM_*. */
+	__u32 __reserved;	/**< Zero. */
+	__aligned_u64 addr;	/**< Fault address. */
+	__u32 length;		/**< A hint of how much the requester will access; 0: none. */
+	__u32 cookie;		/**< Kernel cookie of the group. */
+};
+
+/**
+ * struct iommufmt_iommufd_page_response - iommufd's struct iommu_hwpt_page_response (8 bytes).
+ */
+struct iommufmt_iommufd_page_response {
+	__u32 cookie;		/**< The cookie of the group's last request. */
+	__u32 code;		/**< IOMMUFMT_IOMMUFD_RESP_*. */
+};
+
+/**
+ * struct iommufmt_iommufd_vevent_header - iommufd's struct iommufd_vevent_header (8 bytes).
+ *
+ * Each vEVENTQ event is this header then the type's data (SMMUv3: the
+ * 32-byte event record); a header with LOST_EVENTS has no data.
+ */
+struct iommufmt_iommufd_vevent_header {
+	__u32 flags;		/**< IOMMUFMT_IOMMUFD_VEVENT_*. */
+	__u32 sequence;		/**< Event sequence number, 0..INT_MAX then 0 again; a gap means lost events. */
+};
+
+/** @} */
+
 #endif /* _UAPI_IOMMUFMT_ABI_H */

@@ -734,11 +734,14 @@ struct iommufmt_xlate {
 /**
  * Stable short name of a fault reason, as the CLI prints it.
  *
- * @param fault IOMMUFMT_FAULT_*.
+ * @param fault IOMMUFMT_FAULT_* (walker and record reasons).
  * @return "ok", "not-present", "permission", "reserved-bit",
  *         "address-size-input", "address-size-output", "non-canonical",
- *         "access-flag", "table-read", "bad-level", "table-type" or
- *         "table-length"; NULL for an unknown value.
+ *         "access-flag", "table-read", "bad-level", "table-type",
+ *         "table-length", "page-request", "bad-device", "bad-device-entry",
+ *         "bad-pasid", "bad-pasid-entry", "config-read", "translation-off",
+ *         "bad-request", "conflict", "hw-error" or "other"; NULL for an
+ *         unknown value.
  */
 const char *iommufmt_fault_name(__u32 fault);
 
@@ -2080,6 +2083,239 @@ int iommufmt_iova_import_sysfs(struct iommufmt_iova_space *sp, const char *text,
 int iommufmt_iova_import_iommufd(struct iommufmt_iova_space *sp, const void *ranges, size_t len,
 				 __u32 num_iovas, __u64 iova_alignment,
 				 struct iommufmt_diag *diag);
+
+/** @} */
+
+/* ======================================================================== */
+/* Faults and page requests                                                 */
+/* ======================================================================== */
+
+/**
+ * @defgroup api_fault Faults and page requests: check, route, iommufd forms
+ *
+ * A fault reaches a VMM three ways: its own walker fails while it emulates a
+ * vIOMMU (iommufmt_fault_from_xlate()), the host kernel reports it on an
+ * iommufd fault queue (iommufmt_fault_from_iommufd()) or vEVENTQ
+ * (iommufmt_vevent_next()), or the VMM reads a native record. Each becomes
+ * a struct iommufmt_fault; iommufmt_fault_route() says who handles it, and
+ * a page request is answered with iommufmt_fault_iommufd_response() (or a
+ * native page-response command through the invalidation codecs,
+ * IOMMUFMT_INV_OP_PAGE_RESP).
+ *
+ * Page response codes (IOMMUFMT_INV_RESP_*) and where they go:
+ * | generic  | PCIe PRG / VT-d / AMD | SMMU PRI_RESP   | iommufd          |
+ * |----------|-----------------------|-----------------|------------------|
+ * | SUCCESS  | 0 Success             | Success         | SUCCESS          |
+ * | INVALID  | 1 Invalid Request     | Denied          | INVALID          |
+ * | FAILURE  | 0xf Response Failure  | Failure         | none: -EOPNOTSUPP |
+ * iommufd dropped Response Failure because it disables PRI for every
+ * function sharing it; a VMM emulates it as a PRI reset instead.
+ * @{
+ */
+
+/**
+ * Check a fault record: argsz rules, known flags, kind, reason, stage,
+ * permissions and record type, ids in range (PASID below 2^20).
+ *
+ * @param f    The record.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, argsz, a field out of range:
+ *         IOMMUFMT_DIAG_FAULT_BAD_FIELD); -E2BIG (non-zero unknown tail);
+ *         -EOPNOTSUPP (unknown flags).
+ */
+int iommufmt_fault_check(const struct iommufmt_fault *f, struct iommufmt_diag *diag);
+
+/**
+ * Who handles a fault, given what the fault consumer reports.
+ *
+ * @p report is a set of IOMMUFMT_FAULTF_* (the consumer's
+ * iommufmt_viommu_config.fault_flags): either FLAT (a single-stage
+ * translation) or one or both of NESTED_S1 and NESTED_S2 (a nested one, and
+ * which stages the consumer is concerned with), plus PRI and STALL when the
+ * consumer takes page requests and stalled transactions. The rule:
+ * | record                 | FLAT  | S1 only     | S2 only     | S1 and S2 |
+ * |------------------------|-------|-------------|-------------|-----------|
+ * | stage 1, or stage 0 FLAT | GUEST | GUEST     | -EOPNOTSUPP | GUEST     |
+ * | stage 2                | -EINVAL | -EOPNOTSUPP | VMM       | VMM       |
+ * | stage 0 (device-level), nested | - | -EOPNOTSUPP | VMM   | VMM       |
+ * A page request also needs PRI in @p report, a stalled transaction STALL
+ * (else -EOPNOTSUPP). The guest owns stage 1 (its faults go into its
+ * vIOMMU's queue); the VMM owns stage 2 and the device configuration.
+ *
+ * @param report IOMMUFMT_FAULTF_* of the consumer.
+ * @param f      The fault (checked as by iommufmt_fault_check()).
+ * @param diag   Optional diagnostic record.
+ * @return IOMMUFMT_ROUTE_GUEST or IOMMUFMT_ROUTE_VMM; -EINVAL (@p report
+ *         not a valid setting: IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, e.g. no
+ *         stage, FLAT with a nested bit, unknown bits; a stage-2 record under
+ *         FLAT; a bad record); -EOPNOTSUPP (not reportable under @p report:
+ *         IOMMUFMT_DIAG_FAULT_NOT_REPORTED).
+ */
+int iommufmt_fault_route(__u32 report, const struct iommufmt_fault *f,
+			 struct iommufmt_diag *diag);
+
+/**
+ * The generic record of a walker fault (flow 1: a VMM emulating a vIOMMU).
+ *
+ * Kind EVENT, record IOMMUFMT_FREC_WALK, reason / stage / level from @p x,
+ * @c addr = the input address, @c addr2 = the IPA stage 2 failed on or the
+ * table address that could not be read (x->fault_addr, when non-zero).
+ * @c devid and @c pasid are the caller's to fill (with
+ * IOMMUFMT_FAULT_F_PASID_VALID) before routing or encoding.
+ *
+ * @param x      A failed translation (iommufmt_pgtable_translate() and
+ *               friends); x->fault must not be IOMMUFMT_FAULT_NONE.
+ * @param access IOMMUFMT_ACCESS_* of the request that faulted.
+ * @param out    In: @c argsz (at least IOMMUFMT_FAULT_SIZE_VER0). Out: the
+ *               record, min(argsz, ours) bytes; untouched on error.
+ * @param diag   Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, argsz, not a fault, a field out of range).
+ */
+int iommufmt_fault_from_xlate(const struct iommufmt_xlate *x, __u32 access,
+			      struct iommufmt_fault *out, struct iommufmt_diag *diag);
+
+/**
+ * Decode one record read from an iommufd fault-queue fd (flow 2).
+ *
+ * Kind PAGE_REQ, reason IOMMUFMT_FAULT_PAGE_REQUEST, record
+ * IOMMUFMT_FREC_IOMMUFD; the flags, ids, permissions (the same bits as
+ * IOMMUFMT_ACCESS_*), address, length hint and cookie carried over. The
+ * pasid is read only with PASID_VALID, as the kernel defines it.
+ *
+ * @param buf   The bytes read (host byte order, as the kernel wrote them).
+ * @param len   Bytes available at @p buf; at least one whole record.
+ * @param stage The stage of the HWPT the fault queue serves: 1 for a
+ *              nested stage-1 HWPT (the guest's tables, the usual case),
+ *              2 for a nest parent, 0 for a single-stage HWPT.
+ * @param out   In: @c argsz. Out: the record; untouched on error.
+ * @param diag Optional diagnostic record.
+ * @return The bytes consumed (40); -EINVAL (NULL, argsz, @p len below one
+ *         record: IOMMUFMT_DIAG_FAULT_TRUNCATED, PASID above 2^20, @p stage
+ *         above 2);
+ *         -EOPNOTSUPP (unknown flag or permission bits, reserved non-zero).
+ */
+int iommufmt_fault_from_iommufd(const void *buf, size_t len, __u32 stage,
+				struct iommufmt_fault *out, struct iommufmt_diag *diag);
+
+/**
+ * The iommufd page response answering a page request read from iommufd.
+ *
+ * @param req  The request (record IOMMUFMT_FREC_IOMMUFD, kind PAGE_REQ,
+ *             IOMMUFMT_FAULT_F_LAST_PAGE: only a group's last request takes
+ *             a response).
+ * @param code IOMMUFMT_INV_RESP_*.
+ * @param out  The response to write to the fault-queue fd.
+ * @param diag Optional diagnostic record.
+ * @return 0; -EINVAL (NULL, not an iommufd page request, not the last of
+ *         its group, unknown code); -EOPNOTSUPP (IOMMUFMT_INV_RESP_FAILURE:
+ *         iommufd has none, IOMMUFMT_DIAG_FAULT_RESP_LOSSY).
+ */
+int iommufmt_fault_iommufd_response(const struct iommufmt_fault *req, __u32 code,
+				    struct iommufmt_iommufd_page_response *out,
+				    struct iommufmt_diag *diag);
+
+/** iommufmt_vevent_reader.flags: @c next_seq holds the sequence number expected next. */
+#define IOMMUFMT_VEVENT_READER_SEQ_VALID	(1u << 0)
+
+/**
+ * struct iommufmt_vevent_reader - State of a vEVENTQ reader across read() calls.
+ *
+ * Zero-initialise it once per queue; iommufmt_vevent_next() keeps it.
+ */
+struct iommufmt_vevent_reader {
+	__u32 flags;		/**< IOMMUFMT_VEVENT_READER_*. */
+	__u32 next_seq;		/**< The sequence number expected next (SEQ_VALID). */
+	__u64 lost;		/**< Events lost so far (sequence gaps and LOST_EVENTS headers). */
+};
+
+/**
+ * Take the next event from bytes read from an iommufd vEVENTQ fd.
+ *
+ * Each event is a struct iommufmt_iommufd_vevent_header and @p data_len
+ * bytes of the queue type's data (SMMUv3: 32, the event record, which
+ * iommufmt_fault decoders read); a header with LOST_EVENTS carries no data
+ * and adds one lost event at least. A gap in the sequence numbers (31 bits:
+ * the kernel counts 0..INT_MAX and wraps to 0) adds the missing count to
+ * @c lost.
+ *
+ * @param rd       Reader state.
+ * @param buf      The bytes read.
+ * @param len      Bytes available at @p buf.
+ * @param data_len Bytes of data per event for the queue's type (1..4096).
+ * @param data     Out: the event's data, or NULL for a LOST_EVENTS header.
+ * @param diag     Optional diagnostic record.
+ * @return The bytes consumed (header plus data); 0 when @p len is 0;
+ *         -EINVAL (NULL, @p data_len out of range, a partial event:
+ *         IOMMUFMT_DIAG_FAULT_TRUNCATED, a sequence number above INT_MAX);
+ *         -EOPNOTSUPP (unknown header or reader flags). @p rd changes only on
+ *         success.
+ */
+int iommufmt_vevent_next(struct iommufmt_vevent_reader *rd, const void *buf, size_t len,
+			 size_t data_len, const void **data, struct iommufmt_diag *diag);
+
+/**
+ * Bytes of one native record of a model's record type.
+ *
+ * @param model  IOMMUFMT_MODEL_*.
+ * @param record IOMMUFMT_FREC_EVENT, _PAGE_REQ or _FAULT_REG.
+ * @return The size (16, 24 or 32); -EOPNOTSUPP when the model is unknown or
+ *         has no such records.
+ */
+int iommufmt_fault_record_size(__u32 model, __u32 record);
+
+/**
+ * Decode one native fault or page-request record (an SMMU event queue
+ * entry, a VT-d fault recording register, an AMD PPR log entry, ...).
+ *
+ * Strict: an unknown or reserved code, or a reserved bit set, is refused.
+ * The record's bytes are kept in @c native, so iommufmt_fault_encode() to the
+ * same model and record type gives them back exactly.
+ *
+ * @param model  IOMMUFMT_MODEL_* of the record.
+ * @param record IOMMUFMT_FREC_EVENT, _PAGE_REQ or _FAULT_REG.
+ * @param buf    The record, in its hardware byte order.
+ * @param len    Bytes at @p buf; at least the record's size.
+ * @param out    In: @c argsz. Out: the generic record; untouched on error.
+ * @param diag   Optional diagnostic record.
+ * @return The bytes consumed (the record's size); -EINVAL (NULL, argsz,
+ *         @p len too short: IOMMUFMT_DIAG_FAULT_TRUNCATED); -EOPNOTSUPP
+ *         (unknown model or record type, IOMMUFMT_DIAG_FAULT_UNKNOWN_CODE,
+ *         IOMMUFMT_DIAG_FAULT_RESERVED, or a model rule).
+ */
+int iommufmt_fault_decode(__u32 model, __u32 record, const void *buf, size_t len,
+			  struct iommufmt_fault *out, struct iommufmt_diag *diag);
+
+/**
+ * Encode a fault as a model's native record: the same record re-encoded,
+ * a walker fault as the event the guest's vIOMMU reports (flow 1), or
+ * another model's record where its meaning survives.
+ *
+ * Every value must fit the native record: a device id, PASID, group index,
+ * permission or flag the record has no field for is refused (-EOPNOTSUPP,
+ * IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE naming it). Address bits below the
+ * record's granule, a second address and the level are dropped where the
+ * record has no field for them (the hardware record never carries them).
+ *
+ * @param model  IOMMUFMT_MODEL_* of the target record.
+ * @param record IOMMUFMT_FREC_EVENT, _PAGE_REQ or _FAULT_REG.
+ * @param f      The fault (checked as by iommufmt_fault_check()).
+ * @param buf    Out: the record, written only on success.
+ * @param len    Bytes at @p buf.
+ * @param diag   Optional diagnostic record.
+ * @return The bytes written; -EINVAL (a bad record); -EMSGSIZE (@p len
+ *         below the record size); -EOPNOTSUPP (unknown model or record
+ *         type, or the record cannot express the fault).
+ */
+int iommufmt_fault_encode(__u32 model, __u32 record, const struct iommufmt_fault *f, void *buf,
+			  size_t len, struct iommufmt_diag *diag);
+
+/**
+ * Stable short name of a fault kind ("page-request", "event", "config").
+ *
+ * @param kind IOMMUFMT_FAULT_KIND_*.
+ * @return The name, or NULL for an unknown kind.
+ */
+const char *iommufmt_fault_kind_name(__u32 kind);
 
 /** @} */
 

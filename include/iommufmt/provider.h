@@ -35,6 +35,7 @@ struct iommufmt_pgtable_walk_ops;
 struct iommufmt_host_ops;
 struct iommufmt_bind_ops;
 struct iommufmt_inval_ops;
+struct iommufmt_fault_ops;
 
 /**
  * struct iommufmt_pgtable_ops - A page-table format.
@@ -65,6 +66,11 @@ struct iommufmt_model_ops {
 	const struct iommufmt_host_ops *host;	/**< Host description and advertising, or NULL. */
 	const struct iommufmt_bind_ops *bind;	/**< Bind validation and conversion, or NULL. */
 	const struct iommufmt_inval_ops *inval;	/**< Native invalidation codec, or NULL. */
+	/**
+	 * Native fault and page-request records, or NULL (appended after VER0:
+	 * read with IOMMUFMT_OPS_GET()).
+	 */
+	const struct iommufmt_fault_ops *fault;
 };
 /** The smallest ops_size the registry accepts for a model. */
 #define IOMMUFMT_MODEL_OPS_SIZE_VER0 \
@@ -376,6 +382,36 @@ struct iommufmt_inval_ops {
  */
 #define IOMMUFMT_INVAL_OPS_SIZE_VER0 \
 	(offsetof(struct iommufmt_inval_ops, to_iommufd) + sizeof(void *))
+
+/**
+ * struct iommufmt_fault_ops - How a model decodes and encodes its native fault records.
+ *
+ * Record types are IOMMUFMT_FREC_EVENT, _PAGE_REQ and _FAULT_REG; a model
+ * implements those its hardware has. The library has checked the arguments,
+ * the buffer length and (for encode) the generic record before calling.
+ */
+struct iommufmt_fault_ops {
+	size_t ops_size;	/**< sizeof(struct iommufmt_fault_ops) at build time. */
+	/** Bytes of one native record of type @p record; 0 when the model has none. */
+	__u32 (*record_size)(__u32 record);
+	/**
+	 * Decode the record_size() bytes at @p buf into @p out (the library's
+	 * struct, zeroed, argsz set). Returns 0 or a negative errno with
+	 * @p diag filled; the result must pass iommufmt_fault_check().
+	 */
+	int (*decode)(__u32 record, const void *buf, struct iommufmt_fault *out,
+		      struct iommufmt_diag *diag);
+	/**
+	 * Encode the checked record @p in as record_size() bytes at @p buf.
+	 * Returns 0, or -EOPNOTSUPP with @p diag naming what the native record
+	 * cannot express.
+	 */
+	int (*encode)(__u32 record, const struct iommufmt_fault *in, void *buf,
+		      struct iommufmt_diag *diag);
+};
+/** The smallest ops_size accepted for struct iommufmt_fault_ops. */
+#define IOMMUFMT_FAULT_OPS_SIZE_VER0 \
+	(offsetof(struct iommufmt_fault_ops, encode) + sizeof(void *))
 
 #ifdef __cplusplus
 }
