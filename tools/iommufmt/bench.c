@@ -11,6 +11,7 @@ static const struct bench_section *const sections[] = {
 	&bench_bind,
 	&bench_pgtable,
 	&bench_inval,
+	&bench_fault,
 	/* BENCH-SECTIONS: each area adds its section here. */
 };
 

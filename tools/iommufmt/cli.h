@@ -80,6 +80,7 @@ extern const struct bench_section bench_iova;
 extern const struct bench_section bench_bind;
 extern const struct bench_section bench_pgtable;
 extern const struct bench_section bench_inval;
+extern const struct bench_section bench_fault;
 /* BENCH-SECTION-DECLS */
 
 /* ---- helpers (cli_util.c) ---- */
