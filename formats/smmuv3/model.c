@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The smmuv3 model ops table: ids, accepted page-table formats and per-area ops. */
 #include "formats/formats.h"
+#include "formats/smmuv3/nest.h"
 
 static const __u32 smmuv3_pgtables[] = {
 	IOMMUFMT_PGTABLE_ARM_LPAE_S1,
@@ -18,4 +19,5 @@ const struct iommufmt_model_ops iommufmt__model_smmuv3 = {
 	.host = &iommufmt__smmuv3_host_ops,
 	.bind = &iommufmt__smmuv3_bind_ops,
 	.inval = &iommufmt__smmuv3_inval_ops,
+	.fault = &iommufmt__smmuv3_fault_ops,
 };

@@ -80,4 +80,7 @@ static inline void smmu_regs(const struct iommufmt_host_desc *d,
 	memcpy(r, d->raw, sizeof(*r));
 }
 
+/* Event queue records and PRI queue entries (fault.c). */
+extern const struct iommufmt_fault_ops iommufmt__smmuv3_fault_ops;
+
 #endif /* IOMMUFMT_FORMATS_SMMUV3_NEST_H */
