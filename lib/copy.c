@@ -5,11 +5,19 @@
 IOMMUFMT_EXPORT int iommufmt_is_zero(const void *p, size_t len)
 {
 	const unsigned char *b = p;
+	uint64_t acc = 0;
+	size_t i = 0;
 
-	for (size_t i = 0; i < len; i++)
-		if (b[i])
-			return 0;
-	return 1;
+	/* eight bytes at a time (memcpy: any alignment), the tail byte by byte */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, b + i, 8);
+		acc |= v;
+	}
+	for (; i < len; i++)
+		acc |= b[i];
+	return acc == 0;
 }
 
 static size_t first_nonzero(const unsigned char *b, size_t from, size_t to)
