@@ -101,13 +101,13 @@ struct iommufmt__frec_fmt {
 	atomic_bool *rsv_ready;
 };
 
-/* The derived reserved-mask storage of a record table @rows, named after @prefix. */
-#define IOMMUFMT__FREC_RSV_STORAGE(prefix, rows) \
-	static uint64_t prefix##_rsv[ARRAY_SIZE(rows)][4]; \
+/* The derived reserved-mask storage of a record table @tbl, named after @prefix. */
+#define IOMMUFMT__FREC_RSV_STORAGE(prefix, tbl) \
+	static uint64_t prefix##_rsv[ARRAY_SIZE(tbl)][4]; \
 	static atomic_bool prefix##_rsv_ready
-/* The iommufmt__frec_fmt members naming that storage and the rows. */
-#define IOMMUFMT__FREC_TABLE(prefix, rows) \
-	.nrows = ARRAY_SIZE(rows), .rows = (rows), .rsv = prefix##_rsv, .rsv_ready = &prefix##_rsv_ready
+/* The iommufmt__frec_fmt members naming that storage and the rows @tbl. */
+#define IOMMUFMT__FREC_TABLE(prefix, tbl) \
+	.nrows = ARRAY_SIZE(tbl), .rows = (tbl), .rsv = prefix##_rsv, .rsv_ready = &prefix##_rsv_ready
 
 /*
  * Table-writing shorthands, every field at bits @hi:@lo of word @w as the
