@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* The intel model ops table: ids, accepted page-table formats and per-area ops. */
 #include "formats/formats.h"
+#include "formats/intel/nest.h"
 
 static const __u32 intel_pgtables[] = {
 	IOMMUFMT_PGTABLE_X86_64,
@@ -18,4 +19,5 @@ const struct iommufmt_model_ops iommufmt__model_intel = {
 	.host = &iommufmt__intel_host_ops,
 	.bind = &iommufmt__intel_bind_ops,
 	.inval = &iommufmt__intel_inval_ops,
+	.fault = &iommufmt__intel_fault_ops,
 };

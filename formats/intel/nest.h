@@ -64,6 +64,9 @@ enum vtd_priv {
 	VP_END = VP_CPE + IOMMUFMT__FC_WORDS(8, VTD_PE_ROWS_MAX),
 };
 
+/* Native fault recording register and page request descriptor tables (fault.c). */
+extern const struct iommufmt_fault_ops iommufmt__intel_fault_ops;
+
 /* Compile the field checker's tables for this host into its priv words (bind.c). */
 int iommufmt__vtd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
