@@ -105,9 +105,9 @@ struct iommufmt__frec_fmt {
 #define IOMMUFMT__FREC_RSV_STORAGE(prefix, rows) \
 	static uint64_t prefix##_rsv[ARRAY_SIZE(rows)][4]; \
 	static atomic_bool prefix##_rsv_ready
-/* The iommufmt__frec_fmt members naming that storage and the rows. */
-#define IOMMUFMT__FREC_TABLE(prefix, rows) \
-	.nrows = ARRAY_SIZE(rows), .rows = (rows), .rsv = prefix##_rsv, .rsv_ready = &prefix##_rsv_ready
+/* The iommufmt__frec_fmt members naming that storage and the rows @tbl (not "rows": the member's name). */
+#define IOMMUFMT__FREC_TABLE(prefix, tbl) \
+	.nrows = ARRAY_SIZE(tbl), .rows = (tbl), .rsv = prefix##_rsv, .rsv_ready = &prefix##_rsv_ready
 
 /*
  * Table-writing shorthands, every field at bits @hi:@lo of word @w as the
