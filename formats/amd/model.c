@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The amd model ops table: ids, accepted page-table formats and per-area ops. */
-#include "formats/formats.h"
+#include "formats/amd/nest.h"
 
 static const __u32 amd_pgtables[] = {
 	IOMMUFMT_PGTABLE_X86_64,
@@ -18,4 +18,5 @@ const struct iommufmt_model_ops iommufmt__model_amd = {
 	.host = &iommufmt__amd_host_ops,
 	.bind = &iommufmt__amd_bind_ops,
 	.inval = &iommufmt__amd_inval_ops,
+	.fault = &iommufmt__amd_fault_ops,
 };

@@ -47,4 +47,7 @@ enum amd_priv {
 /* Compile the field checker's tables for this host into its priv words (bind.c). */
 int iommufmt__amd_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
+/* Native fault records: the event log and PPR log entries (fault.c). */
+extern const struct iommufmt_fault_ops iommufmt__amd_fault_ops;
+
 #endif /* IOMMUFMT_FORMATS_AMD_NEST_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* The s390 model ops table: ids, accepted page-table formats and per-area ops. */
-#include "formats/formats.h"
+#include "formats/s390/nest.h"
 
 static const __u32 s390_pgtables[] = {
 	IOMMUFMT_PGTABLE_S390_DAT,
@@ -17,4 +17,5 @@ const struct iommufmt_model_ops iommufmt__model_s390 = {
 	.host = &iommufmt__s390_host_ops,
 	.bind = &iommufmt__s390_bind_ops,
 	.inval = &iommufmt__s390_inval_ops,
+	.fault = &iommufmt__s390_fault_ops,
 };

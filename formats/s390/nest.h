@@ -37,4 +37,7 @@ enum s390_priv {
 /* Compile the field checker's table for this host into its priv words (bind.c). */
 int iommufmt__s390_bind_prepare(struct iommufmt_host_desc *d, struct iommufmt_diag *diag);
 
+/* Native fault records: the error event CCDF (fault.c). */
+extern const struct iommufmt_fault_ops iommufmt__s390_fault_ops;
+
 #endif /* IOMMUFMT_FORMATS_S390_NEST_H */
