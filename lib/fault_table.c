@@ -306,3 +306,53 @@ const struct iommufmt__frec_fmt *iommufmt__frec_find(const struct iommufmt__frec
 			return fmts[i];
 	return NULL;
 }
+
+/* Public contract in lib/fault_table.h. */
+bool iommufmt__frec_own(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in)
+{
+	return in->record == f->record && in->native.model == f->model && in->native.len == f->size;
+}
+
+/* The words of @in's native bytes in @f's byte order (zeros unless it is @f's own). */
+static void native_words(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in,
+			 uint64_t w[4])
+{
+	memset(w, 0, 4 * sizeof(*w));
+	if (iommufmt__frec_own(f, in))
+		frec_load(f, in->native.desc, w);
+}
+
+/* Public contract in lib/fault_table.h. */
+uint64_t iommufmt__frec_native_slot(const struct iommufmt__frec_fmt *f,
+				    const struct iommufmt__frec_row *r,
+				    const struct iommufmt_fault *in, unsigned int slot)
+{
+	uint64_t w[4], v = 0;
+
+	native_words(f, in, w);
+	for (unsigned int i = 0; i < r->nfields; i++)
+		if (r->fields[i].slot == slot)
+			v |= iommufmt__bits_get(&r->fields[i].bits, w) << r->fields[i].at;
+	return v;
+}
+
+/* Public contract in lib/fault_table.h. */
+uint64_t iommufmt__frec_native_bits(const struct iommufmt__frec_fmt *f,
+				    const struct iommufmt_fault *in, const struct iommufmt__bits *b)
+{
+	uint64_t w[4];
+
+	native_words(f, in, w);
+	return iommufmt__bits_get(b, w);
+}
+
+/* Public contract in lib/fault_table.h. */
+uint64_t iommufmt__frec_slot_mask(const struct iommufmt__frec_row *r, unsigned int slot)
+{
+	uint64_t m = 0;
+
+	for (unsigned int i = 0; i < r->nfields; i++)
+		if (r->fields[i].slot == slot)
+			m |= iommufmt__bits_low(r->fields[i].bits.width) << r->fields[i].at;
+	return m;
+}

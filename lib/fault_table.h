@@ -162,6 +162,23 @@ int iommufmt__frec_encode(const struct iommufmt__frec_fmt *f, const struct iommu
 			  void *buf, struct iommufmt_diag *diag);
 
 /*
+ * Re-encoding a record decoded from this format: bits with no generic
+ * member (an SMMU Reason, the AMD DomainID, the VT-d address type, the
+ * s390 function handle) live only in its native bytes, and an unfix reads
+ * them back from there with these. Whether @in is such a record:
+ */
+bool iommufmt__frec_own(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in);
+/* The value row @r's fields of @slot hold in @in's native bytes; 0 unless iommufmt__frec_own(). */
+uint64_t iommufmt__frec_native_slot(const struct iommufmt__frec_fmt *f,
+				    const struct iommufmt__frec_row *r,
+				    const struct iommufmt_fault *in, unsigned int slot);
+/* The bits @b of @in's native bytes; 0 unless iommufmt__frec_own(). */
+uint64_t iommufmt__frec_native_bits(const struct iommufmt__frec_fmt *f,
+				    const struct iommufmt_fault *in, const struct iommufmt__bits *b);
+/* The bits row @r's fields of @slot cover, in slot numbering. */
+uint64_t iommufmt__frec_slot_mask(const struct iommufmt__frec_row *r, unsigned int slot);
+
+/*
  * A model's fault ops over its tables (for struct iommufmt_fault_ops): the
  * table of @record among @fmts, or NULL.
  */

@@ -129,7 +129,7 @@ static int amd_ev_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt_
 	frec_rw_decode(x, EV_RW, out);
 	if (x & EVB(EV_NX))
 		out->perm |= IOMMUFMT_ACCESS_EXEC;
-	if ((frec_slot_mask(r, IOMMUFMT__FS_X) & EVB(EV_US)) && !(x & EVB(EV_US)))
+	if ((iommufmt__frec_slot_mask(r, IOMMUFMT__FS_X) & EVB(EV_US)) && !(x & EVB(EV_US)))
 		out->perm |= IOMMUFMT_ACCESS_PRIV;
 	if (r->fix >= FIX_GUEST)
 		out->stage = out->flags & IOMMUFMT_FAULT_F_PASID_VALID ? 1 : 0;
@@ -148,7 +148,7 @@ static int amd_ev_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt_
 static int iopf_why(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in,
 		    uint64_t *x, struct iommufmt_diag *diag)
 {
-	if (frec_own(f, in) && iopf_reason(*x) == in->reason)
+	if (iommufmt__frec_own(f, in) && iopf_reason(*x) == in->reason)
 		return 0;
 	*x &= ~EV_WHY_BITS;
 	switch (in->reason) {
@@ -171,17 +171,17 @@ static int iopf_why(const struct iommufmt__frec_fmt *f, const struct iommufmt_fa
 static int amd_ev_unfix(const struct iommufmt__frec_fmt *f, const struct iommufmt__frec_row *r,
 			const struct iommufmt_fault *in, uint64_t *s, struct iommufmt_diag *diag)
 {
-	const bool own = frec_own(f, in), pasid = in->flags & IOMMUFMT_FAULT_F_PASID_VALID;
-	const uint64_t xm = frec_slot_mask(r, IOMMUFMT__FS_X);
-	uint64_t x = own ? frec_native_slot(f, r, in, IOMMUFMT__FS_X) : 0;
+	const bool own = iommufmt__frec_own(f, in), pasid = in->flags & IOMMUFMT_FAULT_F_PASID_VALID;
+	const uint64_t xm = iommufmt__frec_slot_mask(r, IOMMUFMT__FS_X);
+	uint64_t x = own ? iommufmt__frec_native_slot(f, r, in, IOMMUFMT__FS_X) : 0;
 	int err;
 
 	/* the structure's address is the event's: the request's input address is not in it */
-	if (!frec_slot_mask(r, IOMMUFMT__FS_ADDR))
+	if (!iommufmt__frec_slot_mask(r, IOMMUFMT__FS_ADDR))
 		s[IOMMUFMT__FS_ADDR] = 0;
 	if (own && !pasid)
 		/* GN = 0: the field is the DomainID */
-		s[IOMMUFMT__FS_PASID] = frec_native_slot(f, r, in, IOMMUFMT__FS_PASID);
+		s[IOMMUFMT__FS_PASID] = iommufmt__frec_native_slot(f, r, in, IOMMUFMT__FS_PASID);
 	if (r->fix) {
 		x &= ~EV_PERM_BITS;
 		if (r->fix == FIX_IOPF) {
@@ -303,8 +303,8 @@ static int amd_ppr_unfix(const struct iommufmt__frec_fmt *f, const struct iommuf
 			 const struct iommufmt_fault *in, uint64_t *s, struct iommufmt_diag *diag)
 {
 	(void)diag;
-	s[IOMMUFMT__FS_X] = frec_own(f, in) ?
-			    frec_native_slot(f, r, in, IOMMUFMT__FS_X) & EVB(PPR_RSVD) : 0;
+	s[IOMMUFMT__FS_X] = iommufmt__frec_own(f, in) ?
+			    iommufmt__frec_native_slot(f, r, in, IOMMUFMT__FS_X) & EVB(PPR_RSVD) : 0;
 	if (!(s[IOMMUFMT__FS_PERM] & IOMMUFMT_ACCESS_PRIV))
 		s[IOMMUFMT__FS_X] |= EVB(PPR_US);
 	s[IOMMUFMT__FS_PERM] &= ~(uint64_t)IOMMUFMT_ACCESS_PRIV;

@@ -199,22 +199,16 @@ static const struct iommufmt__frec_row prq_rows[] = {
 };
 
 /*
- * The bits @b of @in's native bytes when @in is a record of @f's own type
- * (0 otherwise): the fields the generic record has no slot for (AT, the
- * interrupt index, private data) live only there, so re-encoding the same
- * record takes them from there.
+ * The bits @hi:@lo of word @word of @in's native bytes when @in is a record
+ * of @f's own type (0 otherwise): the fields the generic record has no slot
+ * for (AT, the interrupt index, private data) live only there.
  */
 static uint64_t native_bits(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in,
 			    unsigned int word, unsigned int hi, unsigned int lo)
 {
 	const struct iommufmt__bits b = IOMMUFMT__BITS(word, hi, lo);
-	uint64_t w[4] = { 0, 0, 0, 0 };
 
-	if (in->record != f->record || in->native.model != f->model)
-		return 0;
-	for (unsigned int i = 0; i < f->size / 8; i++)
-		w[i] = iommufmt__le64(&in->native.desc[i]);
-	return iommufmt__bits_get(&b, w);
+	return iommufmt__frec_native_bits(f, in, &b);
 }
 
 /* Decode: F clear is an empty register, not a fault; the request type into read / write. */

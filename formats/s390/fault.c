@@ -91,8 +91,8 @@ static int s390_err_unfix(const struct iommufmt__frec_fmt *f, const struct iommu
 	if (in->stage == 2)
 		return frec_cannot(diag, f, "stage", in->stage,
 				   "zPCI translation has one stage: a stage-2 fault has no CCDF");
-	s[IOMMUFMT__FS_X] = frec_own(f, in) ?
-			    frec_native_slot(f, r, in, IOMMUFMT__FS_X) & ~(UINT64_C(1) << X_RW) : 0;
+	s[IOMMUFMT__FS_X] = iommufmt__frec_own(f, in) ?
+			    iommufmt__frec_native_slot(f, r, in, IOMMUFMT__FS_X) & ~(UINT64_C(1) << X_RW) : 0;
 	frec_rw_encode(s, X_RW);
 	return 0;
 }

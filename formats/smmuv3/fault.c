@@ -241,22 +241,6 @@ static int smmu_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt__f
 	return 0;
 }
 
-/* The scratch bits of @row in a record of this format's own bytes (a re-encode). */
-static uint64_t native_x(const struct iommufmt__frec_fmt *f, const struct iommufmt__frec_row *row,
-			 const struct iommufmt_fault *in)
-{
-	uint64_t w[4] = { 0, 0, 0, 0 }, x = 0;
-
-	if (in->record != f->record || in->native.model != f->model)
-		return 0;
-	for (unsigned int i = 0; i < f->size / 8; i++)
-		w[i] = iommufmt__le64(&in->native.desc[i]);
-	for (unsigned int i = 0; i < row->nfields; i++)
-		if (row->fields[i].slot == IOMMUFMT__FS_X)
-			x |= iommufmt__bits_get(&row->fields[i].bits, w) << row->fields[i].at;
-	return x;
-}
-
 /*
  * RnW from the permissions: one direction per record; an instruction fetch
  * (EXEC) is a read, so EXEC alone reads and EXEC with WRITE cannot be said.
@@ -306,11 +290,12 @@ static unsigned int walk_class(const struct iommufmt__frec_row *row, unsigned in
 static int smmu_unfix(const struct iommufmt__frec_fmt *f, const struct iommufmt__frec_row *row,
 		      const struct iommufmt_fault *in, uint64_t *s, struct iommufmt_diag *diag)
 {
-	const bool own = in->record == f->record && in->native.model == f->model;
+	const bool own = iommufmt__frec_own(f, in);
 	const unsigned int s2 = in->stage == 2;
 	int err = 0;
 
-	s[IOMMUFMT__FS_X] = native_x(f, row, in);
+	/* bits with no generic meaning come back from the record's own bytes */
+	s[IOMMUFMT__FS_X] = iommufmt__frec_native_slot(f, row, in, IOMMUFMT__FS_X);
 	if (row->fix & FX_RNW) {
 		s[IOMMUFMT__FS_X] &= ~((uint64_t)1 << X_RNW);
 		err = unfix_rnw(in, s, diag);
