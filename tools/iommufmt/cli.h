@@ -43,6 +43,7 @@ extern const struct demo_section demo_iova;
 extern const struct demo_section demo_bind;
 extern const struct demo_section demo_inval;
 extern const struct demo_section demo_pgtable;
+extern const struct demo_section demo_fault;
 /* DEMO-SECTION-DECLS */
 
 /* ---- benchmark ---- */

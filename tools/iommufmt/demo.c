@@ -10,6 +10,7 @@ static const struct demo_section *const sections[] = {
 	&demo_bind,
 	&demo_inval,
 	&demo_pgtable,
+	&demo_fault,
 	/* DEMO-SECTIONS: each area adds its section here. */
 };
 
