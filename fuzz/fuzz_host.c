@@ -180,7 +180,9 @@ static void check_advertise(struct fuzz_in *in, const struct iommufmt_host *h,
 	}
 	memset(&got, 0, sizeof(got));
 	memcpy(&got, ob, argsz < sizeof(got) ? argsz : sizeof(got));
-	FUZZ_CHECK(got.argsz == argsz && got.model == hd->model && got.variant == hd->variant);
+	/* copy-out (DESIGN.md 3): min(argsz, ours) bytes, argsz reporting our full size */
+	FUZZ_CHECK(got.argsz == sizeof(struct iommufmt_hw_regs) && got.model == hd->model &&
+		   got.variant == hd->variant);
 	FUZZ_CHECK(got.flags == IOMMUFMT_HW_REGS_F_IOMMUFD && got.data_len <= IOMMUFMT_PAYLOAD_MAX);
 	FUZZ_CHECK(argsz < sizeof(o) || got.data_uptr == o.data_uptr);
 	FUZZ_CHECK(!(got.capabilities & ~IOMMUFMT_IOMMUFD_HW_CAP_ALL));
