@@ -121,6 +121,7 @@ static const struct diag_desc diag_table[] = {
 	{ IOMMUFMT_DIAG_FAULT_UNKNOWN_CODE, "FAULT_UNKNOWN_CODE", -EOPNOTSUPP, "the native record's code is unknown or reserved" },
 	{ IOMMUFMT_DIAG_FAULT_RESERVED, "FAULT_RESERVED", -EOPNOTSUPP, "a reserved bit of the native record is set" },
 	{ IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE, "FAULT_CANNOT_ENCODE", -EOPNOTSUPP, "the target record cannot express the fault" },
+	{ IOMMUFMT_DIAG_FAULT_BAD_ENCODING, "FAULT_BAD_ENCODING", -EOPNOTSUPP, "a native record field holds a reserved or forbidden encoding" },
 };
 
 /*
@@ -137,7 +138,7 @@ static const struct diag_desc diag_table[] = {
 	X(IOMMUFMT_DIAG_BIND_RESERVED, IOMMUFMT_DIAG_NEG_PGSIZE)		\
 	X(IOMMUFMT_DIAG_INV_UNKNOWN_CMD, IOMMUFMT_DIAG_INV_ID_RANGE)		\
 	X(IOMMUFMT_DIAG_IOVA_MAP_RESERVED, IOMMUFMT_DIAG_IOVA_UNSORTED)		\
-	X(IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE)
+	X(IOMMUFMT_DIAG_FAULT_REPORT_CONFIG, IOMMUFMT_DIAG_FAULT_BAD_ENCODING)
 
 #define DIAG_AREA_CODES(first, last)	+ ((last) - (first) + 1)
 

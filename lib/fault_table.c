@@ -51,10 +51,11 @@ static bool frec_covered(const struct iommufmt__frec_fmt *f, const struct iommuf
 /* Public contract in lib/fault_table.h. Double-checked: the acquire load pairs with the release. */
 int iommufmt__frec_ready(const struct iommufmt__frec_fmt *f, struct iommufmt_diag *diag)
 {
-	bool ok = f->size && f->size <= 32 && !(f->size % 8) && f->nrows;
+	bool ok;
 
 	if (likely(atomic_load_explicit(f->rsv_ready, memory_order_acquire)))
 		return 0;
+	ok = f->size && f->size <= 32 && !(f->size % 8) && f->nrows;
 	pthread_mutex_lock(&rsv_lock);
 	if (ok && !atomic_load_explicit(f->rsv_ready, memory_order_relaxed)) {
 		for (unsigned int k = 0; k < f->nrows && ok; k++) {
@@ -120,15 +121,6 @@ static void frec_load(const struct iommufmt__frec_fmt *f, const void *buf, uint6
 		       iommufmt__le64(b + 8 * i);
 }
 
-/* Whether a field of row @r feeds @slot. */
-static bool row_has(const struct iommufmt__frec_row *r, unsigned int slot)
-{
-	for (unsigned int i = 0; i < r->nfields; i++)
-		if (r->fields[i].slot == slot)
-			return true;
-	return false;
-}
-
 /* Public contract in lib/fault_table.h. */
 int iommufmt__frec_decode(const struct iommufmt__frec_fmt *f, const void *buf,
 			  struct iommufmt_fault *out, struct iommufmt_diag *diag)
@@ -157,8 +149,8 @@ int iommufmt__frec_decode(const struct iommufmt__frec_fmt *f, const void *buf,
 	out->record = f->record;
 	out->code = (uint16_t)code;
 	out->flags = r->flags | (uint32_t)s[IOMMUFMT__FS_FLAGS] |
-		     (row_has(r, IOMMUFMT__FS_ADDR) ? IOMMUFMT_FAULT_F_ADDR_VALID : 0) |
-		     (row_has(r, IOMMUFMT__FS_ADDR2) ? IOMMUFMT_FAULT_F_ADDR2_VALID : 0);
+		     (iommufmt__frec_slot_mask(r, IOMMUFMT__FS_ADDR) ? IOMMUFMT_FAULT_F_ADDR_VALID : 0) |
+		     (iommufmt__frec_slot_mask(r, IOMMUFMT__FS_ADDR2) ? IOMMUFMT_FAULT_F_ADDR2_VALID : 0);
 	out->perm = (uint32_t)s[IOMMUFMT__FS_PERM];
 	out->devid = (uint32_t)s[IOMMUFMT__FS_DEVID];
 	out->pasid = (uint32_t)s[IOMMUFMT__FS_PASID];
@@ -355,4 +347,20 @@ uint64_t iommufmt__frec_slot_mask(const struct iommufmt__frec_row *r, unsigned i
 		if (r->fields[i].slot == slot)
 			m |= iommufmt__bits_low(r->fields[i].bits.width) << r->fields[i].at;
 	return m;
+}
+
+/* Public contract in lib/fault_table.h. */
+int iommufmt__frec_cannot(struct iommufmt_diag *diag, const struct iommufmt__frec_fmt *f,
+			  const char *field, uint64_t value, const char *why)
+{
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE, field, IOMMUFMT__DV_VALUE,
+				 value, 0, 0, "%s: %s", f->name, why);
+}
+
+/* Public contract in lib/fault_table.h. */
+int iommufmt__frec_bad(struct iommufmt_diag *diag, const struct iommufmt__frec_fmt *f,
+		       const char *field, uint64_t value, const char *why)
+{
+	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_FAULT_BAD_ENCODING, field, IOMMUFMT__DV_VALUE,
+				 value, 0, 0, "%s: %s", f->name, why);
 }

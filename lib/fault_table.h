@@ -179,6 +179,39 @@ uint64_t iommufmt__frec_native_bits(const struct iommufmt__frec_fmt *f,
 uint64_t iommufmt__frec_slot_mask(const struct iommufmt__frec_row *r, unsigned int slot);
 
 /*
+ * The models' refusals, named after @f: -EOPNOTSUPP FAULT_CANNOT_ENCODE (the
+ * record cannot say @value of @field: pick and unfix) and -EOPNOTSUPP
+ * FAULT_BAD_ENCODING (a decoded field holds an encoding the architecture
+ * reserves or forbids: fix).
+ */
+int iommufmt__frec_cannot(struct iommufmt_diag *diag, const struct iommufmt__frec_fmt *f,
+			  const char *field, uint64_t value, const char *why);
+int iommufmt__frec_bad(struct iommufmt_diag *diag, const struct iommufmt__frec_fmt *f,
+		       const char *field, uint64_t value, const char *why);
+
+/*
+ * A record whose one access bit says "write" (AMD RW, s390 rw) reads as
+ * WRITE when set and READ when clear. Encoding moves that permission from
+ * the perm slot into scratch bit @bit; a READ with WRITE stays in the perm
+ * slot, so the engine refuses it (FAULT_CANNOT_ENCODE "perm"): the record
+ * names one of them.
+ */
+static inline void iommufmt__frec_rw_decode(uint64_t x, unsigned int bit, struct iommufmt_fault *out)
+{
+	out->perm |= (x >> bit) & 1 ? IOMMUFMT_ACCESS_WRITE : IOMMUFMT_ACCESS_READ;
+}
+
+static inline void iommufmt__frec_rw_encode(uint64_t *s, unsigned int bit)
+{
+	if (s[IOMMUFMT__FS_PERM] & IOMMUFMT_ACCESS_WRITE) {
+		s[IOMMUFMT__FS_X] |= UINT64_C(1) << bit;
+		s[IOMMUFMT__FS_PERM] &= ~(uint64_t)IOMMUFMT_ACCESS_WRITE;
+	} else {
+		s[IOMMUFMT__FS_PERM] &= ~(uint64_t)IOMMUFMT_ACCESS_READ;
+	}
+}
+
+/*
  * A model's fault ops over its tables (for struct iommufmt_fault_ops): the
  * table of @record among @fmts, or NULL.
  */

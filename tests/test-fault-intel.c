@@ -335,7 +335,7 @@ START_TEST(test_frcd_hostile)
 		/* F clear: an empty register, not a fault */
 		r.f = 0;
 		frcd_bytes(&r, b);
-		decode_bad(FREG, b, 16, -EOPNOTSUPP, IOMMUFMT_DIAG_FAULT_BAD_FIELD, -1);
+		decode_bad(FREG, b, 16, -EOPNOTSUPP, IOMMUFMT_DIAG_FAULT_BAD_ENCODING, -1);
 	}
 }
 END_TEST

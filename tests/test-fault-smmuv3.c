@@ -260,7 +260,7 @@ START_TEST(test_event_hostile)
 		uint64_t w[4] = { 0x10, Q1(0, 0, 0, 0, 1, 0, 3), 0, 0 };
 
 		ck_assert_int_eq(decode_words(w, &f, &d), -EOPNOTSUPP);
-		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_FAULT_BAD_FIELD);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_FAULT_BAD_ENCODING);
 		ck_assert_str_eq(d.field, "class");
 		assert_untouched(&f);
 	}
@@ -269,6 +269,7 @@ START_TEST(test_event_hostile)
 		uint64_t w[4] = { 0x10, Q1(0, 0, 0, 1, 0, 0, 2), 0, 0 };
 
 		ck_assert_int_eq(decode_words(w, &f, &d), -EOPNOTSUPP);
+		ck_assert_uint_eq(d.code, IOMMUFMT_DIAG_FAULT_BAD_ENCODING);
 		ck_assert_str_eq(d.field, "ind");
 	}
 	/* a short buffer */

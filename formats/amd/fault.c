@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* AMD-Vi native fault records: event log and PPR log entries, tables and model rules. */
-#include "formats/frec.h"
+#include "lib/fault_table.h"
 #include "formats/amd/nest.h"
 
 /*
@@ -126,7 +126,7 @@ static int amd_ev_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt_
 	(void)f, (void)w, (void)diag;
 	if (!r->fix)
 		return 0;
-	frec_rw_decode(x, EV_RW, out);
+	iommufmt__frec_rw_decode(x, EV_RW, out);
 	if (x & EVB(EV_NX))
 		out->perm |= IOMMUFMT_ACCESS_EXEC;
 	if ((iommufmt__frec_slot_mask(r, IOMMUFMT__FS_X) & EVB(EV_US)) && !(x & EVB(EV_US)))
@@ -163,7 +163,7 @@ static int iopf_why(const struct iommufmt__frec_fmt *f, const struct iommufmt_fa
 		*x |= EVB(EV_PR) | EVB(EV_RZ);
 		return 0;
 	default:
-		return frec_cannot(diag, f, "reason", in->reason,
+		return iommufmt__frec_cannot(diag, f, "reason", in->reason,
 				   "IO_PAGE_FAULT's flags cannot say this reason");
 	}
 }
@@ -190,14 +190,14 @@ static int amd_ev_unfix(const struct iommufmt__frec_fmt *f, const struct iommufm
 				return err;
 		}
 		if (r->fix >= FIX_GUEST && (in->stage == 1) != pasid)
-			return frec_cannot(diag, f, "stage", in->stage,
+			return iommufmt__frec_cannot(diag, f, "stage", in->stage,
 					   "only a stage-1 (guest table) fault is reported with "
 					   "GN = 1 and its PASID");
 	}
 	s[IOMMUFMT__FS_X] = x;
 	if (!r->fix)
 		return 0;
-	frec_rw_encode(s, EV_RW);
+	iommufmt__frec_rw_encode(s, EV_RW);
 	if (xm & EVB(EV_NX) && (s[IOMMUFMT__FS_PERM] & IOMMUFMT_ACCESS_EXEC)) {
 		s[IOMMUFMT__FS_X] |= EVB(EV_NX);
 		s[IOMMUFMT__FS_PERM] &= ~(uint64_t)IOMMUFMT_ACCESS_EXEC;
@@ -234,10 +234,10 @@ static int amd_ev_pick(const struct iommufmt__frec_fmt *f, const struct iommufmt
 		       struct iommufmt_diag *diag)
 {
 	if (in->kind == IOMMUFMT_FAULT_KIND_PAGE_REQ)
-		return frec_cannot(diag, f, "kind", in->kind,
+		return iommufmt__frec_cannot(diag, f, "kind", in->kind,
 				   "a page request is a PPR log entry, not an event");
 	if (!amd_event_of[in->reason])
-		return frec_cannot(diag, f, "reason", in->reason, "no AMD-Vi event reports it");
+		return iommufmt__frec_cannot(diag, f, "reason", in->reason, "no AMD-Vi event reports it");
 	return amd_event_of[in->reason];
 }
 
@@ -315,7 +315,7 @@ static int amd_ppr_pick(const struct iommufmt__frec_fmt *f, const struct iommufm
 			struct iommufmt_diag *diag)
 {
 	if (in->kind != IOMMUFMT_FAULT_KIND_PAGE_REQ)
-		return frec_cannot(diag, f, "kind", in->kind,
+		return iommufmt__frec_cannot(diag, f, "kind", in->kind,
 				   "only page requests are PPR log entries");
 	return 1;
 }

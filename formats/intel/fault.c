@@ -220,9 +220,8 @@ static int frcd_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt__f
 	(void)w;
 	/* F is set by hardware with the record and cleared by software (RW1C) once it is read */
 	if (!(s[IOMMUFMT__FS_X] >> X_F & 1))
-		return iommufmt__diag_err(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_FAULT_BAD_FIELD, "f",
-					  "%s: F (bit 127) is clear: the register holds no fault",
-					  f->name);
+		return iommufmt__frec_bad(diag, f, "f", 0,
+					  "F (bit 127) is clear: the register holds no fault");
 	out->perm |= type_perm[s[IOMMUFMT__FS_X] >> X_TYPE & 3];
 	return 0;
 }

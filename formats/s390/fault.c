@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* s390 zPCI native fault records: the error event CCDF, table and model rules. */
-#include "formats/frec.h"
+#include "lib/fault_table.h"
 #include "formats/s390/nest.h"
 
 /*
@@ -81,7 +81,7 @@ static int s390_err_fix(const struct iommufmt__frec_fmt *f, const struct iommufm
 			struct iommufmt_diag *diag)
 {
 	(void)f, (void)r, (void)w, (void)diag;
-	frec_rw_decode(s[IOMMUFMT__FS_X], X_RW, out);
+	iommufmt__frec_rw_decode(s[IOMMUFMT__FS_X], X_RW, out);
 	return 0;
 }
 
@@ -89,11 +89,11 @@ static int s390_err_unfix(const struct iommufmt__frec_fmt *f, const struct iommu
 			  const struct iommufmt_fault *in, uint64_t *s, struct iommufmt_diag *diag)
 {
 	if (in->stage == 2)
-		return frec_cannot(diag, f, "stage", in->stage,
+		return iommufmt__frec_cannot(diag, f, "stage", in->stage,
 				   "zPCI translation has one stage: a stage-2 fault has no CCDF");
 	s[IOMMUFMT__FS_X] = iommufmt__frec_own(f, in) ?
 			    iommufmt__frec_native_slot(f, r, in, IOMMUFMT__FS_X) & ~(UINT64_C(1) << X_RW) : 0;
-	frec_rw_encode(s, X_RW);
+	iommufmt__frec_rw_encode(s, X_RW);
 	return 0;
 }
 
@@ -121,9 +121,9 @@ static int s390_err_pick(const struct iommufmt__frec_fmt *f, const struct iommuf
 			 struct iommufmt_diag *diag)
 {
 	if (in->kind == IOMMUFMT_FAULT_KIND_PAGE_REQ)
-		return frec_cannot(diag, f, "kind", in->kind, "zPCI has no page requests");
+		return iommufmt__frec_cannot(diag, f, "kind", in->kind, "zPCI has no page requests");
 	if (!s390_pec_of[in->reason])
-		return frec_cannot(diag, f, "reason", in->reason, "no zPCI PEC reports it");
+		return iommufmt__frec_cannot(diag, f, "reason", in->reason, "no zPCI PEC reports it");
 	return s390_pec_of[in->reason];
 }
 

@@ -185,19 +185,6 @@ static const struct iommufmt__frec_row smmu_pri_rows[] = {
 	ROW("PRI", 0, IOMMUFMT_FAULT_KIND_PAGE_REQ, PAGE_REQUEST, 1, FX_PRI, 0, pf_pri),
 };
 
-/* -EOPNOTSUPP / FAULT_BAD_FIELD: a field value the architecture reserves or forbids. */
-static int bad_value(struct iommufmt_diag *diag, const char *field, uint64_t v, const char *why)
-{
-	return iommufmt__diag_err_ex(diag, -EOPNOTSUPP, IOMMUFMT_DIAG_FAULT_BAD_FIELD, field,
-				     IOMMUFMT__DV_VALUE, v, 0, 0, "SMMUv3: %s", why);
-}
-
-static int cannot(struct iommufmt_diag *diag, const char *field, uint64_t v, const char *why)
-{
-	return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE, field, IOMMUFMT__DV_VALUE,
-				 v, 0, 0, "SMMUv3: %s", why);
-}
-
 /*
  * E_PAGE_REQUEST's permission bits (X_PREQ: uX uW uR pX pW pR) as generic
  * permissions: R/W/X if either privilege asks for it, PRIV when only the
@@ -218,14 +205,13 @@ static int smmu_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt__f
 {
 	const uint64_t x = s[IOMMUFMT__FS_X];
 
-	(void)f;
 	(void)w;
 	if ((row->fix & FX_CLASS) && ((x >> X_CLASS) & 3) == CLASS_RSVD)
-		return bad_value(diag, "class", CLASS_RSVD, "CLASS 0b11 is reserved");
+		return iommufmt__frec_bad(diag, f, "class", CLASS_RSVD, "CLASS 0b11 is reserved");
 	if (row->fix & FX_RNW) {
 		/* InD is 1 only for reads: an instruction fetch is a read [fault-records.md 2.1] */
 		if (!(x & (1u << X_RNW)) && (out->perm & IOMMUFMT_ACCESS_EXEC))
-			return bad_value(diag, "ind", 1, "InD == 1 on a write (RnW == 0)");
+			return iommufmt__frec_bad(diag, f, "ind", 1, "InD == 1 on a write (RnW == 0)");
 		out->perm |= x & (1u << X_RNW) ? IOMMUFMT_ACCESS_READ : IOMMUFMT_ACCESS_WRITE;
 	}
 	if (row->fix & FX_S2)
@@ -237,7 +223,7 @@ static int smmu_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt__f
 		out->perm = preq_perm(x);
 	if ((row->fix & FX_PRI) && !(out->flags & IOMMUFMT_FAULT_F_PASID_VALID) &&
 	    (out->perm & (IOMMUFMT_ACCESS_EXEC | IOMMUFMT_ACCESS_PRIV)))
-		return bad_value(diag, "ssv", 0, "X and Priv are 0 when SSV == 0 [spec 8]");
+		return iommufmt__frec_bad(diag, f, "ssv", 0, "X and Priv are 0 when SSV == 0 [spec 8]");
 	return 0;
 }
 
@@ -245,14 +231,15 @@ static int smmu_fix(const struct iommufmt__frec_fmt *f, const struct iommufmt__f
  * RnW from the permissions: one direction per record; an instruction fetch
  * (EXEC) is a read, so EXEC alone reads and EXEC with WRITE cannot be said.
  */
-static int unfix_rnw(const struct iommufmt_fault *in, uint64_t *s, struct iommufmt_diag *diag)
+static int unfix_rnw(const struct iommufmt__frec_fmt *f, const struct iommufmt_fault *in, uint64_t *s,
+		     struct iommufmt_diag *diag)
 {
 	const uint32_t rw = in->perm & ACC_RW;
 
 	if (rw == ACC_RW || (!rw && !(in->perm & IOMMUFMT_ACCESS_EXEC)))
-		return cannot(diag, "perm", in->perm, "an event records one access: READ or WRITE");
+		return iommufmt__frec_cannot(diag, f, "perm", in->perm, "an event records one access: READ or WRITE");
 	if (rw == IOMMUFMT_ACCESS_WRITE && (in->perm & IOMMUFMT_ACCESS_EXEC))
-		return cannot(diag, "perm", in->perm, "InD is a read's: no EXEC with WRITE");
+		return iommufmt__frec_cannot(diag, f, "perm", in->perm, "InD is a read's: no EXEC with WRITE");
 	if (rw != IOMMUFMT_ACCESS_WRITE)
 		s[IOMMUFMT__FS_X] |= 1u << X_RNW;
 	s[IOMMUFMT__FS_PERM] &= ~(uint64_t)ACC_RW;
@@ -298,7 +285,7 @@ static int smmu_unfix(const struct iommufmt__frec_fmt *f, const struct iommufmt_
 	s[IOMMUFMT__FS_X] = iommufmt__frec_native_slot(f, row, in, IOMMUFMT__FS_X);
 	if (row->fix & FX_RNW) {
 		s[IOMMUFMT__FS_X] &= ~((uint64_t)1 << X_RNW);
-		err = unfix_rnw(in, s, diag);
+		err = unfix_rnw(f, in, s, diag);
 	}
 	if (err)
 		return err;
@@ -315,7 +302,7 @@ static int smmu_unfix(const struct iommufmt__frec_fmt *f, const struct iommufmt_
 		unfix_preq(in, s);
 	if ((row->fix & FX_PRI) && !(in->flags & IOMMUFMT_FAULT_F_PASID_VALID) &&
 	    (in->perm & (IOMMUFMT_ACCESS_EXEC | IOMMUFMT_ACCESS_PRIV)))
-		return cannot(diag, "perm", in->perm, "X and Priv need a PASID (SSV) [spec 8]");
+		return iommufmt__frec_cannot(diag, f, "perm", in->perm, "X and Priv need a PASID (SSV) [spec 8]");
 	return 0;
 }
 
@@ -349,11 +336,11 @@ static int smmu_event_pick(const struct iommufmt__frec_fmt *f, const struct iomm
 {
 	(void)f;
 	if (in->kind == IOMMUFMT_FAULT_KIND_PAGE_REQ)
-		return cannot(diag, "kind", in->kind, "page requests are PRI queue entries");
+		return iommufmt__frec_cannot(diag, f, "kind", in->kind, "page requests are PRI queue entries");
 	if (in->reason == IOMMUFMT_FAULT_CONFIG_READ && in->stage == 1)
 		return F_CD_FETCH;
 	if (!reason_event[in->reason])
-		return cannot(diag, "reason", in->reason, "no event reports this reason");
+		return iommufmt__frec_cannot(diag, f, "reason", in->reason, "no event reports this reason");
 	return reason_event[in->reason];
 }
 
@@ -362,7 +349,7 @@ static int smmu_pri_pick(const struct iommufmt__frec_fmt *f, const struct iommuf
 {
 	(void)f;
 	if (in->kind != IOMMUFMT_FAULT_KIND_PAGE_REQ)
-		return cannot(diag, "kind", in->kind, "only page requests are PRI queue entries");
+		return iommufmt__frec_cannot(diag, f, "kind", in->kind, "only page requests are PRI queue entries");
 	return 0;
 }
 

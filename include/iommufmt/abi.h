@@ -1813,6 +1813,11 @@ struct iommufmt_iova_ranges {
 #define IOMMUFMT_DIAG_FAULT_RESERVED		0x0506
 /** Diagnostic: the target record type cannot express a value of the fault. Usually -EOPNOTSUPP. */
 #define IOMMUFMT_DIAG_FAULT_CANNOT_ENCODE	0x0507
+/**
+ * Diagnostic: a native record's field holds an encoding its architecture reserves or forbids
+ * (SMMU CLASS 0b11, a VT-d fault register with F clear). Usually -EOPNOTSUPP.
+ */
+#define IOMMUFMT_DIAG_FAULT_BAD_ENCODING	0x0508
 
 /*
  * Fault reasons beyond the walker's (IOMMUFMT_FAULT_NONE..TABLE_LENGTH):
