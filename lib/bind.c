@@ -564,19 +564,15 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 	struct iommufmt_bind_pgtable b;
 	struct iommufmt_pgtable_cfg c;
 	uint64_t payload[IOMMUFMT_PAYLOAD_MAX / 8];
-	uint32_t have;
+	uint32_t have = 0;
 	int err;
 
 	if (!cfg)
 		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "cfg", "no output");
 	/* The caller's struct may be older (shorter) than ours: its argsz says how much to write. */
-	have = cfg->argsz;
-	if (have < IOMMUFMT_PGTABLE_CFG_SIZE_VER0)
-		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, have,
-					 IOMMUFMT_PGTABLE_CFG_SIZE_VER0, 0,
-					 "cfg argsz %u is below the minimum %u", have,
-					 IOMMUFMT_PGTABLE_CFG_SIZE_VER0);
+	err = iommufmt__out_argsz(cfg, IOMMUFMT_PGTABLE_CFG_SIZE_VER0, &have, diag);
+	if (err)
+		return err;
 	err = pgtable_checked(host, bind, &b, payload, NULL, diag);
 	if (err)
 		return err;
@@ -590,7 +586,6 @@ IOMMUFMT_EXPORT int iommufmt_bind_pgtable_cfg(const struct iommufmt_host *host,
 	if (err)
 		return iommufmt__diag_err(diag, err, IOMMUFMT_DIAG_BAD_OPS, "cfg",
 					  "model could not derive a configuration");
-	/* Copy-out rule (DESIGN.md 3): min(argsz, ours) bytes; c.argsz reports our full size. */
-	iommufmt_struct_copy_out(cfg, have, &c, sizeof(c));
+	iommufmt__copy_out_raised(cfg, have, &c, sizeof(c));
 	return done(0, diag);
 }

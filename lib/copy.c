@@ -107,6 +107,28 @@ IOMMUFMT_EXPORT size_t iommufmt_struct_copy_out(void *dst, size_t dst_size,
 	return src_size;
 }
 
+/* Internal contract in lib/internal.h. */
+int iommufmt__out_argsz(const void *out, size_t ver0, uint32_t *have, struct iommufmt_diag *diag)
+{
+	if (!out)
+		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "out", "no output struct");
+	memcpy(have, out, sizeof(*have));
+	if (*have < ver0)
+		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
+					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, *have, ver0, 0,
+					 "output argsz %u is below the minimum %zu", *have, ver0);
+	return 0;
+}
+
+/* Internal contract in lib/internal.h. */
+void iommufmt__copy_out_raised(void *out, uint32_t have, void *ours, size_t size)
+{
+	const uint32_t full = (uint32_t)size;
+
+	memcpy(ours, &full, sizeof(full));
+	iommufmt_struct_copy_out(out, have, ours, size);
+}
+
 int iommufmt__unknown_flags(struct iommufmt_diag *diag, uint32_t flags, uint32_t known,
 			    const char *what)
 {

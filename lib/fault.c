@@ -236,23 +236,14 @@ IOMMUFMT_EXPORT int iommufmt_fault_route(__u32 report, const struct iommufmt_fau
 /* The caller's output size, checked before anything is computed: 0 or -EINVAL. */
 static int out_size(const struct iommufmt_fault *out, uint32_t *have, struct iommufmt_diag *diag)
 {
-	if (!out)
-		return iommufmt__diag(diag, IOMMUFMT_DIAG_NULL_ARG, "out", "no output record");
-	*have = out->argsz;
-	if (*have < IOMMUFMT_FAULT_SIZE_VER0)
-		return iommufmt__diag_ex(diag, IOMMUFMT_DIAG_ARGSZ_SMALL, "argsz",
-					 IOMMUFMT__DV_VALUE | IOMMUFMT__DV_LIMIT, *have,
-					 IOMMUFMT_FAULT_SIZE_VER0, 0, "out argsz %u is below the minimum %u",
-					 *have, IOMMUFMT_FAULT_SIZE_VER0);
-	return 0;
+	return iommufmt__out_argsz(out, IOMMUFMT_FAULT_SIZE_VER0, have, diag);
 }
 
-/* Copy-out rule (DESIGN.md 3): min(argsz, ours) bytes, argsz reporting our size. */
+/* Copy-out rule (DESIGN.md 3), then success in @diag. */
 static void fault_out(struct iommufmt_fault *out, uint32_t have, struct iommufmt_fault *c,
 		      struct iommufmt_diag *diag)
 {
-	c->argsz = sizeof(*c);
-	iommufmt_struct_copy_out(out, have, c, sizeof(*c));
+	iommufmt__copy_out_raised(out, have, c, sizeof(*c));
 	iommufmt__diag_ok(diag);
 }
 

@@ -329,13 +329,7 @@ IOMMUFMT_EXPORT int iommufmt_advertise(const struct iommufmt_host *host,
 	o.flags = IOMMUFMT_HW_REGS_F_IOMMUFD;
 	o.max_pasid_log2 = cfg ? c.pasid_bits : d->pasid.pasid_bits;
 	o.capabilities = advertise_caps(d, cfg ? &c : NULL);
-	/* Copy-out rule (DESIGN.md 3): min(argsz, ours) bytes, argsz reporting our full size. */
-	{
-		const uint32_t have = o.argsz;
-
-		o.argsz = sizeof(o);
-		iommufmt_struct_copy_out(out, have, &o, sizeof(o));
-	}
+	iommufmt__copy_out_raised(out, o.argsz, &o, sizeof(o));
 	iommufmt__diag_ok(diag);
 	return 0;
 }

@@ -269,6 +269,17 @@ static inline int iommufmt__copy_in_hot(void *dst, size_t dst_size, size_t ver0_
 }
 
 /*
+ * The copy-out side of the rules, for a pure output struct (argsz first):
+ * iommufmt__out_argsz() reads the caller's size into @have and refuses one
+ * below @ver0 (-EINVAL ARGSZ_SMALL, before anything is computed);
+ * iommufmt__copy_out_raised() sets @ours' argsz to @size (reporting our
+ * full size, DESIGN.md rule 3) and writes min(@have, @size) bytes, zero-
+ * filling a longer caller struct.
+ */
+int iommufmt__out_argsz(const void *out, size_t ver0, uint32_t *have, struct iommufmt_diag *diag);
+void iommufmt__copy_out_raised(void *out, uint32_t have, void *ours, size_t size);
+
+/*
  * Copy in a caller's argsz-versioned struct by iommufmt_struct_copy_in()'s
  * rules (a struct of our size, the common case, is one memcpy) and reject
  * flags outside @known; every top-level struct has its flags at offset 4.
