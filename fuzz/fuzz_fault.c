@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Fuzz target: generic fault records, routing, the iommufd fault-queue and vEVENTQ readers, walker faults. */
+/* Fuzz target: fault records (generic and every model's native ones), routing, iommufd and vEVENTQ readers, walker faults. */
 #include <errno.h>
 
 #include <iommufmt/iommufmt.h>
@@ -133,12 +133,86 @@ static void walker(struct fuzz_in *in)
 	FUZZ_CHECK(f.reason == x.fault && f.stage == x.stage && f.addr == x.iova);
 }
 
+/* The generic meaning two decodes of one record must share. */
+static int same_meaning(const struct iommufmt_fault *a, const struct iommufmt_fault *b)
+{
+	return a->kind == b->kind && a->reason == b->reason && a->stage == b->stage &&
+	       a->flags == b->flags && a->perm == b->perm && a->devid == b->devid &&
+	       a->pasid == b->pasid && a->grpid == b->grpid && a->addr == b->addr &&
+	       a->addr2 == b->addr2 && a->code == b->code;
+}
+
+/*
+ * Native record bytes for a registered model: a decode is all or nothing;
+ * what decodes passes the checks, keeps its bytes, re-encodes (or says it
+ * cannot) to a record of the same meaning, and crosses into another model
+ * only as something that model decodes again.
+ */
+static void native_record(struct fuzz_in *in)
+{
+	const struct iommufmt_model_ops *models[16];
+	const size_t nm = iommufmt_model_list(models, 16);
+	const struct iommufmt_model_ops *m, *other;
+	const uint32_t record = IOMMUFMT_FREC_EVENT + fuzz_u8(in) % 3;
+	uint32_t other_record;
+	struct iommufmt_fault f, g, poison;
+	struct iommufmt_diag d;
+	uint8_t out[32];
+	const uint8_t *b;
+	size_t n;
+	int size, r;
+
+	if (!nm)
+		return;
+	m = models[fuzz_u8(in) % (nm < 16 ? nm : 16)];
+	other = models[fuzz_u8(in) % (nm < 16 ? nm : 16)];
+	other_record = IOMMUFMT_FREC_EVENT + fuzz_u8(in) % 3;
+	b = fuzz_rest(in, &n);
+	size = iommufmt_fault_record_size(m->model, record);
+	memset(&f, 0x5a, sizeof(f));
+	f.argsz = sizeof(f);
+	poison = f;
+	iommufmt_diag_init(&d);
+	r = iommufmt_fault_decode(m->model, record, b, n, &f, &d);
+	if (size < 0) {
+		FUZZ_CHECK(r == -EOPNOTSUPP);
+		return;
+	}
+	if (r < 0) {
+		FUZZ_CHECK(r == -EINVAL || r == -EOPNOTSUPP);
+		FUZZ_CHECK((size_t)size <= n || r == -EINVAL);
+		FUZZ_CHECK(!memcmp(&f, &poison, sizeof(f)));
+		return;
+	}
+	FUZZ_CHECK(r == size && (size_t)size <= n);
+	FUZZ_CHECK(iommufmt_fault_check(&f, &d) == 0);
+	FUZZ_CHECK(f.record == record && f.native.model == m->model && f.native.len == size);
+	FUZZ_CHECK(!memcmp(f.native.desc, b, (size_t)size));
+	r = iommufmt_fault_encode(m->model, record, &f, out, sizeof(out), &d);
+	FUZZ_CHECK(r == size || r == -EOPNOTSUPP);
+	if (r == size) {
+		memset(&g, 0, sizeof(g));
+		g.argsz = sizeof(g);
+		FUZZ_CHECK(iommufmt_fault_decode(m->model, record, out, (size_t)r, &g, &d) == size);
+		FUZZ_CHECK(same_meaning(&f, &g));
+	}
+	size = iommufmt_fault_record_size(other->model, other_record);
+	r = iommufmt_fault_encode(other->model, other_record, &f, out, sizeof(out), &d);
+	FUZZ_CHECK(size < 0 ? r == -EOPNOTSUPP : (r == size || r == -EOPNOTSUPP));
+	if (r > 0) {
+		memset(&g, 0, sizeof(g));
+		g.argsz = sizeof(g);
+		FUZZ_CHECK(iommufmt_fault_decode(other->model, other_record, out, (size_t)r, &g,
+						 &d) == r);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_in in;
 
 	fuzz_in_init(&in, data, size);
-	switch (fuzz_u8(&in) % 4) {
+	switch (fuzz_u8(&in) % 5) {
 	case 0:
 		one_record(&in);
 		break;
@@ -148,8 +222,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	case 2:
 		vevents(&in);
 		break;
-	default:
+	case 3:
 		walker(&in);
+		break;
+	default:
+		native_record(&in);
 		break;
 	}
 	return 0;
